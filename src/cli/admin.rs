@@ -1,0 +1,95 @@
+//! init, demo, check, version.
+
+use serde::Serialize;
+
+use super::Env;
+use super::output::{json, say};
+use crate::db::{SCHEMA_VERSION, check, operator};
+use crate::error::Result;
+use crate::i18n::fill;
+
+pub fn init(env: &Env) -> Result<()> {
+    let existed = env.path.exists();
+    let mut store = env.open()?;
+    let made_admin = operator::bootstrap(&mut store)?;
+    let me = operator::me(&store)?;
+    let lang = env.lang;
+    let path = env.path.display();
+    if !existed || made_admin {
+        say(fill(
+            lang.pick(
+                "{0}을(를) 만들었습니다. '{1}' 계정이 관리자입니다.",
+                "Created {0}. The account '{1}' is its admin.",
+            ),
+            &[&path, &me.user],
+        ))
+    } else {
+        say(fill(
+            lang.pick(
+                "{0}은(는) 이미 준비되어 있습니다. 관리자: {1}",
+                "{0} is already set up. Admins: {1}",
+            ),
+            &[&path, &me.admins.join(", ")],
+        ))
+    }
+}
+
+pub fn demo(env: &Env, seed: u64) -> Result<()> {
+    let mut store = env.open()?;
+    let summary = crate::demo::load(&mut store, seed)?;
+    say(fill(
+        env.lang.pick(
+            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 인력 {2} (시드 {3})",
+            "Loaded the demo centre: {0} companies, {1} rooms, {2} people (seed {3})",
+        ),
+        &[&summary.companies, &summary.rooms, &summary.people, &seed],
+    ))
+}
+
+pub fn check(env: &Env, as_json: bool) -> Result<()> {
+    let store = env.open_existing()?;
+    let report = check::run(&store)?;
+    if as_json {
+        json(&report)?;
+    } else if report.is_clean() {
+        say(env.lang.pick(
+            "이상 없음: 무결성 검사와 외래 키 검사를 통과했습니다.",
+            "ok: integrity and foreign-key checks passed.",
+        ))?;
+    } else {
+        for line in report.integrity.iter().chain(&report.foreign_keys) {
+            say(line)?;
+        }
+    }
+    if report.is_clean() {
+        Ok(())
+    } else {
+        Err(crate::error::Refusal::Integrity {
+            problems: report.integrity.len() + report.foreign_keys.len(),
+        }
+        .into())
+    }
+}
+
+#[derive(Serialize)]
+struct Version {
+    kiln: &'static str,
+    schema: i64,
+    sqlite: &'static str,
+}
+
+pub fn version(_env: &Env, as_json: bool) -> Result<()> {
+    let v = Version {
+        kiln: env!("CARGO_PKG_VERSION"),
+        schema: SCHEMA_VERSION,
+        sqlite: rusqlite::version(),
+    };
+    if as_json {
+        json(&v)
+    } else {
+        say(format!(
+            "kiln {} (schema {}, SQLite {})",
+            v.kiln, v.schema, v.sqlite
+        ))
+    }
+}

@@ -1,0 +1,156 @@
+//! The command line: nouns then verbs, a contract that scripts rely on.
+//! Exit 0 on success, 1 when a rule refused, 2 on bad usage or input; the
+//! reason goes to stderr as one line starting `error:`.
+
+mod admin;
+mod output;
+mod people;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::db::Store;
+use crate::domain::{Clock, Field, FixedClock, ForField, Minute, SystemClock};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kiln",
+    version,
+    about = "kiln — 강원 세라믹 산업화지원센터 (Gangwon ceramic industrialization support centre)"
+)]
+pub struct Cli {
+    /// The database file [default: the platform data directory]
+    #[arg(long, global = true, env = "KILN_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Language of messages and the interface [default: from LANG]
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    Ko,
+    En,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (if need be) and make this OS account its first admin
+    Init,
+    /// Fill an empty database with a believable demo centre
+    Demo {
+        /// The same seed gives the same centre
+        #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
+        seed: u64,
+    },
+    /// Check the database file's integrity; exit 1 if anything is wrong
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print kiln's version, schema version and SQLite version
+    Version {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Operators: OS accounts and their roles
+    #[command(subcommand)]
+    User(people::UserCmd),
+    /// People: trainees, equipment users and staff
+    #[command(subcommand)]
+    Person(people::PersonCmd),
+}
+
+/// Where the database is when neither --db nor KILN_DB says.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("kr", "gangwon-ceramic", "kiln")
+        .map(|d| d.data_dir().join("kiln.sqlite3"))
+}
+
+/// The clock: the machine's, unless KILN_NOW fixes the moment
+/// (`2026-11-26 10:00`), for tests, training sessions and demos.
+pub fn clock_from_env() -> Result<Arc<dyn Clock>> {
+    match std::env::var("KILN_NOW") {
+        Ok(s) if !s.trim().is_empty() => Ok(Arc::new(FixedClock(
+            Minute::parse(&s).field(Field::Time, &s)?,
+        ))),
+        _ => Ok(Arc::new(SystemClock)),
+    }
+}
+
+/// Everything a command needs to run.
+pub struct Env {
+    pub path: PathBuf,
+    pub lang: Lang,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Env {
+    /// Opens a database that must already exist.
+    pub fn open_existing(&self) -> Result<Store> {
+        if !self.path.exists() {
+            return Err(Error::NoDatabase {
+                path: self.path.clone(),
+            });
+        }
+        self.open()
+    }
+
+    /// Opens the database, creating it if need be.
+    pub fn open(&self) -> Result<Store> {
+        let user = whoami::username().unwrap_or_else(|_| "unknown".to_owned());
+        Store::open_as(&self.path, &user, Arc::clone(&self.clock))
+    }
+}
+
+/// Runs kiln with the process's arguments and returns its exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let lang = match cli.lang {
+        Some(LangArg::Ko) => Lang::Ko,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(),
+    };
+    match run(cli, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`kiln person list | head`): nothing to say.
+        Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", e.message(lang));
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+fn run(cli: Cli, lang: Lang) -> Result<()> {
+    let clock = clock_from_env()?;
+    let Some(path) = cli.db.or_else(default_db_path) else {
+        return Err(Error::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no home directory: use --db PATH",
+        )));
+    };
+    let env = Env { path, lang, clock };
+    match cli.command {
+        None => crate::tui::run(&env),
+        Some(Command::Init) => admin::init(&env),
+        Some(Command::Demo { seed }) => admin::demo(&env, seed),
+        Some(Command::Check { json }) => admin::check(&env, json),
+        Some(Command::Version { json }) => admin::version(&env, json),
+        Some(Command::User(cmd)) => people::user(&env, cmd),
+        Some(Command::Person(cmd)) => people::person(&env, cmd),
+    }
+}

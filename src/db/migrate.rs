@@ -1,0 +1,40 @@
+//! Numbered schema migrations tracked by `PRAGMA user_version`. Migration 1 is
+//! `schema.sql`; later ones are appended, never edited once released.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+const MIGRATIONS: &[&str] = &[include_str!("../../schema.sql")];
+
+/// The schema version this kiln writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Brings the file up to [`LATEST`] in one IMMEDIATE transaction, so two
+/// processes opening a new file at once migrate it once.
+pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    if user_version(conn)? == LATEST {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found = user_version(&tx)?;
+    if found > LATEST {
+        return Err(Error::SchemaTooNew {
+            path: path.to_owned(),
+            found,
+            supported: LATEST,
+        });
+    }
+    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.commit()?;
+    Ok(())
+}

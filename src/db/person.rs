@@ -1,0 +1,131 @@
+//! People: trainees, equipment users and staff.
+
+use std::fmt::Write as _;
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::write::json;
+use super::{Page, Store, company};
+use crate::domain::codes::{numbered, parse_numbered};
+use crate::domain::person::PersonInput;
+use crate::domain::{Brn, Capability, Field, ForField, Invalid, Problem};
+use crate::error::Result;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Person {
+    pub code: String,
+    pub name: String,
+    pub company_brn: Option<String>,
+    pub company_name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub created_at: String,
+}
+
+/// Narrows a person list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonFilter {
+    /// A part of the name or the code, phone or e-mail.
+    pub search: Option<String>,
+    /// Only people of this company (사업자등록번호).
+    pub company: Option<String>,
+}
+
+const SELECT: &str = "SELECT p.code, p.name, c.brn, c.name, p.phone, p.email, p.created_at
+                      FROM person p LEFT JOIN company c ON c.id = p.company_id";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<Person> {
+    let brn: Option<String> = r.get(2)?;
+    Ok(Person {
+        code: r.get(0)?,
+        name: r.get(1)?,
+        company_brn: brn.and_then(|b| Brn::parse(&b).ok()).map(|b| b.to_string()),
+        company_name: r.get(3)?,
+        phone: r.get(4)?,
+        email: r.get(5)?,
+        created_at: r.get(6)?,
+    })
+}
+
+fn by_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
+    Ok(conn
+        .query_row(&format!("{SELECT} WHERE p.code = ?1"), [code], row)
+        .optional()?)
+}
+
+/// Registers a person and gives them the next code (`P-0001`, …).
+pub fn add(store: &mut Store, input: &PersonInput) -> Result<Person> {
+    let new = input.validate()?;
+    store.write(Capability::ManagePeople, |w| {
+        let company_id = match new.company {
+            Some(brn) => Some(company::resolve(w.conn(), &brn.to_string(), Field::Company)?.id),
+            None => None,
+        };
+        let id: i64 = w.conn().query_row("SELECT coalesce(max(id), 0) + 1 FROM person", [], |r| r.get(0))?;
+        let code = numbered("P", id);
+        w.conn().execute(
+            "INSERT INTO person (id, code, name, company_id, phone, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, code, new.name, company_id, new.phone, new.email, w.now().to_string()],
+        )?;
+        let person = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        w.audit("person", &code, "add", None, Some(json(&person)))?;
+        Ok(person)
+    })
+}
+
+/// One person by code (`P-0042`, `p-42` or `42`).
+pub fn show(store: &Store, code: &str) -> Result<Person> {
+    let n = parse_numbered("P", code, "P-0001").field(Field::Person, code)?;
+    by_code(store.conn(), &numbered("P", n))?
+        .ok_or_else(|| Invalid::new(Field::Person, code, Problem::NotFound).into())
+}
+
+fn where_clause(
+    filter: &PersonFilter,
+    store: &Store,
+) -> Result<(String, Vec<rusqlite::types::Value>)> {
+    use rusqlite::types::Value;
+    let mut sql = String::from(" WHERE 1 = 1");
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(s) = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        args.push(Value::Text(s.to_owned()));
+        let i = args.len();
+        let _ = write!(
+            sql,
+            " AND (instr(p.name, ?{i}) > 0 OR instr(p.code, upper(?{i})) > 0 OR instr(coalesce(p.phone, ''), ?{i}) > 0 OR instr(coalesce(p.email, ''), lower(?{i})) > 0)"
+        );
+    }
+    if let Some(c) = filter.company.as_deref() {
+        let company = company::resolve(store.conn(), c, Field::Company)?;
+        args.push(Value::Integer(company.id));
+        let _ = write!(sql, " AND p.company_id = ?{}", args.len());
+    }
+    Ok((sql, args))
+}
+
+pub fn list(store: &Store, filter: &PersonFilter, page: Page) -> Result<Vec<Person>> {
+    let (clause, mut args) = where_clause(filter, store)?;
+    args.push(rusqlite::types::Value::Integer(i64::from(page.limit)));
+    args.push(rusqlite::types::Value::Integer(i64::from(page.offset)));
+    let (l, o) = (args.len() - 1, args.len());
+    let sql = format!("{SELECT}{clause} ORDER BY p.id LIMIT ?{l} OFFSET ?{o}");
+    let mut st = store.conn().prepare_cached(&sql)?;
+    let rows = st
+        .query_map(rusqlite::params_from_iter(args), row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn count(store: &Store, filter: &PersonFilter) -> Result<i64> {
+    let (clause, args) = where_clause(filter, store)?;
+    let sql = format!("SELECT count(*) FROM person p{clause}");
+    Ok(store
+        .conn()
+        .query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+}

@@ -1,0 +1,89 @@
+//! Rooms of the centre building.
+
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use super::write::json;
+use super::{Page, Store, is_unique_violation, raised};
+use crate::domain::room::RoomInput;
+use crate::domain::{Area, Capability, Field, RoomKind, Won};
+use crate::error::{Error, Refusal, Result};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Room {
+    pub code: String,
+    pub floor: i64,
+    pub kind: RoomKind,
+    /// Hundredths of m².
+    pub area: Area,
+    pub rent_per_m2: Option<Won>,
+    pub retired_on: Option<String>,
+}
+
+const SELECT: &str = "SELECT code, floor, kind, area, rent_per_m2, retired_on FROM room";
+
+fn row(r: &Row<'_>) -> rusqlite::Result<Room> {
+    let kind: String = r.get(2)?;
+    Ok(Room {
+        code: r.get(0)?,
+        floor: r.get(1)?,
+        kind: RoomKind::parse(&kind).map_err(|_| {
+            rusqlite::Error::FromSqlConversionFailure(
+                2,
+                rusqlite::types::Type::Text,
+                "room kind".into(),
+            )
+        })?,
+        area: Area(r.get(3)?),
+        rent_per_m2: r.get::<_, Option<i64>>(4)?.map(Won),
+        retired_on: r.get(5)?,
+    })
+}
+
+/// The floor area of the building's rooms in use.
+pub fn area_in_use(conn: &rusqlite::Connection) -> Result<Area> {
+    Ok(Area(conn.query_row(
+        "SELECT coalesce(sum(area), 0) FROM room WHERE retired_on IS NULL",
+        [],
+        |r| r.get(0),
+    )?))
+}
+
+/// Adds a room (admins only). The rooms in use never add up to more than the
+/// building's 6,611.57 m².
+pub fn add(store: &mut Store, input: &RoomInput) -> Result<Room> {
+    let new = input.validate()?;
+    store.write(Capability::ManageTenants, |w| {
+        let taken: Option<String> = w.conn().query_row("SELECT code FROM room WHERE code = ?1", [&new.code], |r| r.get(0)).optional()?;
+        if taken.is_some() {
+            return Err(Refusal::Duplicate { field: Field::RoomCode, value: new.code.clone() }.into());
+        }
+        let total = area_in_use(w.conn())?;
+        let refusal = Refusal::BuildingArea { total: total.0, adding: new.area.0, limit: Area::BUILDING.0 };
+        if total.checked_add(new.area).is_none_or(|t| t > Area::BUILDING) {
+            return Err(refusal.into());
+        }
+        w.conn()
+            .execute(
+                "INSERT INTO room (code, floor, kind, area, rent_per_m2) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![new.code, new.floor, new.kind.code(), new.area.0, new.rent_per_m2.map(|w| w.0)],
+            )
+            .map_err(|e| match raised(&e) {
+                Some("building_area") => refusal.clone().into(),
+                _ if is_unique_violation(&e) => Refusal::Duplicate { field: Field::RoomCode, value: new.code.clone() }.into(),
+                _ => Error::from(e),
+            })?;
+        let room = w.conn().query_row(&format!("{SELECT} WHERE code = ?1"), [&new.code], row)?;
+        w.audit("room", &room.code, "add", None, Some(json(&room)))?;
+        Ok(room)
+    })
+}
+
+pub fn list(store: &Store, page: Page) -> Result<Vec<Room>> {
+    let sql = format!("{SELECT} ORDER BY floor, code LIMIT ?1 OFFSET ?2");
+    let mut st = store.conn().prepare_cached(&sql)?;
+    let rows = st
+        .query_map(params![page.limit, page.offset], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -1,0 +1,110 @@
+//! Why a value was refused, as data: the edge renders it in the user's language.
+
+/// The field a user filled in. Its label lives in `i18n`, so a refusal names it
+/// in Korean or English alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Name,
+    Brn,
+    CorporateNo,
+    Representative,
+    Sector,
+    Zone,
+    Stage,
+    Admitted,
+    Phone,
+    Email,
+    Company,
+    Person,
+    Room,
+    RoomCode,
+    Floor,
+    Kind,
+    Area,
+    Rent,
+    Amount,
+    User,
+    Role,
+    Date,
+    Time,
+    From,
+    To,
+    Seed,
+    Lang,
+    Search,
+}
+
+/// What was wrong with the value, and so what would be accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing was given where something is required.
+    Empty,
+    /// Longer than `max` characters.
+    TooLong { max: usize },
+    /// Holds a control character (tab, newline, escape …).
+    ControlCharacter,
+    /// Holds a bidirectional override or isolate, which can make text read
+    /// differently from what it is.
+    BidiControl,
+    /// Not in the expected shape; `example` shows one that is.
+    Format { example: &'static str },
+    /// A 사업자등록번호 that fails one of its rules.
+    Brn(BrnProblem),
+    /// A number outside `[min, max]`.
+    OutOfRange { min: i64, max: i64 },
+    /// More decimal places than `max`.
+    TooManyDecimals { max: u8 },
+    /// Not one of the accepted words.
+    OneOf { accepted: &'static [&'static str] },
+    /// No such record: the code or number the user gave is unknown.
+    NotFound,
+    /// An end that is not after its start.
+    EndNotAfterStart,
+    /// A date before the earliest one allowed (`earliest`, `YYYY-MM-DD`).
+    NotBefore { earliest: String },
+}
+
+/// The rules of a 사업자등록번호, each refused on its own so the message can say
+/// which part is wrong.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BrnProblem {
+    /// Not ten digits (dashes aside).
+    Length,
+    /// The first three digits (tax-office code) are below 101.
+    TaxOffice,
+    /// The middle two digits are 00.
+    Kind,
+    /// The serial (digits 6–9) is 0000.
+    Serial,
+    /// The last digit does not match the check digit.
+    CheckDigit,
+}
+
+/// A refused value: which field, what it was, and what was wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    pub field: Field,
+    pub value: String,
+    pub problem: Problem,
+}
+
+impl Invalid {
+    pub fn new(field: Field, value: impl Into<String>, problem: Problem) -> Self {
+        Self {
+            field,
+            value: value.into(),
+            problem,
+        }
+    }
+}
+
+/// Attaches the field to a problem found by a parser that does not know it.
+pub trait ForField<T> {
+    fn field(self, field: Field, value: &str) -> Result<T, Invalid>;
+}
+
+impl<T> ForField<T> for Result<T, Problem> {
+    fn field(self, field: Field, value: &str) -> Result<T, Invalid> {
+        self.map_err(|problem| Invalid::new(field, value, problem))
+    }
+}

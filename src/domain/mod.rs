@@ -1,0 +1,29 @@
+//! The centre's values and rules as pure functions: no I/O, no SQL, no
+//! terminal. Everything here can be tested without a database.
+
+pub mod area;
+pub mod brn;
+pub mod clock;
+pub mod codes;
+pub mod company;
+pub mod contact;
+pub mod corporate_no;
+pub mod invalid;
+pub mod money;
+pub mod period;
+pub mod person;
+pub mod role;
+pub mod room;
+pub mod text;
+pub mod time;
+
+pub use area::Area;
+pub use brn::Brn;
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use codes::{RoomKind, Sector, Stage, Zone};
+pub use corporate_no::CorporateNo;
+pub use invalid::{BrnProblem, Field, ForField, Invalid, Problem};
+pub use money::Won;
+pub use period::Period;
+pub use role::{Capability, Role};
+pub use time::Minute;

@@ -1,0 +1,91 @@
+//! kiln's errors, typed. They are rendered once, at the edge (CLI line or TUI
+//! status), in the user's language by `i18n::errors`.
+
+use std::path::PathBuf;
+
+use crate::domain::{Capability, Field, Invalid, Role};
+use crate::i18n::{Lang, errors::render};
+
+/// A request a rule of the centre refused: the input was well formed, but
+/// doing it would break a rule. The CLI exits 1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// The operator's role does not allow the write; `admins` can change that.
+    NotPermitted {
+        user: String,
+        role: Option<Role>,
+        need: Capability,
+        admins: Vec<String>,
+    },
+    /// The last admin cannot be demoted or removed.
+    LastAdmin { user: String },
+    /// A value that must be unique is taken.
+    Duplicate { field: Field, value: String },
+    /// The demo fills only an empty database.
+    NotEmpty,
+    /// `kiln check` found this many problems in the file.
+    Integrity { problems: usize },
+    /// The rooms of the building would add up to more than its floor area.
+    BuildingArea { total: i64, adding: i64, limit: i64 },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input: the CLI exits 2.
+    #[error("{}", render(self, Lang::En))]
+    Invalid(Invalid),
+    /// A rule refused the request: the CLI exits 1.
+    #[error("{}", render(self, Lang::En))]
+    Refused(Refusal),
+    /// The database file does not exist and this command does not create one.
+    #[error("{}", render(self, Lang::En))]
+    NoDatabase { path: PathBuf },
+    /// The file was written by a newer kiln; it is left untouched.
+    #[error("{}", render(self, Lang::En))]
+    SchemaTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    /// The file is not an SQLite database; it is left untouched.
+    #[error("{}", render(self, Lang::En))]
+    NotADatabase { path: PathBuf },
+    /// A write that recorded no audit entry: a bug in kiln, refused rather
+    /// than committed.
+    #[error("{}", render(self, Lang::En))]
+    Unaudited,
+    #[error("{}", render(self, Lang::En))]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("{}", render(self, Lang::En))]
+    Io(#[from] std::io::Error),
+}
+
+impl From<Invalid> for Error {
+    fn from(i: Invalid) -> Self {
+        Error::Invalid(i)
+    }
+}
+
+impl From<Refusal> for Error {
+    fn from(r: Refusal) -> Self {
+        Error::Refused(r)
+    }
+}
+
+impl Error {
+    /// The CLI's exit status: 2 for bad input or usage, 1 for everything a
+    /// rule or the environment refused.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Invalid(_) | Error::NoDatabase { .. } => 2,
+            _ => 1,
+        }
+    }
+
+    /// The one-line message in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        render(self, lang)
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,292 @@
+//! Errors as one line in the user's language: the field, what was wrong, and
+//! what would be accepted.
+
+use super::labels::{capability, field, role};
+use super::{Lang, fill};
+use crate::domain::{BrnProblem, Invalid, Problem};
+use crate::error::{Error, Refusal};
+
+/// Shows a refused value safely: control and bidi characters escaped, and long
+/// values cut so a 10 kB paste does not flood the terminal.
+pub fn shown(value: &str) -> String {
+    const MAX: usize = 40;
+    let mut out = String::new();
+    for (i, c) in value.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        if c.is_control() || crate::domain::text::is_bidi_control(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
+    let v = shown(value);
+    match p {
+        Problem::Empty => lang
+            .pick(
+                "비어 있습니다 — 값을 입력하세요",
+                "is empty — enter a value",
+            )
+            .into(),
+        Problem::TooLong { max } => fill(
+            lang.pick(
+                "{0}자를 넘습니다 — {0}자 이내로 입력하세요",
+                "is longer than {0} characters — shorten it",
+            ),
+            &[max],
+        ),
+        Problem::ControlCharacter => lang
+            .pick(
+                "제어 문자(탭, 줄바꿈 등)가 들어 있습니다 — 보이는 글자만 입력하세요",
+                "contains a control character (tab, newline …) — use visible characters only",
+            )
+            .into(),
+        Problem::BidiControl => lang
+            .pick(
+                "글자 방향을 바꾸는 보이지 않는 문자가 들어 있습니다 — 지우고 다시 입력하세요",
+                "contains an invisible bidirectional control character — remove it",
+            )
+            .into(),
+        Problem::Format { example } => fill(
+            lang.pick(
+                "'{0}'은(는) 형식이 맞지 않습니다 — 예: {1}",
+                "'{0}' is not in the expected form — e.g. {1}",
+            ),
+            &[&v, example],
+        ),
+        Problem::Brn(b) => brn(*b, &v, lang),
+        Problem::OutOfRange { min, max } => fill(
+            lang.pick(
+                "'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지",
+                "'{0}' is out of range — from {1} to {2}",
+            ),
+            &[&v, min, max],
+        ),
+        Problem::TooManyDecimals { max } => fill(
+            lang.pick(
+                "'{0}' — 소수점 아래 {1}자리까지만 쓸 수 있습니다",
+                "'{0}' — at most {1} decimal places",
+            ),
+            &[&v, max],
+        ),
+        Problem::OneOf { accepted } => fill(
+            lang.pick(
+                "'{0}'은(는) 쓸 수 없습니다 — 가능한 값: {1}",
+                "'{0}' is not accepted — use one of: {1}",
+            ),
+            &[&v, &accepted.join(", ")],
+        ),
+        Problem::NotFound => fill(
+            lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"),
+            &[&v],
+        ),
+        Problem::EndNotAfterStart => lang
+            .pick(
+                "끝이 시작보다 뒤여야 합니다",
+                "the end must be after the start",
+            )
+            .into(),
+        Problem::NotBefore { earliest } => fill(
+            lang.pick(
+                "'{0}'은(는) 너무 이릅니다 — {1} 이후여야 합니다",
+                "'{0}' is too early — it must be {1} or later",
+            ),
+            &[&v, earliest],
+        ),
+    }
+}
+
+fn brn(b: BrnProblem, v: &str, lang: Lang) -> String {
+    let t = match b {
+        BrnProblem::Length => lang.pick(
+            "'{0}'은(는) 10자리 숫자가 아닙니다 — 예: 124-81-00998",
+            "'{0}' is not ten digits — e.g. 124-81-00998",
+        ),
+        BrnProblem::TaxOffice => lang.pick(
+            "'{0}' — 앞 세 자리(세무서 코드)는 101 이상이어야 합니다",
+            "'{0}' — the first three digits (tax office) must be 101 or more",
+        ),
+        BrnProblem::Kind => lang.pick(
+            "'{0}' — 가운데 두 자리는 00일 수 없습니다",
+            "'{0}' — the middle two digits cannot be 00",
+        ),
+        BrnProblem::Serial => lang.pick(
+            "'{0}' — 일련번호(6–9번째 자리)는 0000일 수 없습니다",
+            "'{0}' — the serial (digits 6–9) cannot be 0000",
+        ),
+        BrnProblem::CheckDigit => lang.pick(
+            "'{0}'의 검증번호(마지막 자리)가 맞지 않습니다 — 번호를 다시 확인하세요",
+            "'{0}' fails its check digit (the last digit) — check the number",
+        ),
+    };
+    fill(t, &[&v])
+}
+
+pub fn invalid(i: &Invalid, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        field(i.field, lang),
+        problem(&i.problem, &i.value, lang)
+    )
+}
+
+fn names(list: &[String], lang: Lang) -> String {
+    if list.is_empty() {
+        lang.pick("없음", "none").into()
+    } else {
+        list.join(", ")
+    }
+}
+
+pub fn refusal(r: &Refusal, lang: Lang) -> String {
+    match r {
+        Refusal::NotPermitted { user, role: None, admins, .. } => fill(
+            lang.pick(
+                "'{0}' 계정은 등록되지 않아 열람만 할 수 있습니다 — 관리자({1})가 `kiln user add {0} --role …`로 추가할 수 있습니다",
+                "the account '{0}' is not registered and may only read — an admin ({1}) can add it with `kiln user add {0} --role …`",
+            ),
+            &[user, &names(admins, lang)],
+        ),
+        Refusal::NotPermitted { user, role: r @ Some(_), need, admins } => fill(
+            lang.pick(
+                "'{0}' 계정({1})에는 {2} 권한이 없습니다 — 관리자({3})에게 요청하세요",
+                "the account '{0}' ({1}) may not do {2} — ask an admin ({3})",
+            ),
+            &[user, &role(*r, lang), &capability(*need, lang), &names(admins, lang)],
+        ),
+        Refusal::LastAdmin { user } => fill(
+            lang.pick(
+                "'{0}'은(는) 마지막 관리자입니다 — 다른 관리자를 먼저 추가하세요",
+                "'{0}' is the last admin — add another admin first",
+            ),
+            &[user],
+        ),
+        Refusal::Duplicate { field: f, value } => fill(
+            lang.pick("{0} '{1}'은(는) 이미 등록되어 있습니다", "{0} '{1}' is already registered"),
+            &[&field(*f, lang), &shown(value)],
+        ),
+        Refusal::NotEmpty => lang
+            .pick(
+                "데이터베이스가 비어 있지 않아 예시 데이터를 넣지 않았습니다 — 새 파일을 --db로 지정하세요",
+                "the database is not empty, so no demo data was loaded — name a new file with --db",
+            )
+            .into(),
+        Refusal::Integrity { problems } => fill(
+            lang.pick(
+                "검사에서 문제 {0}건을 찾았습니다 — 위 목록을 보고 백업에서 복구하세요",
+                "the check found {0} problem(s) — see the list above and restore from a backup",
+            ),
+            &[problems],
+        ),
+        Refusal::BuildingArea { total, adding, limit } => {
+            let a = |n: &i64| crate::domain::Area(*n).to_string();
+            fill(
+                lang.pick(
+                    "면적: 센터 건물의 호실 합계가 {0}인데 {1}를 더하면 건물 면적 {2}를 넘습니다",
+                    "area: the building's rooms add up to {0}; adding {1} would pass its floor area of {2}",
+                ),
+                &[&a(total), &a(adding), &a(limit)],
+            )
+        }
+    }
+}
+
+pub fn render(e: &Error, lang: Lang) -> String {
+    match e {
+        Error::Invalid(i) => invalid(i, lang),
+        Error::Refused(r) => refusal(r, lang),
+        Error::NoDatabase { path } => fill(
+            lang.pick(
+                "데이터베이스 {0}이(가) 없습니다 — 먼저 `kiln init`을 실행하거나 --db로 다른 파일을 지정하세요",
+                "there is no database at {0} — run `kiln init` first, or name another file with --db",
+            ),
+            &[&path.display()],
+        ),
+        Error::SchemaTooNew { path, found, supported } => fill(
+            lang.pick(
+                "{0}은(는) 더 새로운 kiln이 만든 파일입니다(스키마 {1}, 이 kiln은 {2}까지) — kiln을 업데이트하세요. 파일은 건드리지 않았습니다",
+                "{0} was written by a newer kiln (schema {1}; this kiln reads up to {2}) — update kiln. The file was not touched",
+            ),
+            &[&path.display(), found, supported],
+        ),
+        Error::NotADatabase { path } => fill(
+            lang.pick(
+                "{0}은(는) kiln 데이터베이스(SQLite)가 아닙니다 — 파일은 건드리지 않았습니다",
+                "{0} is not a kiln (SQLite) database — the file was not touched",
+            ),
+            &[&path.display()],
+        ),
+        Error::Unaudited => lang
+            .pick("내부 오류: 변경 이력 없이 저장하려 해서 취소했습니다", "internal error: a write without an audit entry was rolled back")
+            .into(),
+        Error::Sqlite(e) => fill(lang.pick("데이터베이스 오류: {0}", "database error: {0}"), &[e]),
+        Error::Io(e) => fill(lang.pick("파일 오류: {0}", "file error: {0}"), &[e]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Field;
+
+    #[test]
+    fn names_the_field_and_what_is_accepted() {
+        let e = Error::Invalid(Invalid::new(
+            Field::Email,
+            "abc",
+            Problem::Format {
+                example: "name@example.kr",
+            },
+        ));
+        assert_eq!(
+            e.message(Lang::Ko),
+            "이메일: 'abc'은(는) 형식이 맞지 않습니다 — 예: name@example.kr"
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "email: 'abc' is not in the expected form — e.g. name@example.kr"
+        );
+        assert_eq!(e.to_string(), e.message(Lang::En));
+    }
+
+    #[test]
+    fn refused_values_are_shown_safely() {
+        assert_eq!(shown("a\u{202E}b\n"), "a\\u{202e}b\\u{a}");
+        let long = "가".repeat(5000);
+        assert_eq!(shown(&long).chars().count(), 41);
+    }
+
+    #[test]
+    fn every_message_is_one_line() {
+        let problems = [
+            Problem::Empty,
+            Problem::TooLong { max: 3 },
+            Problem::ControlCharacter,
+            Problem::BidiControl,
+            Problem::Format { example: "x" },
+            Problem::Brn(BrnProblem::CheckDigit),
+            Problem::OutOfRange { min: 0, max: 1 },
+            Problem::TooManyDecimals { max: 2 },
+            Problem::OneOf {
+                accepted: &["a", "b"],
+            },
+            Problem::NotFound,
+            Problem::EndNotAfterStart,
+            Problem::NotBefore {
+                earliest: "2026-01-01".into(),
+            },
+        ];
+        for p in problems {
+            for lang in [Lang::Ko, Lang::En] {
+                let m = problem(&p, "x\ny", lang);
+                assert!(!m.contains('\n'), "{m}");
+            }
+        }
+    }
+}

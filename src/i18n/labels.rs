@@ -1,0 +1,127 @@
+//! Names of the centre's words (fields, zones, stages …) as shown to people.
+
+use chrono::NaiveDate;
+
+use super::Lang;
+use crate::domain::time::weekday_index;
+use crate::domain::{Capability, Field, Role, RoomKind, Sector, Stage, Zone};
+
+pub fn field(f: Field, lang: Lang) -> &'static str {
+    use Field as F;
+    let (ko, en) = match f {
+        F::Name => ("이름", "name"),
+        F::Brn => ("사업자등록번호", "business registration no."),
+        F::CorporateNo => ("법인등록번호", "corporate registration no."),
+        F::Representative => ("대표자", "representative"),
+        F::Sector => ("업종", "sector"),
+        F::Zone => ("권역", "zone"),
+        F::Stage => ("단계", "stage"),
+        F::Admitted => ("입주일", "admitted"),
+        F::Phone => ("전화", "phone"),
+        F::Email => ("이메일", "email"),
+        F::Company => ("기업", "company"),
+        F::Person => ("인력", "person"),
+        F::Room => ("호실", "room"),
+        F::RoomCode => ("호실 번호", "room code"),
+        F::Floor => ("층", "floor"),
+        F::Kind => ("용도", "use"),
+        F::Area => ("면적(m²)", "area (m²)"),
+        F::Rent => ("임대료", "rent"),
+        F::Amount => ("금액", "amount"),
+        F::User => ("사용자", "user"),
+        F::Role => ("역할", "role"),
+        F::Date => ("날짜", "date"),
+        F::Time => ("시각", "time"),
+        F::From => ("시작", "from"),
+        F::To => ("끝", "to"),
+        F::Seed => ("시드", "seed"),
+        F::Lang => ("언어", "language"),
+        F::Search => ("검색어", "search"),
+    };
+    lang.pick(ko, en)
+}
+
+pub fn zone(z: Zone, lang: Lang) -> &'static str {
+    match z {
+        Zone::Gangneung => lang.pick("강릉", "Gangneung"),
+        Zone::Bukpyeong => lang.pick("북평", "Bukpyeong"),
+        Zone::RawMaterial => lang.pick("원료", "Raw-material"),
+    }
+}
+
+pub fn stage(s: Stage, lang: Lang) -> &'static str {
+    match s {
+        Stage::PreStartup => lang.pick("예비", "Pre-startup"),
+        Stage::Early => lang.pick("초기", "Early"),
+        Stage::Growth => lang.pick("성장", "Growth"),
+        Stage::Graduated => lang.pick("졸업", "Graduated"),
+        Stage::Withdrawn => lang.pick("퇴거", "Withdrawn"),
+    }
+}
+
+pub fn sector(s: Sector, lang: Lang) -> &'static str {
+    match s {
+        Sector::Structural => lang.pick("구조 세라믹", "Structural ceramics"),
+        Sector::Electronic => lang.pick("전자 세라믹", "Electronic ceramics"),
+        Sector::Bio => lang.pick("바이오 세라믹", "Bio-ceramics"),
+        Sector::Glass => lang.pick("유리", "Glass"),
+        Sector::Refractory => lang.pick("내화물", "Refractories"),
+        Sector::RawMaterial => lang.pick("원료", "Raw materials"),
+        Sector::Other => lang.pick("기타", "Other"),
+    }
+}
+
+pub fn room_kind(k: RoomKind, lang: Lang) -> &'static str {
+    match k {
+        RoomKind::Office => lang.pick("사무실", "Office"),
+        RoomKind::Lab => lang.pick("실험실", "Lab"),
+        RoomKind::PilotPlant => lang.pick("시험생산동", "Pilot plant"),
+        RoomKind::Storage => lang.pick("창고", "Storage"),
+        RoomKind::Classroom => lang.pick("강의실", "Classroom"),
+        RoomKind::Shared => lang.pick("공용", "Shared"),
+    }
+}
+
+pub fn role(r: Option<Role>, lang: Lang) -> &'static str {
+    match r {
+        Some(Role::Admin) => lang.pick("관리자", "admin"),
+        Some(Role::EquipmentManager) => lang.pick("장비 담당자", "equipment manager"),
+        Some(Role::Viewer) => lang.pick("열람자", "viewer"),
+        None => lang.pick("미등록(열람 전용)", "unregistered (read-only)"),
+    }
+}
+
+pub fn capability(c: Capability, lang: Lang) -> &'static str {
+    use Capability as C;
+    match c {
+        C::ManageOperators => lang.pick("사용자 관리", "managing operators"),
+        C::ManageTenants => lang.pick("입주기업·공간 관리", "managing tenants and spaces"),
+        C::ManagePeople => lang.pick("인력 관리", "managing people"),
+        C::ManageEquipment => lang.pick("장비 관리", "managing equipment"),
+        C::ManageBookings => lang.pick("장비 예약 관리", "managing bookings"),
+        C::ManageTraining => lang.pick("교육 관리", "managing training"),
+        C::RecordAttendance => lang.pick("출석 기록", "recording attendance"),
+        C::Billing => lang.pick("청구", "billing"),
+        C::LoadDemo => lang.pick("예시 데이터 넣기", "loading demo data"),
+    }
+}
+
+/// `2026-11-26 (목)` / `2026-11-26 (Thu)`
+pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
+    const KO: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
+    const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let w = weekday_index(d);
+    format!("{} ({})", d.format("%Y-%m-%d"), lang.pick(KO[w], EN[w]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+        assert_eq!(date_with_weekday(d, Lang::Ko), "2026-11-26 (목)");
+        assert_eq!(date_with_weekday(d, Lang::En), "2026-11-26 (Thu)");
+    }
+}

@@ -1,0 +1,4 @@
+//! Read models: what the dashboard and the reports show, computed by read-only
+//! queries. Nothing here writes.
+
+pub mod dashboard;

@@ -1,0 +1,251 @@
+//! The app's state and its one `update`: the app handles navigation and
+//! overlays itself and routes everything else to the screen in front.
+
+use chrono::NaiveDate;
+use ratatui::crossterm::event::KeyEvent;
+
+use super::action::Action;
+use super::keymap::{self, Context};
+use super::screens::{ScreenId, Screens, Ui};
+use crate::db::Store;
+use crate::db::operator::{self, Me};
+use crate::error::Result;
+use crate::i18n::{Lang, Msg, fill};
+
+/// Something drawn over the screen; the top one gets the keys.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: u16 },
+    FirstRun,
+}
+
+impl Overlay {
+    fn context(&self) -> Context {
+        match self {
+            Overlay::Help { .. } => Context::Help,
+            Overlay::FirstRun => Context::FirstRun,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Error,
+}
+
+/// The last result or error, shown above the status bar until the next one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub tone: Tone,
+}
+
+pub struct App {
+    pub store: Store,
+    pub lang: Lang,
+    pub screen: ScreenId,
+    pub screens: Screens,
+    pub overlays: Vec<Overlay>,
+    pub message: Option<Message>,
+    pub me: Me,
+    pub today: NaiveDate,
+    pub quit: bool,
+    data_version: i64,
+}
+
+impl App {
+    /// `first_run` offers the demo for a brand-new database.
+    pub fn new(store: Store, lang: Lang, first_run: bool) -> Result<App> {
+        let me = operator::me(&store)?;
+        let data_version = store.data_version()?;
+        let today = store.now().date();
+        let mut app = App {
+            store,
+            lang,
+            screen: ScreenId::Dashboard,
+            screens: Screens::default(),
+            overlays: Vec::new(),
+            message: None,
+            me,
+            today,
+            quit: false,
+            data_version,
+        };
+        if first_run {
+            app.overlays.push(Overlay::FirstRun);
+        }
+        if app.me.role.is_none() {
+            app.message = Some(Message {
+                text: fill(
+                    Msg::NotRegistered.text(lang),
+                    &[&app.me.user, &app.me.admins.join(", ")],
+                ),
+                tone: Tone::Info,
+            });
+        }
+        app.refresh();
+        Ok(app)
+    }
+
+    pub fn ui(&self) -> Ui {
+        Ui {
+            lang: self.lang,
+            today: self.today,
+        }
+    }
+
+    /// The keymap contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if let Some(top) = self.overlays.last() {
+            return vec![top.context()];
+        }
+        let mut c: Vec<Context> = self
+            .screens
+            .get(self.screen)
+            .context()
+            .into_iter()
+            .collect();
+        c.push(Context::Global);
+        c
+    }
+
+    /// The contexts whose keys the help overlay lists: those of what is under it.
+    pub fn help_contexts(&self) -> Vec<Context> {
+        let mut c: Vec<Context> = self
+            .screens
+            .get(self.screen)
+            .context()
+            .into_iter()
+            .collect();
+        c.push(Context::Global);
+        c
+    }
+
+    pub fn handle_key(&mut self, ev: &KeyEvent) {
+        if let Some(action) = keymap::action_for(&self.contexts(), ev) {
+            self.update(action);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if let Err(e) = self.try_update(action) {
+            self.message = Some(Message {
+                text: e.message(self.lang),
+                tone: Tone::Error,
+            });
+        }
+    }
+
+    fn try_update(&mut self, action: Action) -> Result<()> {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ToggleHelp => {
+                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) {
+                    self.overlays.pop();
+                } else {
+                    self.overlays.push(Overlay::Help { scroll: 0 });
+                }
+            }
+            Action::Back => {
+                self.overlays.pop();
+            }
+            Action::NextScreen => self.go(self.screen.next())?,
+            Action::PrevScreen => self.go(self.screen.prev())?,
+            Action::GoTo(id) => self.go(id)?,
+            Action::Up | Action::Down
+                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) =>
+            {
+                if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
+                    *scroll = if action == Action::Up {
+                        scroll.saturating_sub(1)
+                    } else {
+                        scroll.saturating_add(1)
+                    };
+                }
+            }
+            Action::LoadDemo => {
+                self.overlays.pop();
+                let summary = crate::demo::load(&mut self.store, crate::demo::DEFAULT_SEED)?;
+                self.info(format!(
+                    "{} ({} {}, {} {}, {} {})",
+                    Msg::DemoLoaded.text(self.lang),
+                    Msg::ScreenCompanies.text(self.lang),
+                    summary.companies,
+                    Msg::SpaceRooms.text(self.lang),
+                    summary.rooms,
+                    Msg::PeopleCount.text(self.lang),
+                    summary.people
+                ));
+                self.me = operator::me(&self.store)?;
+                self.refresh_now()?;
+            }
+            Action::StartEmpty => {
+                self.overlays.pop();
+                self.info(Msg::StartedEmpty.text(self.lang).to_owned());
+            }
+            Action::DataChanged => {
+                self.me = operator::me(&self.store)?;
+                self.refresh_now()?;
+            }
+            other => self
+                .screens
+                .get_mut(self.screen)
+                .update(other, &mut self.store)?,
+        }
+        Ok(())
+    }
+
+    fn info(&mut self, text: String) {
+        self.message = Some(Message {
+            text,
+            tone: Tone::Info,
+        });
+    }
+
+    fn go(&mut self, id: ScreenId) -> Result<()> {
+        self.screen = id;
+        self.refresh_now()
+    }
+
+    fn refresh_now(&mut self) -> Result<()> {
+        self.data_version = self.store.data_version()?;
+        self.screens.get_mut(self.screen).refresh(&self.store)
+    }
+
+    /// Reloads the screen in front, showing any error in the message line.
+    pub fn refresh(&mut self) {
+        if let Err(e) = self.refresh_now() {
+            self.message = Some(Message {
+                text: e.message(self.lang),
+                tone: Tone::Error,
+            });
+        }
+    }
+
+    /// Called while idle: true if something outside changed what is shown
+    /// (another process wrote, or the date turned), so the caller redraws.
+    pub fn tick(&mut self) -> bool {
+        let mut changed = false;
+        let today = self.store.now().date();
+        if today != self.today {
+            self.today = today;
+            changed = true;
+        }
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.update(Action::DataChanged);
+                changed = true;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                self.message = Some(Message {
+                    text: e.message(self.lang),
+                    tone: Tone::Error,
+                });
+                changed = true;
+            }
+        }
+        changed
+    }
+}

@@ -1,0 +1,309 @@
+//! The keymap is data: one table drives key handling, the help overlay and the
+//! hints in the status bar, so they can never disagree.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+use super::screens::ScreenId;
+use crate::i18n::{Lang, Msg};
+
+/// Where a binding applies. The topmost overlay's context is tried alone;
+/// with no overlay, the screen's context and then `Global`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Help,
+    FirstRun,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+/// Whether and how a binding shows in the status bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hint {
+    No,
+    Yes,
+    /// Shown as this key text and label instead of the binding's own
+    /// (`1-6 screens` for the six screen keys).
+    As(&'static str, Msg),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Binding {
+    pub context: Context,
+    pub key: Key,
+    pub action: Action,
+    pub label: Msg,
+    pub hint: Hint,
+}
+
+const fn bind(context: Context, key: Key, action: Action, label: Msg, hint: Hint) -> Binding {
+    Binding {
+        context,
+        key,
+        action,
+        label,
+        hint,
+    }
+}
+
+use Context as C;
+use Hint as H;
+
+pub const KEYMAP: &[Binding] = &[
+    bind(
+        C::Global,
+        key('1'),
+        Action::GoTo(ScreenId::Dashboard),
+        Msg::GoDashboard,
+        H::As("1-6", Msg::KeyScreens),
+    ),
+    bind(
+        C::Global,
+        key('2'),
+        Action::GoTo(ScreenId::Companies),
+        Msg::GoCompanies,
+        H::No,
+    ),
+    bind(
+        C::Global,
+        key('3'),
+        Action::GoTo(ScreenId::Spaces),
+        Msg::GoSpaces,
+        H::No,
+    ),
+    bind(
+        C::Global,
+        key('4'),
+        Action::GoTo(ScreenId::Equipment),
+        Msg::GoEquipment,
+        H::No,
+    ),
+    bind(
+        C::Global,
+        key('5'),
+        Action::GoTo(ScreenId::Training),
+        Msg::GoTraining,
+        H::No,
+    ),
+    bind(
+        C::Global,
+        key('6'),
+        Action::GoTo(ScreenId::Reports),
+        Msg::GoReports,
+        H::No,
+    ),
+    bind(
+        C::Global,
+        code(KeyCode::Tab),
+        Action::NextScreen,
+        Msg::KeyNext,
+        H::Yes,
+    ),
+    bind(
+        C::Global,
+        Key {
+            code: KeyCode::BackTab,
+            mods: KeyModifiers::SHIFT,
+        },
+        Action::PrevScreen,
+        Msg::KeyPrev,
+        H::No,
+    ),
+    bind(
+        C::Global,
+        key('?'),
+        Action::ToggleHelp,
+        Msg::KeyHelp,
+        H::Yes,
+    ),
+    bind(C::Global, key('q'), Action::Quit, Msg::KeyQuit, H::Yes),
+    bind(C::Global, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
+    bind(
+        C::Help,
+        code(KeyCode::Esc),
+        Action::Back,
+        Msg::KeyClose,
+        H::Yes,
+    ),
+    bind(C::Help, key('?'), Action::ToggleHelp, Msg::KeyClose, H::No),
+    bind(C::Help, key('q'), Action::Back, Msg::KeyClose, H::No),
+    bind(
+        C::Help,
+        code(KeyCode::Up),
+        Action::Up,
+        Msg::KeyScroll,
+        H::Yes,
+    ),
+    bind(
+        C::Help,
+        code(KeyCode::Down),
+        Action::Down,
+        Msg::KeyScroll,
+        H::No,
+    ),
+    bind(C::Help, key('k'), Action::Up, Msg::KeyScroll, H::No),
+    bind(C::Help, key('j'), Action::Down, Msg::KeyScroll, H::No),
+    bind(C::Help, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
+    bind(
+        C::FirstRun,
+        key('d'),
+        Action::LoadDemo,
+        Msg::KeyDemo,
+        H::Yes,
+    ),
+    bind(
+        C::FirstRun,
+        key('e'),
+        Action::StartEmpty,
+        Msg::KeyEmpty,
+        H::Yes,
+    ),
+    bind(
+        C::FirstRun,
+        code(KeyCode::Esc),
+        Action::StartEmpty,
+        Msg::KeyEmpty,
+        H::No,
+    ),
+    bind(C::FirstRun, key('q'), Action::Quit, Msg::KeyQuit, H::Yes),
+    bind(C::FirstRun, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
+];
+
+impl Key {
+    /// Matches a key press; Shift is part of the character itself for
+    /// printable keys (`?`, `G`), so it is ignored there.
+    fn matches(&self, ev: &KeyEvent) -> bool {
+        let mods = match ev.code {
+            KeyCode::Char(_) => ev.modifiers - KeyModifiers::SHIFT,
+            _ => ev.modifiers,
+        };
+        let want = match self.code {
+            KeyCode::Char(_) => self.mods - KeyModifiers::SHIFT,
+            _ => self.mods,
+        };
+        self.code == ev.code && mods == want
+    }
+
+    /// The key as people write it: `q`, `Tab`, `Shift-Tab`, `↑`, `Ctrl-C`.
+    pub fn text(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            if let KeyCode::Char(c) = self.code {
+                return format!("Ctrl-{}", c.to_ascii_uppercase());
+            }
+            return format!("Ctrl-{base}");
+        }
+        base
+    }
+}
+
+/// The action for a key press in the given contexts, tried in order.
+pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    contexts.iter().find_map(|c| {
+        KEYMAP
+            .iter()
+            .find(|b| b.context == *c && b.key.matches(ev))
+            .map(|b| b.action)
+    })
+}
+
+/// The bindings that apply in `contexts`, in table order, for the help overlay.
+pub fn bindings(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
+    contexts
+        .iter()
+        .flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c))
+}
+
+/// `(key text, label)` pairs for the status bar.
+pub fn hints(contexts: &[Context], lang: Lang) -> Vec<(String, &'static str)> {
+    bindings(contexts)
+        .filter_map(|b| match b.hint {
+            Hint::No => None,
+            Hint::Yes => Some((b.key.text(), b.label.text(lang))),
+            Hint::As(k, label) => Some((k.to_owned(), label.text(lang))),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        let mut seen = HashSet::new();
+        for b in KEYMAP {
+            assert!(
+                seen.insert((b.context, b.key)),
+                "{:?} {} is bound twice",
+                b.context,
+                b.key.text()
+            );
+        }
+    }
+
+    #[test]
+    fn overlays_shadow_the_screen() {
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&[Context::Global], &q), Some(Action::Quit));
+        assert_eq!(action_for(&[Context::Help], &q), Some(Action::Back));
+        let shifted = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(&[Context::Global], &shifted),
+            Some(Action::ToggleHelp)
+        );
+    }
+
+    #[test]
+    fn every_context_has_a_way_out() {
+        for c in [Context::Global, Context::Help, Context::FirstRun] {
+            assert!(KEYMAP.iter().any(|b| b.context == c
+                && matches!(b.action, Action::Quit | Action::Back | Action::StartEmpty)));
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The six screens, in their fixed order. Each owns its state and its view in
+//! one file; the app routes Actions to the screen in front.
+
+mod dashboard;
+mod planned;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keymap::Context;
+use crate::db::Store;
+use crate::error::Result;
+use crate::i18n::{Lang, Msg};
+
+pub use dashboard::Dashboard;
+pub use planned::Planned;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScreenId {
+    Dashboard,
+    Companies,
+    Spaces,
+    Equipment,
+    Training,
+    Reports,
+}
+
+impl ScreenId {
+    pub const ALL: [ScreenId; 6] = [
+        ScreenId::Dashboard,
+        ScreenId::Companies,
+        ScreenId::Spaces,
+        ScreenId::Equipment,
+        ScreenId::Training,
+        ScreenId::Reports,
+    ];
+
+    /// 1 to 6, the key that reaches it.
+    pub fn number(self) -> usize {
+        ScreenId::ALL
+            .iter()
+            .position(|s| *s == self)
+            .map_or(1, |i| i + 1)
+    }
+
+    pub fn title(self) -> Msg {
+        match self {
+            ScreenId::Dashboard => Msg::ScreenDashboard,
+            ScreenId::Companies => Msg::ScreenCompanies,
+            ScreenId::Spaces => Msg::ScreenSpaces,
+            ScreenId::Equipment => Msg::ScreenEquipment,
+            ScreenId::Training => Msg::ScreenTraining,
+            ScreenId::Reports => Msg::ScreenReports,
+        }
+    }
+
+    pub fn next(self) -> ScreenId {
+        ScreenId::ALL[self.number() % 6]
+    }
+
+    pub fn prev(self) -> ScreenId {
+        ScreenId::ALL[(self.number() + 4) % 6]
+    }
+}
+
+/// What every view may read besides its own state.
+#[derive(Clone, Copy, Debug)]
+pub struct Ui {
+    pub lang: Lang,
+    pub today: chrono::NaiveDate,
+}
+
+pub trait Screen {
+    /// The screen's own keys, tried before the global ones.
+    fn context(&self) -> Option<Context> {
+        None
+    }
+
+    /// Reloads from the database what the screen shows.
+    fn refresh(&mut self, store: &Store) -> Result<()>;
+
+    /// Handles an action the app left to the screen.
+    fn update(&mut self, _action: Action, _store: &mut Store) -> Result<()> {
+        Ok(())
+    }
+
+    /// Draws the screen: reads state, changes nothing.
+    fn view(&self, frame: &mut Frame, area: Rect, ui: &Ui);
+}
+
+/// One of each screen.
+pub struct Screens {
+    dashboard: Dashboard,
+    companies: Planned,
+    spaces: Planned,
+    equipment: Planned,
+    training: Planned,
+    reports: Planned,
+}
+
+impl Default for Screens {
+    fn default() -> Self {
+        Screens {
+            dashboard: Dashboard::default(),
+            companies: Planned::new(ScreenId::Companies),
+            spaces: Planned::new(ScreenId::Spaces),
+            equipment: Planned::new(ScreenId::Equipment),
+            training: Planned::new(ScreenId::Training),
+            reports: Planned::new(ScreenId::Reports),
+        }
+    }
+}
+
+impl Screens {
+    pub fn get(&self, id: ScreenId) -> &dyn Screen {
+        match id {
+            ScreenId::Dashboard => &self.dashboard,
+            ScreenId::Companies => &self.companies,
+            ScreenId::Spaces => &self.spaces,
+            ScreenId::Equipment => &self.equipment,
+            ScreenId::Training => &self.training,
+            ScreenId::Reports => &self.reports,
+        }
+    }
+
+    pub fn get_mut(&mut self, id: ScreenId) -> &mut dyn Screen {
+        match id {
+            ScreenId::Dashboard => &mut self.dashboard,
+            ScreenId::Companies => &mut self.companies,
+            ScreenId::Spaces => &mut self.spaces,
+            ScreenId::Equipment => &mut self.equipment,
+            ScreenId::Training => &mut self.training,
+            ScreenId::Reports => &mut self.reports,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_and_prev_wrap() {
+        assert_eq!(ScreenId::Reports.next(), ScreenId::Dashboard);
+        assert_eq!(ScreenId::Dashboard.prev(), ScreenId::Reports);
+        for s in ScreenId::ALL {
+            assert_eq!(s.next().prev(), s);
+        }
+    }
+}

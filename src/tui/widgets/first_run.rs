@@ -1,0 +1,33 @@
+//! Offered once, on a brand-new database: load the demo centre or start empty.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::centered;
+use crate::i18n::Msg;
+use crate::tui::app::App;
+use crate::tui::keymap::{self, Context};
+use crate::tui::theme;
+
+pub fn render(frame: &mut Frame, area: Rect, app: &App) {
+    let lang = app.lang;
+    let mut lines = vec![Line::from(Msg::FirstRunBody.text(lang)), Line::default()];
+    for (key, label) in keymap::hints(&[Context::FirstRun], lang) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {key}  "), theme::key()),
+            Span::raw(label),
+        ]));
+    }
+    let popup = centered(area, 64, 11);
+    let block = Block::bordered().title(Span::styled(
+        format!(" {} ", Msg::FirstRunTitle.text(lang)),
+        theme::title(),
+    ));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        popup,
+    );
+}
