@@ -152,7 +152,7 @@ pub const KEYMAP: &[Binding] = &[
         H::Yes,
     ),
     bind(C::Help, key('?'), Action::ToggleHelp, Msg::KeyClose, H::No),
-    bind(C::Help, key('q'), Action::Back, Msg::KeyClose, H::No),
+    bind(C::Help, key('q'), Action::Quit, Msg::KeyQuit, H::No),
     bind(
         C::Help,
         code(KeyCode::Up),
@@ -291,7 +291,17 @@ mod tests {
     fn overlays_shadow_the_screen() {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for(&[Context::Global], &q), Some(Action::Quit));
-        assert_eq!(action_for(&[Context::Help], &q), Some(Action::Back));
+        assert_eq!(
+            action_for(&[Context::Help], &q),
+            Some(Action::Quit),
+            "q quits everywhere"
+        );
+        let two = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&[Context::Help], &two),
+            None,
+            "screen keys do not reach under help"
+        );
         let shifted = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
         assert_eq!(
             action_for(&[Context::Global], &shifted),

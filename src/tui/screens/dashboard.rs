@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Gauge, LineGauge, Paragraph, Wrap};
 
 use super::{Screen, Ui};
-use crate::cells::fit;
+use crate::cells::{fit, width};
 use crate::db::Store;
 use crate::domain::{Area, Zone};
 use crate::error::Result;
@@ -35,9 +35,9 @@ impl Screen for Dashboard {
             Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
                 .areas(area);
         let [targets, today] =
-            Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(left);
+            Layout::vertical([Constraint::Length(9), Constraint::Fill(1)]).areas(left);
         let [space, stages] =
-            Layout::vertical([Constraint::Length(6), Constraint::Fill(1)]).areas(right);
+            Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(right);
         self.targets(frame, targets, ui);
         self.today(frame, today, ui);
         self.space(frame, space, ui);
@@ -65,7 +65,15 @@ impl Dashboard {
         let b = block(Msg::TargetsTitle, ui);
         let inner = b.inner(area);
         frame.render_widget(b, area);
-        let rows = Layout::vertical([Constraint::Length(1); 6]).split(inner);
+        let rows = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .split(inner);
         let mut gauges: Vec<(String, i64, i64)> = vec![(
             Msg::TargetsTotal.text(ui.lang).to_owned(),
             self.data.companies_in_cluster(),
@@ -78,17 +86,24 @@ impl Dashboard {
                 i64::from(Zone::target(*zone)),
             ));
         }
+        let label_width = gauges.iter().map(|(l, ..)| width(l)).max().unwrap_or(0);
         for (row, (label, n, target)) in rows.iter().zip(&gauges) {
             let g = LineGauge::default()
                 .filled_style(theme::gauge())
                 .filled_symbol(symbols::line::THICK_HORIZONTAL)
-                .label(format!("{} {:>3} / {:<3}", fit(label, 6), n, target))
+                .label(format!(
+                    "{} {:>3} / {:<3}",
+                    fit(label, label_width),
+                    n,
+                    target
+                ))
                 .ratio(ratio(*n, *target));
             frame.render_widget(g, *row);
         }
         if let Some(row) = rows.get(5) {
             frame.render_widget(
-                Paragraph::new(Line::styled(Msg::TargetsLater.text(ui.lang), theme::dim())),
+                Paragraph::new(Line::styled(Msg::TargetsLater.text(ui.lang), theme::dim()))
+                    .wrap(Wrap { trim: true }),
                 *row,
             );
         }
@@ -98,7 +113,8 @@ impl Dashboard {
         let b = block(Msg::SpaceTitle, ui);
         let inner = b.inner(area);
         frame.render_widget(b, area);
-        let [gauge, text, later] = Layout::vertical([Constraint::Length(1); 3]).areas(inner);
+        let [gauge, text] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
         let used = self.data.room_area;
         frame.render_widget(
             Gauge::default()
@@ -114,11 +130,11 @@ impl Dashboard {
             used.m2_text(),
             Area::BUILDING.m2_text()
         );
-        frame.render_widget(Paragraph::new(line), text);
-        frame.render_widget(
-            Paragraph::new(Line::styled(Msg::SpaceLater.text(ui.lang), theme::dim())),
-            later,
-        );
+        let lines = vec![
+            Line::from(line),
+            Line::styled(Msg::SpaceLater.text(ui.lang), theme::dim()),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
     }
 
     fn stages(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
@@ -133,7 +149,17 @@ impl Dashboard {
             .max()
             .unwrap_or(0)
             .max(1);
-        let bar_room = usize::from(inner.width).saturating_sub(12).max(1);
+        let label_width = self
+            .data
+            .companies_by_stage
+            .iter()
+            .map(|(s, _)| width(labels::stage(*s, ui.lang)))
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let bar_room = usize::from(inner.width)
+            .saturating_sub(label_width + 5)
+            .max(1);
         let lines: Vec<Line> = self
             .data
             .companies_by_stage
@@ -142,7 +168,7 @@ impl Dashboard {
                 let len =
                     usize::try_from(*n).unwrap_or(0) * bar_room / usize::try_from(max).unwrap_or(1);
                 Line::from(vec![
-                    Span::raw(fit(labels::stage(*stage, ui.lang), 7)),
+                    Span::raw(fit(labels::stage(*stage, ui.lang), label_width)),
                     Span::styled("▇".repeat(len.max(usize::from(*n > 0))), theme::gauge()),
                     Span::raw(format!(" {n}")),
                 ])

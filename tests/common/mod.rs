@@ -1,0 +1,89 @@
+//! Shared by the integration tests: real database files in temp dirs.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kiln::db::Store;
+use kiln::domain::{FixedClock, Minute};
+
+pub const NOW: &str = "2026-11-26 10:00";
+
+pub fn clock() -> Arc<FixedClock> {
+    Arc::new(FixedClock(Minute::parse(NOW).unwrap()))
+}
+
+/// A temp dir holding `kiln.sqlite3`, not yet created.
+pub struct TempDb {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl TempDb {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kiln.sqlite3");
+        TempDb { dir, path }
+    }
+
+    /// Opens as `user` (the first to open a new file and bootstrap is admin).
+    pub fn open_as(&self, user: &str) -> Store {
+        Store::open_as(&self.path, user, clock()).unwrap()
+    }
+
+    /// A database whose first admin is `kim`.
+    pub fn with_admin(user: &str) -> (Self, Store) {
+        let db = TempDb::new();
+        let mut store = db.open_as(user);
+        kiln::db::operator::bootstrap(&mut store).unwrap();
+        (db, store)
+    }
+
+    /// A database with the demo centre, admin `kim`.
+    pub fn demo() -> (Self, Store) {
+        let (db, mut store) = TempDb::with_admin("kim");
+        kiln::demo::load(&mut store, kiln::demo::DEFAULT_SEED).unwrap();
+        (db, store)
+    }
+}
+
+/// Every row of every table, as text: two equal dumps mean nothing changed.
+pub fn dump(path: &Path) -> String {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut out = String::new();
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for t in tables {
+        out.push_str("## ");
+        out.push_str(&t);
+        out.push('\n');
+        let mut st = conn
+            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
+            .unwrap();
+        let n = st.column_count();
+        let rows = st
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap();
+        for row in rows {
+            out.push_str(&row.unwrap());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub fn audit_count(path: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap()
+}
