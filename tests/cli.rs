@@ -340,3 +340,27 @@ fn a_bad_kiln_now_is_refused() {
     let line = fails(&mut cmd, 2);
     assert!(line.contains("time"), "{line}");
 }
+
+#[test]
+fn backup_copies_a_consistent_file_and_never_overwrites() {
+    let db = TempDb::new();
+    stdout(kiln(&db).arg("demo"));
+    let target = db.dir.path().join("copies/backup.sqlite3");
+    let out = stdout(kiln(&db).arg("backup").arg(&target));
+    assert!(out.contains("backup.sqlite3"), "{out}");
+    let copy = TempDb {
+        dir: tempfile::tempdir().unwrap(),
+        path: target.clone(),
+    };
+    assert_eq!(dump(&copy.path), dump(&db.path));
+    let report = json(
+        assert_cmd::cargo::cargo_bin_cmd!("kiln")
+            .env("KILN_NOW", NOW)
+            .arg("--db")
+            .arg(&target)
+            .args(["check", "--json"]),
+    );
+    assert_eq!(report["integrity"].as_array().unwrap().len(), 0);
+    let line = fails(kiln(&db).arg("backup").arg(&target), 2);
+    assert!(line.contains("already exists"), "{line}");
+}

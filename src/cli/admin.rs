@@ -71,6 +71,15 @@ pub fn check(env: &Env, as_json: bool) -> Result<()> {
     }
 }
 
+pub fn backup(env: &Env, file: &std::path::Path) -> Result<()> {
+    let store = env.open_existing()?;
+    crate::db::backup::backup(&store, file)?;
+    say(fill(
+        env.lang.pick("{0}에 백업했습니다", "Backed up to {0}"),
+        &[&file.display()],
+    ))
+}
+
 #[derive(Serialize)]
 struct Version {
     kiln: &'static str,

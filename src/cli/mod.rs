@@ -55,6 +55,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Copy the database to FILE with SQLite's online backup (safe while in use)
+    Backup { file: PathBuf },
     /// Print kiln's version, schema version and SQLite version
     Version {
         #[arg(long)]
@@ -149,6 +151,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Init) => admin::init(&env),
         Some(Command::Demo { seed }) => admin::demo(&env, seed),
         Some(Command::Check { json }) => admin::check(&env, json),
+        Some(Command::Backup { file }) => admin::backup(&env, &file),
         Some(Command::Version { json }) => admin::version(&env, json),
         Some(Command::User(cmd)) => people::user(&env, cmd),
         Some(Command::Person(cmd)) => people::person(&env, cmd),

@@ -2,6 +2,7 @@
 //! `BEGIN IMMEDIATE` transaction that checks the role, validates, writes and
 //! audits. All SQL lives here (and read-only queries in `report`).
 
+pub mod backup;
 pub mod check;
 pub mod company;
 mod migrate;

@@ -32,6 +32,7 @@ pub enum Field {
     Seed,
     Lang,
     Search,
+    File,
 }
 
 /// What was wrong with the value, and so what would be accepted.
@@ -62,6 +63,8 @@ pub enum Problem {
     EndNotAfterStart,
     /// A date before the earliest one allowed (`earliest`, `YYYY-MM-DD`).
     NotBefore { earliest: String },
+    /// A file that would be overwritten.
+    Exists,
 }
 
 /// The rules of a 사업자등록번호, each refused on its own so the message can say

@@ -92,6 +92,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
                 "the end must be after the start",
             )
             .into(),
+        Problem::Exists => fill(
+            lang.pick(
+                "{0}이(가) 이미 있습니다 — 덮어쓰지 않으니 새 이름을 주세요",
+                "{0} already exists — it is not overwritten; give a new name",
+            ),
+            &[&v],
+        ),
         Problem::NotBefore { earliest } => fill(
             lang.pick(
                 "'{0}'은(는) 너무 이릅니다 — {1} 이후여야 합니다",
@@ -281,6 +288,7 @@ mod tests {
             Problem::NotBefore {
                 earliest: "2026-01-01".into(),
             },
+            Problem::Exists,
         ];
         for p in problems {
             for lang in [Lang::Ko, Lang::En] {

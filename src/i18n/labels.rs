@@ -37,6 +37,7 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Seed => ("시드", "seed"),
         F::Lang => ("언어", "language"),
         F::Search => ("검색어", "search"),
+        F::File => ("파일", "file"),
     };
     lang.pick(ko, en)
 }
