@@ -117,3 +117,107 @@ CREATE TABLE person (
 
 CREATE INDEX person_company ON person (company_id);
 CREATE INDEX person_name ON person (name);
+
+-- A company's lease of a room, [from_date, to_date). Ending early sets
+-- ended_on and keeps to_date as signed; an extension is a new lease.
+CREATE TABLE lease (
+    id          INTEGER PRIMARY KEY,
+    company_id  INTEGER NOT NULL REFERENCES company (id),
+    room_id     INTEGER NOT NULL REFERENCES room (id),
+    from_date   TEXT NOT NULL CHECK (date(from_date, '+0 days') IS from_date),
+    to_date     TEXT NOT NULL CHECK (date(to_date, '+0 days') IS to_date AND to_date > from_date),
+    ended_on    TEXT CHECK (ended_on IS NULL OR (date(ended_on, '+0 days') IS ended_on AND ended_on >= from_date AND ended_on < to_date)),
+    end_reason  TEXT CHECK (end_reason IS NULL OR length(end_reason) <= 200),
+    rent        INTEGER NOT NULL CHECK (rent >= 0),     -- won per month
+    fee         INTEGER NOT NULL CHECK (fee >= 0),      -- maintenance fee, won per month
+    deposit     INTEGER NOT NULL CHECK (deposit >= 0),  -- won
+    created_at  TEXT NOT NULL,
+    -- the effective end: ended_on when ended early, else to_date
+    end_date    TEXT GENERATED ALWAYS AS (coalesce(ended_on, to_date)) VIRTUAL
+) STRICT;
+
+CREATE INDEX lease_room_from ON lease (room_id, from_date);
+CREATE INDEX lease_company ON lease (company_id);
+CREATE INDEX lease_end ON lease (end_date);
+
+-- No two leases of one room overlap. Touching leases ([a, b) then [b, c)) do not.
+CREATE TRIGGER lease_no_overlap_on_insert
+BEFORE INSERT ON lease
+WHEN EXISTS (
+    SELECT 1 FROM lease l
+    WHERE l.room_id = NEW.room_id
+      AND l.from_date < coalesce(NEW.ended_on, NEW.to_date)
+      AND l.end_date > NEW.from_date
+)
+BEGIN
+    SELECT RAISE(ABORT, 'lease_overlap');
+END;
+
+CREATE TRIGGER lease_no_overlap_on_update
+BEFORE UPDATE OF room_id, from_date, to_date, ended_on ON lease
+WHEN EXISTS (
+    SELECT 1 FROM lease l
+    WHERE l.room_id = NEW.room_id AND l.id <> OLD.id
+      AND l.from_date < coalesce(NEW.ended_on, NEW.to_date)
+      AND l.end_date > NEW.from_date
+)
+BEGIN
+    SELECT RAISE(ABORT, 'lease_overlap');
+END;
+
+-- No new lease on a retired room, or to a company that has left.
+CREATE TRIGGER lease_room_in_use
+BEFORE INSERT ON lease
+WHEN (SELECT retired_on FROM room WHERE id = NEW.room_id) IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'room_retired');
+END;
+
+CREATE TRIGGER lease_company_present
+BEFORE INSERT ON lease
+WHEN (SELECT stage FROM company WHERE id = NEW.company_id) IN ('graduated', 'withdrawn')
+BEGIN
+    SELECT RAISE(ABORT, 'company_left');
+END;
+
+-- A room is retired only when no lease runs past the retirement.
+CREATE TRIGGER room_retire_unleased
+BEFORE UPDATE OF retired_on ON room
+WHEN NEW.retired_on IS NOT NULL
+     AND EXISTS (SELECT 1 FROM lease WHERE room_id = NEW.id AND end_date > NEW.retired_on)
+BEGIN
+    SELECT RAISE(ABORT, 'room_leased');
+END;
+
+-- A company leaves only once its leases end by then.
+CREATE TRIGGER company_leaves_without_leases
+BEFORE UPDATE OF stage, left_on ON company
+WHEN NEW.left_on IS NOT NULL
+     AND EXISTS (SELECT 1 FROM lease WHERE company_id = NEW.id AND end_date > NEW.left_on)
+BEGIN
+    SELECT RAISE(ABORT, 'company_has_leases');
+END;
+
+-- A company's figures for one year (성과). One row per company and year.
+CREATE TABLE yearly_report (
+    company_id       INTEGER NOT NULL REFERENCES company (id),
+    year             INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2200),
+    employees        INTEGER NOT NULL DEFAULT 0 CHECK (employees >= 0),
+    sales            INTEGER NOT NULL DEFAULT 0 CHECK (sales >= 0),          -- won
+    exports          INTEGER NOT NULL DEFAULT 0 CHECK (exports >= 0),        -- won
+    rnd_spend        INTEGER NOT NULL DEFAULT 0 CHECK (rnd_spend >= 0),      -- won
+    patents_filed    INTEGER NOT NULL DEFAULT 0 CHECK (patents_filed >= 0),
+    patents_granted  INTEGER NOT NULL DEFAULT 0 CHECK (patents_granted >= 0),
+    investment       INTEGER NOT NULL DEFAULT 0 CHECK (investment >= 0),     -- won
+    updated_at       TEXT NOT NULL,
+    PRIMARY KEY (company_id, year)
+) STRICT;
+
+CREATE INDEX yearly_report_year ON yearly_report (year);
+
+CREATE TRIGGER yearly_report_after_admission
+BEFORE INSERT ON yearly_report
+WHEN NEW.year < CAST(substr((SELECT admitted_on FROM company WHERE id = NEW.company_id), 1, 4) AS INTEGER)
+BEGIN
+    SELECT RAISE(ABORT, 'report_before_admission');
+END;

@@ -11,12 +11,7 @@ use crate::i18n::{Lang, errors::render};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// The operator's role does not allow the write; `admins` can change that.
-    NotPermitted {
-        user: String,
-        role: Option<Role>,
-        need: Capability,
-        admins: Vec<String>,
-    },
+    NotPermitted { user: String, role: Option<Role>, need: Capability, admins: Vec<String> },
     /// The last admin cannot be demoted or removed.
     LastAdmin { user: String },
     /// A value that must be unique is taken.
@@ -25,6 +20,18 @@ pub enum Refusal {
     NotEmpty,
     /// `kiln check` found this many problems in the file.
     Integrity { problems: usize },
+    /// The room is leased to another company over part of the period.
+    LeaseOverlap { room: String, company: String, from: String, last_day: String },
+    /// The room is retired: no new leases.
+    RoomRetired { room: String },
+    /// The company has graduated or withdrawn: no new leases.
+    CompanyLeft { company: String, stage: crate::domain::Stage },
+    /// The room is leased past the day it would be retired.
+    RoomLeased { room: String, company: String, last_day: String },
+    /// Yearly figures for a year before the company was admitted.
+    ReportBeforeAdmission { year: i32, admitted: String },
+    /// The lease has already ended.
+    LeaseEnded { lease: String, last_day: String },
     /// The rooms of the building would add up to more than its floor area.
     BuildingArea { total: i64, adding: i64, limit: i64 },
 }
@@ -42,11 +49,7 @@ pub enum Error {
     NoDatabase { path: PathBuf },
     /// The file was written by a newer kiln; it is left untouched.
     #[error("{}", render(self, Lang::En))]
-    SchemaTooNew {
-        path: PathBuf,
-        found: i64,
-        supported: i64,
-    },
+    SchemaTooNew { path: PathBuf, found: i64, supported: i64 },
     /// The file is not an SQLite database; it is left untouched.
     #[error("{}", render(self, Lang::En))]
     NotADatabase { path: PathBuf },

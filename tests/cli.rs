@@ -30,11 +30,7 @@ fn json(cmd: &mut Command) -> Value {
 /// Runs a command that must fail with `code` and one `error:` line; returns it.
 fn fails(cmd: &mut Command, code: i32) -> String {
     let out = cmd.assert().code(code).get_output().clone();
-    assert!(
-        out.stdout.is_empty(),
-        "nothing on stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(out.stdout.is_empty(), "nothing on stdout: {}", String::from_utf8_lossy(&out.stdout));
     let err = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 1, "one line: {err}");
@@ -110,29 +106,12 @@ fn person_of_a_company_by_brn() {
     let db = TempDb::new();
     stdout(kiln(&db).arg("demo"));
     let people = json(kiln(&db).args(["person", "list", "--json"]));
-    let brn = people
-        .as_array()
-        .unwrap()
-        .iter()
-        .find_map(|p| p["company_brn"].as_str().map(str::to_owned))
-        .unwrap();
-    let added = json(kiln(&db).args([
-        "person",
-        "add",
-        "--name",
-        "최유진",
-        "--company",
-        &brn.replace('-', ""),
-        "--json",
-    ]));
+    let brn = people.as_array().unwrap().iter().find_map(|p| p["company_brn"].as_str().map(str::to_owned)).unwrap();
+    let added =
+        json(kiln(&db).args(["person", "add", "--name", "최유진", "--company", &brn.replace('-', ""), "--json"]));
     assert_eq!(added["company_brn"], brn.as_str());
     let of = json(kiln(&db).args(["person", "list", "--company", &brn, "--json"]));
-    assert!(
-        of.as_array()
-            .unwrap()
-            .iter()
-            .all(|p| p["company_brn"] == brn.as_str())
-    );
+    assert!(of.as_array().unwrap().iter().all(|p| p["company_brn"] == brn.as_str()));
 }
 
 #[test]
@@ -141,51 +120,22 @@ fn bad_input_exits_2_naming_the_field_and_changes_nothing() {
     stdout(kiln(&db).args(["person", "add", "--name", "김민수"]));
     let before = dump(&db.path);
     let cases: &[(&[&str], &str)] = &[
-        (
-            &["person", "add", "--name", "김민수", "--email", "kim@"],
-            "email",
-        ),
+        (&["person", "add", "--name", "김민수", "--email", "kim@"], "email"),
         (&["person", "add", "--name", "   "], "name"),
         (&["person", "add", "--name", "김\u{202E}민수"], "name"),
         (&["person", "add", "--name", "김\u{2066}민수"], "name"),
         (&["person", "add", "--name", "a\u{1b}[31mb"], "name"),
         (&["person", "add", "--name", &"가".repeat(10_000)], "name"),
-        (
-            &["person", "add", "--name", "김민수", "--phone", "12"],
-            "phone",
-        ),
-        (
-            &[
-                "person",
-                "add",
-                "--name",
-                "김민수",
-                "--company",
-                "124-81-00999",
-            ],
-            "company",
-        ),
-        (
-            &[
-                "person",
-                "add",
-                "--name",
-                "김민수",
-                "--company",
-                "124-81-00998",
-            ],
-            "company",
-        ),
+        (&["person", "add", "--name", "김민수", "--phone", "12"], "phone"),
+        (&["person", "add", "--name", "김민수", "--company", "124-81-00999"], "company"),
+        (&["person", "add", "--name", "김민수", "--company", "124-81-00998"], "company"),
         (&["person", "show", "P-9999"], "person"),
         (&["person", "show", "X-1"], "person"),
         (&["user", "add", "lee", "--role", "root"], "role"),
     ];
     for (args, field) in cases {
         let line = fails(kiln(&db).args(*args), 2);
-        assert!(
-            line.starts_with(&format!("error: {field}: ")),
-            "{args:?} → {line}"
-        );
+        assert!(line.starts_with(&format!("error: {field}: ")), "{args:?} → {line}");
         assert!(line.chars().count() < 300, "short: {line}");
     }
     assert_eq!(dump(&db.path), before);
@@ -194,29 +144,9 @@ fn bad_input_exits_2_naming_the_field_and_changes_nothing() {
 #[test]
 fn errors_speak_korean_when_asked() {
     let db = init();
-    let line = fails(
-        kiln(&db).args([
-            "--lang",
-            "ko",
-            "person",
-            "add",
-            "--name",
-            "김민수",
-            "--email",
-            "kim@",
-        ]),
-        2,
-    );
-    assert_eq!(
-        line,
-        "error: 이메일: 'kim@'은(는) 형식이 맞지 않습니다 — 예: name@example.kr"
-    );
-    let line = fails(
-        kiln(&db)
-            .env("LANG", "ko_KR.UTF-8")
-            .args(["person", "add", "--name", ""]),
-        2,
-    );
+    let line = fails(kiln(&db).args(["--lang", "ko", "person", "add", "--name", "김민수", "--email", "kim@"]), 2);
+    assert_eq!(line, "error: 이메일: 'kim@'은(는) 형식이 맞지 않습니다 — 예: name@example.kr");
+    let line = fails(kiln(&db).env("LANG", "ko_KR.UTF-8").args(["person", "add", "--name", ""]), 2);
     assert!(line.starts_with("error: 이름: "), "{line}");
 }
 
@@ -244,16 +174,13 @@ fn a_rule_refusal_exits_1() {
     let me = whoami::username().unwrap();
     {
         let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute("INSERT INTO operator (name, role, added_at, added_by) VALUES ('kim', 'admin', ?1, 'kim')", [NOW]).unwrap();
-        conn.execute("DELETE FROM operator WHERE name = ?1", [&me])
+        conn.execute("INSERT INTO operator (name, role, added_at, added_by) VALUES ('kim', 'admin', ?1, 'kim')", [NOW])
             .unwrap();
+        conn.execute("DELETE FROM operator WHERE name = ?1", [&me]).unwrap();
     }
     let before = dump(&db.path);
     let line = fails(kiln(&db).args(["person", "add", "--name", "김민수"]), 1);
-    assert!(
-        line.contains("not registered") && line.contains("kim"),
-        "{line}"
-    );
+    assert!(line.contains("not registered") && line.contains("kim"), "{line}");
     assert_eq!(dump(&db.path), before);
     // Reading still works.
     stdout(kiln(&db).args(["person", "list"]));
@@ -262,19 +189,9 @@ fn a_rule_refusal_exits_1() {
 #[test]
 fn user_add_list_and_duplicate() {
     let db = init();
-    let lee = json(kiln(&db).args([
-        "user",
-        "add",
-        "lee",
-        "--role",
-        "equipment_manager",
-        "--json",
-    ]));
+    let lee = json(kiln(&db).args(["user", "add", "lee", "--role", "equipment_manager", "--json"]));
     assert_eq!(lee["role"], "equipment-manager");
-    let line = fails(
-        kiln(&db).args(["user", "add", "lee", "--role", "viewer"]),
-        1,
-    );
+    let line = fails(kiln(&db).args(["user", "add", "lee", "--role", "viewer"]), 1);
     assert!(line.contains("already"), "{line}");
     let users = json(kiln(&db).args(["user", "list", "--json"]));
     assert_eq!(users.as_array().unwrap().len(), 2);
@@ -289,10 +206,7 @@ fn check_passes_on_a_good_file_and_fails_on_a_broken_one() {
     assert_eq!(report["foreign_keys"].as_array().unwrap().len(), 0);
     {
         let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch(
-            "PRAGMA foreign_keys = OFF; UPDATE person SET company_id = 99999 WHERE id = 1;",
-        )
-        .unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = OFF; UPDATE person SET company_id = 99999 WHERE id = 1;").unwrap();
     }
     let out = kiln(&db).arg("check").assert().code(1).get_output().clone();
     assert!(String::from_utf8_lossy(&out.stdout).contains("person"));
@@ -324,11 +238,7 @@ fn version_as_json() {
 fn kiln_db_chooses_the_file() {
     let db = TempDb::new();
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("kiln");
-    cmd.env("KILN_DB", &db.path)
-        .env("KILN_NOW", NOW)
-        .arg("init")
-        .assert()
-        .success();
+    cmd.env("KILN_DB", &db.path).env("KILN_NOW", NOW).arg("init").assert().success();
     assert!(db.path.exists());
 }
 
@@ -348,10 +258,7 @@ fn backup_copies_a_consistent_file_and_never_overwrites() {
     let target = db.dir.path().join("copies/backup.sqlite3");
     let out = stdout(kiln(&db).arg("backup").arg(&target));
     assert!(out.contains("backup.sqlite3"), "{out}");
-    let copy = TempDb {
-        dir: tempfile::tempdir().unwrap(),
-        path: target.clone(),
-    };
+    let copy = TempDb { dir: tempfile::tempdir().unwrap(), path: target.clone() };
     assert_eq!(dump(&copy.path), dump(&db.path));
     let report = json(
         assert_cmd::cargo::cargo_bin_cmd!("kiln")

@@ -13,10 +13,7 @@ use kiln::domain::{Capability, Field, Problem, Role};
 use kiln::{Error, Refusal};
 
 fn person_named(name: &str) -> PersonInput {
-    PersonInput {
-        name: name.into(),
-        ..PersonInput::default()
-    }
+    PersonInput { name: name.into(), ..PersonInput::default() }
 }
 
 #[test]
@@ -25,16 +22,16 @@ fn a_fresh_file_is_migrated_in_wal_with_foreign_keys() {
     let store = db.open_as("kim");
     drop(store);
     let conn = rusqlite::Connection::open(&db.path).unwrap();
-    let v: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(v, SCHEMA_VERSION);
-    let mode: String = conn
-        .pragma_query_value(None, "journal_mode", |r| r.get(0))
-        .unwrap();
+    let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     let strict: i64 = conn
-        .query_row("SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND strict = 0", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%' AND strict = 0",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(strict, 0, "every table is STRICT");
 }
@@ -63,15 +60,11 @@ fn a_newer_database_is_refused_and_left_byte_identical() {
     let db = TempDb::new();
     {
         let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 999;")
-            .unwrap();
+        conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 999;").unwrap();
     }
     let before = std::fs::read(&db.path).unwrap();
     let err = Store::open_as(&db.path, "kim", clock()).err().unwrap();
-    assert!(
-        matches!(err, Error::SchemaTooNew { found: 999, .. }),
-        "{err:?}"
-    );
+    assert!(matches!(err, Error::SchemaTooNew { found: 999, .. }), "{err:?}");
     assert_eq!(std::fs::read(&db.path).unwrap(), before);
     assert!(!db.dir.path().join("kiln.sqlite3-wal").exists());
 }
@@ -79,11 +72,8 @@ fn a_newer_database_is_refused_and_left_byte_identical() {
 #[test]
 fn a_file_that_is_not_a_database_is_refused_untouched() {
     let db = TempDb::new();
-    std::fs::write(
-        &db.path,
-        "이건 데이터베이스가 아닙니다 — just text, long enough to be a header. ".repeat(20),
-    )
-    .unwrap();
+    std::fs::write(&db.path, "이건 데이터베이스가 아닙니다 — just text, long enough to be a header. ".repeat(20))
+        .unwrap();
     let before = std::fs::read(&db.path).unwrap();
     let err = Store::open_as(&db.path, "kim", clock()).err().unwrap();
     assert!(matches!(err, Error::NotADatabase { .. }), "{err:?}");
@@ -110,12 +100,7 @@ fn an_unknown_account_reads_but_cannot_write_and_leaves_no_trace() {
     let mut stranger = db.open_as("stranger");
     let err = person::add(&mut stranger, &person_named("김민수")).unwrap_err();
     match err {
-        Error::Refused(Refusal::NotPermitted {
-            user,
-            role: None,
-            need: Capability::ManagePeople,
-            admins,
-        }) => {
+        Error::Refused(Refusal::NotPermitted { user, role: None, need: Capability::ManagePeople, admins }) => {
             assert_eq!(user, "stranger");
             assert_eq!(admins, vec!["kim".to_owned()]);
         }
@@ -123,11 +108,7 @@ fn an_unknown_account_reads_but_cannot_write_and_leaves_no_trace() {
     }
     assert_eq!(dump(&db.path), before);
     // Reading is allowed.
-    assert!(
-        person::list(&stranger, &PersonFilter::default(), Page::new(0, 10))
-            .unwrap()
-            .is_empty()
-    );
+    assert!(person::list(&stranger, &PersonFilter::default(), Page::new(0, 10)).unwrap().is_empty());
 }
 
 #[test]
@@ -138,22 +119,10 @@ fn roles_limit_what_an_operator_may_do() {
     let mut lee = db.open_as("lee");
     person::add(&mut lee, &person_named("이서연")).unwrap();
     let refused = operator::add(&mut lee, "choi", "viewer").unwrap_err();
-    assert!(matches!(
-        refused,
-        Error::Refused(Refusal::NotPermitted {
-            role: Some(Role::EquipmentManager),
-            ..
-        })
-    ));
+    assert!(matches!(refused, Error::Refused(Refusal::NotPermitted { role: Some(Role::EquipmentManager), .. })));
     let mut park = db.open_as("park");
     let refused = person::add(&mut park, &person_named("박지훈")).unwrap_err();
-    assert!(matches!(
-        refused,
-        Error::Refused(Refusal::NotPermitted {
-            role: Some(Role::Viewer),
-            ..
-        })
-    ));
+    assert!(matches!(refused, Error::Refused(Refusal::NotPermitted { role: Some(Role::Viewer), .. })));
 }
 
 #[test]
@@ -161,15 +130,9 @@ fn the_last_admin_stays() {
     let (db, mut kim) = TempDb::with_admin("kim");
     let before = dump(&db.path);
     let err = operator::set_role(&mut kim, "kim", "viewer").unwrap_err();
-    assert!(
-        matches!(err, Error::Refused(Refusal::LastAdmin { .. })),
-        "{err:?}"
-    );
+    assert!(matches!(err, Error::Refused(Refusal::LastAdmin { .. })), "{err:?}");
     let err = operator::remove(&mut kim, "kim").unwrap_err();
-    assert!(
-        matches!(err, Error::Refused(Refusal::LastAdmin { .. })),
-        "{err:?}"
-    );
+    assert!(matches!(err, Error::Refused(Refusal::LastAdmin { .. })), "{err:?}");
     assert_eq!(dump(&db.path), before);
     operator::add(&mut kim, "lee", "admin").unwrap();
     operator::set_role(&mut kim, "kim", "viewer").unwrap();
@@ -189,11 +152,7 @@ fn every_write_is_audited_in_the_same_transaction() {
     let before = audit_count(&db.path);
     let p = person::add(
         &mut kim,
-        &PersonInput {
-            name: "김민수".into(),
-            phone: "01012345678".into(),
-            ..PersonInput::default()
-        },
+        &PersonInput { name: "김민수".into(), phone: "01012345678".into(), ..PersonInput::default() },
     )
     .unwrap();
     assert_eq!(p.code, "P-0001");
@@ -201,18 +160,14 @@ fn every_write_is_audited_in_the_same_transaction() {
     assert_eq!(audit_count(&db.path), before + 1);
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     let (who, at, entity, id, action, after): (String, String, String, String, String, String) = conn
-        .query_row("SELECT who, at, entity, entity_id, action, after FROM audit_log ORDER BY id DESC LIMIT 1", [], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-        })
+        .query_row(
+            "SELECT who, at, entity, entity_id, action, after FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+        )
         .unwrap();
     assert_eq!(
-        (
-            who.as_str(),
-            at.as_str(),
-            entity.as_str(),
-            id.as_str(),
-            action.as_str()
-        ),
+        (who.as_str(), at.as_str(), entity.as_str(), id.as_str(), action.as_str()),
         ("kim", common::NOW, "person", "P-0001", "add")
     );
     let after: serde_json::Value = serde_json::from_str(&after).unwrap();
@@ -224,10 +179,7 @@ fn the_audit_log_is_append_only() {
     let (db, mut kim) = TempDb::with_admin("kim");
     person::add(&mut kim, &person_named("김민수")).unwrap();
     let conn = rusqlite::Connection::open(&db.path).unwrap();
-    assert!(
-        conn.execute("UPDATE audit_log SET who = 'nobody'", [])
-            .is_err()
-    );
+    assert!(conn.execute("UPDATE audit_log SET who = 'nobody'", []).is_err());
     assert!(conn.execute("DELETE FROM audit_log", []).is_err());
 }
 
@@ -236,24 +188,10 @@ fn refused_input_writes_nothing_and_no_audit_row() {
     let (db, mut kim) = TempDb::with_admin("kim");
     let before = dump(&db.path);
     let bad = [
-        PersonInput {
-            name: String::new(),
-            ..PersonInput::default()
-        },
-        PersonInput {
-            name: "김\u{202E}민수".into(),
-            ..PersonInput::default()
-        },
-        PersonInput {
-            name: "김민수".into(),
-            email: "kim@".into(),
-            ..PersonInput::default()
-        },
-        PersonInput {
-            name: "김민수".into(),
-            company: "124-81-00998".into(),
-            ..PersonInput::default()
-        },
+        PersonInput { name: String::new(), ..PersonInput::default() },
+        PersonInput { name: "김\u{202E}민수".into(), ..PersonInput::default() },
+        PersonInput { name: "김민수".into(), email: "kim@".into(), ..PersonInput::default() },
+        PersonInput { name: "김민수".into(), company: "124-81-00998".into(), ..PersonInput::default() },
     ];
     let fields = [Field::Name, Field::Name, Field::Email, Field::Company];
     for (input, field) in bad.iter().zip(fields) {
@@ -279,37 +217,13 @@ fn rooms_never_outgrow_the_building() {
     room::add(&mut kim, &room("102", "611.57")).unwrap();
     let before = dump(&db.path);
     let err = room::add(&mut kim, &room("103", "0.01")).unwrap_err();
-    assert!(
-        matches!(
-            err,
-            Error::Refused(Refusal::BuildingArea {
-                total: 661_157,
-                adding: 1,
-                ..
-            })
-        ),
-        "{err:?}"
-    );
+    assert!(matches!(err, Error::Refused(Refusal::BuildingArea { total: 661_157, adding: 1, .. })), "{err:?}");
     let dup = room::add(&mut kim, &room("101", "1")).unwrap_err();
-    assert!(
-        matches!(
-            dup,
-            Error::Refused(Refusal::Duplicate {
-                field: Field::RoomCode,
-                ..
-            })
-        ),
-        "{dup:?}"
-    );
+    assert!(matches!(dup, Error::Refused(Refusal::Duplicate { field: Field::RoomCode, .. })), "{dup:?}");
     assert_eq!(dump(&db.path), before);
     // The trigger guards it even when kiln's own check is bypassed.
     let conn = rusqlite::Connection::open(&db.path).unwrap();
-    let err = conn
-        .execute(
-            "INSERT INTO room (code, floor, kind, area) VALUES ('104', 1, 'lab', 1)",
-            [],
-        )
-        .unwrap_err();
+    let err = conn.execute("INSERT INTO room (code, floor, kind, area) VALUES ('104', 1, 'lab', 1)", []).unwrap_err();
     assert!(err.to_string().contains("building_area"), "{err}");
 }
 
@@ -345,16 +259,12 @@ fn two_connections_writing_at_once_both_succeed() {
         t.join().unwrap();
     }
     let store = db.open_as("kim");
-    assert_eq!(
-        person::count(&store, &PersonFilter::default()).unwrap(),
-        100
-    );
-    let codes: std::collections::HashSet<String> =
-        person::list(&store, &PersonFilter::default(), Page::ALL_FOR_CLI)
-            .unwrap()
-            .into_iter()
-            .map(|p| p.code)
-            .collect();
+    assert_eq!(person::count(&store, &PersonFilter::default()).unwrap(), 100);
+    let codes: std::collections::HashSet<String> = person::list(&store, &PersonFilter::default(), Page::ALL_FOR_CLI)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.code)
+        .collect();
     assert_eq!(codes.len(), 100, "every person got their own code");
     // 100 people and the bootstrap: every write audited.
     assert_eq!(audit_count(&db.path), 101);
@@ -375,50 +285,25 @@ fn people_are_found_by_part_of_a_hangul_name_and_by_company() {
     let all = person::list(&store, &PersonFilter::default(), Page::ALL_FOR_CLI).unwrap();
     let some = &all[10];
     let part: String = some.name.chars().skip(1).collect();
-    let found = person::list(
-        &store,
-        &PersonFilter {
-            search: Some(part.clone()),
-            company: None,
-        },
-        Page::ALL_FOR_CLI,
-    )
-    .unwrap();
+    let found =
+        person::list(&store, &PersonFilter { search: Some(part.clone()), company: None }, Page::ALL_FOR_CLI).unwrap();
     assert!(found.iter().any(|p| p.code == some.code));
     assert!(found.iter().all(|p| p.name.contains(&part)));
     let brn = all.iter().find_map(|p| p.company_brn.clone()).unwrap();
-    let of_company = person::list(
-        &store,
-        &PersonFilter {
-            search: None,
-            company: Some(brn.clone()),
-        },
-        Page::ALL_FOR_CLI,
-    )
-    .unwrap();
+    let of_company =
+        person::list(&store, &PersonFilter { search: None, company: Some(brn.clone()) }, Page::ALL_FOR_CLI).unwrap();
     assert!(!of_company.is_empty());
-    assert!(
-        of_company
-            .iter()
-            .all(|p| p.company_brn.as_deref() == Some(brn.as_str()))
-    );
+    assert!(of_company.iter().all(|p| p.company_brn.as_deref() == Some(brn.as_str())));
     let page = person::list(&store, &PersonFilter::default(), Page::new(5, 3)).unwrap();
     assert_eq!(
         page.iter().map(|p| p.code.clone()).collect::<Vec<_>>(),
         all[5..8].iter().map(|p| p.code.clone()).collect::<Vec<_>>()
     );
     let unknown = person::show(&store, "P-9999").unwrap_err();
-    assert!(
-        matches!(unknown, Error::Invalid(ref i) if i.problem == Problem::NotFound),
-        "{unknown:?}"
-    );
+    assert!(matches!(unknown, Error::Invalid(ref i) if i.problem == Problem::NotFound), "{unknown:?}");
     let added = person::add(
         &mut store,
-        &PersonInput {
-            name: "최유진".into(),
-            company: brn.replace('-', ""),
-            ..PersonInput::default()
-        },
+        &PersonInput { name: "최유진".into(), company: brn.replace('-', ""), ..PersonInput::default() },
     )
     .unwrap();
     assert_eq!(added.company_brn.as_deref(), Some(brn.as_str()));
@@ -433,18 +318,21 @@ fn the_demo_is_deterministic_and_believable() {
         dump(&b.path).replace(&b.path.display().to_string(), "")
     );
     let store = a.open_as("kim");
-    let d = kiln::report::dashboard::load(&store).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
+    let d = kiln::report::dashboard::load(&store, 2025, today).unwrap();
     let total: i64 = d.companies_by_stage.iter().map(|(_, n)| n).sum();
     assert!((55..=65).contains(&total), "{total}");
-    assert!(d.room_area <= kiln::domain::Area::BUILDING);
+    let rooms = kiln::db::room::area_in_use(&rusqlite::Connection::open(&a.path).unwrap()).unwrap();
+    assert!(rooms <= kiln::domain::Area::BUILDING);
+    // Believable: a centre partly let, growing toward its targets without hitting them.
+    assert!(d.occupancy.area_rate_bp > 3_000 && d.occupancy.area_rate_bp < 10_000, "{:?}", d.occupancy);
+    assert!(d.programme.employees > 300 && d.programme.employees < d.programme.target_employees);
+    assert!(d.programme.sales.0 > 0 && d.programme.sales < d.programme.target_sales);
+    assert!(!d.expiring.is_empty(), "some leases end soon");
     assert!(kiln::db::check::run(&store).unwrap().is_clean());
     let incubator_2005: i64 = rusqlite::Connection::open(&a.path)
         .unwrap()
-        .query_row(
-            "SELECT count(*) FROM company WHERE admitted_on LIKE '2005-%'",
-            [],
-            |r| r.get(0),
-        )
+        .query_row("SELECT count(*) FROM company WHERE admitted_on LIKE '2005-%'", [], |r| r.get(0))
         .unwrap();
     assert!(incubator_2005 >= 21);
     // A second demo into the same file is refused.

@@ -57,40 +57,23 @@ impl Tmux {
     }
 
     fn send(&self, keys: &[&str]) {
-        let ok = self
-            .cmd()
-            .args(["send-keys", "-t", "main"])
-            .args(keys)
-            .status()
-            .unwrap();
+        let ok = self.cmd().args(["send-keys", "-t", "main"]).args(keys).status().unwrap();
         assert!(ok.success());
     }
 
     fn type_line(&self, line: &str) {
-        let ok = self
-            .cmd()
-            .args(["send-keys", "-t", "main", "-l", line])
-            .status()
-            .unwrap();
+        let ok = self.cmd().args(["send-keys", "-t", "main", "-l", line]).status().unwrap();
         assert!(ok.success());
         self.send(&["Enter"]);
     }
 
     fn screen(&self) -> String {
-        let out = self
-            .cmd()
-            .args(["capture-pane", "-p", "-t", "main"])
-            .output()
-            .unwrap();
+        let out = self.cmd().args(["capture-pane", "-p", "-t", "main"]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     fn display(&self, format: &str) -> String {
-        let out = self
-            .cmd()
-            .args(["display-message", "-p", "-t", "main", format])
-            .output()
-            .unwrap();
+        let out = self.cmd().args(["display-message", "-p", "-t", "main", format]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
@@ -103,10 +86,7 @@ impl Tmux {
             if s.contains(marker) {
                 return s;
             }
-            assert!(
-                Instant::now() < deadline,
-                "waited for {marker:?}; the screen shows:\n{s}"
-            );
+            assert!(Instant::now() < deadline, "waited for {marker:?}; the screen shows:\n{s}");
             std::thread::sleep(Duration::from_millis(30));
         }
     }
@@ -123,9 +103,7 @@ fn shell_quote(p: &Path) -> String {
 }
 
 fn run_kiln(t: &Tmux, db: &Path, lang: &str) {
-    t.type_line(&format!(
-        "export PS1='PROMPT> ' LANG={lang} KILN_NOW='{NOW}'"
-    ));
+    t.type_line(&format!("export PS1='PROMPT> ' LANG={lang} KILN_NOW='{NOW}'"));
     t.wait_for("PROMPT>");
     t.type_line(&format!("{BIN} --db {}; echo \"EXIT=$?\"", shell_quote(db)));
 }
@@ -133,22 +111,12 @@ fn run_kiln(t: &Tmux, db: &Path, lang: &str) {
 #[test]
 fn the_dashboard_opens_screens_change_help_shows_and_q_restores_the_shell() {
     let db = TempDb::new();
-    let status = Command::new(BIN)
-        .env("KILN_NOW", NOW)
-        .arg("--db")
-        .arg(&db.path)
-        .arg("demo")
-        .status()
-        .unwrap();
+    let status = Command::new(BIN).env("KILN_NOW", NOW).arg("--db").arg(&db.path).arg("demo").status().unwrap();
     assert!(status.success());
     let t = Tmux::start("ko", 100, 30);
     run_kiln(&t, &db.path, "ko_KR.UTF-8");
     t.wait_for("2010 목표 대비");
-    assert_eq!(
-        t.display("#{alternate_on}"),
-        "1",
-        "the interface uses the alternate screen"
-    );
+    assert_eq!(t.display("#{alternate_on}"), "1", "the interface uses the alternate screen");
     t.send(&["2"]);
     t.wait_for("입주기업 목록");
     t.send(&["?"]);
@@ -157,11 +125,7 @@ fn the_dashboard_opens_screens_change_help_shows_and_q_restores_the_shell() {
     let s = t.wait_for("EXIT=0");
     assert!(s.lines().any(|l| l.starts_with("PROMPT>")), "{s}");
     assert_eq!(t.display("#{alternate_on}"), "0", "back on the main screen");
-    assert_eq!(
-        t.display("#{cursor_flag}"),
-        "1",
-        "the cursor is visible again"
-    );
+    assert_eq!(t.display("#{cursor_flag}"), "1", "the cursor is visible again");
 }
 
 #[test]
@@ -182,29 +146,15 @@ fn a_new_database_offers_the_demo_in_english() {
 #[test]
 fn a_too_small_terminal_is_told_so_and_recovers() {
     let db = TempDb::new();
-    let status = Command::new(BIN)
-        .env("KILN_NOW", NOW)
-        .arg("--db")
-        .arg(&db.path)
-        .arg("init")
-        .status()
-        .unwrap();
+    let status = Command::new(BIN).env("KILN_NOW", NOW).arg("--db").arg(&db.path).arg("init").status().unwrap();
     assert!(status.success());
     let t = Tmux::start("small", 100, 30);
     run_kiln(&t, &db.path, "ko_KR.UTF-8");
     t.wait_for("2010 목표 대비");
-    let ok = t
-        .cmd()
-        .args(["resize-window", "-t", "main", "-x", "60", "-y", "20"])
-        .status()
-        .unwrap();
+    let ok = t.cmd().args(["resize-window", "-t", "main", "-x", "60", "-y", "20"]).status().unwrap();
     assert!(ok.success());
     t.wait_for("터미널이 너무 작습니다");
-    let ok = t
-        .cmd()
-        .args(["resize-window", "-t", "main", "-x", "100", "-y", "30"])
-        .status()
-        .unwrap();
+    let ok = t.cmd().args(["resize-window", "-t", "main", "-x", "100", "-y", "30"]).status().unwrap();
     assert!(ok.success());
     t.wait_for("2010 목표 대비");
     t.send(&["q"]);

@@ -69,10 +69,7 @@ fn every_screen_renders_in_both_languages_and_sizes() {
                 // The header names the screen, highlighted; the status bar says who.
                 let title = id.title().text(lang);
                 assert!(t.lines().next().unwrap().contains(title), "{name}");
-                assert!(
-                    t.lines().last().unwrap().contains("kim · kiln.sqlite3"),
-                    "{name}"
-                );
+                assert!(t.lines().last().unwrap().contains("kim · kiln.sqlite3"), "{name}");
             }
         }
     }
@@ -183,14 +180,7 @@ fn another_terminals_write_shows_without_a_key() {
     let before = text(&render(&app, 100, 30));
     assert!(!app.tick(), "nothing changed yet");
     let mut other = db.open_as("kim");
-    person::add(
-        &mut other,
-        &PersonInput {
-            name: "김민수".into(),
-            ..PersonInput::default()
-        },
-    )
-    .unwrap();
+    person::add(&mut other, &PersonInput { name: "김민수".into(), ..PersonInput::default() }).unwrap();
     assert!(app.tick(), "the write is noticed");
     let after = text(&render(&app, 100, 30));
     assert_ne!(before, after);
@@ -208,9 +198,6 @@ fn an_unregistered_account_is_told_it_may_only_read() {
     let (db, _kim) = TempDb::with_admin("kim");
     let app = App::new(db.open_as("stranger"), Lang::Ko, false).unwrap();
     let t = text(&render(&app, 100, 30));
-    assert!(
-        t.contains("'stranger' 계정은 등록되지 않아 열람만 할 수 있습니다 — 관리자: kim"),
-        "{t}"
-    );
+    assert!(t.contains("'stranger' 계정은 등록되지 않아 열람만 할 수 있습니다 — 관리자: kim"), "{t}");
     assert!(t.contains("미등록(열람 전용)"), "{t}");
 }

@@ -25,10 +25,7 @@ pub fn init(env: &Env) -> Result<()> {
         ))
     } else {
         say(fill(
-            lang.pick(
-                "{0}은(는) 이미 준비되어 있습니다. 관리자: {1}",
-                "{0} is already set up. Admins: {1}",
-            ),
+            lang.pick("{0}은(는) 이미 준비되어 있습니다. 관리자: {1}", "{0} is already set up. Admins: {1}"),
             &[&path, &me.admins.join(", ")],
         ))
     }
@@ -39,10 +36,10 @@ pub fn demo(env: &Env, seed: u64) -> Result<()> {
     let summary = crate::demo::load(&mut store, seed)?;
     say(fill(
         env.lang.pick(
-            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 인력 {2} (시드 {3})",
-            "Loaded the demo centre: {0} companies, {1} rooms, {2} people (seed {3})",
+            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 입주계약 {4}, 연도별 성과 {5}, 인력 {2} (시드 {3})",
+            "Loaded the demo centre: {0} companies, {1} rooms, {4} leases, {5} yearly reports, {2} people (seed {3})",
         ),
-        &[&summary.companies, &summary.rooms, &summary.people, &seed],
+        &[&summary.companies, &summary.rooms, &summary.people, &seed, &summary.leases, &summary.yearly_reports],
     ))
 }
 
@@ -64,20 +61,14 @@ pub fn check(env: &Env, as_json: bool) -> Result<()> {
     if report.is_clean() {
         Ok(())
     } else {
-        Err(crate::error::Refusal::Integrity {
-            problems: report.integrity.len() + report.foreign_keys.len(),
-        }
-        .into())
+        Err(crate::error::Refusal::Integrity { problems: report.integrity.len() + report.foreign_keys.len() }.into())
     }
 }
 
 pub fn backup(env: &Env, file: &std::path::Path) -> Result<()> {
     let store = env.open_existing()?;
     crate::db::backup::backup(&store, file)?;
-    say(fill(
-        env.lang.pick("{0}에 백업했습니다", "Backed up to {0}"),
-        &[&file.display()],
-    ))
+    say(fill(env.lang.pick("{0}에 백업했습니다", "Backed up to {0}"), &[&file.display()]))
 }
 
 #[derive(Serialize)]
@@ -88,17 +79,6 @@ struct Version {
 }
 
 pub fn version(_env: &Env, as_json: bool) -> Result<()> {
-    let v = Version {
-        kiln: env!("CARGO_PKG_VERSION"),
-        schema: SCHEMA_VERSION,
-        sqlite: rusqlite::version(),
-    };
-    if as_json {
-        json(&v)
-    } else {
-        say(format!(
-            "kiln {} (schema {}, SQLite {})",
-            v.kiln, v.schema, v.sqlite
-        ))
-    }
+    let v = Version { kiln: env!("CARGO_PKG_VERSION"), schema: SCHEMA_VERSION, sqlite: rusqlite::version() };
+    if as_json { json(&v) } else { say(format!("kiln {} (schema {}, SQLite {})", v.kiln, v.schema, v.sqlite)) }
 }

@@ -5,6 +5,8 @@
 mod admin;
 mod output;
 mod people;
+mod reports;
+mod tenants;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -68,21 +70,33 @@ pub enum Command {
     /// People: trainees, equipment users and staff
     #[command(subcommand)]
     Person(people::PersonCmd),
+    /// Companies: admitting, correcting, graduating, withdrawing
+    #[command(subcommand)]
+    Company(tenants::CompanyCmd),
+    /// Rooms of the centre building
+    #[command(subcommand)]
+    Room(tenants::RoomCmd),
+    /// Leases of rooms to companies
+    #[command(subcommand)]
+    Lease(tenants::LeaseCmd),
+    /// Companies' yearly figures (성과)
+    #[command(subcommand, name = "report-year")]
+    ReportYear(tenants::YearlyCmd),
+    /// Reports: programme (2010 targets), occupancy
+    #[command(subcommand)]
+    Report(reports::ReportCmd),
 }
 
 /// Where the database is when neither --db nor KILN_DB says.
 pub fn default_db_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("kr", "gangwon-ceramic", "kiln")
-        .map(|d| d.data_dir().join("kiln.sqlite3"))
+    directories::ProjectDirs::from("kr", "gangwon-ceramic", "kiln").map(|d| d.data_dir().join("kiln.sqlite3"))
 }
 
 /// The clock: the machine's, unless KILN_NOW fixes the moment
 /// (`2026-11-26 10:00`), for tests, training sessions and demos.
 pub fn clock_from_env() -> Result<Arc<dyn Clock>> {
     match std::env::var("KILN_NOW") {
-        Ok(s) if !s.trim().is_empty() => Ok(Arc::new(FixedClock(
-            Minute::parse(&s).field(Field::Time, &s)?,
-        ))),
+        Ok(s) if !s.trim().is_empty() => Ok(Arc::new(FixedClock(Minute::parse(&s).field(Field::Time, &s)?))),
         _ => Ok(Arc::new(SystemClock)),
     }
 }
@@ -98,9 +112,7 @@ impl Env {
     /// Opens a database that must already exist.
     pub fn open_existing(&self) -> Result<Store> {
         if !self.path.exists() {
-            return Err(Error::NoDatabase {
-                path: self.path.clone(),
-            });
+            return Err(Error::NoDatabase { path: self.path.clone() });
         }
         self.open()
     }
@@ -140,10 +152,7 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli, lang: Lang) -> Result<()> {
     let clock = clock_from_env()?;
     let Some(path) = cli.db.or_else(default_db_path) else {
-        return Err(Error::Io(std::io::Error::new(
-            std::io::ErrorKind::NotFound,
-            "no home directory: use --db PATH",
-        )));
+        return Err(Error::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no home directory: use --db PATH")));
     };
     let env = Env { path, lang, clock };
     match cli.command {
@@ -155,5 +164,10 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Version { json }) => admin::version(&env, json),
         Some(Command::User(cmd)) => people::user(&env, cmd),
         Some(Command::Person(cmd)) => people::person(&env, cmd),
+        Some(Command::Company(cmd)) => tenants::company(&env, cmd),
+        Some(Command::Room(cmd)) => tenants::room(&env, cmd),
+        Some(Command::Lease(cmd)) => tenants::lease_cmd(&env, cmd),
+        Some(Command::ReportYear(cmd)) => tenants::yearly_cmd(&env, cmd),
+        Some(Command::Report(cmd)) => reports::report(&env, cmd),
     }
 }

@@ -9,8 +9,7 @@ use crate::cells::{fit, width};
 use crate::error::Result;
 
 pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
-    let text =
-        serde_json::to_string_pretty(value).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| std::io::Error::other(e.to_string()))?;
     say(text)
 }
 

@@ -73,19 +73,9 @@ pub enum PersonCmd {
 pub fn user(env: &Env, cmd: UserCmd) -> Result<()> {
     let lang = env.lang;
     let mut store = env.open_existing()?;
-    let print = |op: &operator::Operator| {
-        say(format!(
-            "{}  {}",
-            op.name,
-            labels::role(Some(op.role), lang)
-        ))
-    };
+    let print = |op: &operator::Operator| say(format!("{}  {}", op.name, labels::role(Some(op.role), lang)));
     match cmd {
-        UserCmd::Add {
-            name,
-            role,
-            json: as_json,
-        } => {
+        UserCmd::Add { name, role, json: as_json } => {
             let op = operator::add(&mut store, &name, &role)?;
             if as_json { json(&op) } else { print(&op) }
         }
@@ -123,13 +113,7 @@ pub fn user(env: &Env, cmd: UserCmd) -> Result<()> {
 pub fn person(env: &Env, cmd: PersonCmd) -> Result<()> {
     let lang = env.lang;
     match cmd {
-        PersonCmd::Add {
-            name,
-            company,
-            phone,
-            email,
-            json: as_json,
-        } => {
+        PersonCmd::Add { name, company, phone, email, json: as_json } => {
             let mut store = env.open_existing()?;
             let input = PersonInput {
                 name,
@@ -140,14 +124,9 @@ pub fn person(env: &Env, cmd: PersonCmd) -> Result<()> {
             let p = person::add(&mut store, &input)?;
             if as_json { json(&p) } else { say(&p.code) }
         }
-        PersonCmd::List {
-            company,
-            search,
-            json: as_json,
-        } => {
+        PersonCmd::List { company, search, json: as_json } => {
             let store = env.open_existing()?;
-            let people =
-                person::list(&store, &PersonFilter { search, company }, Page::ALL_FOR_CLI)?;
+            let people = person::list(&store, &PersonFilter { search, company }, Page::ALL_FOR_CLI)?;
             if as_json {
                 return json(&people);
             }
@@ -157,9 +136,7 @@ pub fn person(env: &Env, cmd: PersonCmd) -> Result<()> {
                     vec![
                         p.code.clone(),
                         p.name.clone(),
-                        p.company_name
-                            .clone()
-                            .unwrap_or_else(|| lang.pick("(외부)", "(external)").to_owned()),
+                        p.company_name.clone().unwrap_or_else(|| lang.pick("(외부)", "(external)").to_owned()),
                         p.phone.clone().unwrap_or_default(),
                         p.email.clone().unwrap_or_default(),
                     ]
@@ -174,10 +151,7 @@ pub fn person(env: &Env, cmd: PersonCmd) -> Result<()> {
             ];
             table(&headers, &rows)
         }
-        PersonCmd::Show {
-            code,
-            json: as_json,
-        } => {
+        PersonCmd::Show { code, json: as_json } => {
             let store = env.open_existing()?;
             let p = person::show(&store, &code)?;
             if as_json {
@@ -191,14 +165,8 @@ pub fn person(env: &Env, cmd: PersonCmd) -> Result<()> {
                 (lang.pick("코드", "code"), p.code.clone()),
                 (lang.pick("이름", "name"), p.name.clone()),
                 (lang.pick("소속", "company"), company),
-                (
-                    lang.pick("전화", "phone"),
-                    p.phone.clone().unwrap_or_default(),
-                ),
-                (
-                    lang.pick("이메일", "email"),
-                    p.email.clone().unwrap_or_default(),
-                ),
+                (lang.pick("전화", "phone"), p.phone.clone().unwrap_or_default()),
+                (lang.pick("이메일", "email"), p.email.clone().unwrap_or_default()),
                 (lang.pick("등록", "registered"), p.created_at.clone()),
             ];
             for (k, v) in rows {

@@ -34,14 +34,8 @@ pub fn run(store: &Store) -> Result<CheckReport> {
             let table: String = r.get(0)?;
             let rowid: Option<i64> = r.get(1)?;
             let parent: String = r.get(2)?;
-            Ok(format!(
-                "{table} row {} → {parent}",
-                rowid.map_or_else(|| "?".to_owned(), |n| n.to_string())
-            ))
+            Ok(format!("{table} row {} → {parent}", rowid.map_or_else(|| "?".to_owned(), |n| n.to_string())))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(CheckReport {
-        integrity,
-        foreign_keys,
-    })
+    Ok(CheckReport { integrity, foreign_keys })
 }

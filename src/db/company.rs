@@ -1,15 +1,17 @@
-//! Companies: admitting, finding and the moment they leave.
+//! Companies: admitting, finding, correcting, and the day they leave.
+
+use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::write::json;
-use super::{Page, Store, is_unique_violation};
-use crate::domain::company::CompanyInput;
-use crate::domain::time::date_text;
+use super::{Page, Store, is_unique_violation, lease};
+use crate::domain::company::{ADMISSION_STAGES, CompanyInput};
+use crate::domain::time::{date_text, parse_date, stored_date};
 use crate::domain::{Brn, Capability, Field, ForField, Invalid, Problem, Sector, Stage, Zone};
-use crate::error::{Refusal, Result};
+use crate::error::{Error, Refusal, Result};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Company {
@@ -28,14 +30,11 @@ pub struct Company {
     pub email: Option<String>,
 }
 
-const COLUMNS: &str = "id, brn, name, corporate_no, representative, sector, zone, stage, admitted_on, left_on, phone, email";
+const COLUMNS: &str =
+    "id, brn, name, corporate_no, representative, sector, zone, stage, admitted_on, left_on, phone, email";
 
 fn bad(i: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(
-        i,
-        rusqlite::types::Type::Text,
-        what.to_owned().into(),
-    )
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.to_owned().into())
 }
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Company> {
@@ -72,12 +71,16 @@ pub fn show(store: &Store, brn: &str) -> Result<Company> {
     resolve(store.conn(), brn, Field::Brn)
 }
 
+fn duplicate(brn: Brn) -> Error {
+    Refusal::Duplicate { field: Field::Brn, value: brn.to_string() }.into()
+}
+
 /// Admits a company (admins only). The BRN must be unused.
 pub fn add(store: &mut Store, input: &CompanyInput) -> Result<Company> {
     let new = input.validate(store.now().date())?;
     store.write(Capability::ManageTenants, |w| {
         if by_brn(w.conn(), new.brn)?.is_some() {
-            return Err(Refusal::Duplicate { field: Field::Brn, value: new.brn.to_string() }.into());
+            return Err(duplicate(new.brn));
         }
         w.conn()
             .execute(
@@ -96,105 +99,176 @@ pub fn add(store: &mut Store, input: &CompanyInput) -> Result<Company> {
                     new.email
                 ],
             )
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    Refusal::Duplicate { field: Field::Brn, value: new.brn.to_string() }.into()
-                } else {
-                    crate::error::Error::from(e)
-                }
-            })?;
+            .map_err(|e| if is_unique_violation(&e) { duplicate(new.brn) } else { Error::from(e) })?;
         let company = by_brn(w.conn(), new.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         w.audit("company", &company.brn.digits(), "add", None, Some(json(&company)))?;
         Ok(company)
     })
 }
 
-/// Records that a company graduated or withdrew on `on` (admins only).
-pub fn leave(store: &mut Store, brn: &str, stage: Stage, on: NaiveDate) -> Result<Company> {
-    if !stage.has_left() {
-        return Err(Invalid::new(
-            Field::Stage,
-            stage.code(),
-            Problem::OneOf {
-                accepted: &["graduated", "withdrawn"],
-            },
-        )
-        .into());
-    }
+/// Corrections to a company; `None` keeps what is there. The BRN itself is
+/// the company's identity and is not edited.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompanyEdit {
+    pub name: Option<String>,
+    pub corporate_no: Option<String>,
+    pub representative: Option<String>,
+    pub sector: Option<String>,
+    pub zone: Option<String>,
+    /// Only among the stages before leaving (pre-startup, early, growth).
+    pub stage: Option<String>,
+    pub admitted: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
+/// Corrects a company's details (admins only); the audit log keeps the old ones.
+pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Company> {
+    let today = store.now().date();
     store.write(Capability::ManageTenants, |w| {
         let before = resolve(w.conn(), brn, Field::Brn)?;
-        if on < crate::domain::time::stored_date(&before.admitted_on).unwrap_or(on) {
-            return Err(Invalid::new(
-                Field::Date,
-                date_text(on),
-                Problem::NotBefore {
-                    earliest: before.admitted_on.clone(),
-                },
-            )
-            .into());
+        let keep = |new: &Option<String>, old: &str| new.clone().unwrap_or_else(|| old.to_owned());
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        if changes.stage.is_some() && before.stage.has_left() {
+            return Err(
+                Invalid::new(Field::Stage, before.stage.code(), Problem::OneOf { accepted: ADMISSION_STAGES }).into()
+            );
+        }
+        let input = CompanyInput {
+            name: keep(&changes.name, &before.name),
+            brn: before.brn.to_string(),
+            corporate_no: keep(&changes.corporate_no, &opt(&before.corporate_no)),
+            representative: keep(&changes.representative, &before.representative),
+            sector: keep(&changes.sector, before.sector.code()),
+            zone: keep(&changes.zone, before.zone.code()),
+            stage: if before.stage.has_left() { String::new() } else { keep(&changes.stage, before.stage.code()) },
+            admitted: keep(&changes.admitted, &before.admitted_on),
+            phone: keep(&changes.phone, &opt(&before.phone)),
+            email: keep(&changes.email, &opt(&before.email)),
+        };
+        let new = input.validate(today)?;
+        let stage = if before.stage.has_left() { before.stage } else { new.stage };
+        if let Some(left) = before.left_on.as_deref().and_then(stored_date) {
+            if new.admitted > left {
+                return Err(Invalid::new(Field::Admitted, date_text(new.admitted), Problem::EndNotAfterStart).into());
+            }
         }
         w.conn().execute(
-            "UPDATE company SET stage = ?2, left_on = ?3 WHERE id = ?1",
-            params![before.id, stage.code(), date_text(on)],
+            "UPDATE company SET name = ?2, corporate_no = ?3, representative = ?4, sector = ?5, zone = ?6, stage = ?7,
+                    admitted_on = ?8, phone = ?9, email = ?10 WHERE id = ?1",
+            params![
+                before.id,
+                new.name,
+                new.corporate_no.map(|c| c.to_string()),
+                new.representative,
+                new.sector.code(),
+                new.zone.code(),
+                stage.code(),
+                date_text(new.admitted),
+                new.phone,
+                new.email
+            ],
         )?;
         let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        w.audit(
-            "company",
-            &before.brn.digits(),
-            stage.code(),
-            Some(json(&before)),
-            Some(json(&after)),
-        )?;
+        if after != before {
+            w.audit("company", &before.brn.digits(), "edit", Some(json(&before)), Some(json(&after)))?;
+        }
         Ok(after)
     })
 }
 
-/// Moves a company still at the centre to another of the stages before
-/// leaving (pre-startup, early, growth); leaving is [`leave`].
-pub fn set_stage(store: &mut Store, brn: &str, stage: Stage) -> Result<Company> {
-    if stage.has_left() {
-        return Err(Invalid::new(
-            Field::Stage,
-            stage.code(),
-            Problem::OneOf {
-                accepted: crate::domain::company::ADMISSION_STAGES,
-            },
-        )
-        .into());
+/// Records that a company graduated or withdrew on `on` (admins only): its
+/// leases that run past that day end then, and all its history stays.
+pub fn leave(store: &mut Store, brn: &str, stage: Stage, on: &str) -> Result<Company> {
+    if !stage.has_left() {
+        let accepted = &["graduated", "withdrawn"];
+        return Err(Invalid::new(Field::Stage, stage.code(), Problem::OneOf { accepted }).into());
     }
+    let on_date = parse_date(on).field(Field::Date, on)?;
     store.write(Capability::ManageTenants, |w| {
         let before = resolve(w.conn(), brn, Field::Brn)?;
         if before.stage.has_left() {
-            return Err(Invalid::new(
-                Field::Stage,
-                before.stage.code(),
-                Problem::OneOf {
-                    accepted: crate::domain::company::ADMISSION_STAGES,
-                },
-            )
-            .into());
+            return Err(Refusal::CompanyLeft { company: before.name.clone(), stage: before.stage }.into());
+        }
+        let admitted = stored_date(&before.admitted_on).unwrap_or(on_date);
+        if on_date < admitted {
+            return Err(
+                Invalid::new(Field::Date, on, Problem::NotBefore { earliest: before.admitted_on.clone() }).into()
+            );
+        }
+        for l in lease::running_past(w.conn(), before.id, on_date)? {
+            lease::end_in(w, &l, on_date, stage.code())?;
         }
         w.conn().execute(
-            "UPDATE company SET stage = ?2 WHERE id = ?1",
-            params![before.id, stage.code()],
+            "UPDATE company SET stage = ?2, left_on = ?3 WHERE id = ?1",
+            params![before.id, stage.code(), date_text(on_date)],
         )?;
         let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        w.audit(
-            "company",
-            &before.brn.digits(),
-            "set-stage",
-            Some(json(&before)),
-            Some(json(&after)),
-        )?;
+        w.audit("company", &before.brn.digits(), stage.code(), Some(json(&before)), Some(json(&after)))?;
         Ok(after)
     })
 }
 
-pub fn list(store: &Store, page: Page) -> Result<Vec<Company>> {
-    let sql = format!("SELECT {COLUMNS} FROM company ORDER BY name, id LIMIT ?1 OFFSET ?2");
+/// Moves a company still at the centre to another stage before leaving
+/// (pre-startup, early, growth); leaving is [`leave`].
+pub fn set_stage(store: &mut Store, brn: &str, stage: Stage) -> Result<Company> {
+    edit(store, brn, &CompanyEdit { stage: Some(stage.code().to_owned()), ..CompanyEdit::default() })
+}
+
+/// Narrows a company list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompanyFilter {
+    /// A part of the name or the representative's name, or of the BRN (dashes
+    /// optional).
+    pub search: Option<String>,
+    pub zone: Option<Zone>,
+    pub stage: Option<Stage>,
+}
+
+fn where_clause(filter: &CompanyFilter) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut sql = String::from(" WHERE 1 = 1");
+    let mut args: Vec<Value> = Vec::new();
+    if let Some(s) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        args.push(Value::Text(s.to_owned()));
+        let i = args.len();
+        let _ = write!(sql, " AND (instr(name, ?{i}) > 0 OR instr(representative, ?{i}) > 0");
+        if !digits.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ') {
+            args.push(Value::Text(digits));
+            let _ = write!(sql, " OR instr(brn, ?{}) > 0", args.len());
+        }
+        sql.push(')');
+    }
+    if let Some(z) = filter.zone {
+        args.push(Value::Text(z.code().to_owned()));
+        let _ = write!(sql, " AND zone = ?{}", args.len());
+    }
+    if let Some(st) = filter.stage {
+        args.push(Value::Text(st.code().to_owned()));
+        let _ = write!(sql, " AND stage = ?{}", args.len());
+    }
+    (sql, args)
+}
+
+pub fn list(store: &Store, filter: &CompanyFilter, page: Page) -> Result<Vec<Company>> {
+    let (clause, mut args) = where_clause(filter);
+    let n = args.len();
+    args.push(rusqlite::types::Value::Integer(i64::from(page.limit)));
+    args.push(rusqlite::types::Value::Integer(i64::from(page.offset)));
+    let sql = format!("SELECT {COLUMNS} FROM company{clause} ORDER BY name, id LIMIT ?{} OFFSET ?{}", n + 1, n + 2);
     let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st
-        .query_map(params![page.limit, page.offset], row)?
-        .collect::<rusqlite::Result<_>>()?;
+    let rows = st.query_map(rusqlite::params_from_iter(args), row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
+}
+
+pub fn count(store: &Store, filter: &CompanyFilter) -> Result<i64> {
+    let (clause, args) = where_clause(filter);
+    let sql = format!("SELECT count(*) FROM company{clause}");
+    Ok(store.conn().query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+}
+
+/// The first day a company may be reported for, for forms.
+pub fn admitted(company: &Company) -> Option<NaiveDate> {
+    stored_date(&company.admitted_on)
 }

@@ -25,11 +25,7 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = user_version(&tx)?;
     if found > LATEST {
-        return Err(Error::SchemaTooNew {
-            path: path.to_owned(),
-            found,
-            supported: LATEST,
-        });
+        return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: LATEST });
     }
     for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
         tx.execute_batch(sql)?;

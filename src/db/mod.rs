@@ -5,11 +5,13 @@
 pub mod backup;
 pub mod check;
 pub mod company;
+pub mod lease;
 mod migrate;
 pub mod operator;
 pub mod person;
 pub mod room;
 mod write;
+pub mod yearly;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -39,10 +41,7 @@ pub struct Page {
 }
 
 impl Page {
-    pub const ALL_FOR_CLI: Page = Page {
-        offset: 0,
-        limit: u32::MAX,
-    };
+    pub const ALL_FOR_CLI: Page = Page { offset: 0, limit: u32::MAX };
 
     pub fn new(offset: u32, limit: u32) -> Self {
         Self { offset, limit }
@@ -65,9 +64,7 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| classify(e, path))?;
         conn.busy_timeout(Duration::from_secs(5))?;
@@ -75,21 +72,12 @@ impl Store {
         // newer kiln (or not a database at all) is left byte-identical.
         let found = migrate::user_version(&conn).map_err(|e| classify(e, path))?;
         if found > migrate::LATEST {
-            return Err(Error::SchemaTooNew {
-                path: path.to_owned(),
-                found,
-                supported: migrate::LATEST,
-            });
+            return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: migrate::LATEST });
         }
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut store = Store {
-            conn,
-            path: path.to_owned(),
-            user: user.to_owned(),
-            clock,
-        };
+        let mut store = Store { conn, path: path.to_owned(), user: user.to_owned(), clock };
         migrate::migrate(&mut store.conn, path)?;
         Ok(store)
     }
@@ -114,14 +102,25 @@ impl Store {
     /// Changes whenever another connection commits: the TUI polls it to
     /// redraw what other terminals wrote.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// For read queries in `db` and `report`.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+
+    /// Runs `f` — many small use cases loading a new database — without
+    /// waiting for the disk after each one, then makes it all durable at
+    /// once. Only for filling a database nobody else relies on yet: a crash
+    /// midway loses the load, never older data.
+    pub fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "synchronous", "OFF")?;
+        let out = f(self);
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        let _: (i64, i64, i64) =
+            self.conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        out
     }
 
     /// True if the database holds no companies, rooms or people yet.
@@ -138,9 +137,7 @@ impl Store {
 /// Turns "file is not a database" into kiln's own error.
 fn classify(e: rusqlite::Error, path: &Path) -> Error {
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Error::NotADatabase {
-            path: path.to_owned(),
-        },
+        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: path.to_owned() },
         _ => Error::Sqlite(e),
     }
 }
@@ -149,11 +146,7 @@ fn classify(e: rusqlite::Error, path: &Path) -> Error {
 /// what `e` is.
 pub(crate) fn raised(e: &rusqlite::Error) -> Option<&str> {
     match e {
-        rusqlite::Error::SqliteFailure(f, Some(msg))
-            if f.code == ErrorCode::ConstraintViolation =>
-        {
-            Some(msg.as_str())
-        }
+        rusqlite::Error::SqliteFailure(f, Some(msg)) if f.code == ErrorCode::ConstraintViolation => Some(msg.as_str()),
         _ => None,
     }
 }

@@ -27,20 +27,14 @@ pub struct Me {
 }
 
 pub(crate) fn role_in(conn: &Connection, user: &str) -> Result<Option<Role>> {
-    let code: Option<String> = conn
-        .query_row("SELECT role FROM operator WHERE name = ?1", [user], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let code: Option<String> =
+        conn.query_row("SELECT role FROM operator WHERE name = ?1", [user], |r| r.get(0)).optional()?;
     Ok(code.and_then(|c| Role::parse(&c).ok()))
 }
 
 pub(crate) fn admins_in(conn: &Connection) -> Result<Vec<String>> {
-    let mut st =
-        conn.prepare_cached("SELECT name FROM operator WHERE role = 'admin' ORDER BY name")?;
-    let names = st
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut st = conn.prepare_cached("SELECT name FROM operator WHERE role = 'admin' ORDER BY name")?;
+    let names = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
     Ok(names)
 }
 
@@ -56,9 +50,7 @@ pub fn me(store: &Store) -> Result<Me> {
 /// operators yet. Returns true if it did.
 pub fn bootstrap(store: &mut Store) -> Result<bool> {
     store.write_bootstrap(|w| {
-        let n: i64 = w
-            .conn()
-            .query_row("SELECT count(*) FROM operator", [], |r| r.get(0))?;
+        let n: i64 = w.conn().query_row("SELECT count(*) FROM operator", [], |r| r.get(0))?;
         if n > 0 {
             return Ok(false);
         }
@@ -97,18 +89,9 @@ pub fn add(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
     let role = Role::parse(role).field(Field::Role, role)?;
     store.write(Capability::ManageOperators, |w| {
         if role_in(w.conn(), &name)?.is_some() {
-            return Err(Refusal::Duplicate {
-                field: Field::User,
-                value: name.clone(),
-            }
-            .into());
+            return Err(Refusal::Duplicate { field: Field::User, value: name.clone() }.into());
         }
-        let op = Operator {
-            name: name.clone(),
-            role,
-            added_at: w.now().to_string(),
-            added_by: w.who().to_owned(),
-        };
+        let op = Operator { name: name.clone(), role, added_at: w.now().to_string(), added_by: w.who().to_owned() };
         insert(w.conn(), &op)?;
         w.audit("operator", &op.name, "add", None, Some(json(&op)))?;
         Ok(op)
@@ -120,25 +103,13 @@ pub fn set_role(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
     let name = account(name)?;
     let role = Role::parse(role).field(Field::Role, role)?;
     store.write(Capability::ManageOperators, |w| {
-        let before = find(w.conn(), &name)?
-            .ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
+        let before =
+            find(w.conn(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
         w.conn()
-            .execute(
-                "UPDATE operator SET role = ?2 WHERE name = ?1",
-                params![name, role.code()],
-            )
+            .execute("UPDATE operator SET role = ?2 WHERE name = ?1", params![name, role.code()])
             .map_err(|e| last_admin(e, &name))?;
-        let after = Operator {
-            role,
-            ..before.clone()
-        };
-        w.audit(
-            "operator",
-            &name,
-            "set-role",
-            Some(json(&before)),
-            Some(json(&after)),
-        )?;
+        let after = Operator { role, ..before.clone() };
+        w.audit("operator", &name, "set-role", Some(json(&before)), Some(json(&after)))?;
         Ok(after)
     })
 }
@@ -148,35 +119,20 @@ pub fn set_role(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
 pub fn remove(store: &mut Store, name: &str) -> Result<Operator> {
     let name = account(name)?;
     store.write(Capability::ManageOperators, |w| {
-        let before = find(w.conn(), &name)?
-            .ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
-        w.conn()
-            .execute("DELETE FROM operator WHERE name = ?1", [&name])
-            .map_err(|e| last_admin(e, &name))?;
+        let before =
+            find(w.conn(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
+        w.conn().execute("DELETE FROM operator WHERE name = ?1", [&name]).map_err(|e| last_admin(e, &name))?;
         w.audit("operator", &name, "remove", Some(json(&before)), None)?;
         Ok(before)
     })
 }
 
 fn last_admin(e: rusqlite::Error, name: &str) -> crate::error::Error {
-    if raised(&e) == Some("last_admin") {
-        Refusal::LastAdmin {
-            user: name.to_owned(),
-        }
-        .into()
-    } else {
-        e.into()
-    }
+    if raised(&e) == Some("last_admin") { Refusal::LastAdmin { user: name.to_owned() }.into() } else { e.into() }
 }
 
 fn find(conn: &Connection, name: &str) -> Result<Option<Operator>> {
-    Ok(conn
-        .query_row(
-            "SELECT name, role, added_at, added_by FROM operator WHERE name = ?1",
-            [name],
-            row,
-        )
-        .optional()?)
+    Ok(conn.query_row("SELECT name, role, added_at, added_by FROM operator WHERE name = ?1", [name], row).optional()?)
 }
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
@@ -190,9 +146,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
 }
 
 pub fn list(store: &Store) -> Result<Vec<Operator>> {
-    let mut st = store
-        .conn()
-        .prepare_cached("SELECT name, role, added_at, added_by FROM operator ORDER BY name")?;
+    let mut st = store.conn().prepare_cached("SELECT name, role, added_at, added_by FROM operator ORDER BY name")?;
     let ops = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(ops)
 }

@@ -49,9 +49,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Person> {
 }
 
 fn by_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
-    Ok(conn
-        .query_row(&format!("{SELECT} WHERE p.code = ?1"), [code], row)
-        .optional()?)
+    Ok(conn.query_row(&format!("{SELECT} WHERE p.code = ?1"), [code], row).optional()?)
 }
 
 /// Registers a person and gives them the next code (`P-0001`, …).
@@ -77,23 +75,14 @@ pub fn add(store: &mut Store, input: &PersonInput) -> Result<Person> {
 /// One person by code (`P-0042`, `p-42` or `42`).
 pub fn show(store: &Store, code: &str) -> Result<Person> {
     let n = parse_numbered("P", code, "P-0001").field(Field::Person, code)?;
-    by_code(store.conn(), &numbered("P", n))?
-        .ok_or_else(|| Invalid::new(Field::Person, code, Problem::NotFound).into())
+    by_code(store.conn(), &numbered("P", n))?.ok_or_else(|| Invalid::new(Field::Person, code, Problem::NotFound).into())
 }
 
-fn where_clause(
-    filter: &PersonFilter,
-    store: &Store,
-) -> Result<(String, Vec<rusqlite::types::Value>)> {
+fn where_clause(filter: &PersonFilter, store: &Store) -> Result<(String, Vec<rusqlite::types::Value>)> {
     use rusqlite::types::Value;
     let mut sql = String::from(" WHERE 1 = 1");
     let mut args: Vec<Value> = Vec::new();
-    if let Some(s) = filter
-        .search
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    if let Some(s) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         args.push(Value::Text(s.to_owned()));
         let i = args.len();
         let _ = write!(
@@ -116,16 +105,12 @@ pub fn list(store: &Store, filter: &PersonFilter, page: Page) -> Result<Vec<Pers
     let (l, o) = (args.len() - 1, args.len());
     let sql = format!("{SELECT}{clause} ORDER BY p.id LIMIT ?{l} OFFSET ?{o}");
     let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st
-        .query_map(rusqlite::params_from_iter(args), row)?
-        .collect::<rusqlite::Result<_>>()?;
+    let rows = st.query_map(rusqlite::params_from_iter(args), row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
 pub fn count(store: &Store, filter: &PersonFilter) -> Result<i64> {
     let (clause, args) = where_clause(filter, store)?;
     let sql = format!("SELECT count(*) FROM person p{clause}");
-    Ok(store
-        .conn()
-        .query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+    Ok(store.conn().query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
 }

@@ -67,32 +67,19 @@ impl Store {
     /// timeout for another writer), check that the operator's role allows
     /// `need`, run, and commit only if `f` succeeded and audited what it wrote. Any error
     /// rolls everything back.
-    pub(crate) fn write<T>(
-        &mut self,
-        need: Capability,
-        f: impl FnOnce(&mut Write<'_>) -> Result<T>,
-    ) -> Result<T> {
+    pub(crate) fn write<T>(&mut self, need: Capability, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         self.write_as(Some(need), f)
     }
 
     /// Like [`Store::write`] with no role check: only for making the first
     /// admin of a new database.
-    pub(crate) fn write_bootstrap<T>(
-        &mut self,
-        f: impl FnOnce(&mut Write<'_>) -> Result<T>,
-    ) -> Result<T> {
+    pub(crate) fn write_bootstrap<T>(&mut self, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         self.write_as(None, f)
     }
 
-    fn write_as<T>(
-        &mut self,
-        need: Option<Capability>,
-        f: impl FnOnce(&mut Write<'_>) -> Result<T>,
-    ) -> Result<T> {
+    fn write_as<T>(&mut self, need: Option<Capability>, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         if let Some(need) = need {
             let role = operator::role_in(&tx, &self.user)?;
             if !role.is_some_and(|r| r.allows(need)) {
@@ -106,12 +93,7 @@ impl Store {
             }
         }
         let changes_before = tx.total_changes();
-        let mut w = Write {
-            tx,
-            who: self.user.clone(),
-            now,
-            audited: 0,
-        };
+        let mut w = Write { tx, who: self.user.clone(), now, audited: 0 };
         let out = f(&mut w)?;
         if w.audited == 0 {
             // A use case that found nothing to do commits nothing; one that

@@ -2,18 +2,16 @@
 //! the same seed. It goes through the same use cases as the CLI and the TUI,
 //! so demo data obeys every rule real data does.
 
+mod companies;
 mod names;
 mod rng;
-
-use chrono::{Datelike, NaiveDate};
+mod tenancy;
 
 use crate::db::{Store, company, operator, person, room};
 use crate::domain::brn::Brn;
-use crate::domain::company::CompanyInput;
 use crate::domain::person::PersonInput;
 use crate::domain::room::RoomInput;
-use crate::domain::time::date_text;
-use crate::domain::{Area, RoomKind, Sector, Stage, Zone};
+use crate::domain::{Area, RoomKind};
 use crate::error::{Refusal, Result};
 use rng::Rng;
 
@@ -24,6 +22,8 @@ pub const DEFAULT_SEED: u64 = 2005;
 pub struct DemoSummary {
     pub companies: usize,
     pub rooms: usize,
+    pub leases: usize,
+    pub yearly_reports: usize,
     pub people: usize,
 }
 
@@ -34,16 +34,20 @@ pub fn load(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     if !store.is_empty()? {
         return Err(Refusal::NotEmpty.into());
     }
+    store.bulk(|store| fill(store, seed))
+}
+
+fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let today = store.now().date();
     let rooms = add_rooms(store)?;
-    let brns = add_companies(store, &mut rng, today)?;
+    let plans = companies::admit(store, &mut rng, today)?;
+    let leases = tenancy::leases(store, &mut rng, &plans, today)?;
+    companies::settle(store, &plans)?;
+    let yearly_reports = tenancy::reports(store, &mut rng, &plans, today)?;
+    let brns: Vec<Brn> = plans.iter().map(|p| p.brn).collect();
     let people = add_people(store, &mut rng, &brns)?;
-    Ok(DemoSummary {
-        companies: brns.len(),
-        rooms,
-        people,
-    })
+    Ok(DemoSummary { companies: plans.len(), rooms, leases, yearly_reports, people })
 }
 
 /// The centre building: pilot plants on the ground floor, labs on the second,
@@ -87,139 +91,13 @@ fn add_rooms(store: &mut Store) -> Result<usize> {
     Ok(n)
 }
 
-fn brn(rng: &mut Rng) -> Option<Brn> {
-    // Tax offices of the Gangwon coast, and the codes of corporations.
-    let office = *rng.pick(&[226, 222, 224, 221, 227]);
-    let kind = *rng.pick(&[81, 86, 87, 81, 88]);
-    let serial = rng.range(1, 9999);
-    let s = format!("{office:03}{kind:02}{serial:04}");
-    let mut d = [0u8; 9];
-    for (i, b) in s.bytes().enumerate() {
-        d[i] = b - b'0';
-    }
-    Brn::complete(d)
-}
-
-fn company_stage(
-    rng: &mut Rng,
-    admitted: NaiveDate,
-    today: NaiveDate,
-) -> (Stage, Option<NaiveDate>) {
-    let years = (today - admitted).num_days() / 365;
-    if years < 1 {
-        return (
-            if rng.chance(40) {
-                Stage::PreStartup
-            } else {
-                Stage::Early
-            },
-            None,
-        );
-    }
-    if years < 3 {
-        return (Stage::Early, None);
-    }
-    let roll = rng.range(0, 99);
-    let left = admitted + chrono::Duration::days(rng.range(3 * 365, (years * 365).min(9 * 365)));
-    let left = left.min(today);
-    match roll {
-        0..=54 => (Stage::Graduated, Some(left)),
-        55..=69 => (Stage::Withdrawn, Some(left)),
-        _ => (Stage::Growth, None),
-    }
-}
-
-/// The 21 incubator tenants of 2005, and later arrivals to about sixty.
-fn add_companies(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<Vec<Brn>> {
-    let mut brns: Vec<Brn> = Vec::new();
-    let mut used_names = std::collections::HashSet::new();
-    let sectors = Sector::ALL;
-    let last_year = today.year();
-    let mut arrivals: Vec<(NaiveDate, Zone)> = (0..21)
-        .map(|i| {
-            (
-                NaiveDate::from_ymd_opt(2005, 3 + (i % 9) as u32, 1 + (i as u32 * 3) % 27)
-                    .unwrap_or(today),
-                Zone::Gangneung,
-            )
-        })
-        .collect();
-    for _ in 0..39 {
-        let year = rng.range(2006, i64::from(last_year)) as i32;
-        let date = NaiveDate::from_ymd_opt(year, rng.range(1, 12) as u32, rng.range(1, 28) as u32)
-            .unwrap_or(today)
-            .min(today);
-        let zone = match rng.range(0, 9) {
-            0..=4 => Zone::Gangneung,
-            5..=7 => Zone::Bukpyeong,
-            _ => Zone::RawMaterial,
-        };
-        arrivals.push((date, zone));
-    }
-    arrivals.sort();
-    for (admitted, zone) in arrivals {
-        let (name, domain) = loop {
-            let candidate = names::company(rng);
-            if used_names.insert(candidate.0.clone()) {
-                break candidate;
-            }
-        };
-        let brn = loop {
-            if let Some(b) = brn(rng).filter(|b| !brns.contains(b)) {
-                break b;
-            }
-        };
-        let sector = if zone == Zone::RawMaterial && rng.chance(60) {
-            Sector::RawMaterial
-        } else {
-            *rng.pick(&sectors[..6])
-        };
-        let (stage, left) = company_stage(rng, admitted, today);
-        let early = if stage.has_left() || stage == Stage::Growth {
-            Stage::Early
-        } else {
-            stage
-        };
-        let input = CompanyInput {
-            name,
-            brn: brn.to_string(),
-            corporate_no: String::new(),
-            representative: names::person(rng),
-            sector: sector.code().into(),
-            zone: zone.code().into(),
-            stage: early.code().into(),
-            admitted: date_text(admitted),
-            phone: format!("033-{}-{:04}", rng.range(530, 660), rng.range(0, 9999)),
-            email: format!("info@{domain}"),
-        };
-        company::add(store, &input)?;
-        if let Some(on) = left {
-            company::leave(store, &brn.to_string(), stage, on)?;
-        } else if stage == Stage::Growth {
-            set_stage(store, brn, Stage::Growth)?;
-        }
-        brns.push(brn);
-    }
-    Ok(brns)
-}
-
-/// The demo's only shortcut: companies that grew are put straight at growth.
-fn set_stage(store: &mut Store, brn: Brn, stage: Stage) -> Result<()> {
-    company::set_stage(store, &brn.to_string(), stage)?;
-    Ok(())
-}
-
 /// Centre staff, and two to four people of each company still here.
 fn add_people(store: &mut Store, rng: &mut Rng, brns: &[Brn]) -> Result<usize> {
     let mut n = 0;
     for _ in 0..8 {
         person::add(
             store,
-            &PersonInput {
-                name: names::person(rng),
-                phone: names::mobile(rng),
-                ..PersonInput::default()
-            },
+            &PersonInput { name: names::person(rng), phone: names::mobile(rng), ..PersonInput::default() },
         )?;
         n += 1;
     }
@@ -240,13 +118,7 @@ fn add_people(store: &mut Store, rng: &mut Rng, brns: &[Brn]) -> Result<usize> {
         }
     }
     for _ in 0..6 {
-        person::add(
-            store,
-            &PersonInput {
-                name: names::person(rng),
-                ..PersonInput::default()
-            },
-        )?;
+        person::add(store, &PersonInput { name: names::person(rng), ..PersonInput::default() })?;
         n += 1;
     }
     Ok(n)

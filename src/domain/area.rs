@@ -9,9 +9,7 @@ use super::invalid::Problem;
 use super::money::group;
 
 /// Hundredths of m²: `Area(6612)` is 66.12 m².
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Area(pub i64);
 
@@ -25,17 +23,9 @@ impl Area {
     /// positive, and no larger than the site.
     pub fn from_m2(raw: &str) -> Result<Area, Problem> {
         const EXAMPLE: Problem = Problem::Format { example: "66.12" };
-        let s: String = raw
-            .trim()
-            .trim_end_matches("m²")
-            .trim_end_matches("m2")
-            .trim()
-            .replace(',', "");
+        let s: String = raw.trim().trim_end_matches("m²").trim_end_matches("m2").trim().replace(',', "");
         let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
-        if whole.is_empty()
-            || !whole.chars().all(|c| c.is_ascii_digit())
-            || !frac.chars().all(|c| c.is_ascii_digit())
-        {
+        if whole.is_empty() || !whole.chars().all(|c| c.is_ascii_digit()) || !frac.chars().all(|c| c.is_ascii_digit()) {
             return Err(EXAMPLE);
         }
         if s.contains('.') && frac.is_empty() {
@@ -44,16 +34,10 @@ impl Area {
         if frac.len() > 2 {
             return Err(Problem::TooManyDecimals { max: 2 });
         }
-        let range = Problem::OutOfRange {
-            min: 0,
-            max: Area::SITE.0 / 100,
-        };
+        let range = Problem::OutOfRange { min: 0, max: Area::SITE.0 / 100 };
         let whole: i64 = whole.parse().map_err(|_| range.clone())?;
         let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| EXAMPLE)?;
-        let area = whole
-            .checked_mul(100)
-            .and_then(|w| w.checked_add(frac))
-            .ok_or(range.clone())?;
+        let area = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or(range.clone())?;
         if area == 0 || area > Area::SITE.0 {
             return Err(range);
         }
@@ -64,11 +48,7 @@ impl Area {
     pub fn pyeong_hundredths(self) -> i64 {
         let n = i128::from(self.0) * 121;
         let q = (n * 2 + 400) / 800;
-        if n < 0 {
-            -(((-n) * 2 + 400) / 800) as i64
-        } else {
-            q as i64
-        }
+        if n < 0 { -(((-n) * 2 + 400) / 800) as i64 } else { q as i64 }
     }
 
     /// `66.12`
@@ -117,10 +97,7 @@ mod tests {
         assert_eq!(Area::from_m2("66.1"), Ok(Area(6610)));
         assert_eq!(Area::from_m2("66"), Ok(Area(6600)));
         assert_eq!(Area::from_m2("1,234.50 m²"), Ok(Area(123_450)));
-        assert_eq!(
-            Area::from_m2("66.123"),
-            Err(Problem::TooManyDecimals { max: 2 })
-        );
+        assert_eq!(Area::from_m2("66.123"), Err(Problem::TooManyDecimals { max: 2 }));
         assert!(Area::from_m2("0").is_err());
         assert!(Area::from_m2("-5").is_err());
         assert!(Area::from_m2("66.").is_err());

@@ -16,11 +16,7 @@ const WEIGHTS: [u32; 9] = [1, 3, 7, 1, 3, 7, 1, 3, 5];
 /// The check digit for the first nine digits: weights 1,3,7,1,3,7,1,3,5, plus
 /// ⌊5·d9/10⌋, and the tens complement of the sum's last digit.
 pub fn check_digit(first9: &[u8; 9]) -> u8 {
-    let mut sum: u32 = first9
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(&d, w)| u32::from(d) * w)
-        .sum();
+    let mut sum: u32 = first9.iter().zip(WEIGHTS).map(|(&d, w)| u32::from(d) * w).sum();
     sum += u32::from(first9[8]) * 5 / 10;
     ((10 - sum % 10) % 10) as u8
 }
@@ -101,46 +97,19 @@ mod tests {
 
     #[test]
     fn known_numbers() {
-        assert_eq!(
-            Brn::parse("124-81-00998").unwrap().to_string(),
-            "124-81-00998"
-        );
-        assert_eq!(
-            Brn::parse("2208162517").unwrap().to_string(),
-            "220-81-62517"
-        );
-        assert_eq!(
-            Brn::parse("124-81-00999"),
-            Err(Problem::Brn(BrnProblem::CheckDigit))
-        );
+        assert_eq!(Brn::parse("124-81-00998").unwrap().to_string(), "124-81-00998");
+        assert_eq!(Brn::parse("2208162517").unwrap().to_string(), "220-81-62517");
+        assert_eq!(Brn::parse("124-81-00999"), Err(Problem::Brn(BrnProblem::CheckDigit)));
     }
 
     #[test]
     fn refuses_each_part() {
-        assert_eq!(
-            Brn::parse("124-81-0099"),
-            Err(Problem::Brn(BrnProblem::Length))
-        );
-        assert_eq!(
-            Brn::parse("124-81-009981"),
-            Err(Problem::Brn(BrnProblem::Length))
-        );
-        assert_eq!(
-            Brn::parse("12a-81-00998"),
-            Err(Problem::Brn(BrnProblem::Length))
-        );
-        assert_eq!(
-            Brn::parse("100-81-00998"),
-            Err(Problem::Brn(BrnProblem::TaxOffice))
-        );
-        assert_eq!(
-            Brn::parse("124-00-00998"),
-            Err(Problem::Brn(BrnProblem::Kind))
-        );
-        assert_eq!(
-            Brn::parse("124-81-00000"),
-            Err(Problem::Brn(BrnProblem::Serial))
-        );
+        assert_eq!(Brn::parse("124-81-0099"), Err(Problem::Brn(BrnProblem::Length)));
+        assert_eq!(Brn::parse("124-81-009981"), Err(Problem::Brn(BrnProblem::Length)));
+        assert_eq!(Brn::parse("12a-81-00998"), Err(Problem::Brn(BrnProblem::Length)));
+        assert_eq!(Brn::parse("100-81-00998"), Err(Problem::Brn(BrnProblem::TaxOffice)));
+        assert_eq!(Brn::parse("124-00-00998"), Err(Problem::Brn(BrnProblem::Kind)));
+        assert_eq!(Brn::parse("124-81-00000"), Err(Problem::Brn(BrnProblem::Serial)));
     }
 
     fn first9() -> impl Strategy<Value = [u8; 9]> {

@@ -111,6 +111,14 @@ coded! {
     }
 }
 
+impl RoomKind {
+    /// Rooms a company can lease; classrooms and shared rooms are the
+    /// centre's own and count neither for nor against occupancy.
+    pub fn is_leasable(self) -> bool {
+        matches!(self, RoomKind::Office | RoomKind::Lab | RoomKind::PilotPlant | RoomKind::Storage)
+    }
+}
+
 /// A code like `P-0042`: a prefix, a dash and at least four digits.
 pub fn numbered(prefix: &str, n: i64) -> String {
     format!("{prefix}-{n:04}")

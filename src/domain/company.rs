@@ -50,35 +50,18 @@ impl CompanyInput {
         let brn_text = text::clean(&self.brn, caps::SHORT).field(Field::Brn, &self.brn)?;
         let brn = Brn::parse(&brn_text).field(Field::Brn, &self.brn)?;
         let corporate_no = optional(&self.corporate_no, Field::CorporateNo, CorporateNo::parse)?;
-        let representative = text::clean(&self.representative, caps::PERSON_NAME)
-            .field(Field::Representative, &self.representative)?;
+        let representative =
+            text::clean(&self.representative, caps::PERSON_NAME).field(Field::Representative, &self.representative)?;
         let sector = optional(&self.sector, Field::Sector, Sector::parse)?.unwrap_or(Sector::Other);
         let zone = optional(&self.zone, Field::Zone, Zone::parse)?.unwrap_or(Zone::Gangneung);
         let stage = optional(&self.stage, Field::Stage, Stage::parse)?.unwrap_or(Stage::Early);
         if stage.has_left() {
-            return Err(Invalid::new(
-                Field::Stage,
-                &self.stage,
-                Problem::OneOf {
-                    accepted: ADMISSION_STAGES,
-                },
-            ));
+            return Err(Invalid::new(Field::Stage, &self.stage, Problem::OneOf { accepted: ADMISSION_STAGES }));
         }
         let admitted = optional(&self.admitted, Field::Admitted, parse_date)?.unwrap_or(today);
         let phone = optional(&self.phone, Field::Phone, contact::phone)?;
         let email = optional(&self.email, Field::Email, contact::email)?;
-        Ok(NewCompany {
-            name,
-            brn,
-            corporate_no,
-            representative,
-            sector,
-            zone,
-            stage,
-            admitted,
-            phone,
-            email,
-        })
+        Ok(NewCompany { name, brn, corporate_no, representative, sector, zone, stage, admitted, phone, email })
     }
 }
 
@@ -92,84 +75,27 @@ mod tests {
 
     #[test]
     fn defaults_fill_what_was_not_typed() {
-        let c = CompanyInput {
-            name: "세라텍(주)".into(),
-            brn: "1248100998".into(),
-            ..CompanyInput::default()
-        }
-        .validate(today())
-        .unwrap();
+        let c = CompanyInput { name: "세라텍(주)".into(), brn: "1248100998".into(), ..CompanyInput::default() }
+            .validate(today())
+            .unwrap();
         assert_eq!(c.brn.to_string(), "124-81-00998");
-        assert_eq!(
-            (c.zone, c.stage, c.sector, c.admitted),
-            (Zone::Gangneung, Stage::Early, Sector::Other, today())
-        );
+        assert_eq!((c.zone, c.stage, c.sector, c.admitted), (Zone::Gangneung, Stage::Early, Sector::Other, today()));
     }
 
     #[test]
     fn refusals_name_their_field() {
-        let base = CompanyInput {
-            name: "세라텍".into(),
-            brn: "124-81-00998".into(),
-            ..CompanyInput::default()
-        };
+        let base = CompanyInput { name: "세라텍".into(), brn: "124-81-00998".into(), ..CompanyInput::default() };
         let cases: [(CompanyInput, Field); 7] = [
-            (
-                CompanyInput {
-                    brn: "124-81-00999".into(),
-                    ..base.clone()
-                },
-                Field::Brn,
-            ),
-            (
-                CompanyInput {
-                    name: " ".into(),
-                    ..base.clone()
-                },
-                Field::Name,
-            ),
-            (
-                CompanyInput {
-                    corporate_no: "130111-0006247".into(),
-                    ..base.clone()
-                },
-                Field::CorporateNo,
-            ),
-            (
-                CompanyInput {
-                    zone: "seoul".into(),
-                    ..base.clone()
-                },
-                Field::Zone,
-            ),
-            (
-                CompanyInput {
-                    stage: "graduated".into(),
-                    ..base.clone()
-                },
-                Field::Stage,
-            ),
-            (
-                CompanyInput {
-                    admitted: "2026-02-30".into(),
-                    ..base.clone()
-                },
-                Field::Admitted,
-            ),
-            (
-                CompanyInput {
-                    phone: "033-12".into(),
-                    ..base.clone()
-                },
-                Field::Phone,
-            ),
+            (CompanyInput { brn: "124-81-00999".into(), ..base.clone() }, Field::Brn),
+            (CompanyInput { name: " ".into(), ..base.clone() }, Field::Name),
+            (CompanyInput { corporate_no: "130111-0006247".into(), ..base.clone() }, Field::CorporateNo),
+            (CompanyInput { zone: "seoul".into(), ..base.clone() }, Field::Zone),
+            (CompanyInput { stage: "graduated".into(), ..base.clone() }, Field::Stage),
+            (CompanyInput { admitted: "2026-02-30".into(), ..base.clone() }, Field::Admitted),
+            (CompanyInput { phone: "033-12".into(), ..base.clone() }, Field::Phone),
         ];
         for (input, field) in cases {
-            assert_eq!(
-                input.validate(today()).unwrap_err().field,
-                field,
-                "{input:?}"
-            );
+            assert_eq!(input.validate(today()).unwrap_err().field, field, "{input:?}");
         }
     }
 }

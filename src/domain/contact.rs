@@ -2,18 +2,12 @@
 
 use super::invalid::Problem;
 
-const PHONE_EXAMPLE: Problem = Problem::Format {
-    example: "010-1234-5678",
-};
-const EMAIL_EXAMPLE: Problem = Problem::Format {
-    example: "name@example.kr",
-};
+const PHONE_EXAMPLE: Problem = Problem::Format { example: "010-1234-5678" };
+const EMAIL_EXAMPLE: Problem = Problem::Format { example: "name@example.kr" };
 
 /// Korean area codes after the leading 0: Seoul 02, then the provinces.
-const AREA_CODES: [&str; 17] = [
-    "2", "31", "32", "33", "41", "42", "43", "44", "51", "52", "53", "54", "55", "61", "62", "63",
-    "64",
-];
+const AREA_CODES: [&str; 17] =
+    ["2", "31", "32", "33", "41", "42", "43", "44", "51", "52", "53", "54", "55", "61", "62", "63", "64"];
 
 /// Normalizes a Korean telephone number to its dashed form: mobile
 /// (010-1234-5678, and the old 011/016–019), Seoul (02-123-4567,
@@ -68,9 +62,7 @@ pub fn phone(raw: &str) -> Result<String, Problem> {
 pub fn email(raw: &str) -> Result<String, Problem> {
     let s = raw.trim();
     if s.chars().count() > super::text::caps::EMAIL {
-        return Err(Problem::TooLong {
-            max: super::text::caps::EMAIL,
-        });
+        return Err(Problem::TooLong { max: super::text::caps::EMAIL });
     }
     let (local, domain) = s.split_once('@').ok_or(EMAIL_EXAMPLE)?;
     let local_ok = !local.is_empty()
@@ -78,9 +70,7 @@ pub fn email(raw: &str) -> Result<String, Problem> {
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
-        && local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
+        && local.chars().all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
     let labels: Vec<&str> = domain.split('.').collect();
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
@@ -90,9 +80,7 @@ pub fn email(raw: &str) -> Result<String, Problem> {
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         })
-        && labels
-            .last()
-            .is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
+        && labels.last().is_some_and(|t| t.len() >= 2 && t.chars().all(|c| c.is_ascii_alphabetic()));
     if !local_ok || !domain_ok {
         return Err(EMAIL_EXAMPLE);
     }
@@ -143,14 +131,8 @@ mod tests {
 
     #[test]
     fn emails() {
-        assert_eq!(
-            email(" info@CeraTech.KR ").as_deref(),
-            Ok("info@ceratech.kr")
-        );
-        assert_eq!(
-            email("kim.minsu+lab@gwtp.or.kr").as_deref(),
-            Ok("kim.minsu+lab@gwtp.or.kr")
-        );
+        assert_eq!(email(" info@CeraTech.KR ").as_deref(), Ok("info@ceratech.kr"));
+        assert_eq!(email("kim.minsu+lab@gwtp.or.kr").as_deref(), Ok("kim.minsu+lab@gwtp.or.kr"));
         for raw in [
             "",
             "abc",

@@ -4,9 +4,7 @@ use std::fmt;
 
 use super::invalid::Problem;
 
-const EXAMPLE: Problem = Problem::Format {
-    example: "130111-0006246",
-};
+const EXAMPLE: Problem = Problem::Format { example: "130111-0006246" };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CorporateNo([u8; 13]);
@@ -30,15 +28,9 @@ impl CorporateNo {
         if n != 13 {
             return Err(EXAMPLE);
         }
-        let sum: u32 = d[..12]
-            .iter()
-            .enumerate()
-            .map(|(i, &x)| u32::from(x) * if i % 2 == 0 { 1 } else { 2 })
-            .sum();
+        let sum: u32 = d[..12].iter().enumerate().map(|(i, &x)| u32::from(x) * if i % 2 == 0 { 1 } else { 2 }).sum();
         if (10 - sum % 10) % 10 != u32::from(d[12]) {
-            return Err(Problem::Format {
-                example: "130111-0006246",
-            });
+            return Err(Problem::Format { example: "130111-0006246" });
         }
         Ok(CorporateNo(d))
     }
@@ -62,14 +54,8 @@ mod tests {
 
     #[test]
     fn known_number() {
-        assert_eq!(
-            CorporateNo::parse("130111-0006246").unwrap().to_string(),
-            "130111-0006246"
-        );
-        assert_eq!(
-            CorporateNo::parse("1301110006246").unwrap().digits(),
-            "1301110006246"
-        );
+        assert_eq!(CorporateNo::parse("130111-0006246").unwrap().to_string(), "130111-0006246");
+        assert_eq!(CorporateNo::parse("1301110006246").unwrap().digits(), "1301110006246");
         assert!(CorporateNo::parse("130111-0006247").is_err());
         assert!(CorporateNo::parse("130111-000624").is_err());
         assert!(CorporateNo::parse("130111-00062466").is_err());

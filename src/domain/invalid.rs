@@ -22,6 +22,19 @@ pub enum Field {
     Kind,
     Area,
     Rent,
+    Fee,
+    Deposit,
+    Year,
+    Month,
+    Employees,
+    Sales,
+    Exports,
+    RndSpend,
+    PatentsFiled,
+    PatentsGranted,
+    Investment,
+    Lease,
+    Reason,
     Amount,
     User,
     Role,
@@ -93,11 +106,7 @@ pub struct Invalid {
 
 impl Invalid {
     pub fn new(field: Field, value: impl Into<String>, problem: Problem) -> Self {
-        Self {
-            field,
-            value: value.into(),
-            problem,
-        }
+        Self { field, value: value.into(), problem }
     }
 }
 

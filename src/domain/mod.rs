@@ -8,7 +8,9 @@ pub mod codes;
 pub mod company;
 pub mod contact;
 pub mod corporate_no;
+pub mod holidays;
 pub mod invalid;
+pub mod lease;
 pub mod money;
 pub mod period;
 pub mod person;
@@ -16,6 +18,7 @@ pub mod role;
 pub mod room;
 pub mod text;
 pub mod time;
+pub mod yearly;
 
 pub use area::Area;
 pub use brn::Brn;

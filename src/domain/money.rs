@@ -7,9 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::invalid::Problem;
 
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Won(pub i64);
 
@@ -38,9 +36,7 @@ impl Won {
     /// commas and an optional trailing `원`. Negative amounts are refused; a
     /// credit is a separate kind of line, not a minus sign.
     pub fn parse(raw: &str) -> Result<Won, Problem> {
-        const EXAMPLE: Problem = Problem::Format {
-            example: "1,234,500",
-        };
+        const EXAMPLE: Problem = Problem::Format { example: "1,234,500" };
         let s = raw.trim();
         let s = s.strip_suffix('원').unwrap_or(s).trim_end();
         if s.is_empty() || s.starts_with(',') || s.ends_with(',') {
@@ -50,23 +46,13 @@ impl Won {
         if !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err(EXAMPLE);
         }
-        digits
-            .parse::<i64>()
-            .map(Won)
-            .map_err(|_| Problem::OutOfRange {
-                min: 0,
-                max: i64::MAX,
-            })
+        digits.parse::<i64>().map(Won).map_err(|_| Problem::OutOfRange { min: 0, max: i64::MAX })
     }
 
     /// `12억 3,450만원`: the way a Korean reads a large sum. Amounts under 10,000
     /// are written in full (`5,000원`).
     pub fn korean(self) -> String {
-        const UNITS: [(i128, &str); 3] = [
-            (1_000_000_000_000, "조"),
-            (100_000_000, "억"),
-            (10_000, "만"),
-        ];
+        const UNITS: [(i128, &str); 3] = [(1_000_000_000_000, "조"), (100_000_000, "억"), (10_000, "만")];
         let n = i128::from(self.0);
         let sign = if n < 0 { "-" } else { "" };
         let mut rest = n.abs();

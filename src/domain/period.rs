@@ -97,14 +97,8 @@ mod tests {
 
     #[test]
     fn empty_and_backwards_are_refused() {
-        assert_eq!(
-            Period::new(Minute(5), Minute(5)),
-            Err(Problem::EndNotAfterStart)
-        );
-        assert_eq!(
-            Period::new(Minute(6), Minute(5)),
-            Err(Problem::EndNotAfterStart)
-        );
+        assert_eq!(Period::new(Minute(5), Minute(5)), Err(Problem::EndNotAfterStart));
+        assert_eq!(Period::new(Minute(6), Minute(5)), Err(Problem::EndNotAfterStart));
     }
 
     #[test]

@@ -29,12 +29,7 @@ impl PersonInput {
         let company = optional(&self.company, Field::Company, Brn::parse)?;
         let phone = optional(&self.phone, Field::Phone, contact::phone)?;
         let email = optional(&self.email, Field::Email, contact::email)?;
-        Ok(NewPerson {
-            name,
-            company,
-            phone,
-            email,
-        })
+        Ok(NewPerson { name, company, phone, email })
     }
 }
 
@@ -58,11 +53,7 @@ mod tests {
     use crate::domain::Problem;
 
     fn input(name: &str, email: &str) -> PersonInput {
-        PersonInput {
-            name: name.into(),
-            email: email.into(),
-            ..PersonInput::default()
-        }
+        PersonInput { name: name.into(), email: email.into(), ..PersonInput::default() }
     }
 
     #[test]
@@ -75,29 +66,13 @@ mod tests {
     #[test]
     fn each_field_is_named_when_refused() {
         assert_eq!(input("", "").validate().unwrap_err().field, Field::Name);
-        assert_eq!(
-            input("김\u{202E}민수", "").validate().unwrap_err().problem,
-            Problem::BidiControl
-        );
-        assert_eq!(
-            input("김민수", "kim@").validate().unwrap_err().field,
-            Field::Email
-        );
-        let bad_company = PersonInput {
-            name: "김민수".into(),
-            company: "124-81-00999".into(),
-            ..PersonInput::default()
-        };
+        assert_eq!(input("김\u{202E}민수", "").validate().unwrap_err().problem, Problem::BidiControl);
+        assert_eq!(input("김민수", "kim@").validate().unwrap_err().field, Field::Email);
+        let bad_company =
+            PersonInput { name: "김민수".into(), company: "124-81-00999".into(), ..PersonInput::default() };
         assert_eq!(bad_company.validate().unwrap_err().field, Field::Company);
-        let bad_phone = PersonInput {
-            name: "김민수".into(),
-            phone: "12".into(),
-            ..PersonInput::default()
-        };
+        let bad_phone = PersonInput { name: "김민수".into(), phone: "12".into(), ..PersonInput::default() };
         assert_eq!(bad_phone.validate().unwrap_err().field, Field::Phone);
-        assert_eq!(
-            input(&"가".repeat(51), "").validate().unwrap_err().problem,
-            Problem::TooLong { max: 50 }
-        );
+        assert_eq!(input(&"가".repeat(51), "").validate().unwrap_err().problem, Problem::TooLong { max: 50 });
     }
 }

@@ -47,9 +47,7 @@ impl Role {
             "admin" => Ok(Role::Admin),
             "equipment-manager" => Ok(Role::EquipmentManager),
             "viewer" => Ok(Role::Viewer),
-            _ => Err(Problem::OneOf {
-                accepted: Role::CODES,
-            }),
+            _ => Err(Problem::OneOf { accepted: Role::CODES }),
         }
     }
 
@@ -57,10 +55,9 @@ impl Role {
         use Capability as C;
         match self {
             Role::Admin => true,
-            Role::EquipmentManager => matches!(
-                cap,
-                C::ManagePeople | C::ManageEquipment | C::ManageBookings | C::RecordAttendance
-            ),
+            Role::EquipmentManager => {
+                matches!(cap, C::ManagePeople | C::ManageEquipment | C::ManageBookings | C::RecordAttendance)
+            }
             Role::Viewer => false,
         }
     }

@@ -30,34 +30,18 @@ impl RoomInput {
     pub fn validate(&self) -> Result<NewRoom, Invalid> {
         let code = text::required(&self.code, 10).field(Field::RoomCode, &self.code)?;
         if code.contains(char::is_whitespace) {
-            return Err(Invalid::new(
-                Field::RoomCode,
-                &self.code,
-                Problem::Format { example: "301" },
-            ));
+            return Err(Invalid::new(Field::RoomCode, &self.code, Problem::Format { example: "301" }));
         }
-        let range = Problem::OutOfRange {
-            min: *FLOORS.start(),
-            max: *FLOORS.end(),
-        };
-        let floor: i64 = self
-            .floor
-            .trim()
-            .parse()
-            .map_err(|_| Invalid::new(Field::Floor, &self.floor, range.clone()))?;
+        let range = Problem::OutOfRange { min: *FLOORS.start(), max: *FLOORS.end() };
+        let floor: i64 =
+            self.floor.trim().parse().map_err(|_| Invalid::new(Field::Floor, &self.floor, range.clone()))?;
         if !FLOORS.contains(&floor) {
             return Err(Invalid::new(Field::Floor, &self.floor, range));
         }
         let kind = RoomKind::parse(&self.kind).field(Field::Kind, &self.kind)?;
         let area = Area::from_m2(&self.area_m2).field(Field::Area, &self.area_m2)?;
         let rent_per_m2 = optional(&self.rent_per_m2, Field::Rent, Won::parse)?;
-        Ok(NewRoom {
-            code,
-            floor,
-            kind,
-            area,
-            rent_per_m2,
-        })
+        Ok(NewRoom { code, floor, kind, area, rent_per_m2 })
     }
 }
 
@@ -78,73 +62,19 @@ mod tests {
     #[test]
     fn a_valid_room() {
         let r = input().validate().unwrap();
-        assert_eq!(
-            (r.code.as_str(), r.floor, r.kind, r.area),
-            ("301", 3, RoomKind::Office, Area(6612))
-        );
+        assert_eq!((r.code.as_str(), r.floor, r.kind, r.area), ("301", 3, RoomKind::Office, Area(6612)));
     }
 
     #[test]
     fn refusals_name_their_field() {
+        assert_eq!(RoomInput { code: "3 01".into(), ..input() }.validate().unwrap_err().field, Field::RoomCode);
+        assert_eq!(RoomInput { floor: "삼".into(), ..input() }.validate().unwrap_err().field, Field::Floor);
+        assert_eq!(RoomInput { floor: "99".into(), ..input() }.validate().unwrap_err().field, Field::Floor);
+        assert_eq!(RoomInput { kind: "bedroom".into(), ..input() }.validate().unwrap_err().field, Field::Kind);
         assert_eq!(
-            RoomInput {
-                code: "3 01".into(),
-                ..input()
-            }
-            .validate()
-            .unwrap_err()
-            .field,
-            Field::RoomCode
-        );
-        assert_eq!(
-            RoomInput {
-                floor: "삼".into(),
-                ..input()
-            }
-            .validate()
-            .unwrap_err()
-            .field,
-            Field::Floor
-        );
-        assert_eq!(
-            RoomInput {
-                floor: "99".into(),
-                ..input()
-            }
-            .validate()
-            .unwrap_err()
-            .field,
-            Field::Floor
-        );
-        assert_eq!(
-            RoomInput {
-                kind: "bedroom".into(),
-                ..input()
-            }
-            .validate()
-            .unwrap_err()
-            .field,
-            Field::Kind
-        );
-        assert_eq!(
-            RoomInput {
-                area_m2: "66.123".into(),
-                ..input()
-            }
-            .validate()
-            .unwrap_err()
-            .problem,
+            RoomInput { area_m2: "66.123".into(), ..input() }.validate().unwrap_err().problem,
             Problem::TooManyDecimals { max: 2 }
         );
-        assert_eq!(
-            RoomInput {
-                rent_per_m2: "-1".into(),
-                ..input()
-            }
-            .validate()
-            .unwrap_err()
-            .field,
-            Field::Rent
-        );
+        assert_eq!(RoomInput { rent_per_m2: "-1".into(), ..input() }.validate().unwrap_err().field, Field::Rent);
     }
 }

@@ -12,22 +12,16 @@ use super::invalid::Problem;
 /// narrow enough that a slipped digit (20266) is caught.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1950..=2199;
 
-const DATE_EXAMPLE: Problem = Problem::Format {
-    example: "2026-12-01",
-};
+const DATE_EXAMPLE: Problem = Problem::Format { example: "2026-12-01" };
 const TIME_EXAMPLE: Problem = Problem::Format { example: "09:30" };
-const INSTANT_EXAMPLE: Problem = Problem::Format {
-    example: "2026-12-01 09:30",
-};
+const INSTANT_EXAMPLE: Problem = Problem::Format { example: "2026-12-01 09:30" };
 
 /// A minute of KST, counted from 1970-01-01 00:00 KST.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Minute(pub i64);
 
 fn epoch() -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(1970, 1, 1)
-        .unwrap_or_default()
-        .and_time(NaiveTime::MIN)
+    NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default().and_time(NaiveTime::MIN)
 }
 
 impl Minute {
@@ -94,10 +88,7 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, Problem> {
     let (y, m, d) = (num(y, 4..=4)?, num(m, 1..=2)?, num(d, 1..=2)?);
     let y = i32::try_from(y).map_err(|_| DATE_EXAMPLE)?;
     if !YEARS.contains(&y) {
-        return Err(Problem::OutOfRange {
-            min: i64::from(*YEARS.start()),
-            max: i64::from(*YEARS.end()),
-        });
+        return Err(Problem::OutOfRange { min: i64::from(*YEARS.start()), max: i64::from(*YEARS.end()) });
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or(DATE_EXAMPLE)
 }
@@ -106,16 +97,12 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, Problem> {
 /// next day's 00:00).
 pub fn parse_time(raw: &str) -> Result<NaiveTime, Problem> {
     let (h, m) = raw.trim().split_once(':').ok_or(TIME_EXAMPLE)?;
-    let ok = |p: &str, len: std::ops::RangeInclusive<usize>| {
-        len.contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())
-    };
+    let ok =
+        |p: &str, len: std::ops::RangeInclusive<usize>| len.contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit());
     if !ok(h, 1..=2) || !ok(m, 2..=2) {
         return Err(TIME_EXAMPLE);
     }
-    let (h, m): (u32, u32) = (
-        h.parse().map_err(|_| TIME_EXAMPLE)?,
-        m.parse().map_err(|_| TIME_EXAMPLE)?,
-    );
+    let (h, m): (u32, u32) = (h.parse().map_err(|_| TIME_EXAMPLE)?, m.parse().map_err(|_| TIME_EXAMPLE)?);
     NaiveTime::from_hms_opt(h, m, 0).ok_or(TIME_EXAMPLE)
 }
 
@@ -146,25 +133,11 @@ mod tests {
     #[test]
     fn parses_dates_people_type() {
         let d = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        for s in [
-            "2026-12-01",
-            "2026.12.01",
-            "2026. 12. 1.",
-            "2026/12/1",
-            " 2026-12-01 ",
-        ] {
+        for s in ["2026-12-01", "2026.12.01", "2026. 12. 1.", "2026/12/1", " 2026-12-01 "] {
             assert_eq!(parse_date(s), Ok(d), "{s}");
         }
-        for s in [
-            "2026-02-30",
-            "2026-13-01",
-            "26-12-01",
-            "2026-12",
-            "",
-            "2026-12-01-01",
-            "20266-01-01",
-            "１９99-01-01",
-        ] {
+        for s in ["2026-02-30", "2026-13-01", "26-12-01", "2026-12", "", "2026-12-01-01", "20266-01-01", "１９99-01-01"]
+        {
             assert!(parse_date(s).is_err(), "{s}");
         }
         assert!(parse_date("1800-01-01").is_err());
@@ -174,14 +147,8 @@ mod tests {
 
     #[test]
     fn parses_times_and_refuses_24() {
-        assert_eq!(
-            parse_time("09:30"),
-            Ok(NaiveTime::from_hms_opt(9, 30, 0).unwrap())
-        );
-        assert_eq!(
-            parse_time("9:05"),
-            Ok(NaiveTime::from_hms_opt(9, 5, 0).unwrap())
-        );
+        assert_eq!(parse_time("09:30"), Ok(NaiveTime::from_hms_opt(9, 30, 0).unwrap()));
+        assert_eq!(parse_time("9:05"), Ok(NaiveTime::from_hms_opt(9, 5, 0).unwrap()));
         for s in ["24:00", "25:00", "12:60", "12", "12:5", "-1:00", "ab:cd"] {
             assert!(parse_time(s).is_err(), "{s}");
         }

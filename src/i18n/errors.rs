@@ -28,17 +28,9 @@ pub fn shown(value: &str) -> String {
 pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
     let v = shown(value);
     match p {
-        Problem::Empty => lang
-            .pick(
-                "비어 있습니다 — 값을 입력하세요",
-                "is empty — enter a value",
-            )
-            .into(),
+        Problem::Empty => lang.pick("비어 있습니다 — 값을 입력하세요", "is empty — enter a value").into(),
         Problem::TooLong { max } => fill(
-            lang.pick(
-                "{0}자를 넘습니다 — {0}자 이내로 입력하세요",
-                "is longer than {0} characters — shorten it",
-            ),
+            lang.pick("{0}자를 넘습니다 — {0}자 이내로 입력하세요", "is longer than {0} characters — shorten it"),
             &[max],
         ),
         Problem::ControlCharacter => lang
@@ -54,44 +46,24 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             )
             .into(),
         Problem::Format { example } => fill(
-            lang.pick(
-                "'{0}'은(는) 형식이 맞지 않습니다 — 예: {1}",
-                "'{0}' is not in the expected form — e.g. {1}",
-            ),
+            lang.pick("'{0}'은(는) 형식이 맞지 않습니다 — 예: {1}", "'{0}' is not in the expected form — e.g. {1}"),
             &[&v, example],
         ),
         Problem::Brn(b) => brn(*b, &v, lang),
         Problem::OutOfRange { min, max } => fill(
-            lang.pick(
-                "'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지",
-                "'{0}' is out of range — from {1} to {2}",
-            ),
+            lang.pick("'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지", "'{0}' is out of range — from {1} to {2}"),
             &[&v, min, max],
         ),
         Problem::TooManyDecimals { max } => fill(
-            lang.pick(
-                "'{0}' — 소수점 아래 {1}자리까지만 쓸 수 있습니다",
-                "'{0}' — at most {1} decimal places",
-            ),
+            lang.pick("'{0}' — 소수점 아래 {1}자리까지만 쓸 수 있습니다", "'{0}' — at most {1} decimal places"),
             &[&v, max],
         ),
         Problem::OneOf { accepted } => fill(
-            lang.pick(
-                "'{0}'은(는) 쓸 수 없습니다 — 가능한 값: {1}",
-                "'{0}' is not accepted — use one of: {1}",
-            ),
+            lang.pick("'{0}'은(는) 쓸 수 없습니다 — 가능한 값: {1}", "'{0}' is not accepted — use one of: {1}"),
             &[&v, &accepted.join(", ")],
         ),
-        Problem::NotFound => fill(
-            lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"),
-            &[&v],
-        ),
-        Problem::EndNotAfterStart => lang
-            .pick(
-                "끝이 시작보다 뒤여야 합니다",
-                "the end must be after the start",
-            )
-            .into(),
+        Problem::NotFound => fill(lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"), &[&v]),
+        Problem::EndNotAfterStart => lang.pick("끝이 시작보다 뒤여야 합니다", "the end must be after the start").into(),
         Problem::Exists => fill(
             lang.pick(
                 "{0}이(가) 이미 있습니다 — 덮어쓰지 않으니 새 이름을 주세요",
@@ -119,10 +91,9 @@ fn brn(b: BrnProblem, v: &str, lang: Lang) -> String {
             "'{0}' — 앞 세 자리(세무서 코드)는 101 이상이어야 합니다",
             "'{0}' — the first three digits (tax office) must be 101 or more",
         ),
-        BrnProblem::Kind => lang.pick(
-            "'{0}' — 가운데 두 자리는 00일 수 없습니다",
-            "'{0}' — the middle two digits cannot be 00",
-        ),
+        BrnProblem::Kind => {
+            lang.pick("'{0}' — 가운데 두 자리는 00일 수 없습니다", "'{0}' — the middle two digits cannot be 00")
+        }
         BrnProblem::Serial => lang.pick(
             "'{0}' — 일련번호(6–9번째 자리)는 0000일 수 없습니다",
             "'{0}' — the serial (digits 6–9) cannot be 0000",
@@ -136,19 +107,11 @@ fn brn(b: BrnProblem, v: &str, lang: Lang) -> String {
 }
 
 pub fn invalid(i: &Invalid, lang: Lang) -> String {
-    format!(
-        "{}: {}",
-        field(i.field, lang),
-        problem(&i.problem, &i.value, lang)
-    )
+    format!("{}: {}", field(i.field, lang), problem(&i.problem, &i.value, lang))
 }
 
 fn names(list: &[String], lang: Lang) -> String {
-    if list.is_empty() {
-        lang.pick("없음", "none").into()
-    } else {
-        list.join(", ")
-    }
+    if list.is_empty() { lang.pick("없음", "none").into() } else { list.join(", ") }
 }
 
 pub fn refusal(r: &Refusal, lang: Lang) -> String {
@@ -184,6 +147,39 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
                 "the database is not empty, so no demo data was loaded — name a new file with --db",
             )
             .into(),
+        Refusal::LeaseOverlap { room, company, from, last_day } => fill(
+            lang.pick(
+                "호실 {0}은(는) {1}이(가) {2}부터 {3}까지 쓰고 있어 기간이 겹칩니다 — 그 뒤에 시작하거나 다른 호실을 고르세요",
+                "room {0} is leased to {1} from {2} to {3}, which overlaps — start after that or choose another room",
+            ),
+            &[room, company, from, last_day],
+        ),
+        Refusal::RoomRetired { room } => fill(
+            lang.pick("호실 {0}은(는) 더 이상 쓰지 않는 호실입니다 — 다른 호실을 고르세요", "room {0} is retired — choose another room"),
+            &[room],
+        ),
+        Refusal::CompanyLeft { company, stage } => fill(
+            lang.pick("{0}은(는) 이미 {1} 처리된 기업이라 새 계약을 맺을 수 없습니다", "{0} has {1} and cannot take a new lease"),
+            &[company, &super::labels::stage(*stage, lang)],
+        ),
+        Refusal::RoomLeased { room, company, last_day } => fill(
+            lang.pick(
+                "호실 {0}은(는) {1}의 계약이 {2}까지 남아 있어 폐쇄할 수 없습니다 — 계약을 먼저 끝내세요",
+                "room {0} is leased to {1} until {2} — end that lease first",
+            ),
+            &[room, company, last_day],
+        ),
+        Refusal::ReportBeforeAdmission { year, admitted } => fill(
+            lang.pick(
+                "연도: {0}년은 입주일({1}) 이전입니다 — 입주한 해부터 입력하세요",
+                "year: {0} is before the company was admitted ({1}) — enter years from admission on",
+            ),
+            &[year, admitted],
+        ),
+        Refusal::LeaseEnded { lease, last_day } => fill(
+            lang.pick("입주계약 {0}은(는) 이미 {1}에 끝났습니다", "lease {0} already ended on {1}"),
+            &[lease, last_day],
+        ),
         Refusal::Integrity { problems } => fill(
             lang.pick(
                 "검사에서 문제 {0}건을 찾았습니다 — 위 목록을 보고 백업에서 복구하세요",
@@ -244,21 +240,9 @@ mod tests {
 
     #[test]
     fn names_the_field_and_what_is_accepted() {
-        let e = Error::Invalid(Invalid::new(
-            Field::Email,
-            "abc",
-            Problem::Format {
-                example: "name@example.kr",
-            },
-        ));
-        assert_eq!(
-            e.message(Lang::Ko),
-            "이메일: 'abc'은(는) 형식이 맞지 않습니다 — 예: name@example.kr"
-        );
-        assert_eq!(
-            e.message(Lang::En),
-            "email: 'abc' is not in the expected form — e.g. name@example.kr"
-        );
+        let e = Error::Invalid(Invalid::new(Field::Email, "abc", Problem::Format { example: "name@example.kr" }));
+        assert_eq!(e.message(Lang::Ko), "이메일: 'abc'은(는) 형식이 맞지 않습니다 — 예: name@example.kr");
+        assert_eq!(e.message(Lang::En), "email: 'abc' is not in the expected form — e.g. name@example.kr");
         assert_eq!(e.to_string(), e.message(Lang::En));
     }
 
@@ -280,14 +264,10 @@ mod tests {
             Problem::Brn(BrnProblem::CheckDigit),
             Problem::OutOfRange { min: 0, max: 1 },
             Problem::TooManyDecimals { max: 2 },
-            Problem::OneOf {
-                accepted: &["a", "b"],
-            },
+            Problem::OneOf { accepted: &["a", "b"] },
             Problem::NotFound,
             Problem::EndNotAfterStart,
-            Problem::NotBefore {
-                earliest: "2026-01-01".into(),
-            },
+            Problem::NotBefore { earliest: "2026-01-01".into() },
             Problem::Exists,
         ];
         for p in problems {

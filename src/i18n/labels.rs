@@ -27,6 +27,19 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Kind => ("용도", "use"),
         F::Area => ("면적(m²)", "area (m²)"),
         F::Rent => ("임대료", "rent"),
+        F::Fee => ("관리비", "maintenance fee"),
+        F::Deposit => ("보증금", "deposit"),
+        F::Year => ("연도", "year"),
+        F::Month => ("월", "month"),
+        F::Employees => ("고용 인원", "employees"),
+        F::Sales => ("매출액", "sales"),
+        F::Exports => ("수출액", "exports"),
+        F::RndSpend => ("연구개발비", "R&D spend"),
+        F::PatentsFiled => ("특허 출원", "patents filed"),
+        F::PatentsGranted => ("특허 등록", "patents granted"),
+        F::Investment => ("투자 유치", "investment"),
+        F::Lease => ("입주계약", "lease"),
+        F::Reason => ("사유", "reason"),
         F::Amount => ("금액", "amount"),
         F::User => ("사용자", "user"),
         F::Role => ("역할", "role"),
@@ -124,5 +137,34 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         assert_eq!(date_with_weekday(d, Lang::Ko), "2026-11-26 (목)");
         assert_eq!(date_with_weekday(d, Lang::En), "2026-11-26 (Thu)");
+    }
+}
+
+/// A sum short enough for a gauge: `9.2억`, `1,284억`, `350만`; in English
+/// `₩0.92bn`, `₩128.4bn`, `₩3.5M`.
+pub fn money_short(w: crate::domain::Won, lang: Lang) -> String {
+    use crate::domain::money::group;
+    let n = i128::from(w.0);
+    match lang {
+        Lang::Ko if n.abs() >= 10_000_000_000 => format!("{}억", group(n / 100_000_000)),
+        Lang::Ko if n.abs() >= 100_000_000 => format!("{}.{}억", n / 100_000_000, (n.abs() % 100_000_000) / 10_000_000),
+        Lang::Ko => format!("{}만", group(n / 10_000)),
+        Lang::En if n.abs() >= 100_000_000 => format!("₩{:.1}bn", n as f64 / 1e9),
+        Lang::En => format!("₩{:.1}M", n as f64 / 1e6),
+    }
+}
+
+#[cfg(test)]
+mod money_tests {
+    use super::*;
+    use crate::domain::Won;
+
+    #[test]
+    fn short_sums() {
+        assert_eq!(money_short(Won(920_000_000), Lang::Ko), "9.2억");
+        assert_eq!(money_short(Won(128_400_000_000), Lang::Ko), "1,284억");
+        assert_eq!(money_short(Won(3_500_000), Lang::Ko), "350만");
+        assert_eq!(money_short(Won(128_400_000_000), Lang::En), "₩128.4bn");
+        assert_eq!(money_short(Won(3_500_000), Lang::En), "₩3.5M");
     }
 }

@@ -19,18 +19,12 @@ impl Lang {
     /// them; Korean when the first one set starts with `ko`.
     pub fn from_env() -> Lang {
         let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-        let locale = var("LC_ALL")
-            .or_else(|| var("LC_MESSAGES"))
-            .or_else(|| var("LANG"));
+        let locale = var("LC_ALL").or_else(|| var("LC_MESSAGES")).or_else(|| var("LANG"));
         Lang::from_locale(locale.as_deref().unwrap_or(""))
     }
 
     pub fn from_locale(locale: &str) -> Lang {
-        if locale.to_ascii_lowercase().starts_with("ko") {
-            Lang::Ko
-        } else {
-            Lang::En
-        }
+        if locale.to_ascii_lowercase().starts_with("ko") { Lang::Ko } else { Lang::En }
     }
 
     pub fn code(self) -> &'static str {

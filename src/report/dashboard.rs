@@ -1,57 +1,48 @@
-//! The programme at a glance: companies by zone and stage, people and space.
+//! The programme at a glance: targets, occupancy, leases ending soon, stages.
 
-use crate::db::Store;
-use crate::db::room::area_in_use;
-use crate::domain::{Area, Stage, Zone};
+use chrono::{Datelike, NaiveDate};
+
+use super::occupancy::{Occupancy, occupancy};
+use super::programme::{Programme, programme};
+use crate::db::lease::{self, Lease, LeaseFilter};
+use crate::db::{Page, Store};
+use crate::domain::Stage;
 use crate::error::Result;
+
+/// How far ahead leases ending are listed.
+pub const EXPIRY_HORIZON_DAYS: i64 = 60;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dashboard {
-    /// Companies in the cluster per zone: every company but the withdrawn
-    /// (a graduate has left the incubator, not the cluster).
-    pub companies_by_zone: Vec<(Zone, i64)>,
+    pub programme: Programme,
+    pub occupancy: Occupancy,
+    /// Leases whose last day is within 60 days, soonest first.
+    pub expiring: Vec<Lease>,
     pub companies_by_stage: Vec<(Stage, i64)>,
     pub people: i64,
-    pub rooms: i64,
-    pub room_area: Area,
 }
 
-impl Dashboard {
-    pub fn companies_in_cluster(&self) -> i64 {
-        self.companies_by_zone.iter().map(|(_, n)| n).sum()
-    }
-}
-
-pub fn load(store: &Store) -> Result<Dashboard> {
+/// The dashboard for `year`'s figures, as of `today`.
+pub fn load(store: &Store, year: i32, today: NaiveDate) -> Result<Dashboard> {
     let conn = store.conn();
-    let count_by = |sql: &str| -> Result<Vec<(String, i64)>> {
-        let mut st = conn.prepare_cached(sql)?;
-        let rows = st
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
-    };
-    let zones =
-        count_by("SELECT zone, count(*) FROM company WHERE stage <> 'withdrawn' GROUP BY zone")?;
-    let stages = count_by("SELECT stage, count(*) FROM company GROUP BY stage")?;
-    let find = |rows: &[(String, i64)], code: &str| {
-        rows.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n)
-    };
+    let mut st = conn.prepare_cached("SELECT stage, count(*) FROM company GROUP BY stage")?;
+    let stages: Vec<(String, i64)> =
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let filter = LeaseFilter { ending_within: Some((today, EXPIRY_HORIZON_DAYS)), ..LeaseFilter::default() };
     Ok(Dashboard {
-        companies_by_zone: Zone::ALL
-            .iter()
-            .map(|z| (*z, find(&zones, z.code())))
-            .collect(),
+        programme: programme(store, year)?,
+        occupancy: occupancy(store, today)?,
+        expiring: lease::list(store, &filter, Page::new(0, 20))?,
         companies_by_stage: Stage::ALL
             .iter()
-            .map(|s| (*s, find(&stages, s.code())))
+            .map(|s| (*s, stages.iter().find(|(c, _)| c == s.code()).map_or(0, |(_, n)| *n)))
             .collect(),
         people: conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?,
-        rooms: conn.query_row(
-            "SELECT count(*) FROM room WHERE retired_on IS NULL",
-            [],
-            |r| r.get(0),
-        )?,
-        room_area: area_in_use(conn)?,
     })
+}
+
+/// The year whose figures the dashboard opens on: companies report a year's
+/// figures in the next, so last year's are the newest complete ones.
+pub fn default_year(today: NaiveDate) -> i32 {
+    today.year() - 1
 }

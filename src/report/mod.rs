@@ -2,3 +2,5 @@
 //! queries. Nothing here writes.
 
 pub mod dashboard;
+pub mod occupancy;
+pub mod programme;

@@ -9,7 +9,7 @@ pub enum Action {
     Quit,
     /// Open the help overlay listing the keys that work here, or close it.
     ToggleHelp,
-    /// Close the topmost overlay.
+    /// Close the topmost overlay or form without saving, or clear the filter.
     Back,
     /// Go to the next screen (wrapping from 6 to 1).
     NextScreen,
@@ -29,6 +29,36 @@ pub enum Action {
     First,
     /// Go to the last row.
     Last,
+    /// Move left: the previous year, floor, or choice in a form field.
+    Left,
+    /// Move right: the next year, floor, or choice in a form field.
+    Right,
+    /// Start typing a filter for the list.
+    Filter,
+    /// Open the form for a new record of this screen (company, room).
+    New,
+    /// Open the form to correct the selected record.
+    Edit,
+    /// Open the form for a new lease (of the selected company or vacant room).
+    Lease,
+    /// Open the form for the selected company's yearly figures.
+    Report,
+    /// Open the form to record that the selected company graduated or withdrew.
+    Leave,
+    /// Open the form to end the selected room's lease early.
+    EndLease,
+    /// In a form: focus the next field.
+    NextField,
+    /// In a form: focus the previous field.
+    PrevField,
+    /// Save the form, or keep the typed filter.
+    Submit,
+    /// Delete the last character of the field or filter.
+    Erase,
+    /// Empty the field or filter.
+    ClearField,
+    /// A character typed into a form field or the filter.
+    Type(char),
     /// First run: fill the new database with the demo centre.
     LoadDemo,
     /// First run: start with the empty database.

@@ -4,9 +4,13 @@
 use chrono::NaiveDate;
 use ratatui::crossterm::event::KeyEvent;
 
+use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+
 use super::action::Action;
+use super::form::Form;
+use super::forms;
 use super::keymap::{self, Context};
-use super::screens::{ScreenId, Screens, Ui};
+use super::screens::{Outcome, ScreenId, Screens, Ui};
 use crate::db::Store;
 use crate::db::operator::{self, Me};
 use crate::error::Result;
@@ -17,6 +21,7 @@ use crate::i18n::{Lang, Msg, fill};
 pub enum Overlay {
     Help { scroll: u16 },
     FirstRun,
+    Form(Box<Form>),
 }
 
 impl Overlay {
@@ -24,6 +29,7 @@ impl Overlay {
         match self {
             Overlay::Help { .. } => Context::Help,
             Overlay::FirstRun => Context::FirstRun,
+            Overlay::Form(_) => Context::Form,
         }
     }
 }
@@ -77,10 +83,7 @@ impl App {
         }
         if app.me.role.is_none() {
             app.message = Some(Message {
-                text: fill(
-                    Msg::NotRegistered.text(lang),
-                    &[&app.me.user, &app.me.admins.join(", ")],
-                ),
+                text: fill(Msg::NotRegistered.text(lang), &[&app.me.user, &app.me.admins.join(", ")]),
                 tone: Tone::Info,
             });
         }
@@ -89,10 +92,7 @@ impl App {
     }
 
     pub fn ui(&self) -> Ui {
-        Ui {
-            lang: self.lang,
-            today: self.today,
-        }
+        Ui { lang: self.lang, today: self.today }
     }
 
     /// The keymap contexts in force, most specific first.
@@ -100,44 +100,42 @@ impl App {
         if let Some(top) = self.overlays.last() {
             return vec![top.context()];
         }
-        let mut c: Vec<Context> = self
-            .screens
-            .get(self.screen)
-            .context()
-            .into_iter()
-            .collect();
-        c.push(Context::Global);
-        c
+        self.help_contexts()
     }
 
     /// The contexts whose keys the help overlay lists: those of what is under it.
     pub fn help_contexts(&self) -> Vec<Context> {
-        let mut c: Vec<Context> = self
-            .screens
-            .get(self.screen)
-            .context()
-            .into_iter()
-            .collect();
-        c.push(Context::Global);
+        let mut c: Vec<Context> = self.screens.get(self.screen).contexts().to_vec();
+        if !c.iter().any(|c| c.takes_text()) {
+            c.push(Context::Global);
+        }
         c
     }
 
     pub fn handle_key(&mut self, ev: &KeyEvent) {
-        if let Some(action) = keymap::action_for(&self.contexts(), ev) {
+        let contexts = self.contexts();
+        if let Some(action) = keymap::action_for(&contexts, ev) {
             self.update(action);
+            return;
+        }
+        // Where text is typed, a printable key not in the keymap is text.
+        let typing = contexts.first().is_some_and(|c| c.takes_text());
+        let plain = !ev.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if let (true, true, KeyCode::Char(c), false) = (typing, plain, ev.code, ev.kind == KeyEventKind::Release) {
+            self.update(Action::Type(c));
         }
     }
 
     pub fn update(&mut self, action: Action) {
         if let Err(e) = self.try_update(action) {
-            self.message = Some(Message {
-                text: e.message(self.lang),
-                tone: Tone::Error,
-            });
+            self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
         }
     }
 
     fn try_update(&mut self, action: Action) -> Result<()> {
+        if let Some(Overlay::Form(_)) = self.overlays.last() {
+            return self.form_update(action);
+        }
         match action {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => {
@@ -153,15 +151,9 @@ impl App {
             Action::NextScreen => self.go(self.screen.next())?,
             Action::PrevScreen => self.go(self.screen.prev())?,
             Action::GoTo(id) => self.go(id)?,
-            Action::Up | Action::Down
-                if matches!(self.overlays.last(), Some(Overlay::Help { .. })) =>
-            {
+            Action::Up | Action::Down if matches!(self.overlays.last(), Some(Overlay::Help { .. })) => {
                 if let Some(Overlay::Help { scroll }) = self.overlays.last_mut() {
-                    *scroll = if action == Action::Up {
-                        scroll.saturating_sub(1)
-                    } else {
-                        scroll.saturating_add(1)
-                    };
+                    *scroll = if action == Action::Up { scroll.saturating_sub(1) } else { scroll.saturating_add(1) };
                 }
             }
             Action::LoadDemo => {
@@ -188,19 +180,65 @@ impl App {
                 self.me = operator::me(&self.store)?;
                 self.refresh_now()?;
             }
-            other => self
-                .screens
-                .get_mut(self.screen)
-                .update(other, &mut self.store)?,
+            other => {
+                let ui = self.ui();
+                let outcome = self.screens.get_mut(self.screen).update(other, &mut self.store, &ui)?;
+                self.follow(outcome);
+            }
         }
         Ok(())
     }
 
+    fn follow(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Say(text) => self.info(text),
+            Outcome::OpenForm(mut form) => {
+                forms::check(&mut form, &self.store, self.lang);
+                self.overlays.push(Overlay::Form(Box::new(form)));
+            }
+        }
+    }
+
+    /// Keys while a form is open: edit it, save it, or close it.
+    fn form_update(&mut self, action: Action) -> Result<()> {
+        let lang = self.lang;
+        let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return Ok(()) };
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Back => {
+                self.overlays.pop();
+            }
+            Action::Submit => {
+                if let Some(msg) = forms::save(form, &mut self.store, lang) {
+                    self.overlays.pop();
+                    self.info(msg);
+                    self.refresh_now()?;
+                }
+            }
+            other => {
+                if form.edit(other) {
+                    forms::check(form, &self.store, lang);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The form open on top, if any.
+    pub fn form(&self) -> Option<&Form> {
+        match self.overlays.last() {
+            Some(Overlay::Form(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn screens(&self) -> &Screens {
+        &self.screens
+    }
+
     fn info(&mut self, text: String) {
-        self.message = Some(Message {
-            text,
-            tone: Tone::Info,
-        });
+        self.message = Some(Message { text, tone: Tone::Info });
     }
 
     fn go(&mut self, id: ScreenId) -> Result<()> {
@@ -216,10 +254,7 @@ impl App {
     /// Reloads the screen in front, showing any error in the message line.
     pub fn refresh(&mut self) {
         if let Err(e) = self.refresh_now() {
-            self.message = Some(Message {
-                text: e.message(self.lang),
-                tone: Tone::Error,
-            });
+            self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
         }
     }
 
@@ -239,10 +274,7 @@ impl App {
             }
             Ok(_) => {}
             Err(e) => {
-                self.message = Some(Message {
-                    text: e.message(self.lang),
-                    tone: Tone::Error,
-                });
+                self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
                 changed = true;
             }
         }

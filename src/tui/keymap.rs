@@ -12,8 +12,24 @@ use crate::i18n::{Lang, Msg};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Context {
     Global,
+    Dashboard,
+    /// Moving through a list and filtering it; screens with a list add it.
+    List,
+    Companies,
+    Spaces,
+    /// A form is open: typed characters go into the focused field.
+    Form,
+    /// The list filter is being typed.
+    Filter,
     Help,
     FirstRun,
+}
+
+impl Context {
+    /// Contexts where printable keys not in the keymap are typed text.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Form | Context::Filter)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -23,24 +39,15 @@ pub struct Key {
 }
 
 const fn key(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::NONE,
-    }
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
+    Key { code, mods: KeyModifiers::NONE }
 }
 
 const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
 }
 
 /// Whether and how a binding shows in the status bar.
@@ -63,134 +70,86 @@ pub struct Binding {
 }
 
 const fn bind(context: Context, key: Key, action: Action, label: Msg, hint: Hint) -> Binding {
-    Binding {
-        context,
-        key,
-        action,
-        label,
-        hint,
-    }
+    Binding { context, key, action, label, hint }
 }
 
 use Context as C;
 use Hint as H;
 
+const BACKTAB: Key = Key { code: KeyCode::BackTab, mods: KeyModifiers::SHIFT };
+
+#[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    bind(
-        C::Global,
-        key('1'),
-        Action::GoTo(ScreenId::Dashboard),
-        Msg::GoDashboard,
-        H::As("1-6", Msg::KeyScreens),
-    ),
-    bind(
-        C::Global,
-        key('2'),
-        Action::GoTo(ScreenId::Companies),
-        Msg::GoCompanies,
-        H::No,
-    ),
-    bind(
-        C::Global,
-        key('3'),
-        Action::GoTo(ScreenId::Spaces),
-        Msg::GoSpaces,
-        H::No,
-    ),
-    bind(
-        C::Global,
-        key('4'),
-        Action::GoTo(ScreenId::Equipment),
-        Msg::GoEquipment,
-        H::No,
-    ),
-    bind(
-        C::Global,
-        key('5'),
-        Action::GoTo(ScreenId::Training),
-        Msg::GoTraining,
-        H::No,
-    ),
-    bind(
-        C::Global,
-        key('6'),
-        Action::GoTo(ScreenId::Reports),
-        Msg::GoReports,
-        H::No,
-    ),
-    bind(
-        C::Global,
-        code(KeyCode::Tab),
-        Action::NextScreen,
-        Msg::KeyNext,
-        H::Yes,
-    ),
-    bind(
-        C::Global,
-        Key {
-            code: KeyCode::BackTab,
-            mods: KeyModifiers::SHIFT,
-        },
-        Action::PrevScreen,
-        Msg::KeyPrev,
-        H::No,
-    ),
-    bind(
-        C::Global,
-        key('?'),
-        Action::ToggleHelp,
-        Msg::KeyHelp,
-        H::Yes,
-    ),
+    bind(C::Global, key('1'), Action::GoTo(ScreenId::Dashboard), Msg::GoDashboard, H::As("1-6", Msg::KeyScreens)),
+    bind(C::Global, key('2'), Action::GoTo(ScreenId::Companies), Msg::GoCompanies, H::No),
+    bind(C::Global, key('3'), Action::GoTo(ScreenId::Spaces), Msg::GoSpaces, H::No),
+    bind(C::Global, key('4'), Action::GoTo(ScreenId::Equipment), Msg::GoEquipment, H::No),
+    bind(C::Global, key('5'), Action::GoTo(ScreenId::Training), Msg::GoTraining, H::No),
+    bind(C::Global, key('6'), Action::GoTo(ScreenId::Reports), Msg::GoReports, H::No),
+    bind(C::Global, code(KeyCode::Tab), Action::NextScreen, Msg::KeyNext, H::Yes),
+    bind(C::Global, BACKTAB, Action::PrevScreen, Msg::KeyPrev, H::No),
+    bind(C::Global, key('?'), Action::ToggleHelp, Msg::KeyHelp, H::Yes),
     bind(C::Global, key('q'), Action::Quit, Msg::KeyQuit, H::Yes),
     bind(C::Global, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
-    bind(
-        C::Help,
-        code(KeyCode::Esc),
-        Action::Back,
-        Msg::KeyClose,
-        H::Yes,
-    ),
+
+    bind(C::Dashboard, code(KeyCode::Left), Action::Left, Msg::KeyPrevYear, H::As("←→", Msg::KeyYear)),
+    bind(C::Dashboard, code(KeyCode::Right), Action::Right, Msg::KeyNextYear, H::No),
+
+    bind(C::List, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove)),
+    bind(C::List, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),
+    bind(C::List, key('k'), Action::Up, Msg::KeyUp, H::No),
+    bind(C::List, key('j'), Action::Down, Msg::KeyDown, H::No),
+    bind(C::List, code(KeyCode::PageUp), Action::PageUp, Msg::KeyPageUp, H::No),
+    bind(C::List, code(KeyCode::PageDown), Action::PageDown, Msg::KeyPageDown, H::No),
+    bind(C::List, key('g'), Action::First, Msg::KeyFirst, H::No),
+    bind(C::List, key('G'), Action::Last, Msg::KeyLast, H::No),
+    bind(C::List, code(KeyCode::Home), Action::First, Msg::KeyFirst, H::No),
+    bind(C::List, code(KeyCode::End), Action::Last, Msg::KeyLast, H::No),
+    bind(C::List, key('/'), Action::Filter, Msg::KeyFilter, H::Yes),
+    bind(C::List, code(KeyCode::Esc), Action::Back, Msg::KeyClearFilter, H::No),
+
+    bind(C::Companies, key('n'), Action::New, Msg::KeyNewCompany, H::Yes),
+    bind(C::Companies, key('e'), Action::Edit, Msg::KeyEdit, H::Yes),
+    bind(C::Companies, key('l'), Action::Lease, Msg::KeyNewLease, H::Yes),
+    bind(C::Companies, key('r'), Action::Report, Msg::KeyYearly, H::Yes),
+    bind(C::Companies, key('x'), Action::Leave, Msg::KeyLeave, H::Yes),
+
+    bind(C::Spaces, code(KeyCode::Left), Action::Left, Msg::KeyPrevFloor, H::As("←→", Msg::KeyFloor)),
+    bind(C::Spaces, code(KeyCode::Right), Action::Right, Msg::KeyNextFloor, H::No),
+    bind(C::Spaces, key('n'), Action::Lease, Msg::KeyNewLease, H::Yes),
+    bind(C::Spaces, key('x'), Action::EndLease, Msg::KeyEndLease, H::Yes),
+    bind(C::Spaces, key('a'), Action::New, Msg::KeyNewRoom, H::Yes),
+
+    bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
+    bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),
+    bind(C::Form, code(KeyCode::Down), Action::NextField, Msg::KeyNextField, H::No),
+    bind(C::Form, code(KeyCode::Up), Action::PrevField, Msg::KeyPrevField, H::No),
+    bind(C::Form, code(KeyCode::Left), Action::Left, Msg::KeyChoose, H::As("←→", Msg::KeyChoose)),
+    bind(C::Form, code(KeyCode::Right), Action::Right, Msg::KeyChoose, H::No),
+    bind(C::Form, code(KeyCode::Enter), Action::Submit, Msg::KeySave, H::Yes),
+    bind(C::Form, code(KeyCode::Esc), Action::Back, Msg::KeyCancel, H::Yes),
+    bind(C::Form, code(KeyCode::Backspace), Action::Erase, Msg::KeyErase, H::No),
+    bind(C::Form, ctrl('u'), Action::ClearField, Msg::KeyClearField, H::No),
+    bind(C::Form, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
+
+    bind(C::Filter, code(KeyCode::Enter), Action::Submit, Msg::KeyKeepFilter, H::Yes),
+    bind(C::Filter, code(KeyCode::Esc), Action::Back, Msg::KeyClearFilter, H::Yes),
+    bind(C::Filter, code(KeyCode::Backspace), Action::Erase, Msg::KeyErase, H::No),
+    bind(C::Filter, ctrl('u'), Action::ClearField, Msg::KeyClearField, H::No),
+    bind(C::Filter, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
+
+    bind(C::Help, code(KeyCode::Esc), Action::Back, Msg::KeyClose, H::Yes),
     bind(C::Help, key('?'), Action::ToggleHelp, Msg::KeyClose, H::No),
     bind(C::Help, key('q'), Action::Quit, Msg::KeyQuit, H::No),
-    bind(
-        C::Help,
-        code(KeyCode::Up),
-        Action::Up,
-        Msg::KeyScroll,
-        H::Yes,
-    ),
-    bind(
-        C::Help,
-        code(KeyCode::Down),
-        Action::Down,
-        Msg::KeyScroll,
-        H::No,
-    ),
+    bind(C::Help, code(KeyCode::Up), Action::Up, Msg::KeyScroll, H::Yes),
+    bind(C::Help, code(KeyCode::Down), Action::Down, Msg::KeyScroll, H::No),
     bind(C::Help, key('k'), Action::Up, Msg::KeyScroll, H::No),
     bind(C::Help, key('j'), Action::Down, Msg::KeyScroll, H::No),
     bind(C::Help, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
-    bind(
-        C::FirstRun,
-        key('d'),
-        Action::LoadDemo,
-        Msg::KeyDemo,
-        H::Yes,
-    ),
-    bind(
-        C::FirstRun,
-        key('e'),
-        Action::StartEmpty,
-        Msg::KeyEmpty,
-        H::Yes,
-    ),
-    bind(
-        C::FirstRun,
-        code(KeyCode::Esc),
-        Action::StartEmpty,
-        Msg::KeyEmpty,
-        H::No,
-    ),
+
+    bind(C::FirstRun, key('d'), Action::LoadDemo, Msg::KeyDemo, H::Yes),
+    bind(C::FirstRun, key('e'), Action::StartEmpty, Msg::KeyEmpty, H::Yes),
+    bind(C::FirstRun, code(KeyCode::Esc), Action::StartEmpty, Msg::KeyEmpty, H::No),
     bind(C::FirstRun, key('q'), Action::Quit, Msg::KeyQuit, H::Yes),
     bind(C::FirstRun, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
 ];
@@ -243,19 +202,12 @@ pub fn action_for(contexts: &[Context], ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    contexts.iter().find_map(|c| {
-        KEYMAP
-            .iter()
-            .find(|b| b.context == *c && b.key.matches(ev))
-            .map(|b| b.action)
-    })
+    contexts.iter().find_map(|c| KEYMAP.iter().find(|b| b.context == *c && b.key.matches(ev)).map(|b| b.action))
 }
 
 /// The bindings that apply in `contexts`, in table order, for the help overlay.
 pub fn bindings(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> + '_ {
-    contexts
-        .iter()
-        .flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c))
+    contexts.iter().flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c))
 }
 
 /// `(key text, label)` pairs for the status bar.
@@ -278,12 +230,7 @@ mod tests {
     fn no_key_is_bound_twice_in_one_context() {
         let mut seen = HashSet::new();
         for b in KEYMAP {
-            assert!(
-                seen.insert((b.context, b.key)),
-                "{:?} {} is bound twice",
-                b.context,
-                b.key.text()
-            );
+            assert!(seen.insert((b.context, b.key)), "{:?} {} is bound twice", b.context, b.key.text());
         }
     }
 
@@ -291,29 +238,35 @@ mod tests {
     fn overlays_shadow_the_screen() {
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for(&[Context::Global], &q), Some(Action::Quit));
-        assert_eq!(
-            action_for(&[Context::Help], &q),
-            Some(Action::Quit),
-            "q quits everywhere"
-        );
+        assert_eq!(action_for(&[Context::Help], &q), Some(Action::Quit), "q quits everywhere");
         let two = KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE);
-        assert_eq!(
-            action_for(&[Context::Help], &two),
-            None,
-            "screen keys do not reach under help"
-        );
+        assert_eq!(action_for(&[Context::Help], &two), None, "screen keys do not reach under help");
         let shifted = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(
-            action_for(&[Context::Global], &shifted),
-            Some(Action::ToggleHelp)
-        );
+        assert_eq!(action_for(&[Context::Global], &shifted), Some(Action::ToggleHelp));
+    }
+
+    #[test]
+    fn no_screen_shadows_its_own_keys() {
+        use crate::tui::screens::Screens;
+        let screens = Screens::default();
+        for id in ScreenId::ALL {
+            let mut contexts = screens.get(id).contexts().to_vec();
+            contexts.push(Context::Global);
+            let mut seen = HashSet::new();
+            for b in bindings(&contexts) {
+                assert!(seen.insert(b.key), "{id:?}: {} is bound in two of its contexts", b.key.text());
+            }
+        }
     }
 
     #[test]
     fn every_context_has_a_way_out() {
-        for c in [Context::Global, Context::Help, Context::FirstRun] {
-            assert!(KEYMAP.iter().any(|b| b.context == c
-                && matches!(b.action, Action::Quit | Action::Back | Action::StartEmpty)));
+        for c in [Context::Global, Context::Help, Context::FirstRun, Context::Form, Context::Filter] {
+            assert!(
+                KEYMAP
+                    .iter()
+                    .any(|b| b.context == c && matches!(b.action, Action::Quit | Action::Back | Action::StartEmpty))
+            );
         }
     }
 }

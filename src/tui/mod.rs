@@ -4,6 +4,8 @@
 
 pub mod action;
 pub mod app;
+pub mod form;
+pub mod forms;
 pub mod keymap;
 pub mod screens;
 mod theme;

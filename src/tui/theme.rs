@@ -13,14 +13,20 @@ pub fn tab() -> Style {
 }
 
 pub fn tab_active() -> Style {
-    Style::new()
-        .fg(Color::Black)
-        .bg(ACCENT)
-        .add_modifier(Modifier::BOLD)
+    Style::new().fg(Color::Black).bg(ACCENT).add_modifier(Modifier::BOLD)
 }
 
 pub fn key() -> Style {
     Style::new().fg(ACCENT).add_modifier(Modifier::BOLD)
+}
+
+pub fn selected() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}
+
+/// A vacant room that could be leased.
+pub fn vacant() -> Style {
+    Style::new().fg(Color::Green)
 }
 
 pub fn dim() -> Style {
@@ -33,6 +39,16 @@ pub fn error() -> Style {
 
 pub fn info() -> Style {
     Style::new().fg(Color::Green)
+}
+
+/// A lease ending within 30 days.
+pub fn urgent() -> Style {
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+/// A lease ending within 60 days.
+pub fn soon() -> Style {
+    Style::new().fg(Color::Yellow)
 }
 
 pub fn gauge() -> Style {

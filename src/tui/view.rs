@@ -18,25 +18,16 @@ pub fn view(app: &App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let lines = vec![
             Line::styled(Msg::TooSmall.text(app.lang), theme::error()),
-            Line::from(format!(
-                "{} ({}×{})",
-                Msg::TooSmallNeed.text(app.lang),
-                area.width,
-                area.height
-            )),
+            Line::from(format!("{} ({}×{})", Msg::TooSmallNeed.text(app.lang), area.width, area.height)),
         ];
         let box_area = widgets::centered(area, area.width, 2);
         frame.render_widget(Paragraph::new(lines).centered(), box_area);
         return;
     }
     let ui = app.ui();
-    let [top, body, message, bar] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, message, bar] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
     header::render(frame, top, app.screen, &ui);
     app.screens.get(app.screen).view(frame, body, &ui);
     status::message(frame, message, app);
@@ -45,6 +36,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         match overlay {
             Overlay::Help { scroll } => help::render(frame, body, app, *scroll),
             Overlay::FirstRun => first_run::render(frame, body, app),
+            Overlay::Form(form) => form.view(frame, body),
         }
     }
 }

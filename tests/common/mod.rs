@@ -62,17 +62,10 @@ pub fn dump(path: &Path) -> String {
         out.push_str("## ");
         out.push_str(&t);
         out.push('\n');
-        let mut st = conn
-            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
-            .unwrap();
+        let mut st = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
         let n = st.column_count();
         let rows = st
-            .query_map([], |r| {
-                Ok((0..n)
-                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                    .collect::<Vec<_>>()
-                    .join("|"))
-            })
+            .query_map([], |r| Ok((0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect::<Vec<_>>().join("|")))
             .unwrap();
         for row in rows {
             out.push_str(&row.unwrap());
@@ -84,6 +77,5 @@ pub fn dump(path: &Path) -> String {
 
 pub fn audit_count(path: &Path) -> i64 {
     let conn = rusqlite::Connection::open(path).unwrap();
-    conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-        .unwrap()
+    conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
 }

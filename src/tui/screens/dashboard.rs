@@ -1,174 +1,200 @@
-//! 1 현황: the programme at a glance. Gauges against the 2010 targets, the
-//! building's rooms, the stages companies are at.
+//! 1 현황: the programme at a glance. Gauges against the 2010 targets with the
+//! sales trend, occupancy, leases ending soon, the stages companies are at.
 
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Gauge, LineGauge, Paragraph, Sparkline, Wrap};
 
-use super::{Screen, Ui};
-use crate::cells::{fit, width};
+use super::{Outcome, Screen, Ui};
+use crate::cells::{cut, fit, fit_right, width};
 use crate::db::Store;
-use crate::domain::{Area, Zone};
+use crate::domain::money::group;
 use crate::error::Result;
-use crate::i18n::{Msg, labels};
+use crate::i18n::{Msg, fill, labels};
 use crate::report::dashboard::{self, Dashboard as Data};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::theme;
-
-/// The 2010 target for companies in the whole cluster.
-const COMPANY_TARGET: i64 = 100;
 
 #[derive(Default)]
 pub struct Dashboard {
+    /// The year whose figures are shown; 0 until first loaded.
+    year: i32,
     data: Data,
 }
 
 impl Screen for Dashboard {
+    fn contexts(&self) -> &'static [Context] {
+        &[Context::Dashboard]
+    }
+
     fn refresh(&mut self, store: &Store) -> Result<()> {
-        self.data = dashboard::load(store)?;
+        let today = store.now().date();
+        if self.year == 0 {
+            self.year = dashboard::default_year(today);
+        }
+        self.data = dashboard::load(store, self.year, today)?;
         Ok(())
     }
 
+    fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
+        let this_year = chrono::Datelike::year(&ui.today);
+        match action {
+            Action::Left => self.year = (self.year - 1).max(2005),
+            Action::Right => self.year = (self.year + 1).min(this_year),
+            _ => return Ok(Outcome::Nothing),
+        }
+        self.refresh(store)?;
+        Ok(Outcome::Nothing)
+    }
+
     fn view(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
-                .areas(area);
-        let [targets, today] =
-            Layout::vertical([Constraint::Length(9), Constraint::Fill(1)]).areas(left);
-        let [space, stages] =
-            Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(right);
+        let [left, right] = Layout::horizontal([Constraint::Percentage(56), Constraint::Percentage(44)]).areas(area);
+        let [targets, today] = Layout::vertical([Constraint::Length(11), Constraint::Fill(1)]).areas(left);
+        let [occupancy, expiring, stages] =
+            Layout::vertical([Constraint::Length(5), Constraint::Fill(1), Constraint::Length(7)]).areas(right);
         self.targets(frame, targets, ui);
         self.today(frame, today, ui);
-        self.space(frame, space, ui);
+        self.occupancy(frame, occupancy, ui);
+        self.expiring(frame, expiring, ui);
         self.stages(frame, stages, ui);
     }
 }
 
-fn block(title: Msg, ui: &Ui) -> Block<'static> {
-    Block::bordered().title(Span::styled(
-        format!(" {} ", title.text(ui.lang)),
-        theme::title(),
-    ))
+fn block(title: String) -> Block<'static> {
+    Block::bordered().title(Span::styled(format!(" {title} "), theme::title()))
 }
 
 fn ratio(n: i64, of: i64) -> f64 {
-    if of <= 0 {
-        0.0
-    } else {
-        (n as f64 / of as f64).clamp(0.0, 1.0)
-    }
+    if of <= 0 { 0.0 } else { (n as f64 / of as f64).clamp(0.0, 1.0) }
+}
+
+/// One gauge row: label, bar, value, with the columns aligned across rows.
+fn gauge_row(frame: &mut Frame, area: Rect, label: &str, label_w: u16, value: &str, value_w: u16, r: f64) {
+    let [l, g, v] =
+        Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1), Constraint::Length(value_w)]).areas(area);
+    frame.render_widget(Paragraph::new(fit(label, usize::from(label_w))), l);
+    let gauge = LineGauge::default()
+        .filled_style(theme::gauge())
+        .filled_symbol(symbols::line::THICK_HORIZONTAL)
+        .label("")
+        .ratio(r);
+    frame.render_widget(gauge, g);
+    frame.render_widget(Paragraph::new(fit_right(value, usize::from(value_w))), v);
 }
 
 impl Dashboard {
     fn targets(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::TargetsTitle, ui);
+        let p = &self.data.programme;
+        let lang = ui.lang;
+        let b = block(fill(Msg::TargetsTitle.text(lang), &[&self.year]));
         let inner = b.inner(area);
         frame.render_widget(b, area);
-        let rows = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .split(inner);
-        let mut gauges: Vec<(String, i64, i64)> = vec![(
-            Msg::TargetsTotal.text(ui.lang).to_owned(),
-            self.data.companies_in_cluster(),
-            COMPANY_TARGET,
+        let mut rows: Vec<(String, String, f64)> = vec![(
+            Msg::TargetsCompanies.text(lang).into(),
+            format!("{} / {}", p.companies, p.target_companies),
+            ratio(p.companies, p.target_companies),
         )];
-        for (zone, n) in &self.data.companies_by_zone {
-            gauges.push((
-                labels::zone(*zone, ui.lang).to_owned(),
-                *n,
-                i64::from(Zone::target(*zone)),
+        for z in &p.by_zone {
+            rows.push((
+                format!(" {}", labels::zone(z.zone, lang)),
+                format!("{} / {}", z.companies, z.target),
+                ratio(z.companies, z.target),
             ));
         }
-        let label_width = gauges.iter().map(|(l, ..)| width(l)).max().unwrap_or(0);
-        for (row, (label, n, target)) in rows.iter().zip(&gauges) {
-            let g = LineGauge::default()
-                .filled_style(theme::gauge())
-                .filled_symbol(symbols::line::THICK_HORIZONTAL)
-                .label(format!(
-                    "{} {:>3} / {:<3}",
-                    fit(label, label_width),
-                    n,
-                    target
-                ))
-                .ratio(ratio(*n, *target));
-            frame.render_widget(g, *row);
+        rows.push((
+            Msg::TargetsJobs.text(lang).into(),
+            format!("{} / {}", group(i128::from(p.employees)), group(i128::from(p.target_employees))),
+            ratio(p.employees, p.target_employees),
+        ));
+        rows.push((
+            Msg::TargetsSales.text(lang).into(),
+            format!("{} / {}", labels::money_short(p.sales, lang), labels::money_short(p.target_sales, lang)),
+            ratio(p.sales.0, p.target_sales.0),
+        ));
+        let label_w = rows.iter().map(|(l, ..)| width(l)).max().unwrap_or(0) as u16 + 1;
+        let value_w = rows.iter().map(|(_, v, _)| width(v)).max().unwrap_or(0) as u16 + 1;
+        let areas = Layout::vertical(vec![Constraint::Length(1); rows.len() + 2]).split(inner);
+        for (area, (label, value, r)) in areas.iter().zip(&rows) {
+            gauge_row(frame, *area, label, label_w, value, value_w, *r);
         }
-        if let Some(row) = rows.get(5) {
-            frame.render_widget(
-                Paragraph::new(Line::styled(Msg::TargetsLater.text(ui.lang), theme::dim()))
-                    .wrap(Wrap { trim: true }),
-                *row,
-            );
+        if let Some(trend_area) = areas.get(rows.len() + 1) {
+            let first = p.trend.first().map_or(self.year, |t| t.year);
+            let label = format!("{} ({first}–{}) ", Msg::SalesTrend.text(lang), self.year);
+            let [l, s] =
+                Layout::horizontal([Constraint::Length(width(&label) as u16), Constraint::Fill(1)]).areas(*trend_area);
+            frame.render_widget(Paragraph::new(label), l);
+            let data: Vec<u64> = p.trend.iter().map(|t| u64::try_from(t.sales.0 / 100_000_000).unwrap_or(0)).collect();
+            frame.render_widget(Sparkline::default().data(&data).style(theme::gauge()), s);
         }
     }
 
-    fn space(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::SpaceTitle, ui);
+    fn occupancy(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let o = &self.data.occupancy;
+        let b = block(Msg::OccupancyTitle.text(ui.lang).to_owned());
         let inner = b.inner(area);
         frame.render_widget(b, area);
-        let [gauge, text] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-        let used = self.data.room_area;
+        let [gauge, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        let r = o.area_rate_bp as f64 / 10_000.0;
         frame.render_widget(
             Gauge::default()
                 .gauge_style(theme::gauge())
-                .ratio(ratio(used.0, Area::BUILDING.0))
-                .label(format!("{:.1} %", ratio(used.0, Area::BUILDING.0) * 100.0)),
+                .ratio(r.clamp(0.0, 1.0))
+                .label(format!("{:.1} %", o.area_percent())),
             gauge,
         );
-        let line = format!(
-            "{} {} · {} / {} m²",
-            Msg::SpaceRooms.text(ui.lang),
-            self.data.rooms,
-            used.m2_text(),
-            Area::BUILDING.m2_text()
-        );
         let lines = vec![
-            Line::from(line),
-            Line::styled(Msg::SpaceLater.text(ui.lang), theme::dim()),
+            Line::from(format!("{} / {} m²", o.leased_area.m2_text(), o.area.m2_text())),
+            Line::from(fill(Msg::OccupancyRooms.text(ui.lang), &[&o.leased_rooms, &o.rooms, &o.vacant.len()])),
         ];
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), text);
+        frame.render_widget(Paragraph::new(lines), text);
+    }
+
+    fn expiring(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let b = block(Msg::ExpiringTitle.text(ui.lang).to_owned());
+        let inner = b.inner(area);
+        frame.render_widget(b, area);
+        if self.data.expiring.is_empty() {
+            frame.render_widget(Paragraph::new(Line::styled(Msg::ExpiringNone.text(ui.lang), theme::dim())), inner);
+            return;
+        }
+        let name_w = usize::from(inner.width).saturating_sub(4 + 1 + 10 + 1 + 5 + 2).max(4);
+        let lines: Vec<Line> = self
+            .data
+            .expiring
+            .iter()
+            .take(usize::from(inner.height))
+            .map(|l| {
+                let d = l.days_left(ui.today).unwrap_or(0);
+                let style = if d <= 30 { theme::urgent() } else { theme::soon() };
+                Line::from(vec![
+                    Span::raw(fit(&l.room, 5)),
+                    Span::raw(fit(&l.company_name, name_w)),
+                    Span::raw(format!(" {} ", l.last_day)),
+                    Span::styled(fit_right(&format!("D-{d}"), 5), style),
+                ])
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     fn stages(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::StagesTitle, ui);
+        let b = block(Msg::StagesTitle.text(ui.lang).to_owned());
         let inner = b.inner(area);
         frame.render_widget(b, area);
-        let max = self
-            .data
-            .companies_by_stage
-            .iter()
-            .map(|(_, n)| *n)
-            .max()
-            .unwrap_or(0)
-            .max(1);
-        let label_width = self
-            .data
-            .companies_by_stage
-            .iter()
-            .map(|(s, _)| width(labels::stage(*s, ui.lang)))
-            .max()
-            .unwrap_or(0)
-            + 1;
-        let bar_room = usize::from(inner.width)
-            .saturating_sub(label_width + 5)
-            .max(1);
-        let lines: Vec<Line> = self
-            .data
-            .companies_by_stage
+        let stages = &self.data.companies_by_stage;
+        let max = stages.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+        let label_w = stages.iter().map(|(s, _)| width(labels::stage(*s, ui.lang))).max().unwrap_or(0) + 1;
+        let bar_room = usize::from(inner.width).saturating_sub(label_w + 5).max(1);
+        let lines: Vec<Line> = stages
             .iter()
             .map(|(stage, n)| {
-                let len =
-                    usize::try_from(*n).unwrap_or(0) * bar_room / usize::try_from(max).unwrap_or(1);
+                let len = usize::try_from(*n).unwrap_or(0) * bar_room / usize::try_from(max).unwrap_or(1);
                 Line::from(vec![
-                    Span::raw(fit(labels::stage(*stage, ui.lang), label_width)),
+                    Span::raw(fit(labels::stage(*stage, ui.lang), label_w)),
                     Span::styled("▇".repeat(len.max(usize::from(*n > 0))), theme::gauge()),
                     Span::raw(format!(" {n}")),
                 ])
@@ -178,19 +204,29 @@ impl Dashboard {
     }
 
     fn today(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::TodayTitle, ui);
+        let b = block(Msg::TodayTitle.text(ui.lang).to_owned());
+        let p = &self.data.programme;
         let lines = vec![
             Line::styled(Msg::TodayLater.text(ui.lang), theme::dim()),
             Line::default(),
-            Line::from(format!(
-                "{}: {}",
-                Msg::PeopleCount.text(ui.lang),
-                self.data.people
+            Line::from(format!("{}: {}", Msg::PeopleCount.text(ui.lang), self.data.people)),
+            Line::from(cut(
+                &fill(
+                    Msg::ProgrammeExtra.text(ui.lang),
+                    &[&p.graduated, &p.reporting, &labels::money_short(p.exports, ui.lang), &p.patents_granted],
+                ),
+                usize::from(area.width.saturating_sub(2)) * 2,
             )),
         ];
-        frame.render_widget(
-            Paragraph::new(lines).block(b).wrap(Wrap { trim: false }),
-            area,
-        );
+        frame.render_widget(Paragraph::new(lines).block(b).wrap(Wrap { trim: false }), area);
+    }
+
+    /// The year shown, for tests and the status line.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+
+    pub fn today_of(&self) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(&self.data.occupancy.on, "%Y-%m-%d").ok()
     }
 }

@@ -1,8 +1,11 @@
 //! The six screens, in their fixed order. Each owns its state and its view in
 //! one file; the app routes Actions to the screen in front.
 
+mod companies;
 mod dashboard;
+pub mod list;
 mod planned;
+mod spaces;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,8 +16,22 @@ use crate::db::Store;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg};
 
+pub use companies::Companies;
 pub use dashboard::Dashboard;
 pub use planned::Planned;
+pub use spaces::Spaces;
+
+use super::form::Form;
+
+/// What a screen asks of the app after handling an action.
+#[derive(Debug)]
+pub enum Outcome {
+    Nothing,
+    /// Open this form over the screen.
+    OpenForm(Form),
+    /// Say this in the message line.
+    Say(String),
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ScreenId {
@@ -38,10 +55,7 @@ impl ScreenId {
 
     /// 1 to 6, the key that reaches it.
     pub fn number(self) -> usize {
-        ScreenId::ALL
-            .iter()
-            .position(|s| *s == self)
-            .map_or(1, |i| i + 1)
+        ScreenId::ALL.iter().position(|s| *s == self).map_or(1, |i| i + 1)
     }
 
     pub fn title(self) -> Msg {
@@ -72,17 +86,17 @@ pub struct Ui {
 }
 
 pub trait Screen {
-    /// The screen's own keys, tried before the global ones.
-    fn context(&self) -> Option<Context> {
-        None
+    /// The screen's own keymap contexts, tried in order before the global one.
+    fn contexts(&self) -> &'static [Context] {
+        &[]
     }
 
     /// Reloads from the database what the screen shows.
     fn refresh(&mut self, store: &Store) -> Result<()>;
 
     /// Handles an action the app left to the screen.
-    fn update(&mut self, _action: Action, _store: &mut Store) -> Result<()> {
-        Ok(())
+    fn update(&mut self, _action: Action, _store: &mut Store, _ui: &Ui) -> Result<Outcome> {
+        Ok(Outcome::Nothing)
     }
 
     /// Draws the screen: reads state, changes nothing.
@@ -92,8 +106,8 @@ pub trait Screen {
 /// One of each screen.
 pub struct Screens {
     dashboard: Dashboard,
-    companies: Planned,
-    spaces: Planned,
+    companies: Companies,
+    spaces: Spaces,
     equipment: Planned,
     training: Planned,
     reports: Planned,
@@ -103,8 +117,8 @@ impl Default for Screens {
     fn default() -> Self {
         Screens {
             dashboard: Dashboard::default(),
-            companies: Planned::new(ScreenId::Companies),
-            spaces: Planned::new(ScreenId::Spaces),
+            companies: Companies::default(),
+            spaces: Spaces::default(),
             equipment: Planned::new(ScreenId::Equipment),
             training: Planned::new(ScreenId::Training),
             reports: Planned::new(ScreenId::Reports),
@@ -113,6 +127,18 @@ impl Default for Screens {
 }
 
 impl Screens {
+    pub fn companies(&self) -> &Companies {
+        &self.companies
+    }
+
+    pub fn spaces(&self) -> &Spaces {
+        &self.spaces
+    }
+
+    pub fn dashboard(&self) -> &Dashboard {
+        &self.dashboard
+    }
+
     pub fn get(&self, id: ScreenId) -> &dyn Screen {
         match id {
             ScreenId::Dashboard => &self.dashboard,

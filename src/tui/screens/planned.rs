@@ -28,23 +28,12 @@ impl Screen for Planned {
     }
 
     fn view(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let mut lines = vec![
-            Line::styled(Msg::PlannedNote.text(ui.lang), theme::dim()),
-            Line::default(),
-        ];
+        let mut lines = vec![Line::styled(Msg::PlannedNote.text(ui.lang), theme::dim()), Line::default()];
         for item in messages_planned(self.id.number(), ui.lang) {
-            lines.push(Line::from(vec![
-                Span::styled(" • ", theme::key()),
-                Span::raw(*item),
-            ]));
+            lines.push(Line::from(vec![Span::styled(" • ", theme::key()), Span::raw(*item)]));
         }
         let title = format!(" {} {} ", self.id.number(), self.id.title().text(ui.lang));
         let block = Block::bordered().title(Span::styled(title, theme::title()));
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            area,
-        );
+        frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
     }
 }

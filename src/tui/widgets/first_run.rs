@@ -15,19 +15,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
     let mut lines = vec![Line::from(Msg::FirstRunBody.text(lang)), Line::default()];
     for (key, label) in keymap::hints(&[Context::FirstRun], lang) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {key}  "), theme::key()),
-            Span::raw(label),
-        ]));
+        lines.push(Line::from(vec![Span::styled(format!("  {key}  "), theme::key()), Span::raw(label)]));
     }
     let popup = centered(area, 64, 11);
-    let block = Block::bordered().title(Span::styled(
-        format!(" {} ", Msg::FirstRunTitle.text(lang)),
-        theme::title(),
-    ));
+    let block = Block::bordered().title(Span::styled(format!(" {} ", Msg::FirstRunTitle.text(lang)), theme::title()));
     frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
-        popup,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), popup);
 }

@@ -24,17 +24,8 @@ fn spans(v: &Variant, current: ScreenId, ui: &Ui) -> Vec<Span<'static>> {
         out.push(Span::styled(v.title.clone(), theme::title()));
     }
     for id in ScreenId::ALL {
-        let label = format!(
-            "{p}{} {}{p}",
-            id.number(),
-            id.title().text(ui.lang),
-            p = v.pad
-        );
-        let style = if id == current {
-            theme::tab_active()
-        } else {
-            theme::tab()
-        };
+        let label = format!("{p}{} {}{p}", id.number(), id.title().text(ui.lang), p = v.pad);
+        let style = if id == current { theme::tab_active() } else { theme::tab() };
         out.push(Span::styled(label, style));
         out.push(Span::raw(" "));
     }
@@ -46,44 +37,18 @@ pub fn render(frame: &mut Frame, area: Rect, current: ScreenId, ui: &Ui) {
     let short_date = full_date.get(5..).unwrap_or(&full_date).to_owned();
     let name = format!(" kiln {} ", Msg::CentreName.text(ui.lang));
     let variants = [
-        Variant {
-            title: name,
-            pad: " ",
-            date: full_date.clone(),
-        },
-        Variant {
-            title: " kiln ".into(),
-            pad: " ",
-            date: full_date.clone(),
-        },
-        Variant {
-            title: " kiln ".into(),
-            pad: "",
-            date: full_date.clone(),
-        },
-        Variant {
-            title: " ".into(),
-            pad: "",
-            date: full_date,
-        },
-        Variant {
-            title: " ".into(),
-            pad: "",
-            date: short_date,
-        },
+        Variant { title: name, pad: " ", date: full_date.clone() },
+        Variant { title: " kiln ".into(), pad: " ", date: full_date.clone() },
+        Variant { title: " kiln ".into(), pad: "", date: full_date.clone() },
+        Variant { title: " ".into(), pad: "", date: full_date },
+        Variant { title: " ".into(), pad: "", date: short_date },
     ];
     let available = usize::from(area.width);
     let fits = |v: &Variant| {
-        let w: usize = spans(v, current, ui)
-            .iter()
-            .map(|s| width(&s.content))
-            .sum();
+        let w: usize = spans(v, current, ui).iter().map(|s| width(&s.content)).sum();
         w + width(&v.date) < available
     };
-    let chosen = variants
-        .iter()
-        .find(|v| fits(v))
-        .unwrap_or(&variants[variants.len() - 1]);
+    let chosen = variants.iter().find(|v| fits(v)).unwrap_or(&variants[variants.len() - 1]);
     let mut line = spans(chosen, current, ui);
     let used: usize = line.iter().map(|s| width(&s.content)).sum();
     let gap = available.saturating_sub(used + width(&chosen.date) + 1);

@@ -19,30 +19,21 @@ pub fn message(frame: &mut Frame, area: Rect, app: &App) {
             Tone::Error => theme::error(),
         };
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                cut(&format!(" {}", m.text), usize::from(area.width)),
-                style,
-            )),
+            Paragraph::new(Line::styled(cut(&format!(" {}", m.text), usize::from(area.width)), style)),
             area,
         );
     }
 }
 
 pub fn bar(frame: &mut Frame, area: Rect, app: &App) {
-    let file = app.store.path().file_name().map_or_else(
-        || app.store.path().display().to_string(),
-        |f| f.to_string_lossy().into_owned(),
-    );
-    let who = format!(
-        "{} {} · {} ",
-        labels::role(app.me.role, app.lang),
-        app.me.user,
-        file
-    );
+    let file = app
+        .store
+        .path()
+        .file_name()
+        .map_or_else(|| app.store.path().display().to_string(), |f| f.to_string_lossy().into_owned());
+    let who = format!("{} {} · {} ", labels::role(app.me.role, app.lang), app.me.user, file);
     let who = cut(&who, usize::from(area.width) / 2);
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(width(&who) as u16)])
-            .areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(width(&who) as u16)]).areas(area);
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (key, label) in keymap::hints(&app.contexts(), app.lang) {

@@ -1,0 +1,255 @@
+//! Forms: a stack of labelled fields edited in place. Tab moves between
+//! fields, ←→ pick among choices, Enter saves, Esc cancels. A refusal shows
+//! beside its field and nothing typed is lost. The caret sits where the text
+//! ends, so a Hangul input method composes in place.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::action::Action;
+use super::app::Tone;
+use super::theme;
+use crate::cells::{cut, fit, width};
+use crate::domain::Field;
+
+/// One line of a form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormField {
+    pub field: Field,
+    pub label: String,
+    pub value: String,
+    /// `(code, label)` pairs: the field is chosen with ←→, not typed.
+    pub choices: Vec<(String, String)>,
+    /// Shown dimmed after the value: an example or what the field means.
+    pub hint: String,
+    /// Why the last save refused this field.
+    pub error: Option<String>,
+}
+
+impl FormField {
+    pub fn text(field: Field, label: &str, value: &str, hint: &str) -> Self {
+        FormField {
+            field,
+            label: label.to_owned(),
+            value: value.to_owned(),
+            choices: Vec::new(),
+            hint: hint.to_owned(),
+            error: None,
+        }
+    }
+
+    pub fn choice(field: Field, label: &str, value: &str, choices: Vec<(String, String)>) -> Self {
+        let value = if choices.iter().any(|(c, _)| c == value) {
+            value.to_owned()
+        } else {
+            choices.first().map(|(c, _)| c.clone()).unwrap_or_default()
+        };
+        FormField { field, label: label.to_owned(), value, choices, hint: String::new(), error: None }
+    }
+
+    fn shown(&self) -> String {
+        if self.choices.is_empty() {
+            return self.value.clone();
+        }
+        let label =
+            self.choices.iter().find(|(c, _)| *c == self.value).map_or(self.value.as_str(), |(_, l)| l.as_str());
+        format!("◀ {label} ▶")
+    }
+
+    fn cycle(&mut self, step: isize) {
+        let n = self.choices.len() as isize;
+        if n == 0 {
+            return;
+        }
+        let i = self.choices.iter().position(|(c, _)| *c == self.value).unwrap_or(0) as isize;
+        let next = (i + step).rem_euclid(n) as usize;
+        self.value = self.choices[next].0.clone();
+    }
+}
+
+/// What a form is for: decides what saving it does (see `tui::forms`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormKind {
+    NewCompany,
+    EditCompany { brn: String },
+    LeaveCompany { brn: String },
+    YearlyReport { brn: String },
+    NewLease,
+    EndLease { code: String },
+    NewRoom,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Form {
+    pub kind: FormKind,
+    pub title: String,
+    pub fields: Vec<FormField>,
+    pub focus: usize,
+    /// Live feedback under the fields (a lease clash, a free room).
+    pub note: Option<(String, Tone)>,
+    /// A refusal that is not about one field.
+    pub error: Option<String>,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, title: String, fields: Vec<FormField>) -> Self {
+        Form { kind, title, fields, focus: 0, note: None, error: None }
+    }
+
+    /// The typed value of a field (trimmed by the use case, not here).
+    pub fn value(&self, field: Field) -> String {
+        self.fields.iter().find(|f| f.field == field).map(|f| f.value.clone()).unwrap_or_default()
+    }
+
+    /// Applies an editing action; returns true if a value changed.
+    pub fn edit(&mut self, action: Action) -> bool {
+        let n = self.fields.len().max(1);
+        let Some(f) = self.fields.get_mut(self.focus) else { return false };
+        match action {
+            Action::NextField => self.focus = (self.focus + 1) % n,
+            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::Left | Action::Right => {
+                f.cycle(if action == Action::Left { -1 } else { 1 });
+                return !f.choices.is_empty();
+            }
+            Action::Type(c) if f.choices.is_empty() => {
+                f.value.push(c);
+                return true;
+            }
+            Action::Type(' ') => {
+                f.cycle(1);
+                return true;
+            }
+            Action::Erase if f.choices.is_empty() => return f.value.pop().is_some(),
+            Action::ClearField if f.choices.is_empty() => {
+                let changed = !f.value.is_empty();
+                f.value.clear();
+                return changed;
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// Shows a refusal beside `field` (or under the form) and focuses it.
+    pub fn refuse(&mut self, field: Option<Field>, message: String) {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        self.error = None;
+        match field.and_then(|fl| self.fields.iter().position(|f| f.field == fl)) {
+            Some(i) => {
+                self.fields[i].error = Some(message);
+                self.focus = i;
+            }
+            None => self.error = Some(message),
+        }
+    }
+
+    /// Draws the form centred over `area`, with the caret at the end of the
+    /// focused field.
+    pub fn view(&self, frame: &mut Frame, area: Rect) {
+        let label_w = self.fields.iter().map(|f| width(&f.label)).max().unwrap_or(0) + 2;
+        let w = area.width.saturating_sub(4).min(76);
+        let value_w = usize::from(w.saturating_sub(2)).saturating_sub(label_w + 1);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut caret = None;
+        for (i, f) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            let label_style = if focused { theme::key() } else { theme::dim() };
+            let shown = cut(&f.shown(), value_w);
+            if focused && f.choices.is_empty() {
+                caret = Some((lines.len(), label_w + width(&shown)));
+            }
+            let mut spans = vec![Span::styled(fit(&f.label, label_w), label_style), Span::raw(shown.clone())];
+            let room = value_w.saturating_sub(width(&shown) + 2);
+            if f.value.is_empty() && !f.hint.is_empty() && room > 4 {
+                spans.push(Span::styled(format!("  {}", cut(&f.hint, room)), theme::dim()));
+            }
+            lines.push(Line::from(spans));
+            if let Some(e) = &f.error {
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(label_w)),
+                    Span::styled(format!("✖ {e}"), theme::error()),
+                ]));
+            }
+        }
+        if let Some((note, tone)) = &self.note {
+            lines.push(Line::default());
+            lines.push(Line::styled(note.clone(), if *tone == Tone::Error { theme::error() } else { theme::info() }));
+        }
+        if let Some(e) = &self.error {
+            lines.push(Line::default());
+            lines.push(Line::styled(format!("✖ {e}"), theme::error()));
+        }
+        let inner_w = usize::from(w.saturating_sub(2)).max(1);
+        let text_rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum();
+        let h = (text_rows as u16 + 2).min(area.height);
+        let popup = super::widgets::centered(area, w, h);
+        let block = Block::bordered().title(Span::styled(format!(" {} ", self.title), theme::title()));
+        frame.render_widget(Clear, popup);
+        frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+        if let Some((row, col)) = caret {
+            let x = popup.x + 1 + col as u16;
+            let y = popup.y + 1 + row as u16;
+            if x < popup.right() && y < popup.bottom() {
+                frame.set_cursor_position(Position::new(x, y));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> Form {
+        Form::new(
+            FormKind::NewCompany,
+            "t".into(),
+            vec![
+                FormField::text(Field::Name, "이름", "", ""),
+                FormField::choice(
+                    Field::Zone,
+                    "권역",
+                    "bukpyeong",
+                    vec![("gangneung".into(), "강릉".into()), ("bukpyeong".into(), "북평".into())],
+                ),
+            ],
+        )
+    }
+
+    #[test]
+    fn typing_goes_to_the_focused_field_and_choices_cycle() {
+        let mut f = form();
+        for c in "세라텍".chars() {
+            assert!(f.edit(Action::Type(c)));
+        }
+        assert!(f.edit(Action::Erase));
+        assert_eq!(f.value(Field::Name), "세라");
+        f.edit(Action::NextField);
+        assert!(!f.edit(Action::Type('x')), "a choice is not typed into");
+        f.edit(Action::Right);
+        assert_eq!(f.value(Field::Zone), "gangneung");
+        f.edit(Action::Left);
+        assert_eq!(f.value(Field::Zone), "bukpyeong");
+        f.edit(Action::NextField);
+        assert_eq!(f.focus, 0, "Tab wraps");
+    }
+
+    #[test]
+    fn a_refusal_lands_on_its_field_and_keeps_the_text() {
+        let mut f = form();
+        f.edit(Action::Type('x'));
+        f.edit(Action::NextField);
+        f.refuse(Some(Field::Name), "bad".into());
+        assert_eq!(f.focus, 0);
+        assert_eq!(f.fields[0].error.as_deref(), Some("bad"));
+        assert_eq!(f.value(Field::Name), "x");
+        f.refuse(Some(Field::Brn), "elsewhere".into());
+        assert_eq!(f.error.as_deref(), Some("elsewhere"));
+        assert_eq!(f.fields[0].error, None);
+    }
+}

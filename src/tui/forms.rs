@@ -1,0 +1,317 @@
+//! The forms of the tenant screens: how each is laid out, what saving it does
+//! (the same use cases as the CLI), and the live feedback while typing.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::app::Tone;
+use super::form::{Form, FormField, FormKind};
+use crate::db::company::{self, Company, CompanyEdit};
+use crate::db::lease::{self, Lease};
+use crate::db::{Store, room, yearly};
+use crate::domain::company::CompanyInput;
+use crate::domain::lease::LeaseInput;
+use crate::domain::room::RoomInput;
+use crate::domain::time::{date_text, parse_date};
+use crate::domain::yearly::YearlyInput;
+use crate::domain::{Field, Period, RoomKind, Sector, Stage, Won, Zone};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, Msg, fill, labels};
+
+fn label(f: Field, lang: Lang) -> String {
+    let l = labels::field(f, lang);
+    let mut c = l.chars();
+    c.next().map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+}
+
+fn text(f: Field, value: &str, hint: &str, lang: Lang) -> FormField {
+    FormField::text(f, &label(f, lang), value, hint)
+}
+
+fn zones(lang: Lang) -> Vec<(String, String)> {
+    Zone::ALL.iter().map(|z| (z.code().to_owned(), labels::zone(*z, lang).to_owned())).collect()
+}
+
+fn sectors(lang: Lang) -> Vec<(String, String)> {
+    Sector::ALL.iter().map(|s| (s.code().to_owned(), labels::sector(*s, lang).to_owned())).collect()
+}
+
+fn stages(list: &[Stage], lang: Lang) -> Vec<(String, String)> {
+    list.iter().map(|s| (s.code().to_owned(), labels::stage(*s, lang).to_owned())).collect()
+}
+
+const ACTIVE: [Stage; 3] = [Stage::PreStartup, Stage::Early, Stage::Growth];
+
+fn company_fields(c: Option<&Company>, today: NaiveDate, lang: Lang) -> Vec<FormField> {
+    let s = |f: fn(&Company) -> String| c.map(f).unwrap_or_default();
+    let mut fields = vec![text(Field::Name, &s(|c| c.name.clone()), "세라텍(주)", lang)];
+    if c.is_none() {
+        fields.push(text(Field::Brn, "", "124-81-00998", lang));
+    }
+    fields.extend([
+        text(Field::Representative, &s(|c| c.representative.clone()), "박서준", lang),
+        FormField::choice(Field::Sector, &label(Field::Sector, lang), &s(|c| c.sector.code().into()), sectors(lang)),
+        FormField::choice(Field::Zone, &label(Field::Zone, lang), &s(|c| c.zone.code().into()), zones(lang)),
+    ]);
+    if c.is_none_or(|c| !c.stage.has_left()) {
+        let stage = c.map_or_else(|| Stage::Early.code().to_owned(), |c| c.stage.code().to_owned());
+        fields.push(FormField::choice(Field::Stage, &label(Field::Stage, lang), &stage, stages(&ACTIVE, lang)));
+    }
+    fields.extend([
+        text(Field::Admitted, &c.map_or_else(|| date_text(today), |c| c.admitted_on.clone()), "2026-03-02", lang),
+        text(Field::Phone, &s(|c| c.phone.clone().unwrap_or_default()), "033-640-1234", lang),
+        text(Field::Email, &s(|c| c.email.clone().unwrap_or_default()), "info@ceratech.kr", lang),
+        text(Field::CorporateNo, &s(|c| c.corporate_no.clone().unwrap_or_default()), "130111-0006246", lang),
+    ]);
+    fields
+}
+
+pub fn new_company(today: NaiveDate, lang: Lang) -> Form {
+    Form::new(FormKind::NewCompany, Msg::FormNewCompany.text(lang).into(), company_fields(None, today, lang))
+}
+
+pub fn edit_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
+    let title = format!("{} · {}", Msg::FormEditCompany.text(lang), c.name);
+    Form::new(FormKind::EditCompany { brn: c.brn.to_string() }, title, company_fields(Some(c), today, lang))
+}
+
+pub fn leave_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
+    let title = format!("{} · {}", Msg::FormLeave.text(lang), c.name);
+    let fields = vec![
+        FormField::choice(
+            Field::Stage,
+            &label(Field::Stage, lang),
+            "graduated",
+            stages(&[Stage::Graduated, Stage::Withdrawn], lang),
+        ),
+        text(Field::Date, &date_text(today), "2026-12-31", lang),
+    ];
+    let mut form = Form::new(FormKind::LeaveCompany { brn: c.brn.to_string() }, title, fields);
+    form.note = Some((Msg::FormLeaveNote.text(lang).into(), Tone::Info));
+    form
+}
+
+pub fn yearly_report(store: &Store, c: &Company, year: i32, lang: Lang) -> Result<Form> {
+    let title = format!("{} · {}", Msg::FormYearly.text(lang), c.name);
+    let mut form = Form::new(
+        FormKind::YearlyReport { brn: c.brn.to_string() },
+        title,
+        vec![
+            text(Field::Year, &year.to_string(), "2025", lang),
+            text(Field::Employees, "", "14", lang),
+            text(Field::Sales, "", "2,170,000,000", lang),
+            text(Field::Exports, "", "0", lang),
+            text(Field::RndSpend, "", "0", lang),
+            text(Field::PatentsFiled, "", "0", lang),
+            text(Field::PatentsGranted, "", "0", lang),
+            text(Field::Investment, "", "0", lang),
+        ],
+    );
+    load_figures(&mut form, store, c, year)?;
+    Ok(form)
+}
+
+/// Fills the figures already on file for `year`, so a correction starts from them.
+fn load_figures(form: &mut Form, store: &Store, c: &Company, year: i32) -> Result<()> {
+    let found = yearly::list(store, Some(&c.brn.to_string()), Some(year))?;
+    let f = found.first().map(|r| r.figures).unwrap_or_default();
+    let set = |form: &mut Form, field: Field, v: String| {
+        if let Some(x) = form.fields.iter_mut().find(|x| x.field == field) {
+            x.value = v;
+        }
+    };
+    set(form, Field::Employees, f.employees.to_string());
+    set(form, Field::Sales, f.sales.0.to_string());
+    set(form, Field::Exports, f.exports.0.to_string());
+    set(form, Field::RndSpend, f.rnd_spend.0.to_string());
+    set(form, Field::PatentsFiled, f.patents_filed.to_string());
+    set(form, Field::PatentsGranted, f.patents_granted.to_string());
+    set(form, Field::Investment, f.investment.0.to_string());
+    Ok(())
+}
+
+pub fn new_lease(company: Option<&Company>, room: Option<&str>, today: NaiveDate, lang: Lang) -> Form {
+    let from = today;
+    let to = NaiveDate::from_ymd_opt(today.year() + 1, 1, 1).unwrap_or(today);
+    let fields = vec![
+        text(Field::Company, &company.map(|c| c.brn.to_string()).unwrap_or_default(), "124-81-00998", lang),
+        text(Field::Room, room.unwrap_or_default(), "301", lang),
+        text(Field::From, &date_text(from), "2026-01-01", lang),
+        text(Field::To, &date_text(to), Msg::FormToHint.text(lang), lang),
+        text(Field::Rent, "", "660,000", lang),
+        text(Field::Fee, "", "120,000", lang),
+        text(Field::Deposit, "", "0", lang),
+    ];
+    let mut form = Form::new(FormKind::NewLease, Msg::FormNewLease.text(lang).into(), fields);
+    form.focus = usize::from(company.is_some()) + usize::from(company.is_some() && room.is_some());
+    form
+}
+
+pub fn end_lease(l: &Lease, today: NaiveDate, lang: Lang) -> Form {
+    let title = format!("{} · {} {}", Msg::FormEndLease.text(lang), l.room, l.company_name);
+    let fields = vec![
+        text(Field::Date, &date_text(today), Msg::FormEndHint.text(lang), lang),
+        text(Field::Reason, "", "", lang),
+    ];
+    Form::new(FormKind::EndLease { code: l.code.clone() }, title, fields)
+}
+
+pub fn new_room(floor: i64, lang: Lang) -> Form {
+    let kinds = RoomKind::ALL.iter().map(|k| (k.code().to_owned(), labels::room_kind(*k, lang).to_owned())).collect();
+    let fields = vec![
+        text(Field::RoomCode, "", "301", lang),
+        text(Field::Floor, &floor.to_string(), "3", lang),
+        FormField::choice(Field::Kind, &label(Field::Kind, lang), "office", kinds),
+        text(Field::Area, "", "66.12", lang),
+        text(Field::Rent, "", Msg::FormRentPerM2Hint.text(lang), lang),
+    ];
+    Form::new(FormKind::NewRoom, Msg::FormNewRoom.text(lang).into(), fields)
+}
+
+fn some(s: String) -> Option<String> {
+    Some(s)
+}
+
+/// Saves the form through its use case; returns what to tell the user.
+pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
+    let v = |f: Field| form.value(f);
+    match &form.kind {
+        FormKind::NewCompany => {
+            let input = CompanyInput {
+                name: v(Field::Name),
+                brn: v(Field::Brn),
+                corporate_no: v(Field::CorporateNo),
+                representative: v(Field::Representative),
+                sector: v(Field::Sector),
+                zone: v(Field::Zone),
+                stage: v(Field::Stage),
+                admitted: v(Field::Admitted),
+                phone: v(Field::Phone),
+                email: v(Field::Email),
+            };
+            let c = company::add(store, &input)?;
+            Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
+        }
+        FormKind::EditCompany { brn } => {
+            let has = |f: Field| form.fields.iter().any(|x| x.field == f);
+            let edit = CompanyEdit {
+                name: some(v(Field::Name)),
+                corporate_no: some(v(Field::CorporateNo)),
+                representative: some(v(Field::Representative)),
+                sector: some(v(Field::Sector)),
+                zone: some(v(Field::Zone)),
+                stage: has(Field::Stage).then(|| v(Field::Stage)),
+                admitted: some(v(Field::Admitted)),
+                phone: some(v(Field::Phone)),
+                email: some(v(Field::Email)),
+            };
+            let c = company::edit(store, brn, &edit)?;
+            Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
+        }
+        FormKind::LeaveCompany { brn } => {
+            let stage = Stage::parse(&v(Field::Stage)).unwrap_or(Stage::Graduated);
+            let c = company::leave(store, brn, stage, &v(Field::Date))?;
+            Ok(fill(
+                Msg::SavedLeave.text(lang),
+                &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
+            ))
+        }
+        FormKind::YearlyReport { brn } => {
+            let input = YearlyInput {
+                company: brn.clone(),
+                year: v(Field::Year),
+                employees: some(v(Field::Employees)),
+                sales: some(v(Field::Sales)),
+                exports: some(v(Field::Exports)),
+                rnd_spend: some(v(Field::RndSpend)),
+                patents_filed: some(v(Field::PatentsFiled)),
+                patents_granted: some(v(Field::PatentsGranted)),
+                investment: some(v(Field::Investment)),
+            };
+            let r = yearly::set(store, &input)?;
+            Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
+        }
+        FormKind::NewLease => {
+            let input = LeaseInput {
+                company: v(Field::Company),
+                room: v(Field::Room),
+                from: v(Field::From),
+                to: v(Field::To),
+                rent: v(Field::Rent),
+                fee: v(Field::Fee),
+                deposit: v(Field::Deposit),
+            };
+            let l = lease::add(store, &input)?;
+            Ok(fill(Msg::SavedLease.text(lang), &[&l.code, &l.room, &l.company_name, &l.from, &l.last_day]))
+        }
+        FormKind::EndLease { code } => {
+            let l = lease::end(store, code, &v(Field::Date), &v(Field::Reason))?;
+            Ok(fill(Msg::SavedEndLease.text(lang), &[&l.code, &l.room, &l.last_day]))
+        }
+        FormKind::NewRoom => {
+            let input = RoomInput {
+                code: v(Field::RoomCode),
+                floor: v(Field::Floor),
+                kind: v(Field::Kind),
+                area_m2: v(Field::Area),
+                rent_per_m2: v(Field::Rent),
+            };
+            let r = room::add(store, &input)?;
+            Ok(fill(Msg::SavedRoom.text(lang), &[&r.code, &r.area]))
+        }
+    }
+}
+
+/// Saves the form and reports a refusal on the form itself: beside its field
+/// when it is about one, under the form otherwise. True when saved.
+pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
+    match submit(form, store, lang) {
+        Ok(msg) => Some(msg),
+        Err(e) => {
+            let field = match &e {
+                Error::Invalid(i) => Some(i.field),
+                _ => None,
+            };
+            form.refuse(field, e.message(lang));
+            None
+        }
+    }
+}
+
+/// Live feedback while typing: for a lease, whether the room is free over the
+/// period and what it would cost; for a yearly report, the figures on file
+/// for the year typed.
+pub fn check(form: &mut Form, store: &Store, lang: Lang) {
+    match form.kind.clone() {
+        FormKind::NewLease => form.note = lease_note(form, store, lang),
+        FormKind::YearlyReport { brn } => {
+            let year: Option<i32> = form.value(Field::Year).trim().parse().ok();
+            if let (Some(y), Ok(c)) = (year.filter(|y| (1990..=2200).contains(y)), company::show(store, &brn)) {
+                let _ = load_figures(form, store, &c, y);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn lease_note(form: &Form, store: &Store, lang: Lang) -> Option<(String, Tone)> {
+    let code = form.value(Field::Room);
+    let r = room::show(store, &code).ok()?;
+    let from = parse_date(&form.value(Field::From)).ok()?;
+    let to = parse_date(&form.value(Field::To)).ok()?;
+    let period = Period::new(from, to).ok()?;
+    if r.retired_on.is_some() {
+        return Some((fill(Msg::NoteRoomRetired.text(lang), &[&r.code]), Tone::Error));
+    }
+    match lease::clashes(store, &code, &period) {
+        Ok(clashes) if !clashes.is_empty() => {
+            let c = &clashes[0];
+            Some((fill(Msg::NoteClash.text(lang), &[&r.code, &c.company_name, &c.from, &c.last_day]), Tone::Error))
+        }
+        Ok(_) => {
+            let suggested = r.rent_per_m2.map(|per| Won(per.0 * r.area.0 / 100 / 1000 * 1000));
+            let rent = suggested.map_or_else(String::new, |w| fill(Msg::NoteRent.text(lang), &[&w]));
+            Some((fill(Msg::NoteFree.text(lang), &[&r.code, &r.area, &rent]), Tone::Info))
+        }
+        Err(e) => Some((e.message(lang), Tone::Error)),
+    }
+}

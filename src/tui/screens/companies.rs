@@ -1,0 +1,281 @@
+//! 2 기업: the companies, filterable by name, BRN or representative, with the
+//! selected one's leases, people and yearly figures beside the list.
+
+use chrono::Datelike;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::list::{self, WINDOW};
+use super::{Outcome, Screen, Ui};
+use crate::cells::{cut, fit, fit_right};
+use crate::db::company::{self, Company, CompanyFilter};
+use crate::db::lease::{self, Lease, LeaseFilter};
+use crate::db::person::{self, PersonFilter};
+use crate::db::yearly::{self, YearlyReport};
+use crate::db::{Page, Store};
+use crate::domain::Area;
+use crate::error::Result;
+use crate::i18n::{Msg, fill, labels};
+use crate::report::dashboard::default_year;
+use crate::tui::action::Action;
+use crate::tui::forms;
+use crate::tui::keymap::Context;
+use crate::tui::theme;
+
+#[derive(Default)]
+pub struct Companies {
+    filter: String,
+    typing: bool,
+    total: u32,
+    selected: u32,
+    window_start: u32,
+    rows: Vec<Company>,
+    detail: Option<Detail>,
+}
+
+struct Detail {
+    company: Company,
+    leases: Vec<Lease>,
+    people: i64,
+    reports: Vec<YearlyReport>,
+}
+
+impl Companies {
+    fn filter(&self) -> CompanyFilter {
+        CompanyFilter { search: Some(self.filter.clone()).filter(|s| !s.trim().is_empty()), ..CompanyFilter::default() }
+    }
+
+    fn current(&self) -> Option<&Company> {
+        self.detail.as_ref().map(|d| &d.company)
+    }
+
+    fn load_detail(&mut self, store: &Store) -> Result<()> {
+        let Some(c) = self.rows.get(self.selected.saturating_sub(self.window_start) as usize).cloned() else {
+            self.detail = None;
+            return Ok(());
+        };
+        let brn = c.brn.to_string();
+        let leases = lease::list(
+            store,
+            &LeaseFilter { company: Some(brn.clone()), ..LeaseFilter::default() },
+            Page::new(0, 50),
+        )?;
+        let people = person::count(store, &PersonFilter { company: Some(brn.clone()), ..PersonFilter::default() })?;
+        let mut reports = yearly::list(store, Some(&brn), None)?;
+        reports.truncate(3);
+        reports.reverse();
+        self.detail = Some(Detail { company: c, leases, people, reports });
+        Ok(())
+    }
+
+    /// The companies listed now, for tests.
+    pub fn names(&self) -> Vec<String> {
+        self.rows.iter().map(|c| c.name.clone()).collect()
+    }
+
+    pub fn selected_name(&self) -> Option<String> {
+        self.current().map(|c| c.name.clone())
+    }
+}
+
+impl Screen for Companies {
+    fn contexts(&self) -> &'static [Context] {
+        if self.typing { &[Context::Filter] } else { &[Context::Companies, Context::List] }
+    }
+
+    fn refresh(&mut self, store: &Store) -> Result<()> {
+        let filter = self.filter();
+        self.total = u32::try_from(company::count(store, &filter)?).unwrap_or(u32::MAX);
+        self.selected = self.selected.min(self.total.saturating_sub(1));
+        self.window_start = list::window_start(self.selected);
+        self.rows = company::list(store, &filter, Page::new(self.window_start, WINDOW))?;
+        self.load_detail(store)
+    }
+
+    fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
+        let (today, lang) = (ui.today, ui.lang);
+        if self.typing {
+            match action {
+                Action::Type(c) => self.filter.push(c),
+                Action::Erase => {
+                    self.filter.pop();
+                }
+                Action::ClearField => self.filter.clear(),
+                Action::Submit => self.typing = false,
+                Action::Back => {
+                    self.typing = false;
+                    self.filter.clear();
+                }
+                _ => return Ok(Outcome::Nothing),
+            }
+            self.selected = 0;
+            self.refresh(store)?;
+            return Ok(Outcome::Nothing);
+        }
+        if let Some(to) = list::moved(self.selected, self.total, action) {
+            self.selected = to;
+            let in_window = to >= self.window_start && to < self.window_start + self.rows.len() as u32;
+            if in_window {
+                self.load_detail(store)?
+            } else {
+                self.refresh(store)?
+            }
+            return Ok(Outcome::Nothing);
+        }
+        let current = self.current().cloned();
+        Ok(match (action, current) {
+            (Action::Filter, _) => {
+                self.typing = true;
+                Outcome::Nothing
+            }
+            (Action::Back, _) if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refresh(store)?;
+                Outcome::Nothing
+            }
+            (Action::New, _) => Outcome::OpenForm(forms::new_company(today, lang)),
+            (Action::Edit, Some(c)) => Outcome::OpenForm(forms::edit_company(&c, today, lang)),
+            (Action::Lease, Some(c)) => Outcome::OpenForm(forms::new_lease(Some(&c), None, today, lang)),
+            (Action::Report, Some(c)) => {
+                let year = default_year(today).max(company::admitted(&c).map_or(0, |d| d.year()));
+                Outcome::OpenForm(forms::yearly_report(store, &c, year, lang)?)
+            }
+            (Action::Leave, Some(c)) if c.stage.has_left() => {
+                Outcome::Say(fill(Msg::AlreadyLeft.text(lang), &[&c.name, &labels::stage(c.stage, lang)]))
+            }
+            (Action::Leave, Some(c)) => Outcome::OpenForm(forms::leave_company(&c, today, lang)),
+            _ => Outcome::Nothing,
+        })
+    }
+
+    fn view(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)]).areas(area);
+        self.view_list(frame, left, ui);
+        self.view_detail(frame, right, ui);
+    }
+}
+
+impl Companies {
+    fn view_list(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let lang = ui.lang;
+        let mut title = fill(Msg::CompaniesTitle.text(lang), &[&self.total]);
+        if self.typing || !self.filter.is_empty() {
+            title.push_str(&format!(" · / {}", self.filter));
+            if self.typing {
+                title.push('▏');
+            }
+        }
+        let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = usize::from(inner.width);
+        let wide = w >= 60;
+        let fixed = 1 + 5 + 5 + 11 + if wide { 13 } else { 0 };
+        let name_w = w.saturating_sub(fixed).max(6);
+        let header = format!(
+            " {}{}{}{}{}",
+            fit(Msg::ColName.text(lang), name_w),
+            fit(labels::field(crate::domain::Field::Zone, lang), 5),
+            fit(labels::field(crate::domain::Field::Stage, lang), 5),
+            if wide { fit(labels::field(crate::domain::Field::Sector, lang), 13) } else { String::new() },
+            fit(labels::field(crate::domain::Field::Admitted, lang), 10),
+        );
+        let mut lines = vec![Line::styled(cut(&header, w), theme::dim())];
+        let visible = u32::from(inner.height.saturating_sub(1));
+        let top = list::page_top(self.selected, visible);
+        for i in top..(top + visible).min(self.total) {
+            let Some(c) = self.rows.get(i.saturating_sub(self.window_start) as usize) else { break };
+            let text = format!(
+                "{}{}{}{}{}{}",
+                if i == self.selected { "▶" } else { " " },
+                fit(&c.name, name_w),
+                fit(labels::zone(c.zone, lang), 5),
+                fit(labels::stage(c.stage, lang), 5),
+                if wide { fit(labels::sector(c.sector, lang), 13) } else { String::new() },
+                fit(&c.admitted_on, 10),
+            );
+            lines.push(list::row_line(cut(&text, w), i == self.selected));
+        }
+        if self.total == 0 {
+            lines.push(Line::styled(Msg::NoCompanies.text(lang), theme::dim()));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+
+    fn view_detail(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        let lang = ui.lang;
+        let Some(d) = &self.detail else {
+            frame.render_widget(Block::bordered(), area);
+            return;
+        };
+        let c = &d.company;
+        let block = Block::bordered().title(Span::styled(format!(" {} · {} ", c.name, c.brn), theme::title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let w = usize::from(inner.width);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut push = |s: String| lines.push(Line::from(cut(&s, w)));
+        push(format!(
+            "{} {} · {} · {} · {}",
+            Msg::ColRepresentative.text(lang),
+            c.representative,
+            labels::sector(c.sector, lang),
+            labels::zone(c.zone, lang),
+            labels::stage(c.stage, lang)
+        ));
+        let contact: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect();
+        if !contact.is_empty() {
+            push(contact.join(" · "));
+        }
+        let mut since = format!("{} {}", labels::field(crate::domain::Field::Admitted, lang), c.admitted_on);
+        if let Some(left) = &c.left_on {
+            since.push_str(&format!(" · {} {left}", labels::stage(c.stage, lang)));
+        }
+        push(since);
+        lines.push(Line::styled(Msg::LeasesHeading.text(lang), theme::key()));
+        if d.leases.is_empty() {
+            lines.push(Line::styled(format!(" {}", Msg::NoLeases.text(lang)), theme::dim()));
+        }
+        for l in d.leases.iter().rev().take(4) {
+            let flag = l.days_left(ui.today).filter(|d| *d <= 60).map_or_else(String::new, |d| format!(" D-{d}"));
+            let style = match l.days_left(ui.today) {
+                Some(d) if d <= 30 => theme::urgent(),
+                Some(d) if d <= 60 => theme::soon(),
+                Some(_) => ratatui::style::Style::new(),
+                None => theme::dim(),
+            };
+            lines.push(Line::styled(
+                cut(&format!(" {} {} {}–{}{flag}", fit(&l.room, 4), Area(l.area).m2_text(), l.from, l.last_day), w),
+                style,
+            ));
+            lines.push(Line::styled(
+                cut(
+                    &format!("   {} {} · {} {}", Msg::ColRent.text(lang), l.rent.0, Msg::ColFee.text(lang), l.fee.0),
+                    w,
+                ),
+                theme::dim(),
+            ));
+        }
+        lines.push(Line::styled(Msg::ReportsHeading.text(lang), theme::key()));
+        if d.reports.is_empty() {
+            lines.push(Line::styled(format!(" {}", Msg::NoReports.text(lang)), theme::dim()));
+        } else {
+            let col = 8;
+            let mut years = fit("", 8);
+            let mut jobs = fit(&format!(" {}", Msg::ShortJobs.text(lang)), 8);
+            let mut sales = fit(&format!(" {}", Msg::ShortSales.text(lang)), 8);
+            for r in &d.reports {
+                years.push_str(&fit_right(&r.year.to_string(), col));
+                jobs.push_str(&fit_right(&r.figures.employees.to_string(), col));
+                sales.push_str(&fit_right(&labels::money_short(r.figures.sales, lang), col));
+            }
+            for s in [years, jobs, sales] {
+                lines.push(Line::from(cut(&s, w)));
+            }
+        }
+        lines.push(Line::from(cut(&fill(Msg::PeopleOfCompany.text(lang), &[&d.people]), w)));
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
