@@ -119,7 +119,8 @@ CREATE INDEX person_company ON person (company_id);
 CREATE INDEX person_name ON person (name);
 
 -- A company's lease of a room, [from_date, to_date). Ending early sets
--- ended_on and keeps to_date as signed; an extension is a new lease.
+-- ended_on and keeps to_date as signed; an extension is a new lease. A lease
+-- ended on its first day (ended_on = from_date) never ran and holds nothing.
 CREATE TABLE lease (
     id          INTEGER PRIMARY KEY,
     company_id  INTEGER NOT NULL REFERENCES company (id),
@@ -148,6 +149,7 @@ WHEN EXISTS (
     WHERE l.room_id = NEW.room_id
       AND l.from_date < coalesce(NEW.ended_on, NEW.to_date)
       AND l.end_date > NEW.from_date
+      AND l.end_date > l.from_date
 )
 BEGIN
     SELECT RAISE(ABORT, 'lease_overlap');
@@ -160,6 +162,8 @@ WHEN EXISTS (
     WHERE l.room_id = NEW.room_id AND l.id <> OLD.id
       AND l.from_date < coalesce(NEW.ended_on, NEW.to_date)
       AND l.end_date > NEW.from_date
+      AND l.end_date > l.from_date
+      AND coalesce(NEW.ended_on, NEW.to_date) > NEW.from_date
 )
 BEGIN
     SELECT RAISE(ABORT, 'lease_overlap');
@@ -184,7 +188,7 @@ END;
 CREATE TRIGGER room_retire_unleased
 BEFORE UPDATE OF retired_on ON room
 WHEN NEW.retired_on IS NOT NULL
-     AND EXISTS (SELECT 1 FROM lease WHERE room_id = NEW.id AND end_date > NEW.retired_on)
+     AND EXISTS (SELECT 1 FROM lease WHERE room_id = NEW.id AND end_date > NEW.retired_on AND end_date > from_date)
 BEGIN
     SELECT RAISE(ABORT, 'room_leased');
 END;
@@ -193,7 +197,7 @@ END;
 CREATE TRIGGER company_leaves_without_leases
 BEFORE UPDATE OF stage, left_on ON company
 WHEN NEW.left_on IS NOT NULL
-     AND EXISTS (SELECT 1 FROM lease WHERE company_id = NEW.id AND end_date > NEW.left_on)
+     AND EXISTS (SELECT 1 FROM lease WHERE company_id = NEW.id AND end_date > NEW.left_on AND end_date > from_date)
 BEGIN
     SELECT RAISE(ABORT, 'company_has_leases');
 END;

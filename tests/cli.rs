@@ -2,47 +2,9 @@
 
 mod common;
 
-use assert_cmd::Command;
+use common::cli::{fails, init, json, kiln, stdout};
 use common::{NOW, TempDb, dump};
 use serde_json::Value;
-
-/// `kiln` on `db`, English unless a test says otherwise, at a fixed moment.
-fn kiln(db: &TempDb) -> Command {
-    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("kiln");
-    cmd.env("KILN_NOW", NOW)
-        .env("LANG", "en_US.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("KILN_DB");
-    cmd.arg("--db").arg(&db.path);
-    cmd
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    String::from_utf8(out).unwrap()
-}
-
-fn json(cmd: &mut Command) -> Value {
-    serde_json::from_str(&stdout(cmd)).unwrap()
-}
-
-/// Runs a command that must fail with `code` and one `error:` line; returns it.
-fn fails(cmd: &mut Command, code: i32) -> String {
-    let out = cmd.assert().code(code).get_output().clone();
-    assert!(out.stdout.is_empty(), "nothing on stdout: {}", String::from_utf8_lossy(&out.stdout));
-    let err = String::from_utf8(out.stderr).unwrap();
-    let lines: Vec<&str> = err.lines().collect();
-    assert_eq!(lines.len(), 1, "one line: {err}");
-    assert!(lines[0].starts_with("error: "), "{err}");
-    lines[0].to_owned()
-}
-
-fn init() -> TempDb {
-    let db = TempDb::new();
-    stdout(kiln(&db).arg("init"));
-    db
-}
 
 #[test]
 fn init_makes_the_running_account_admin_and_is_idempotent() {

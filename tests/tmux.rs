@@ -118,7 +118,7 @@ fn the_dashboard_opens_screens_change_help_shows_and_q_restores_the_shell() {
     t.wait_for("2010 목표 대비");
     assert_eq!(t.display("#{alternate_on}"), "1", "the interface uses the alternate screen");
     t.send(&["2"]);
-    t.wait_for("입주기업 목록");
+    t.wait_for("n 새 기업");
     t.send(&["?"]);
     t.wait_for("도움말 · 키");
     t.send(&["q"]);
@@ -137,7 +137,7 @@ fn a_new_database_offers_the_demo_in_english() {
     t.send(&["d"]);
     t.wait_for("The demo centre was loaded");
     t.send(&["Tab"]);
-    t.wait_for("Tenant list");
+    t.wait_for("n new company");
     t.send(&["q"]);
     t.wait_for("EXIT=0");
     assert!(db.path.exists());

@@ -91,11 +91,14 @@ fn the_current_tab_is_highlighted() {
 fn the_dashboard_shows_the_programme_against_its_targets() {
     let (_db, app) = demo_app(Lang::Ko);
     let t = text(&render(&app, 100, 30));
-    assert!(t.contains("2010 목표 대비"), "{t}");
+    assert!(t.contains("2010 목표 대비 · 2025년"), "{t}");
     assert!(t.contains("/ 100"));
     assert!(t.contains("강릉") && t.contains("/ 40"));
-    assert!(t.contains("6,611.57 m²"));
+    assert!(t.contains("/ 2,400") && t.contains("/ 2,000억"), "jobs and sales against their targets");
+    assert!(t.contains("입주율") && t.contains("곧 끝나는 입주계약") && t.contains("D-"), "{t}");
     assert!(t.contains("졸업"));
+    let d = app.screens().dashboard();
+    assert_eq!(d.year(), 2025);
 }
 
 #[test]

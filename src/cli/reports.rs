@@ -48,10 +48,20 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
             for z in &p.by_zone {
                 say(format!("    {}  {} / {}", labels::zone(z.zone, lang), z.companies, z.target))?;
             }
-            say(format!("  {}  {} / {}", Msg::TargetsJobs.text(lang), group(i128::from(p.employees)), group(i128::from(p.target_employees))))?;
+            say(format!(
+                "  {}  {} / {}",
+                Msg::TargetsJobs.text(lang),
+                group(i128::from(p.employees)),
+                group(i128::from(p.target_employees))
+            ))?;
             say(format!("  {}  {} / {}", Msg::TargetsSales.text(lang), p.sales.korean(), p.target_sales.korean()))?;
             say(format!("  {}  {}", labels::field(Field::Exports, lang), p.exports.korean()))?;
-            say(format!("  {}  {} / {}", labels::field(Field::PatentsFiled, lang), p.patents_filed, p.patents_granted))?;
+            say(format!(
+                "  {}  {} / {}",
+                labels::field(Field::PatentsFiled, lang),
+                p.patents_filed,
+                p.patents_granted
+            ))?;
             say(format!("  {}  {}", labels::field(Field::Investment, lang), p.investment.korean()))
         }
         ReportCmd::Occupancy { on, json: j } => {
@@ -62,7 +72,10 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
             }
             say(format!("{} {}", Msg::OccupancyTitle.text(lang), o.on))?;
             say(format!("  {:.1} %  {} / {} m²", o.area_percent(), o.leased_area.m2_text(), o.area.m2_text()))?;
-            say(format!("  {}", crate::i18n::fill(Msg::OccupancyRooms.text(lang), &[&o.leased_rooms, &o.rooms, &o.vacant.len()])))?;
+            say(format!(
+                "  {}",
+                crate::i18n::fill(Msg::OccupancyRooms.text(lang), &[&o.leased_rooms, &o.rooms, &o.vacant.len()])
+            ))?;
             say(format!("  {}/m²  {}", labels::field(Field::Rent, lang), o.rent_per_m2))?;
             if !o.vacant.is_empty() {
                 say(format!("  {}: {}", Msg::Vacant.text(lang), o.vacant.join(", ")))?;

@@ -254,7 +254,17 @@ pub fn company(env: &Env, cmd: CompanyCmd) -> Result<()> {
     let today = env.clock.today();
     match cmd {
         CompanyCmd::Add {
-            name, brn, corporate_no, representative, sector, zone, stage, admitted, phone, email, json: j,
+            name,
+            brn,
+            corporate_no,
+            representative,
+            sector,
+            zone,
+            stage,
+            admitted,
+            phone,
+            email,
+            json: j,
         } => {
             let mut store = env.open_existing()?;
             let input = CompanyInput {
@@ -294,12 +304,19 @@ pub fn company(env: &Env, cmd: CompanyCmd) -> Result<()> {
                 })
                 .collect();
             let h = |f: Field| labels::field(f, lang);
-            table(&[h(Field::Brn), h(Field::Name), h(Field::Zone), h(Field::Stage), h(Field::Sector), h(Field::Admitted)], &rows)
+            table(
+                &[h(Field::Brn), h(Field::Name), h(Field::Zone), h(Field::Stage), h(Field::Sector), h(Field::Admitted)],
+                &rows,
+            )
         }
         CompanyCmd::Show { brn, json: j } => {
             let store = env.open_existing()?;
             let c = company::show(&store, &brn)?;
-            let leases = lease::list(&store, &LeaseFilter { company: Some(brn.clone()), ..LeaseFilter::default() }, Page::ALL_FOR_CLI)?;
+            let leases = lease::list(
+                &store,
+                &LeaseFilter { company: Some(brn.clone()), ..LeaseFilter::default() },
+                Page::ALL_FOR_CLI,
+            )?;
             let reports = yearly::list(&store, Some(&brn), None)?;
             if j {
                 return json(&serde_json::json!({ "company": c, "leases": leases, "yearly_reports": reports }));
@@ -321,10 +338,21 @@ pub fn company(env: &Env, cmd: CompanyCmd) -> Result<()> {
             Ok(())
         }
         CompanyCmd::Edit {
-            brn, name, corporate_no, representative, sector, zone, stage, admitted, phone, email, json: j,
+            brn,
+            name,
+            corporate_no,
+            representative,
+            sector,
+            zone,
+            stage,
+            admitted,
+            phone,
+            email,
+            json: j,
         } => {
             let mut store = env.open_existing()?;
-            let changes = CompanyEdit { name, corporate_no, representative, sector, zone, stage, admitted, phone, email };
+            let changes =
+                CompanyEdit { name, corporate_no, representative, sector, zone, stage, admitted, phone, email };
             let c = company::edit(&mut store, &brn, &changes)?;
             one(&c, j, || print_company(&c, lang))
         }
@@ -388,7 +416,10 @@ pub fn room(env: &Env, cmd: RoomCmd) -> Result<()> {
                 })
                 .collect();
             let h = |f: Field| labels::field(f, lang);
-            table(&[h(Field::Room), h(Field::Floor), h(Field::Kind), "m²", "평", h(Field::Company), h(Field::To)], &rows)
+            table(
+                &[h(Field::Room), h(Field::Floor), h(Field::Kind), "m²", "평", h(Field::Company), h(Field::To)],
+                &rows,
+            )
         }
         RoomCmd::Retire { code, on, json: j } => {
             let mut store = env.open_existing()?;
@@ -412,7 +443,12 @@ pub fn lease_cmd(env: &Env, cmd: LeaseCmd) -> Result<()> {
         LeaseCmd::List { company, room, on, ending_within, json: j } => {
             let store = env.open_existing()?;
             let active_on = on.as_deref().map(|d| parse_date(d).field(Field::Date, d)).transpose()?;
-            let filter = LeaseFilter { company, room, active_on, ending_within: ending_within.map(|n| (today, n.clamp(0, 3650))) };
+            let filter = LeaseFilter {
+                company,
+                room,
+                active_on,
+                ending_within: ending_within.map(|n| (today, n.clamp(0, 3650))),
+            };
             let leases = lease::list(&store, &filter, Page::ALL_FOR_CLI)?;
             if j {
                 return json(&leases);
@@ -435,12 +471,41 @@ pub fn yearly_cmd(env: &Env, cmd: YearlyCmd) -> Result<()> {
     let lang = env.lang;
     match cmd {
         YearlyCmd::Set {
-            company, year, employees, sales, exports, rnd_spend, patents_filed, patents_granted, investment, json: j,
+            company,
+            year,
+            employees,
+            sales,
+            exports,
+            rnd_spend,
+            patents_filed,
+            patents_granted,
+            investment,
+            json: j,
         } => {
             let mut store = env.open_existing()?;
-            let input = YearlyInput { company, year, employees, sales, exports, rnd_spend, patents_filed, patents_granted, investment };
+            let input = YearlyInput {
+                company,
+                year,
+                employees,
+                sales,
+                exports,
+                rnd_spend,
+                patents_filed,
+                patents_granted,
+                investment,
+            };
             let r = yearly::set(&mut store, &input)?;
-            one(&r, j, || say(format!("{} {}  {} {}  {} {}", r.company_name, r.year, labels::field(Field::Employees, lang), r.figures.employees, labels::field(Field::Sales, lang), r.figures.sales)))
+            one(&r, j, || {
+                say(format!(
+                    "{} {}  {} {}  {} {}",
+                    r.company_name,
+                    r.year,
+                    labels::field(Field::Employees, lang),
+                    r.figures.employees,
+                    labels::field(Field::Sales, lang),
+                    r.figures.sales
+                ))
+            })
         }
         YearlyCmd::List { company, year, json: j } => {
             let store = env.open_existing()?;
@@ -462,7 +527,17 @@ pub fn yearly_cmd(env: &Env, cmd: YearlyCmd) -> Result<()> {
                 })
                 .collect();
             let h = |f: Field| labels::field(f, lang);
-            table(&[h(Field::Year), h(Field::Company), h(Field::Employees), h(Field::Sales), h(Field::Exports), h(Field::PatentsGranted)], &rows)
+            table(
+                &[
+                    h(Field::Year),
+                    h(Field::Company),
+                    h(Field::Employees),
+                    h(Field::Sales),
+                    h(Field::Exports),
+                    h(Field::PatentsGranted),
+                ],
+                &rows,
+            )
         }
     }
 }

@@ -148,10 +148,10 @@ pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Compa
         };
         let new = input.validate(today)?;
         let stage = if before.stage.has_left() { before.stage } else { new.stage };
-        if let Some(left) = before.left_on.as_deref().and_then(stored_date) {
-            if new.admitted > left {
-                return Err(Invalid::new(Field::Admitted, date_text(new.admitted), Problem::EndNotAfterStart).into());
-            }
+        if let Some(left) = before.left_on.as_deref().and_then(stored_date)
+            && new.admitted > left
+        {
+            return Err(Invalid::new(Field::Admitted, date_text(new.admitted), Problem::EndNotAfterStart).into());
         }
         w.conn().execute(
             "UPDATE company SET name = ?2, corporate_no = ?3, representative = ?4, sector = ?5, zone = ?6, stage = ?7,

@@ -97,7 +97,9 @@ pub fn clashes(store: &Store, room: &str, period: &Period<NaiveDate>) -> Result<
 }
 
 fn clashes_in(conn: &Connection, room: &str, period: &Period<NaiveDate>) -> Result<Vec<Lease>> {
-    let sql = format!("{SELECT} WHERE r.code = ?1 AND l.from_date < ?3 AND l.end_date > ?2 ORDER BY l.from_date");
+    let sql = format!(
+        "{SELECT} WHERE r.code = ?1 AND l.from_date < ?3 AND l.end_date > ?2 AND l.end_date > l.from_date ORDER BY l.from_date"
+    );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st
         .query_map(params![room.trim(), date_text(period.start()), date_text(period.end())], row)?
@@ -225,7 +227,7 @@ pub fn list(store: &Store, filter: &LeaseFilter, page: Page) -> Result<Vec<Lease
         arg(&mut clause, " AND l.end_date > ?", Value::Text(date_text(d)));
     }
     if let Some((today, days)) = filter.ending_within {
-        arg(&mut clause, " AND l.end_date > ?", Value::Text(date_text(today)));
+        arg(&mut clause, " AND l.end_date > l.from_date AND l.end_date > ?", Value::Text(date_text(today)));
         let until = today + chrono::Duration::days(days + 1);
         arg(&mut clause, " AND l.end_date <= ?", Value::Text(date_text(until)));
     }
@@ -246,7 +248,9 @@ pub fn show(store: &Store, code: &str) -> Result<Lease> {
 
 /// The leases of a company that run past `on`, for ending them when it leaves.
 pub(crate) fn running_past(conn: &Connection, company_id: i64, on: NaiveDate) -> Result<Vec<Lease>> {
-    let sql = format!("{SELECT} WHERE l.company_id = ?1 AND l.end_date > ?2 ORDER BY l.from_date");
+    let sql = format!(
+        "{SELECT} WHERE l.company_id = ?1 AND l.end_date > ?2 AND l.end_date > l.from_date ORDER BY l.from_date"
+    );
     let mut st = conn.prepare_cached(&sql)?;
     let rows = st.query_map(params![company_id, date_text(on)], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)

@@ -99,7 +99,7 @@ pub fn retire(store: &mut Store, code: &str, on: &str) -> Result<Room> {
             .conn()
             .query_row(
                 "SELECT c.name, date(l.end_date, '-1 day') FROM lease l JOIN room r ON r.id = l.room_id
-                 JOIN company c ON c.id = l.company_id WHERE r.code = ?1 AND l.end_date > ?2 ORDER BY l.end_date DESC LIMIT 1",
+                 JOIN company c ON c.id = l.company_id WHERE r.code = ?1 AND l.end_date > ?2 AND l.end_date > l.from_date ORDER BY l.end_date DESC LIMIT 1",
                 params![before.code, on_text],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )

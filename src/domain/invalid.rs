@@ -42,6 +42,8 @@ pub enum Field {
     Time,
     From,
     To,
+    /// The last day of a period, as people say it (the day before `To`).
+    LastDay,
     Seed,
     Lang,
     Search,

@@ -186,8 +186,7 @@ mod tests {
     fn months(period: &Period<NaiveDate>) -> Vec<(i32, u32)> {
         let mut out = Vec::new();
         let (mut y, mut m) = month_of(period.start());
-        loop {
-            let Some(mp) = month_period(y, m) else { break };
+        while let Some(mp) = month_period(y, m) {
             if mp.start() >= period.end() {
                 break;
             }

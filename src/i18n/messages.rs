@@ -91,7 +91,6 @@ messages! {
     FormLeaveNote => "이 날짜 뒤까지 이어지는 입주계약은 이 날짜로 끝납니다. 기록은 남습니다.", "Leases running past this date end on it. History is kept.";
     FormYearly => "연도별 성과", "Yearly report";
     FormNewLease => "새 입주계약", "New lease";
-    FormToHint => "끝난 다음 날 (2027-01-01 = 12/31까지)", "day after the end (2027-01-01 = to 12/31)";
     FormEndLease => "입주계약 종료", "End lease";
     FormEndHint => "이날부터 비움", "vacant from this day";
     FormNewRoom => "호실 추가", "Add a room";

@@ -145,7 +145,7 @@ impl App {
                     self.overlays.push(Overlay::Help { scroll: 0 });
                 }
             }
-            Action::Back => {
+            Action::Back if !self.overlays.is_empty() => {
                 self.overlays.pop();
             }
             Action::NextScreen => self.go(self.screen.next())?,

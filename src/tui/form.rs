@@ -73,11 +73,21 @@ impl FormField {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormKind {
     NewCompany,
-    EditCompany { brn: String },
-    LeaveCompany { brn: String },
-    YearlyReport { brn: String },
+    EditCompany {
+        brn: String,
+    },
+    LeaveCompany {
+        brn: String,
+    },
+    /// `loaded`: the year whose figures on file fill the form.
+    YearlyReport {
+        brn: String,
+        loaded: i32,
+    },
     NewLease,
-    EndLease { code: String },
+    EndLease {
+        code: String,
+    },
     NewRoom,
 }
 

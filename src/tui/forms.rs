@@ -93,7 +93,7 @@ pub fn leave_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
 pub fn yearly_report(store: &Store, c: &Company, year: i32, lang: Lang) -> Result<Form> {
     let title = format!("{} · {}", Msg::FormYearly.text(lang), c.name);
     let mut form = Form::new(
-        FormKind::YearlyReport { brn: c.brn.to_string() },
+        FormKind::YearlyReport { brn: c.brn.to_string(), loaded: year },
         title,
         vec![
             text(Field::Year, &year.to_string(), "2025", lang),
@@ -131,12 +131,12 @@ fn load_figures(form: &mut Form, store: &Store, c: &Company, year: i32) -> Resul
 
 pub fn new_lease(company: Option<&Company>, room: Option<&str>, today: NaiveDate, lang: Lang) -> Form {
     let from = today;
-    let to = NaiveDate::from_ymd_opt(today.year() + 1, 1, 1).unwrap_or(today);
+    let last = NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today);
     let fields = vec![
         text(Field::Company, &company.map(|c| c.brn.to_string()).unwrap_or_default(), "124-81-00998", lang),
         text(Field::Room, room.unwrap_or_default(), "301", lang),
         text(Field::From, &date_text(from), "2026-01-01", lang),
-        text(Field::To, &date_text(to), Msg::FormToHint.text(lang), lang),
+        text(Field::LastDay, &date_text(last), "2026-12-31", lang),
         text(Field::Rent, "", "660,000", lang),
         text(Field::Fee, "", "120,000", lang),
         text(Field::Deposit, "", "0", lang),
@@ -167,10 +167,6 @@ pub fn new_room(floor: i64, lang: Lang) -> Form {
     Form::new(FormKind::NewRoom, Msg::FormNewRoom.text(lang).into(), fields)
 }
 
-fn some(s: String) -> Option<String> {
-    Some(s)
-}
-
 /// Saves the form through its use case; returns what to tell the user.
 pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
     let v = |f: Field| form.value(f);
@@ -194,15 +190,15 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
         FormKind::EditCompany { brn } => {
             let has = |f: Field| form.fields.iter().any(|x| x.field == f);
             let edit = CompanyEdit {
-                name: some(v(Field::Name)),
-                corporate_no: some(v(Field::CorporateNo)),
-                representative: some(v(Field::Representative)),
-                sector: some(v(Field::Sector)),
-                zone: some(v(Field::Zone)),
+                name: Some(v(Field::Name)),
+                corporate_no: Some(v(Field::CorporateNo)),
+                representative: Some(v(Field::Representative)),
+                sector: Some(v(Field::Sector)),
+                zone: Some(v(Field::Zone)),
                 stage: has(Field::Stage).then(|| v(Field::Stage)),
-                admitted: some(v(Field::Admitted)),
-                phone: some(v(Field::Phone)),
-                email: some(v(Field::Email)),
+                admitted: Some(v(Field::Admitted)),
+                phone: Some(v(Field::Phone)),
+                email: Some(v(Field::Email)),
             };
             let c = company::edit(store, brn, &edit)?;
             Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
@@ -215,17 +211,17 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
                 &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
             ))
         }
-        FormKind::YearlyReport { brn } => {
+        FormKind::YearlyReport { brn, .. } => {
             let input = YearlyInput {
                 company: brn.clone(),
                 year: v(Field::Year),
-                employees: some(v(Field::Employees)),
-                sales: some(v(Field::Sales)),
-                exports: some(v(Field::Exports)),
-                rnd_spend: some(v(Field::RndSpend)),
-                patents_filed: some(v(Field::PatentsFiled)),
-                patents_granted: some(v(Field::PatentsGranted)),
-                investment: some(v(Field::Investment)),
+                employees: Some(v(Field::Employees)),
+                sales: Some(v(Field::Sales)),
+                exports: Some(v(Field::Exports)),
+                rnd_spend: Some(v(Field::RndSpend)),
+                patents_filed: Some(v(Field::PatentsFiled)),
+                patents_granted: Some(v(Field::PatentsGranted)),
+                investment: Some(v(Field::Investment)),
             };
             let r = yearly::set(store, &input)?;
             Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
@@ -235,7 +231,7 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
                 company: v(Field::Company),
                 room: v(Field::Room),
                 from: v(Field::From),
-                to: v(Field::To),
+                to: day_after(&v(Field::LastDay)),
                 rent: v(Field::Rent),
                 fee: v(Field::Fee),
                 deposit: v(Field::Deposit),
@@ -261,6 +257,12 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
     }
 }
 
+/// The form asks for the last day, as leases are written; the lease itself
+/// runs to the day after. Text that is not a date is passed on to be refused.
+fn day_after(last: &str) -> String {
+    parse_date(last).ok().and_then(|d| d.succ_opt()).map_or_else(|| last.to_owned(), date_text)
+}
+
 /// Saves the form and reports a refusal on the form itself: beside its field
 /// when it is about one, under the form otherwise. True when saved.
 pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
@@ -268,6 +270,8 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
         Ok(msg) => Some(msg),
         Err(e) => {
             let field = match &e {
+                // The form's last day stands for the lease's `to`.
+                Error::Invalid(i) if i.field == Field::To => Some(Field::LastDay),
                 Error::Invalid(i) => Some(i.field),
                 _ => None,
             };
@@ -283,10 +287,14 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
 pub fn check(form: &mut Form, store: &Store, lang: Lang) {
     match form.kind.clone() {
         FormKind::NewLease => form.note = lease_note(form, store, lang),
-        FormKind::YearlyReport { brn } => {
+        FormKind::YearlyReport { brn, loaded } => {
+            // Only a change of year reloads: figures being typed are kept.
             let year: Option<i32> = form.value(Field::Year).trim().parse().ok();
-            if let (Some(y), Ok(c)) = (year.filter(|y| (1990..=2200).contains(y)), company::show(store, &brn)) {
-                let _ = load_figures(form, store, &c, y);
+            let year = year.filter(|y| (1990..=2200).contains(y) && *y != loaded);
+            if let (Some(y), Ok(c)) = (year, company::show(store, &brn))
+                && load_figures(form, store, &c, y).is_ok()
+            {
+                form.kind = FormKind::YearlyReport { brn, loaded: y };
             }
         }
         _ => {}
@@ -297,7 +305,7 @@ fn lease_note(form: &Form, store: &Store, lang: Lang) -> Option<(String, Tone)> 
     let code = form.value(Field::Room);
     let r = room::show(store, &code).ok()?;
     let from = parse_date(&form.value(Field::From)).ok()?;
-    let to = parse_date(&form.value(Field::To)).ok()?;
+    let to = parse_date(&day_after(&form.value(Field::LastDay))).ok()?;
     let period = Period::new(from, to).ok()?;
     if r.retired_on.is_some() {
         return Some((fill(Msg::NoteRoomRetired.text(lang), &[&r.code]), Tone::Error));

@@ -1,6 +1,8 @@
 //! Shared by the integration tests: real database files in temp dirs.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

@@ -15,7 +15,7 @@ use crate::db::lease::{self, Lease, LeaseFilter};
 use crate::db::person::{self, PersonFilter};
 use crate::db::yearly::{self, YearlyReport};
 use crate::db::{Page, Store};
-use crate::domain::Area;
+use crate::domain::{Area, Field, Sector, Stage, Zone};
 use crate::error::Result;
 use crate::i18n::{Msg, fill, labels};
 use crate::report::dashboard::default_year;
@@ -23,6 +23,9 @@ use crate::tui::action::Action;
 use crate::tui::forms;
 use crate::tui::keymap::Context;
 use crate::tui::theme;
+
+/// The fewest cells a company name is cut to in the list.
+const NAME_MIN: usize = 14;
 
 #[derive(Default)]
 pub struct Companies {
@@ -39,6 +42,8 @@ struct Detail {
     company: Company,
     leases: Vec<Lease>,
     people: i64,
+    /// The first few people, by code.
+    names: Vec<String>,
     reports: Vec<YearlyReport>,
 }
 
@@ -62,11 +67,13 @@ impl Companies {
             &LeaseFilter { company: Some(brn.clone()), ..LeaseFilter::default() },
             Page::new(0, 50),
         )?;
-        let people = person::count(store, &PersonFilter { company: Some(brn.clone()), ..PersonFilter::default() })?;
+        let filter = PersonFilter { company: Some(brn.clone()), ..PersonFilter::default() };
+        let people = person::count(store, &filter)?;
+        let names = person::list(store, &filter, Page::new(0, 4))?.into_iter().map(|p| p.name).collect();
         let mut reports = yearly::list(store, Some(&brn), None)?;
         reports.truncate(3);
         reports.reverse();
-        self.detail = Some(Detail { company: c, leases, people, reports });
+        self.detail = Some(Detail { company: c, leases, people, names, reports });
         Ok(())
     }
 
@@ -118,9 +125,9 @@ impl Screen for Companies {
             self.selected = to;
             let in_window = to >= self.window_start && to < self.window_start + self.rows.len() as u32;
             if in_window {
-                self.load_detail(store)?
+                self.load_detail(store)?;
             } else {
-                self.refresh(store)?
+                self.refresh(store)?;
             }
             return Ok(Outcome::Nothing);
         }
@@ -162,7 +169,8 @@ impl Companies {
         let lang = ui.lang;
         let mut title = fill(Msg::CompaniesTitle.text(lang), &[&self.total]);
         if self.typing || !self.filter.is_empty() {
-            title.push_str(&format!(" · / {}", self.filter));
+            title.push_str(" · / ");
+            title.push_str(&self.filter);
             if self.typing {
                 title.push('▏');
             }
@@ -171,16 +179,42 @@ impl Companies {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let w = usize::from(inner.width);
-        let wide = w >= 60;
-        let fixed = 1 + 5 + 5 + 11 + if wide { 13 } else { 0 };
-        let name_w = w.saturating_sub(fixed).max(6);
+        // The name keeps at least NAME_MIN cells; the other columns appear, most
+        // useful first, as the width allows, each as wide as its longest label.
+        let widest = |labels: Vec<&str>| labels.into_iter().map(crate::cells::width).max().unwrap_or(0) + 1;
+        let zone_w = widest(Zone::ALL.iter().map(|z| labels::zone(*z, lang)).collect());
+        let stage_w = widest(Stage::ALL.iter().map(|s| labels::stage(*s, lang)).collect());
+        let sector_w = widest(Sector::ALL.iter().map(|s| labels::sector(*s, lang)).collect());
+        let mut room = w.saturating_sub(1 + NAME_MIN);
+        let mut show = |width: usize| {
+            let fits = width <= room;
+            if fits {
+                room -= width;
+            }
+            if fits { width } else { 0 }
+        };
+        let (stage_w, zone_w, date_w, sector_w) = (show(stage_w), show(zone_w), show(11), show(sector_w));
+        let name_w = w.saturating_sub(1 + stage_w + zone_w + date_w + sector_w);
+        let row = |name: &str, zone: &str, stage: &str, sector: &str, date: &str| {
+            format!(
+                "{}{}{}{}{}",
+                fit(name, name_w),
+                fit(zone, zone_w),
+                fit(stage, stage_w),
+                fit(sector, sector_w),
+                fit(date, date_w)
+            )
+        };
+        let field = |f| labels::field(f, lang);
         let header = format!(
-            " {}{}{}{}{}",
-            fit(Msg::ColName.text(lang), name_w),
-            fit(labels::field(crate::domain::Field::Zone, lang), 5),
-            fit(labels::field(crate::domain::Field::Stage, lang), 5),
-            if wide { fit(labels::field(crate::domain::Field::Sector, lang), 13) } else { String::new() },
-            fit(labels::field(crate::domain::Field::Admitted, lang), 10),
+            " {}",
+            row(
+                Msg::ColName.text(lang),
+                field(Field::Zone),
+                field(Field::Stage),
+                field(Field::Sector),
+                field(Field::Admitted)
+            )
         );
         let mut lines = vec![Line::styled(cut(&header, w), theme::dim())];
         let visible = u32::from(inner.height.saturating_sub(1));
@@ -188,13 +222,15 @@ impl Companies {
         for i in top..(top + visible).min(self.total) {
             let Some(c) = self.rows.get(i.saturating_sub(self.window_start) as usize) else { break };
             let text = format!(
-                "{}{}{}{}{}{}",
+                "{}{}",
                 if i == self.selected { "▶" } else { " " },
-                fit(&c.name, name_w),
-                fit(labels::zone(c.zone, lang), 5),
-                fit(labels::stage(c.stage, lang), 5),
-                if wide { fit(labels::sector(c.sector, lang), 13) } else { String::new() },
-                fit(&c.admitted_on, 10),
+                row(
+                    &c.name,
+                    labels::zone(c.zone, lang),
+                    labels::stage(c.stage, lang),
+                    labels::sector(c.sector, lang),
+                    &c.admitted_on
+                )
             );
             lines.push(list::row_line(cut(&text, w), i == self.selected));
         }
@@ -217,21 +253,19 @@ impl Companies {
         let w = usize::from(inner.width);
         let mut lines: Vec<Line> = Vec::new();
         let mut push = |s: String| lines.push(Line::from(cut(&s, w)));
-        push(format!(
-            "{} {} · {} · {} · {}",
-            Msg::ColRepresentative.text(lang),
-            c.representative,
-            labels::sector(c.sector, lang),
-            labels::zone(c.zone, lang),
-            labels::stage(c.stage, lang)
-        ));
+        let mut about = vec![labels::sector(c.sector, lang), labels::zone(c.zone, lang), labels::stage(c.stage, lang)];
+        let rep = format!("{} {}", Msg::ColRepresentative.text(lang), c.representative);
+        if !c.representative.is_empty() {
+            about.insert(0, &rep);
+        }
+        push(about.join(" · "));
         let contact: Vec<&str> = [c.phone.as_deref(), c.email.as_deref()].into_iter().flatten().collect();
         if !contact.is_empty() {
             push(contact.join(" · "));
         }
-        let mut since = format!("{} {}", labels::field(crate::domain::Field::Admitted, lang), c.admitted_on);
+        let mut since = format!("{} {}", labels::field(Field::Admitted, lang), c.admitted_on);
         if let Some(left) = &c.left_on {
-            since.push_str(&format!(" · {} {left}", labels::stage(c.stage, lang)));
+            since = format!("{since} · {} {left}", labels::stage(c.stage, lang));
         }
         push(since);
         lines.push(Line::styled(Msg::LeasesHeading.text(lang), theme::key()));
@@ -275,7 +309,11 @@ impl Companies {
                 lines.push(Line::from(cut(&s, w)));
             }
         }
-        lines.push(Line::from(cut(&fill(Msg::PeopleOfCompany.text(lang), &[&d.people]), w)));
+        let mut people = fill(Msg::PeopleOfCompany.text(lang), &[&d.people]);
+        if !d.names.is_empty() {
+            people = format!("{people}: {}{}", d.names.join(", "), if d.people > 4 { " …" } else { "" });
+        }
+        lines.push(Line::from(cut(&people, w)));
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }

@@ -64,7 +64,7 @@ impl Screen for Dashboard {
     }
 }
 
-fn block(title: String) -> Block<'static> {
+fn block(title: &str) -> Block<'static> {
     Block::bordered().title(Span::styled(format!(" {title} "), theme::title()))
 }
 
@@ -90,7 +90,7 @@ impl Dashboard {
     fn targets(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let p = &self.data.programme;
         let lang = ui.lang;
-        let b = block(fill(Msg::TargetsTitle.text(lang), &[&self.year]));
+        let b = block(&fill(Msg::TargetsTitle.text(lang), &[&self.year]));
         let inner = b.inner(area);
         frame.render_widget(b, area);
         let mut rows: Vec<(String, String, f64)> = vec![(
@@ -134,7 +134,7 @@ impl Dashboard {
 
     fn occupancy(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let o = &self.data.occupancy;
-        let b = block(Msg::OccupancyTitle.text(ui.lang).to_owned());
+        let b = block(Msg::OccupancyTitle.text(ui.lang));
         let inner = b.inner(area);
         frame.render_widget(b, area);
         let [gauge, text] = Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
@@ -154,7 +154,7 @@ impl Dashboard {
     }
 
     fn expiring(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::ExpiringTitle.text(ui.lang).to_owned());
+        let b = block(Msg::ExpiringTitle.text(ui.lang));
         let inner = b.inner(area);
         frame.render_widget(b, area);
         if self.data.expiring.is_empty() {
@@ -182,7 +182,7 @@ impl Dashboard {
     }
 
     fn stages(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::StagesTitle.text(ui.lang).to_owned());
+        let b = block(Msg::StagesTitle.text(ui.lang));
         let inner = b.inner(area);
         frame.render_widget(b, area);
         let stages = &self.data.companies_by_stage;
@@ -204,7 +204,7 @@ impl Dashboard {
     }
 
     fn today(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
-        let b = block(Msg::TodayTitle.text(ui.lang).to_owned());
+        let b = block(Msg::TodayTitle.text(ui.lang));
         let p = &self.data.programme;
         let lines = vec![
             Line::styled(Msg::TodayLater.text(ui.lang), theme::dim()),

@@ -37,7 +37,7 @@ pub fn window_start(selected: u32) -> u32 {
 /// The first row shown when `visible` rows fit: the list scrolls a page at a
 /// time, so rows stay put while the selection moves within a page.
 pub fn page_top(selected: u32, visible: u32) -> u32 {
-    if visible == 0 { 0 } else { selected / visible * visible }
+    selected.checked_div(visible).map_or(0, |pages| pages * visible)
 }
 
 /// A row line, reversed when selected.

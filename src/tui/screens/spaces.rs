@@ -32,6 +32,8 @@ pub struct Spaces {
 }
 
 const TILE_W: u16 = 16;
+/// Table cells before the tenant and after: ▶, room, use, m², 평, gap, lease end.
+const FIXED: usize = 1 + 5 + 11 + 9 + 8 + 2 + 11;
 const TILE_H: u16 = 5;
 
 impl Spaces {
@@ -174,8 +176,6 @@ impl Spaces {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let w = usize::from(inner.width);
-        // ▶, room, use, m², 평, gap, tenant, lease end, then rent and fee when they fit.
-        const FIXED: usize = 1 + 5 + 11 + 9 + 8 + 2 + 11;
         let wide = w >= FIXED + 24 + 10;
         let company_w = w.saturating_sub(FIXED + if wide { 24 } else { 0 }).clamp(6, 30);
         let mut header = format!(

@@ -1,0 +1,316 @@
+//! Screens 1–3 driven by keys as an administrator would, in Korean: admitting
+//! a company, giving it a room, seeing it on the floor view and the dashboard,
+//! recording its figures and graduating it.
+
+mod common;
+
+use common::TempDb;
+use kiln::db::{company, lease, room};
+use kiln::domain::Stage;
+use kiln::domain::company::CompanyInput;
+use kiln::domain::room::RoomInput;
+use kiln::i18n::Lang;
+use kiln::tui::app::App;
+use kiln::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+
+fn key(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+/// Types text as a Hangul input method delivers it: one composed character at a time.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, c);
+    }
+}
+
+fn screen(app: &App, w: u16, h: u16) -> (String, ratatui::buffer::Buffer) {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            skip = kiln::cells::width(s).saturating_sub(1);
+            out.push_str(s);
+        }
+        out.push('\n');
+    }
+    (out, buf)
+}
+
+/// An empty centre with one room, 301.
+fn centre() -> (TempDb, App) {
+    let (db, mut store) = TempDb::with_admin("kim");
+    room::add(
+        &mut store,
+        &RoomInput {
+            code: "301".into(),
+            floor: "3".into(),
+            kind: "office".into(),
+            area_m2: "66.12".into(),
+            rent_per_m2: "10000".into(),
+        },
+    )
+    .unwrap();
+    room::add(
+        &mut store,
+        &RoomInput {
+            code: "302".into(),
+            floor: "3".into(),
+            kind: "office".into(),
+            area_m2: "99.17".into(),
+            rent_per_m2: String::new(),
+        },
+    )
+    .unwrap();
+    let app = App::new(store, Lang::Ko, false).unwrap();
+    (db, app)
+}
+
+#[test]
+fn an_administrator_admits_a_company_leases_it_a_room_and_graduates_it() {
+    let (db, mut app) = centre();
+    // Screen 2, new company.
+    key(&mut app, '2');
+    key(&mut app, 'n');
+    assert!(app.form().is_some());
+    type_text(&mut app, "세라텍(주)");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "124-81-00998");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "박서준");
+    // Sector: structural is one step right of … whatever is first; pick by cycling.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.form().is_none(),
+        "saved: {:?}",
+        app.form().map(|f| f.fields.iter().map(|x| &x.error).collect::<Vec<_>>())
+    );
+    let (t, _) = screen(&app, 100, 30);
+    assert!(t.contains("세라텍(주)") && t.contains("124-81-00998"), "{t}");
+    let store = db.open_as("kim");
+    let c = company::show(&store, "1248100998").unwrap();
+    assert_eq!((c.name.as_str(), c.representative.as_str(), c.stage), ("세라텍(주)", "박서준", Stage::Early));
+
+    // A lease from the company's screen: company filled in, room typed.
+    key(&mut app, 'l');
+    type_text(&mut app, "301");
+    let note = app.form().and_then(|f| f.note.clone()).map(|n| n.0).unwrap_or_default();
+    assert!(note.contains("비어 있음") && note.contains("661,000원"), "live feedback: {note}");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "660000");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "120000");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none());
+    let (t, _) = screen(&app, 100, 30);
+    assert!(t.contains("301") && t.contains("2026-11-26–2026-12-31"), "{t}");
+
+    // The floor view shows it; the dashboard counts it and lists it as ending soon.
+    key(&mut app, '3');
+    key(&mut app, 'g');
+    let (t, _) = screen(&app, 100, 30);
+    assert!(t.contains("3층") && t.contains("세라텍(주)") && t.contains("D-35"), "{t}");
+    key(&mut app, '1');
+    let (t, _) = screen(&app, 100, 30);
+    assert!(t.contains("세라텍(주)") && t.contains("D-35"), "{t}");
+
+    // Yearly figures: the form opens on 2026 (admitted that year); 2025 is refused.
+    key(&mut app, '2');
+    key(&mut app, 'r');
+    assert_eq!(app.form().unwrap().value(kiln::domain::Field::Year), "2026");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(&mut app, "2025");
+    press(&mut app, KeyCode::Enter);
+    let err = app.form().and_then(|f| f.error.clone()).unwrap_or_default();
+    assert!(err.contains("입주일"), "refused under the form: {err}");
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(&mut app, "2026");
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none());
+    let (t, _) = screen(&app, 100, 30);
+    assert!(t.contains("2026") && t.contains("성과"), "{t}");
+    let store = db.open_as("kim");
+    assert_eq!(kiln::db::yearly::list(&store, Some("124-81-00998"), Some(2026)).unwrap()[0].figures.employees, 3);
+
+    // Graduate: the lease ends that day.
+    key(&mut app, 'x');
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none());
+    let store = db.open_as("kim");
+    assert_eq!(company::show(&store, "1248100998").unwrap().stage, Stage::Graduated);
+    let l = lease::show(&store, "L-0001").unwrap();
+    assert_eq!(l.ended_on.as_deref(), Some("2026-11-26"));
+}
+
+#[test]
+fn a_refused_form_keeps_what_was_typed_and_names_the_field() {
+    let (_db, mut app) = centre();
+    key(&mut app, '2');
+    key(&mut app, 'n');
+    type_text(&mut app, "세라텍");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "124-81-00999");
+    press(&mut app, KeyCode::Enter);
+    let form = app.form().expect("still open");
+    assert_eq!(form.value(kiln::domain::Field::Name), "세라텍");
+    assert_eq!(form.value(kiln::domain::Field::Brn), "124-81-00999");
+    let brn = form.fields.iter().find(|f| f.field == kiln::domain::Field::Brn).unwrap();
+    assert!(brn.error.as_deref().unwrap_or_default().contains("검증번호"), "{brn:?}");
+    let (t, buf) = screen(&app, 80, 24);
+    assert!(t.contains("✖"), "{t}");
+    let (x, y) =
+        (0..24u16).flat_map(|y| (0..80u16).map(move |x| (x, y))).find(|&(x, y)| buf[(x, y)].symbol() == "✖").unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::Red, "the refusal is red");
+    insta::assert_snapshot!("company_form_refused_ko_80x24", t);
+    // Fixing the number saves.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "998");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none());
+}
+
+#[test]
+fn the_lease_form_shows_a_clash_before_saving() {
+    let (db, mut app) = centre();
+    {
+        let mut store = db.open_as("kim");
+        company::add(
+            &mut store,
+            &CompanyInput { name: "한빛소재".into(), brn: "220-81-62517".into(), ..CompanyInput::default() },
+        )
+        .unwrap();
+        company::add(
+            &mut store,
+            &CompanyInput { name: "세라텍".into(), brn: "124-81-00998".into(), ..CompanyInput::default() },
+        )
+        .unwrap();
+        lease::add(
+            &mut store,
+            &kiln::domain::lease::LeaseInput {
+                company: "220-81-62517".into(),
+                room: "301".into(),
+                from: "2026-01-01".into(),
+                to: "2027-07-01".into(),
+                rent: "1".into(),
+                fee: "1".into(),
+                deposit: String::new(),
+            },
+        )
+        .unwrap();
+    }
+    app.update(kiln::tui::action::Action::DataChanged);
+    key(&mut app, '2');
+    // 세라텍 sorts after 한빛? No: by name, 세라텍 < 한빛소재. Select 세라텍 (first).
+    key(&mut app, 'g');
+    key(&mut app, 'l');
+    type_text(&mut app, "301");
+    let (note, tone) = app.form().and_then(|f| f.note.clone()).unwrap();
+    assert!(note.contains("한빛소재") && note.contains("2027-06-30"), "{note}");
+    assert_eq!(tone, kiln::tui::app::Tone::Error);
+    let (t, _) = screen(&app, 80, 24);
+    insta::assert_snapshot!("lease_form_clash_ko_80x24", t);
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "2");
+    let (note, tone) = app.form().and_then(|f| f.note.clone()).unwrap();
+    assert!(note.contains("302") && note.contains("비어 있음"), "{note}");
+    assert_eq!(tone, kiln::tui::app::Tone::Info);
+}
+
+#[test]
+fn the_company_filter_takes_hangul_and_brn_digits() {
+    let (db, mut store) = TempDb::demo();
+    let all = company::list(&store, &company::CompanyFilter::default(), kiln::db::Page::new(0, 1000)).unwrap();
+    let target =
+        all.iter().find(|c| c.name.chars().next().is_some_and(|ch| ('가'..='힣').contains(&ch))).unwrap().clone();
+    let _ = &mut store;
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    key(&mut app, '2');
+    key(&mut app, '/');
+    let part: String = target.name.chars().skip(1).take(2).collect();
+    type_text(&mut app, &part);
+    let names = app.screens().companies().names();
+    assert!(!names.is_empty() && names.iter().all(|n| n.contains(&part)), "{part}: {names:?}");
+    // q is text while filtering, not quit.
+    key(&mut app, 'q');
+    assert!(!app.quit);
+    press(&mut app, KeyCode::Esc);
+    let digits = target.brn.digits()[..6].to_owned();
+    key(&mut app, '/');
+    type_text(&mut app, &digits);
+    press(&mut app, KeyCode::Enter);
+    let (dbg, _) = screen(&app, 80, 24);
+    assert!(
+        app.screens().companies().names().contains(&target.name),
+        "{digits}: {:?} {:?}\n{dbg}",
+        app.screens().companies().names(),
+        target
+    );
+    let (t, _) = screen(&app, 80, 24);
+    assert!(t.contains(&format!("/ {digits}")), "{t}");
+    drop(db);
+}
+
+#[test]
+fn floors_change_with_arrows_and_columns_stay_aligned_in_korean() {
+    let (_db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    key(&mut app, '3');
+    assert_eq!(app.screens().spaces().floor(), Some(1));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screens().spaces().floor(), Some(3));
+    assert!(app.screens().spaces().room_codes().iter().all(|c| c.starts_with('3')));
+    let (t, _) = screen(&app, 120, 40);
+    // Every row of the room table shows the lease end in the header's column,
+    // whatever the width of the tenant's name.
+    let header = t.lines().find(|l| l.contains("계약 종료") && l.contains("입주기업")).unwrap();
+    let col = kiln::cells::width(&header[..header.find("계약 종료").unwrap()]);
+    let rows: Vec<&str> = t.lines().filter(|l| l.contains(" 사무실 ")).collect();
+    assert!(rows.len() >= 10, "{t}");
+    for row in rows {
+        let cell = cells(row, col, 10);
+        assert!(cell == "—         " || (cell.starts_with("20") && cell.len() == 10), "{cell:?} in {row}");
+    }
+    press(&mut app, KeyCode::Left);
+    assert_eq!(app.screens().spaces().floor(), Some(2));
+}
+
+/// The text in display cells `[from, from + len)` of a line.
+fn cells(line: &str, from: usize, len: usize) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for c in line.chars() {
+        let w = kiln::cells::width(&c.to_string());
+        if at >= from && at + w <= from + len {
+            out.push(c);
+        }
+        at += w;
+    }
+    out
+}
