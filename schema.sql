@@ -225,3 +225,155 @@ WHEN NEW.year < CAST(substr((SELECT admitted_on FROM company WHERE id = NEW.comp
 BEGIN
     SELECT RAISE(ABORT, 'report_before_admission');
 END;
+
+-- A shared machine of the centre and its booking rules.
+CREATE TABLE equipment (
+    id                 INTEGER PRIMARY KEY,
+    code               TEXT NOT NULL UNIQUE CHECK (code GLOB 'EQ-[0-9][0-9][0-9][0-9]*'),
+    name               TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    model              TEXT NOT NULL DEFAULT '' CHECK (length(model) <= 100),
+    category           TEXT NOT NULL CHECK (category IN ('analysis', 'processing', 'testing')),
+    room_id            INTEGER REFERENCES room (id),
+    manager            TEXT CHECK (manager IS NULL OR length(manager) BETWEEN 1 AND 64),
+    status             TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'retired')),
+    billing_unit       TEXT NOT NULL CHECK (billing_unit IN ('hour', 'sample')),
+    tenant_rate        INTEGER NOT NULL CHECK (tenant_rate >= 0),    -- won per hour or sample
+    external_rate      INTEGER NOT NULL CHECK (external_rate >= 0),
+    slot_minutes       INTEGER NOT NULL CHECK (slot_minutes IN (5, 10, 15, 20, 30, 60, 120, 240)),
+    min_minutes        INTEGER NOT NULL CHECK (min_minutes > 0),
+    max_minutes        INTEGER NOT NULL CHECK (max_minutes >= min_minutes),
+    notice_minutes     INTEGER NOT NULL CHECK (notice_minutes >= 0),
+    horizon_days       INTEGER NOT NULL CHECK (horizon_days > 0),
+    buffer_minutes     INTEGER NOT NULL CHECK (buffer_minutes >= 0),
+    hours              TEXT NOT NULL,                                -- 'mon-fri 09:00-18:00, sat 09:00-13:00'
+    holidays_bookable  INTEGER NOT NULL CHECK (holidays_bookable IN (0, 1)),
+    needs_approval     INTEGER NOT NULL CHECK (needs_approval IN (0, 1)),
+    created_at         TEXT NOT NULL
+) STRICT;
+
+-- A booking of a machine, [start, end) in KST. Requested, approved and in-use
+-- bookings are active: they hold their time.
+CREATE TABLE booking (
+    id              INTEGER PRIMARY KEY,
+    equipment_id    INTEGER NOT NULL REFERENCES equipment (id),
+    person_id       INTEGER NOT NULL REFERENCES person (id),
+    company_id      INTEGER REFERENCES company (id),     -- billed; NULL: an external person pays the external rate
+    start           TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'),
+    end             TEXT NOT NULL CHECK (end GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]' AND end > start),
+    state           TEXT NOT NULL CHECK (state IN ('requested', 'approved', 'in-use', 'completed', 'rejected', 'cancelled', 'no-show')),
+    purpose         TEXT NOT NULL DEFAULT '' CHECK (length(purpose) <= 200),
+    samples         INTEGER NOT NULL DEFAULT 0 CHECK (samples >= 0),
+    series          INTEGER,                                -- the first booking of a weekly series
+    actual_start    TEXT,
+    actual_end      TEXT CHECK (actual_end IS NULL OR actual_end > actual_start),
+    actual_samples  INTEGER CHECK (actual_samples IS NULL OR actual_samples >= 0),
+    billed_minutes  INTEGER,
+    rate            INTEGER,                                -- won per hour or sample, as charged
+    charge          INTEGER CHECK (charge IS NULL OR charge >= 0),
+    note            TEXT CHECK (note IS NULL OR length(note) <= 200),   -- why rejected, cancelled, over quota …
+    created_at      TEXT NOT NULL,
+    created_by      TEXT NOT NULL,
+    CHECK ((state IN ('in-use', 'completed')) = (actual_start IS NOT NULL)),
+    CHECK ((state = 'completed') = (actual_end IS NOT NULL AND charge IS NOT NULL))
+) STRICT;
+
+-- The overlap check seeks here: active bookings of a machine by start.
+CREATE INDEX booking_active ON booking (equipment_id, start) WHERE state IN ('requested', 'approved', 'in-use');
+CREATE INDEX booking_equipment_start ON booking (equipment_id, start);
+CREATE INDEX booking_company_start ON booking (company_id, start);
+CREATE INDEX booking_person ON booking (person_id);
+CREATE INDEX booking_state_start ON booking (state, start);
+
+-- A machine out of service: maintenance, calibration or a fault. A pending
+-- downtime waits for the bookings it overlaps to be moved; an active one
+-- holds its time like a booking.
+CREATE TABLE downtime (
+    id            INTEGER PRIMARY KEY,
+    equipment_id  INTEGER NOT NULL REFERENCES equipment (id),
+    start         TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'),
+    end           TEXT NOT NULL CHECK (end GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]' AND end > start),
+    reason        TEXT NOT NULL CHECK (reason IN ('maintenance', 'calibration', 'fault')),
+    note          TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 200),
+    state         TEXT NOT NULL CHECK (state IN ('pending', 'active', 'cancelled')),
+    created_at    TEXT NOT NULL,
+    created_by    TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX downtime_held ON downtime (equipment_id, start) WHERE state IN ('pending', 'active');
+CREATE INDEX downtime_equipment_start ON downtime (equipment_id, start);
+
+-- Invariant 1: no two active bookings or downtimes of one machine overlap.
+-- The active periods of one machine never overlap, so they are ordered by
+-- start and by end alike: a new [s, e) clashes iff the active period with the
+-- greatest start before e ends after s. One seek per table, whatever its size.
+CREATE TRIGGER booking_no_overlap_on_insert
+BEFORE INSERT ON booking
+WHEN NEW.state IN ('requested', 'approved', 'in-use') AND (
+    coalesce((SELECT b.end FROM booking b INDEXED BY booking_active
+              WHERE b.equipment_id = NEW.equipment_id AND b.state IN ('requested', 'approved', 'in-use') AND b.start < NEW.end
+              ORDER BY b.start DESC LIMIT 1), '') > NEW.start
+    OR coalesce((SELECT d.end FROM downtime d INDEXED BY downtime_held
+                 WHERE d.equipment_id = NEW.equipment_id AND d.state IN ('pending', 'active') AND d.start < NEW.end
+                 ORDER BY d.start DESC LIMIT 1), '') > NEW.start)
+BEGIN
+    SELECT RAISE(ABORT, 'booking_overlap');
+END;
+
+CREATE TRIGGER booking_no_overlap_on_update
+BEFORE UPDATE OF equipment_id, start, end, state ON booking
+WHEN NEW.state IN ('requested', 'approved', 'in-use') AND (
+    coalesce((SELECT b.end FROM booking b INDEXED BY booking_active
+              WHERE b.equipment_id = NEW.equipment_id AND b.state IN ('requested', 'approved', 'in-use') AND b.start < NEW.end
+                AND b.id <> NEW.id
+              ORDER BY b.start DESC LIMIT 1), '') > NEW.start
+    OR coalesce((SELECT d.end FROM downtime d INDEXED BY downtime_held
+                 WHERE d.equipment_id = NEW.equipment_id AND d.state IN ('pending', 'active') AND d.start < NEW.end
+                 ORDER BY d.start DESC LIMIT 1), '') > NEW.start)
+BEGIN
+    SELECT RAISE(ABORT, 'booking_overlap');
+END;
+
+-- Downtimes of one machine never overlap each other; an active one overlaps
+-- no active booking.
+CREATE TRIGGER downtime_no_overlap_on_insert
+BEFORE INSERT ON downtime
+WHEN NEW.state IN ('pending', 'active') AND (
+    coalesce((SELECT d.end FROM downtime d INDEXED BY downtime_held
+              WHERE d.equipment_id = NEW.equipment_id AND d.state IN ('pending', 'active') AND d.start < NEW.end
+              ORDER BY d.start DESC LIMIT 1), '') > NEW.start
+    OR (NEW.state = 'active' AND coalesce((SELECT b.end FROM booking b INDEXED BY booking_active
+              WHERE b.equipment_id = NEW.equipment_id AND b.state IN ('requested', 'approved', 'in-use') AND b.start < NEW.end
+              ORDER BY b.start DESC LIMIT 1), '') > NEW.start))
+BEGIN
+    SELECT RAISE(ABORT, 'downtime_overlap');
+END;
+
+CREATE TRIGGER downtime_no_overlap_on_update
+BEFORE UPDATE OF start, end, state ON downtime
+WHEN NEW.state IN ('pending', 'active') AND (
+    coalesce((SELECT d.end FROM downtime d INDEXED BY downtime_held
+              WHERE d.equipment_id = NEW.equipment_id AND d.state IN ('pending', 'active') AND d.start < NEW.end
+                AND d.id <> NEW.id
+              ORDER BY d.start DESC LIMIT 1), '') > NEW.start
+    OR (NEW.state = 'active' AND coalesce((SELECT b.end FROM booking b INDEXED BY booking_active
+              WHERE b.equipment_id = NEW.equipment_id AND b.state IN ('requested', 'approved', 'in-use') AND b.start < NEW.end
+              ORDER BY b.start DESC LIMIT 1), '') > NEW.start))
+BEGIN
+    SELECT RAISE(ABORT, 'downtime_overlap');
+END;
+
+-- Days the centre is closed beyond the public holidays (kept in the code).
+CREATE TABLE closed_day (
+    date      TEXT PRIMARY KEY CHECK (date(date, '+0 days') IS date),
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 50),
+    added_by  TEXT NOT NULL,
+    added_at  TEXT NOT NULL
+) STRICT;
+
+-- Hours per month a company may book a machine; beyond it a manager overrides.
+CREATE TABLE quota (
+    company_id      INTEGER NOT NULL REFERENCES company (id),
+    equipment_id    INTEGER NOT NULL REFERENCES equipment (id),
+    hours_per_month INTEGER NOT NULL CHECK (hours_per_month >= 0),
+    PRIMARY KEY (company_id, equipment_id)
+) STRICT;

@@ -32,8 +32,40 @@ pub enum Refusal {
     ReportBeforeAdmission { year: i32, admitted: String },
     /// The lease has already ended.
     LeaseEnded { lease: String, last_day: String },
+    /// The machine has active bookings ahead; they must be moved first.
+    EquipmentBooked { equipment: String, bookings: i64 },
+    /// The machine is retired.
+    EquipmentRetired { equipment: String },
+    /// The period breaks one of the machine's booking rules.
+    BookingRule(crate::domain::booking::RuleBreak),
+    /// The period overlaps another booking or a downtime; `free` is the
+    /// nearest free period of the same length, if there is one.
+    BookingClash { clash: Box<Clash>, free: Option<(String, String)> },
+    /// Some occurrences of a weekly series clash; nothing was booked.
+    SeriesClashes { clashes: Vec<String> },
+    /// The company would pass its monthly hours on the machine.
+    QuotaExceeded { company: String, equipment: String, quota_hours: i64, used_minutes: i64, asking_minutes: i64 },
+    /// The booking is not in a state that allows this.
+    IllegalTransition {
+        booking: i64,
+        state: crate::domain::booking::BookingState,
+        action: crate::domain::booking::Transition,
+    },
+    /// The downtime overlaps another downtime of the machine.
+    DowntimeOverlap { start: String, end: String },
     /// The rooms of the building would add up to more than its floor area.
     BuildingArea { total: i64, adding: i64, limit: i64 },
+}
+
+/// What a requested period ran into.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Clash {
+    /// The clashing booking's id, or `None` for a downtime.
+    pub booking: Option<i64>,
+    /// The person and company booked, or the downtime's reason.
+    pub who: String,
+    pub start: String,
+    pub end: String,
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -311,8 +311,8 @@ fn people_are_found_by_part_of_a_hangul_name_and_by_company() {
 
 #[test]
 fn the_demo_is_deterministic_and_believable() {
-    let (a, _s) = TempDb::demo();
-    let (b, _t) = TempDb::demo();
+    let (a, _s) = TempDb::fresh_demo();
+    let (b, _t) = TempDb::fresh_demo();
     assert_eq!(
         dump(&a.path).replace(&a.path.display().to_string(), ""),
         dump(&b.path).replace(&b.path.display().to_string(), "")

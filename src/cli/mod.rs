@@ -3,6 +3,8 @@
 //! reason goes to stderr as one line starting `error:`.
 
 mod admin;
+mod equipment;
+mod export;
 mod output;
 mod people;
 mod reports;
@@ -85,6 +87,30 @@ pub enum Command {
     /// Reports: programme (2010 targets), occupancy
     #[command(subcommand)]
     Report(reports::ReportCmd),
+    /// The shared machines
+    #[command(subcommand)]
+    Equipment(equipment::EquipmentCmd),
+    /// Bookings of the machines
+    #[command(subcommand)]
+    Booking(equipment::BookingCmd),
+    /// Machines out of service
+    #[command(subcommand)]
+    Downtime(equipment::DowntimeCmd),
+    /// Companies' monthly hours on machines
+    #[command(subcommand)]
+    Quota(equipment::QuotaCmd),
+    /// Korean public holidays (and the centre's closed days) of a year
+    Holidays {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Days the centre is closed beyond the public holidays
+    #[command(subcommand, name = "closed-day")]
+    ClosedDay(equipment::ClosedDayCmd),
+    /// Write a table to CSV, JSON or (bookings) iCalendar
+    Export(export::ExportArgs),
 }
 
 /// Where the database is when neither --db nor KILN_DB says.
@@ -169,5 +195,12 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Lease(cmd)) => tenants::lease_cmd(&env, cmd),
         Some(Command::ReportYear(cmd)) => tenants::yearly_cmd(&env, cmd),
         Some(Command::Report(cmd)) => reports::report(&env, cmd),
+        Some(Command::Equipment(cmd)) => equipment::equipment_cmd(&env, cmd),
+        Some(Command::Booking(cmd)) => equipment::booking_cmd(&env, cmd),
+        Some(Command::Downtime(cmd)) => equipment::downtime_cmd(&env, cmd),
+        Some(Command::Quota(cmd)) => equipment::quota_cmd(&env, cmd),
+        Some(Command::Holidays { year, json }) => equipment::holidays(&env, year, json),
+        Some(Command::ClosedDay(cmd)) => equipment::closed_day_cmd(&env, cmd),
+        Some(Command::Export(args)) => export::export(&env, &args),
     }
 }

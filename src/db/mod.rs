@@ -3,12 +3,17 @@
 //! audits. All SQL lives here (and read-only queries in `report`).
 
 pub mod backup;
+pub mod booking;
+pub mod calendar;
 pub mod check;
 pub mod company;
+pub mod downtime;
+pub mod equipment;
 pub mod lease;
 mod migrate;
 pub mod operator;
 pub mod person;
+pub mod quota;
 pub mod room;
 mod write;
 pub mod yearly;

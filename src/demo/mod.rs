@@ -3,6 +3,7 @@
 //! so demo data obeys every rule real data does.
 
 mod companies;
+mod equipment;
 mod names;
 mod rng;
 mod tenancy;
@@ -25,6 +26,8 @@ pub struct DemoSummary {
     pub leases: usize,
     pub yearly_reports: usize,
     pub people: usize,
+    pub machines: usize,
+    pub bookings: usize,
 }
 
 /// Fills an empty database. The account running it becomes the first admin
@@ -47,7 +50,8 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let yearly_reports = tenancy::reports(store, &mut rng, &plans, today)?;
     let brns: Vec<Brn> = plans.iter().map(|p| p.brn).collect();
     let people = add_people(store, &mut rng, &brns)?;
-    Ok(DemoSummary { companies: plans.len(), rooms, leases, yearly_reports, people })
+    let (machines, bookings) = equipment::add(store, &mut rng, today)?;
+    Ok(DemoSummary { companies: plans.len(), rooms, leases, yearly_reports, people, machines, bookings })
 }
 
 /// The centre building: pilot plants on the ground floor, labs on the second,

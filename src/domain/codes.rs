@@ -111,6 +111,35 @@ coded! {
     }
 }
 
+coded! {
+    /// What a machine is for.
+    Category {
+        /// XRD, SEM, particle size, TGA/DSC …
+        Analysis = "analysis",
+        /// Ball mill, spray dryer, presses, kilns and furnaces, 3D printer …
+        Processing = "processing",
+        /// Strength, hardness, thermal shock …
+        Testing = "testing",
+    }
+}
+
+coded! {
+    /// How use of a machine is charged.
+    BillingUnit {
+        Hour = "hour",
+        Sample = "sample",
+    }
+}
+
+coded! {
+    /// Why a machine is down.
+    DowntimeReason {
+        Maintenance = "maintenance",
+        Calibration = "calibration",
+        Fault = "fault",
+    }
+}
+
 impl RoomKind {
     /// Rooms a company can lease; classrooms and shared rooms are the
     /// centre's own and count neither for nor against occupancy.

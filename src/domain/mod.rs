@@ -2,12 +2,14 @@
 //! terminal. Everything here can be tested without a database.
 
 pub mod area;
+pub mod booking;
 pub mod brn;
 pub mod clock;
 pub mod codes;
 pub mod company;
 pub mod contact;
 pub mod corporate_no;
+pub mod equipment;
 pub mod holidays;
 pub mod invalid;
 pub mod lease;
@@ -23,7 +25,7 @@ pub mod yearly;
 pub use area::Area;
 pub use brn::Brn;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use codes::{RoomKind, Sector, Stage, Zone};
+pub use codes::{BillingUnit, Category, DowntimeReason, RoomKind, Sector, Stage, Zone};
 pub use corporate_no::CorporateNo;
 pub use invalid::{BrnProblem, Field, ForField, Invalid, Problem};
 pub use money::Won;

@@ -180,6 +180,38 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             lang.pick("입주계약 {0}은(는) 이미 {1}에 끝났습니다", "lease {0} already ended on {1}"),
             &[lease, last_day],
         ),
+        Refusal::EquipmentBooked { equipment, bookings } => fill(
+            lang.pick(
+                "{0}에는 앞으로 남은 예약이 {1}건 있습니다 — 먼저 옮기거나 취소하세요",
+                "{0} has {1} booking(s) ahead — move or cancel them first",
+            ),
+            &[equipment, bookings],
+        ),
+        Refusal::EquipmentRetired { equipment } => fill(
+            lang.pick("{0}은(는) 더 이상 쓰지 않는 장비입니다", "{0} is retired"),
+            &[equipment],
+        ),
+        Refusal::BookingRule(r) => super::booking::rule_break(r, lang),
+        Refusal::BookingClash { clash, free } => super::booking::clash(clash, free.as_ref(), lang),
+        Refusal::SeriesClashes { clashes } => fill(
+            lang.pick(
+                "반복 예약 중 {0}건이 겹쳐 아무것도 예약하지 않았습니다: {1} — 겹치지 않는 날만 예약하려면 --book-free",
+                "{0} occurrence(s) of the series clash, so nothing was booked: {1} — add --book-free to book the rest",
+            ),
+            &[&clashes.len(), &clashes.join(", ")],
+        ),
+        Refusal::QuotaExceeded { company, equipment, quota_hours, used_minutes, asking_minutes } => fill(
+            lang.pick(
+                "사용 한도: {0}의 {1} 월 한도 {2}시간 중 {3}시간을 썼고 {4}시간을 더 신청해 넘습니다 — 장비 담당자가 --override-quota 사유로 승인할 수 있습니다",
+                "quota: {0} has used {3} of its {2} hours a month on {1} and asks {4} more — an equipment manager may allow it with --override-quota REASON",
+            ),
+            &[company, equipment, quota_hours, &super::booking::hours(*used_minutes), &super::booking::hours(*asking_minutes)],
+        ),
+        Refusal::IllegalTransition { booking, state, action } => super::booking::transition(*booking, *state, *action, lang),
+        Refusal::DowntimeOverlap { start, end } => fill(
+            lang.pick("이 장비에는 이미 {0}–{1} 중단이 잡혀 있습니다", "the machine already has downtime {0} to {1}"),
+            &[start, end],
+        ),
         Refusal::Integrity { problems } => fill(
             lang.pick(
                 "검사에서 문제 {0}건을 찾았습니다 — 위 목록을 보고 백업에서 복구하세요",

@@ -40,13 +40,38 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Investment => ("투자 유치", "investment"),
         F::Lease => ("입주계약", "lease"),
         F::Reason => ("사유", "reason"),
+        F::Equipment => ("장비", "equipment"),
+        F::Model => ("모델", "model"),
+        F::Category => ("장비 분류", "category"),
+        F::BillingUnit => ("과금 단위", "billing unit"),
+        F::TenantRate => ("입주기업 요금", "tenant rate"),
+        F::ExternalRate => ("외부 요금", "external rate"),
+        F::Slot => ("예약 단위(분)", "slot minutes"),
+        F::MinLength => ("최소 시간(분)", "minimum minutes"),
+        F::MaxLength => ("최대 시간(분)", "maximum minutes"),
+        F::Notice => ("사전 신청(분)", "notice minutes"),
+        F::Horizon => ("예약 가능 기간(일)", "horizon days"),
+        F::Buffer => ("예약 간 여유(분)", "buffer minutes"),
+        F::Hours => ("운영 시간", "opening hours"),
+        F::Holidays => ("공휴일 예약", "holidays bookable"),
+        F::Approval => ("승인 필요", "needs approval"),
+        F::Booking => ("예약", "booking"),
+        F::Purpose => ("용도", "purpose"),
+        F::Samples => ("시료 수", "samples"),
+        F::Weeks => ("반복 주 수", "weeks"),
+        F::Downtime => ("장비 중단", "downtime"),
+        F::Quota => ("사용 한도(시간/월)", "quota hours per month"),
+        F::Format => ("형식", "format"),
+        F::BookFree => ("겹치는 주 건너뛰기", "skip clashing weeks"),
+        F::OnClash => ("겹치는 예약", "overlapping bookings"),
+        F::Note => ("취소 사유", "cancel reason"),
         F::Amount => ("금액", "amount"),
         F::User => ("사용자", "user"),
         F::Role => ("역할", "role"),
         F::Date => ("날짜", "date"),
         F::Time => ("시각", "time"),
         F::From => ("시작", "from"),
-        F::To => ("끝(다음 날)", "to"),
+        F::To => ("끝", "to"),
         F::LastDay => ("마지막 날", "last day"),
         F::Seed => ("시드", "seed"),
         F::Lang => ("언어", "language"),
@@ -97,6 +122,44 @@ pub fn room_kind(k: RoomKind, lang: Lang) -> &'static str {
     }
 }
 
+pub fn booking_state(s: crate::domain::booking::BookingState, lang: Lang) -> &'static str {
+    use crate::domain::booking::BookingState as S;
+    match s {
+        S::Requested => lang.pick("신청", "requested"),
+        S::Approved => lang.pick("승인", "approved"),
+        S::InUse => lang.pick("사용 중", "in use"),
+        S::Completed => lang.pick("완료", "completed"),
+        S::Rejected => lang.pick("반려", "rejected"),
+        S::Cancelled => lang.pick("취소", "cancelled"),
+        S::NoShow => lang.pick("노쇼", "no-show"),
+    }
+}
+
+pub fn category(c: crate::domain::Category, lang: Lang) -> &'static str {
+    use crate::domain::Category as C;
+    match c {
+        C::Analysis => lang.pick("분석", "analysis"),
+        C::Processing => lang.pick("공정", "processing"),
+        C::Testing => lang.pick("시험", "testing"),
+    }
+}
+
+pub fn downtime_reason(r: crate::domain::DowntimeReason, lang: Lang) -> &'static str {
+    use crate::domain::DowntimeReason as D;
+    match r {
+        D::Maintenance => lang.pick("정기 점검", "maintenance"),
+        D::Calibration => lang.pick("교정", "calibration"),
+        D::Fault => lang.pick("고장", "fault"),
+    }
+}
+
+pub fn billing_unit(u: crate::domain::BillingUnit, lang: Lang) -> &'static str {
+    match u {
+        crate::domain::BillingUnit::Hour => lang.pick("시간", "hour"),
+        crate::domain::BillingUnit::Sample => lang.pick("시료", "sample"),
+    }
+}
+
 pub fn role(r: Option<Role>, lang: Lang) -> &'static str {
     match r {
         Some(Role::Admin) => lang.pick("관리자", "admin"),
@@ -121,12 +184,17 @@ pub fn capability(c: Capability, lang: Lang) -> &'static str {
     }
 }
 
-/// `2026-11-26 (목)` / `2026-11-26 (Thu)`
-pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
+/// `목` / `Thu`
+pub fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
     const KO: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
     const EN: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let w = weekday_index(d);
-    format!("{} ({})", d.format("%Y-%m-%d"), lang.pick(KO[w], EN[w]))
+    lang.pick(KO[w], EN[w])
+}
+
+/// `2026-11-26 (목)` / `2026-11-26 (Thu)`
+pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
+    format!("{} ({})", d.format("%Y-%m-%d"), weekday(d, lang))
 }
 
 #[cfg(test)]

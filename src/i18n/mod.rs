@@ -1,6 +1,7 @@
 //! Every user-facing string, in Korean and English. Korean is what the staff
 //! read every day; English is for `--lang en` and LANG not starting with `ko`.
 
+pub mod booking;
 pub mod errors;
 pub mod labels;
 mod messages;

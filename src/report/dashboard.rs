@@ -2,11 +2,13 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::equipment::{self as status, Now};
 use super::occupancy::{Occupancy, occupancy};
 use super::programme::{Programme, programme};
+use crate::db::equipment::{self, Equipment};
 use crate::db::lease::{self, Lease, LeaseFilter};
 use crate::db::{Page, Store};
-use crate::domain::Stage;
+use crate::domain::{Minute, Stage};
 use crate::error::Result;
 
 /// How far ahead leases ending are listed.
@@ -20,6 +22,12 @@ pub struct Dashboard {
     pub expiring: Vec<Lease>,
     pub companies_by_stage: Vec<(Stage, i64)>,
     pub people: i64,
+    /// Machines not idle now (in use, down, or with a booking later today).
+    pub machines: Vec<(String, String, Now)>,
+    /// Bookings waiting for approval.
+    pub pending: i64,
+    /// Active or completed bookings starting today.
+    pub today: i64,
 }
 
 /// The dashboard for `year`'s figures, as of `today`.
@@ -38,7 +46,38 @@ pub fn load(store: &Store, year: i32, today: NaiveDate) -> Result<Dashboard> {
             .map(|s| (*s, stages.iter().find(|(c, _)| c == s.code()).map_or(0, |(_, n)| *n)))
             .collect(),
         people: conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?,
+        machines: machines_now(store)?,
+        pending: conn.query_row(
+            "SELECT count(*) FROM booking INDEXED BY booking_state_start WHERE state = 'requested'",
+            [],
+            |r| r.get(0),
+        )?,
+        today: {
+            let now = store.now();
+            let day = now.date();
+            let (from, to) =
+                (Minute::at(day, 0, 0).to_string(), Minute::at(day + chrono::Duration::days(1), 0, 0).to_string());
+            conn.query_row(
+                "SELECT count(*) FROM booking INDEXED BY booking_state_start
+                  WHERE state IN ('requested', 'approved', 'in-use', 'completed') AND start >= ?1 AND start < ?2",
+                [from, to],
+                |r| r.get(0),
+            )?
+        },
     })
+}
+
+/// Each active machine that is busy, down or booked later today.
+fn machines_now(store: &Store) -> Result<Vec<(String, String, Now)>> {
+    let now = store.now();
+    let mut out = Vec::new();
+    for eq in equipment::list(store, Page::ALL_FOR_CLI)?.into_iter().filter(Equipment::is_active) {
+        let state = status::now(store, &eq, now)?;
+        if !matches!(state, Now::Free(None)) {
+            out.push((eq.code.clone(), eq.name.clone(), state));
+        }
+    }
+    Ok(out)
 }
 
 /// The year whose figures the dashboard opens on: companies report a year's

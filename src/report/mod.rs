@@ -2,5 +2,6 @@
 //! queries. Nothing here writes.
 
 pub mod dashboard;
+pub mod equipment;
 pub mod occupancy;
 pub mod programme;

@@ -47,6 +47,30 @@ pub enum Action {
     Leave,
     /// Open the form to end the selected room's lease early.
     EndLease,
+    /// Open the selected row: a machine's week calendar.
+    Open,
+    /// Show the bookings waiting for approval, across machines.
+    Approvals,
+    /// Open the form for a new booking (of the selected machine or slot).
+    Book,
+    /// Approve the selected booking.
+    Approve,
+    /// Open the form to reject the selected booking.
+    Reject,
+    /// Open the form to cancel the selected booking.
+    Cancel,
+    /// Record that use of the selected booking starts now.
+    CheckIn,
+    /// Open the form to end use of the selected booking and price it.
+    CheckOut,
+    /// Open the form to take the selected machine out of service.
+    Downtime,
+    /// Mark approved bookings nobody claimed within 30 minutes as no-shows.
+    NoShows,
+    /// Show the previous week.
+    PrevWeek,
+    /// Show the next week.
+    NextWeek,
     /// In a form: focus the next field.
     NextField,
     /// In a form: focus the previous field.

@@ -89,6 +89,18 @@ pub enum FormKind {
         code: String,
     },
     NewRoom,
+    NewBooking,
+    RejectBooking {
+        id: i64,
+    },
+    CancelBooking {
+        id: i64,
+    },
+    CheckOut {
+        id: i64,
+    },
+    NewDowntime,
+    NewEquipment,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

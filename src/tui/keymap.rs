@@ -17,6 +17,14 @@ pub enum Context {
     List,
     Companies,
     Spaces,
+    /// The equipment screen, in any of its views.
+    Equipment,
+    /// The equipment list.
+    EquipmentList,
+    /// A machine's week calendar: arrows move the cursor.
+    Calendar,
+    /// The queue of bookings waiting for approval.
+    Approvals,
     /// A form is open: typed characters go into the focused field.
     Form,
     /// The list filter is being typed.
@@ -119,6 +127,32 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Spaces, key('n'), Action::Lease, Msg::KeyNewLease, H::Yes),
     bind(C::Spaces, key('x'), Action::EndLease, Msg::KeyEndLease, H::Yes),
     bind(C::Spaces, key('a'), Action::New, Msg::KeyNewRoom, H::Yes),
+
+    bind(C::EquipmentList, code(KeyCode::Enter), Action::Open, Msg::KeyCalendar, H::Yes),
+    bind(C::EquipmentList, key('A'), Action::New, Msg::KeyNewEquipment, H::No),
+    bind(C::Equipment, key('n'), Action::Book, Msg::KeyBook, H::Yes),
+    bind(C::Equipment, key('a'), Action::Approve, Msg::KeyApprove, H::Yes),
+    bind(C::Equipment, key('r'), Action::Reject, Msg::KeyReject, H::Yes),
+    bind(C::Equipment, key('c'), Action::Cancel, Msg::KeyCancelBooking, H::Yes),
+    bind(C::Equipment, key('i'), Action::CheckIn, Msg::KeyCheckIn, H::Yes),
+    bind(C::Equipment, key('o'), Action::CheckOut, Msg::KeyCheckOut, H::Yes),
+    bind(C::Equipment, key('d'), Action::Downtime, Msg::KeyDowntime, H::Yes),
+    bind(C::Equipment, key('p'), Action::Approvals, Msg::KeyApprovals, H::Yes),
+    bind(C::Equipment, key('m'), Action::NoShows, Msg::KeyNoShows, H::No),
+    bind(C::Calendar, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
+    bind(C::Calendar, code(KeyCode::Left), Action::Left, Msg::KeyPrevDay, H::As("←→↑↓", Msg::KeyCell)),
+    bind(C::Calendar, code(KeyCode::Right), Action::Right, Msg::KeyNextDay, H::No),
+    bind(C::Calendar, code(KeyCode::Up), Action::Up, Msg::KeyEarlier, H::No),
+    bind(C::Calendar, code(KeyCode::Down), Action::Down, Msg::KeyLater, H::No),
+    bind(C::Calendar, key('h'), Action::Left, Msg::KeyPrevDay, H::No),
+    bind(C::Calendar, key('l'), Action::Right, Msg::KeyNextDay, H::No),
+    bind(C::Calendar, key('k'), Action::Up, Msg::KeyEarlier, H::No),
+    bind(C::Calendar, key('j'), Action::Down, Msg::KeyLater, H::No),
+    bind(C::Calendar, code(KeyCode::PageUp), Action::PrevWeek, Msg::KeyPrevWeek, H::As("PgUp/PgDn", Msg::KeyWeek)),
+    bind(C::Calendar, code(KeyCode::PageDown), Action::NextWeek, Msg::KeyNextWeek, H::No),
+    bind(C::Calendar, key('['), Action::PrevWeek, Msg::KeyPrevWeek, H::No),
+    bind(C::Calendar, key(']'), Action::NextWeek, Msg::KeyNextWeek, H::No),
+    bind(C::Calendar, code(KeyCode::Enter), Action::Book, Msg::KeyBookHere, H::No),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),

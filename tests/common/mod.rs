@@ -41,10 +41,27 @@ impl TempDb {
         (db, store)
     }
 
-    /// A database with the demo centre, admin `kim`.
-    pub fn demo() -> (Self, Store) {
+    /// A demo built afresh, not copied.
+    pub fn fresh_demo() -> (Self, Store) {
         let (db, mut store) = TempDb::with_admin("kim");
         kiln::demo::load(&mut store, kiln::demo::DEFAULT_SEED).unwrap();
+        (db, store)
+    }
+
+    /// A database with the demo centre, admin `kim`. The demo is built once
+    /// per test binary and copied, since every test may change its copy.
+    pub fn demo() -> (Self, Store) {
+        static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+        let template = TEMPLATE.get_or_init(|| {
+            let (db, mut store) = TempDb::with_admin("kim");
+            kiln::demo::load(&mut store, kiln::demo::DEFAULT_SEED).unwrap();
+            drop(store);
+            let kept = db.dir.keep();
+            kept.join("kiln.sqlite3")
+        });
+        let db = TempDb::new();
+        std::fs::copy(template, &db.path).unwrap();
+        let store = db.open_as("kim");
         (db, store)
     }
 }

@@ -206,18 +206,37 @@ impl Dashboard {
     fn today(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let b = block(Msg::TodayTitle.text(ui.lang));
         let p = &self.data.programme;
-        let lines = vec![
-            Line::styled(Msg::TodayLater.text(ui.lang), theme::dim()),
-            Line::default(),
-            Line::from(format!("{}: {}", Msg::PeopleCount.text(ui.lang), self.data.people)),
+        let w = usize::from(area.width.saturating_sub(2));
+        let rows = usize::from(area.height.saturating_sub(4));
+        let mut lines: Vec<Line> = self
+            .data
+            .machines
+            .iter()
+            .take(rows)
+            .map(|(code, name, now)| {
+                let (text, style) = crate::tui::screens::equipment::now_text(now, ui.lang);
+                Line::from(vec![
+                    Span::raw(fit(&format!("{code} {name}"), 20)),
+                    Span::styled(cut(&text, w.saturating_sub(20)), style),
+                ])
+            })
+            .collect();
+        if lines.is_empty() {
+            lines.push(Line::styled(Msg::NoMachinesBusy.text(ui.lang), theme::dim()));
+        }
+        lines.extend([
+            Line::from(cut(
+                &fill(Msg::TodayCounts.text(ui.lang), &[&self.data.pending, &self.data.today, &self.data.people]),
+                w,
+            )),
             Line::from(cut(
                 &fill(
                     Msg::ProgrammeExtra.text(ui.lang),
                     &[&p.graduated, &p.reporting, &labels::money_short(p.exports, ui.lang), &p.patents_granted],
                 ),
-                usize::from(area.width.saturating_sub(2)) * 2,
+                w,
             )),
-        ];
+        ]);
         frame.render_widget(Paragraph::new(lines).block(b).wrap(Wrap { trim: false }), area);
     }
 

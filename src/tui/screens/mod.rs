@@ -3,6 +3,7 @@
 
 mod companies;
 mod dashboard;
+pub mod equipment;
 pub mod list;
 mod planned;
 mod spaces;
@@ -18,6 +19,7 @@ use crate::i18n::{Lang, Msg};
 
 pub use companies::Companies;
 pub use dashboard::Dashboard;
+pub use equipment::EquipmentScreen;
 pub use planned::Planned;
 pub use spaces::Spaces;
 
@@ -108,7 +110,7 @@ pub struct Screens {
     dashboard: Dashboard,
     companies: Companies,
     spaces: Spaces,
-    equipment: Planned,
+    equipment: EquipmentScreen,
     training: Planned,
     reports: Planned,
 }
@@ -119,7 +121,7 @@ impl Default for Screens {
             dashboard: Dashboard::default(),
             companies: Companies::default(),
             spaces: Spaces::default(),
-            equipment: Planned::new(ScreenId::Equipment),
+            equipment: EquipmentScreen::default(),
             training: Planned::new(ScreenId::Training),
             reports: Planned::new(ScreenId::Reports),
         }
@@ -133,6 +135,10 @@ impl Screens {
 
     pub fn spaces(&self) -> &Spaces {
         &self.spaces
+    }
+
+    pub fn equipment(&self) -> &EquipmentScreen {
+        &self.equipment
     }
 
     pub fn dashboard(&self) -> &Dashboard {

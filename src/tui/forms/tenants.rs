@@ -3,8 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::app::Tone;
-use super::form::{Form, FormField, FormKind};
+use super::{label, text};
 use crate::db::company::{self, Company, CompanyEdit};
 use crate::db::lease::{self, Lease};
 use crate::db::{Store, room, yearly};
@@ -14,18 +13,10 @@ use crate::domain::room::RoomInput;
 use crate::domain::time::{date_text, parse_date};
 use crate::domain::yearly::YearlyInput;
 use crate::domain::{Field, Period, RoomKind, Sector, Stage, Won, Zone};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
-
-fn label(f: Field, lang: Lang) -> String {
-    let l = labels::field(f, lang);
-    let mut c = l.chars();
-    c.next().map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
-}
-
-fn text(f: Field, value: &str, hint: &str, lang: Lang) -> FormField {
-    FormField::text(f, &label(f, lang), value, hint)
-}
+use crate::tui::app::Tone;
+use crate::tui::form::{Form, FormField, FormKind};
 
 fn zones(lang: Lang) -> Vec<(String, String)> {
     Zone::ALL.iter().map(|z| (z.code().to_owned(), labels::zone(*z, lang).to_owned())).collect()
@@ -167,124 +158,115 @@ pub fn new_room(floor: i64, lang: Lang) -> Form {
     Form::new(FormKind::NewRoom, Msg::FormNewRoom.text(lang).into(), fields)
 }
 
-/// Saves the form through its use case; returns what to tell the user.
-pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
-    let v = |f: Field| form.value(f);
-    match &form.kind {
-        FormKind::NewCompany => {
-            let input = CompanyInput {
-                name: v(Field::Name),
-                brn: v(Field::Brn),
-                corporate_no: v(Field::CorporateNo),
-                representative: v(Field::Representative),
-                sector: v(Field::Sector),
-                zone: v(Field::Zone),
-                stage: v(Field::Stage),
-                admitted: v(Field::Admitted),
-                phone: v(Field::Phone),
-                email: v(Field::Email),
-            };
-            let c = company::add(store, &input)?;
-            Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
-        }
-        FormKind::EditCompany { brn } => {
-            let has = |f: Field| form.fields.iter().any(|x| x.field == f);
-            let edit = CompanyEdit {
-                name: Some(v(Field::Name)),
-                corporate_no: Some(v(Field::CorporateNo)),
-                representative: Some(v(Field::Representative)),
-                sector: Some(v(Field::Sector)),
-                zone: Some(v(Field::Zone)),
-                stage: has(Field::Stage).then(|| v(Field::Stage)),
-                admitted: Some(v(Field::Admitted)),
-                phone: Some(v(Field::Phone)),
-                email: Some(v(Field::Email)),
-            };
-            let c = company::edit(store, brn, &edit)?;
-            Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
-        }
-        FormKind::LeaveCompany { brn } => {
-            let stage = Stage::parse(&v(Field::Stage)).unwrap_or(Stage::Graduated);
-            let c = company::leave(store, brn, stage, &v(Field::Date))?;
-            Ok(fill(
-                Msg::SavedLeave.text(lang),
-                &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
-            ))
-        }
-        FormKind::YearlyReport { brn, .. } => {
-            let input = YearlyInput {
-                company: brn.clone(),
-                year: v(Field::Year),
-                employees: Some(v(Field::Employees)),
-                sales: Some(v(Field::Sales)),
-                exports: Some(v(Field::Exports)),
-                rnd_spend: Some(v(Field::RndSpend)),
-                patents_filed: Some(v(Field::PatentsFiled)),
-                patents_granted: Some(v(Field::PatentsGranted)),
-                investment: Some(v(Field::Investment)),
-            };
-            let r = yearly::set(store, &input)?;
-            Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
-        }
-        FormKind::NewLease => {
-            let input = LeaseInput {
-                company: v(Field::Company),
-                room: v(Field::Room),
-                from: v(Field::From),
-                to: day_after(&v(Field::LastDay)),
-                rent: v(Field::Rent),
-                fee: v(Field::Fee),
-                deposit: v(Field::Deposit),
-            };
-            let l = lease::add(store, &input)?;
-            Ok(fill(Msg::SavedLease.text(lang), &[&l.code, &l.room, &l.company_name, &l.from, &l.last_day]))
-        }
-        FormKind::EndLease { code } => {
-            let l = lease::end(store, code, &v(Field::Date), &v(Field::Reason))?;
-            Ok(fill(Msg::SavedEndLease.text(lang), &[&l.code, &l.room, &l.last_day]))
-        }
-        FormKind::NewRoom => {
-            let input = RoomInput {
-                code: v(Field::RoomCode),
-                floor: v(Field::Floor),
-                kind: v(Field::Kind),
-                area_m2: v(Field::Area),
-                rent_per_m2: v(Field::Rent),
-            };
-            let r = room::add(store, &input)?;
-            Ok(fill(Msg::SavedRoom.text(lang), &[&r.code, &r.area]))
-        }
+/// Saves a tenant form through its use case; returns what to tell the
+/// user, or `None` if the form is not a tenant form.
+pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
+    if !form.kind.is_tenant() {
+        return None;
     }
+    let v = |f: Field| form.value(f);
+    let mut go = || -> Result<String> {
+        match &form.kind {
+            FormKind::NewCompany => {
+                let input = CompanyInput {
+                    name: v(Field::Name),
+                    brn: v(Field::Brn),
+                    corporate_no: v(Field::CorporateNo),
+                    representative: v(Field::Representative),
+                    sector: v(Field::Sector),
+                    zone: v(Field::Zone),
+                    stage: v(Field::Stage),
+                    admitted: v(Field::Admitted),
+                    phone: v(Field::Phone),
+                    email: v(Field::Email),
+                };
+                let c = company::add(store, &input)?;
+                Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
+            }
+            FormKind::EditCompany { brn } => {
+                let has = |f: Field| form.fields.iter().any(|x| x.field == f);
+                let edit = CompanyEdit {
+                    name: Some(v(Field::Name)),
+                    corporate_no: Some(v(Field::CorporateNo)),
+                    representative: Some(v(Field::Representative)),
+                    sector: Some(v(Field::Sector)),
+                    zone: Some(v(Field::Zone)),
+                    stage: has(Field::Stage).then(|| v(Field::Stage)),
+                    admitted: Some(v(Field::Admitted)),
+                    phone: Some(v(Field::Phone)),
+                    email: Some(v(Field::Email)),
+                };
+                let c = company::edit(store, brn, &edit)?;
+                Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
+            }
+            FormKind::LeaveCompany { brn } => {
+                let stage = Stage::parse(&v(Field::Stage)).unwrap_or(Stage::Graduated);
+                let c = company::leave(store, brn, stage, &v(Field::Date))?;
+                Ok(fill(
+                    Msg::SavedLeave.text(lang),
+                    &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
+                ))
+            }
+            FormKind::YearlyReport { brn, .. } => {
+                let input = YearlyInput {
+                    company: brn.clone(),
+                    year: v(Field::Year),
+                    employees: Some(v(Field::Employees)),
+                    sales: Some(v(Field::Sales)),
+                    exports: Some(v(Field::Exports)),
+                    rnd_spend: Some(v(Field::RndSpend)),
+                    patents_filed: Some(v(Field::PatentsFiled)),
+                    patents_granted: Some(v(Field::PatentsGranted)),
+                    investment: Some(v(Field::Investment)),
+                };
+                let r = yearly::set(store, &input)?;
+                Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
+            }
+            FormKind::NewLease => {
+                let input = LeaseInput {
+                    company: v(Field::Company),
+                    room: v(Field::Room),
+                    from: v(Field::From),
+                    to: day_after(&v(Field::LastDay)),
+                    rent: v(Field::Rent),
+                    fee: v(Field::Fee),
+                    deposit: v(Field::Deposit),
+                };
+                let l = lease::add(store, &input)?;
+                Ok(fill(Msg::SavedLease.text(lang), &[&l.code, &l.room, &l.company_name, &l.from, &l.last_day]))
+            }
+            FormKind::EndLease { code } => {
+                let l = lease::end(store, code, &v(Field::Date), &v(Field::Reason))?;
+                Ok(fill(Msg::SavedEndLease.text(lang), &[&l.code, &l.room, &l.last_day]))
+            }
+            FormKind::NewRoom => {
+                let input = RoomInput {
+                    code: v(Field::RoomCode),
+                    floor: v(Field::Floor),
+                    kind: v(Field::Kind),
+                    area_m2: v(Field::Area),
+                    rent_per_m2: v(Field::Rent),
+                };
+                let r = room::add(store, &input)?;
+                Ok(fill(Msg::SavedRoom.text(lang), &[&r.code, &r.area]))
+            }
+            // Not a tenant form: excluded above.
+            _ => Ok(String::new()),
+        }
+    };
+    Some(go())
 }
 
 /// The form asks for the last day, as leases are written; the lease itself
 /// runs to the day after. Text that is not a date is passed on to be refused.
-fn day_after(last: &str) -> String {
+pub(super) fn day_after(last: &str) -> String {
     parse_date(last).ok().and_then(|d| d.succ_opt()).map_or_else(|| last.to_owned(), date_text)
-}
-
-/// Saves the form and reports a refusal on the form itself: beside its field
-/// when it is about one, under the form otherwise. True when saved.
-pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
-    match submit(form, store, lang) {
-        Ok(msg) => Some(msg),
-        Err(e) => {
-            let field = match &e {
-                // The form's last day stands for the lease's `to`.
-                Error::Invalid(i) if i.field == Field::To => Some(Field::LastDay),
-                Error::Invalid(i) => Some(i.field),
-                _ => None,
-            };
-            form.refuse(field, e.message(lang));
-            None
-        }
-    }
 }
 
 /// Live feedback while typing: for a lease, whether the room is free over the
 /// period and what it would cost; for a yearly report, the figures on file
 /// for the year typed.
-pub fn check(form: &mut Form, store: &Store, lang: Lang) {
+pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
     match form.kind.clone() {
         FormKind::NewLease => form.note = lease_note(form, store, lang),
         FormKind::YearlyReport { brn, loaded } => {

@@ -1,0 +1,627 @@
+//! `kiln equipment|booking|downtime|quota|holidays|closed-day …`.
+
+use clap::{Args, Subcommand};
+
+use super::Env;
+use super::output::{json, say, table};
+use crate::db::booking::{self, Booking, BookingFilter, BookingInput};
+use crate::db::downtime::{self, DowntimeInput, OnClash};
+use crate::db::equipment::{self, Equipment};
+use crate::db::{Page, calendar, quota};
+use crate::domain::booking::BookingState;
+use crate::domain::equipment::EquipmentInput;
+use crate::domain::money::group;
+use crate::domain::{Field, ForField, Invalid, Minute, Problem};
+use crate::error::Result;
+use crate::i18n::{Lang, labels};
+
+/// The fields of a machine, for `add` and `edit`.
+#[derive(Debug, Args)]
+pub struct EquipmentFields {
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    model: Option<String>,
+    /// analysis | processing | testing
+    #[arg(long)]
+    category: Option<String>,
+    /// Room code
+    #[arg(long)]
+    room: Option<String>,
+    /// The operator (OS account) who manages it
+    #[arg(long)]
+    manager: Option<String>,
+    /// hour | sample
+    #[arg(long)]
+    billing_unit: Option<String>,
+    /// Won per hour or sample for tenant companies
+    #[arg(long, allow_hyphen_values = true)]
+    tenant_rate: Option<String>,
+    /// Won per hour or sample for everyone else
+    #[arg(long, allow_hyphen_values = true)]
+    external_rate: Option<String>,
+    /// Booking grid in minutes: 5 10 15 20 30 60 120 240
+    #[arg(long, allow_hyphen_values = true)]
+    slot: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    min_minutes: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    max_minutes: Option<String>,
+    /// Minutes of notice a booking needs
+    #[arg(long, allow_hyphen_values = true)]
+    notice: Option<String>,
+    /// Days ahead bookings open
+    #[arg(long, allow_hyphen_values = true)]
+    horizon: Option<String>,
+    /// Minutes kept free between bookings
+    #[arg(long, allow_hyphen_values = true)]
+    buffer: Option<String>,
+    /// e.g. "mon-fri 09:00-18:00, sat 09:00-13:00" or "always"
+    #[arg(long)]
+    hours: Option<String>,
+    /// yes | no
+    #[arg(long)]
+    holidays: Option<String>,
+    /// yes | no
+    #[arg(long)]
+    approval: Option<String>,
+}
+
+impl EquipmentFields {
+    fn input(self, code: String) -> EquipmentInput {
+        let s = |o: Option<String>| o.unwrap_or_default();
+        EquipmentInput {
+            code,
+            name: s(self.name),
+            model: s(self.model),
+            category: s(self.category),
+            room: s(self.room),
+            manager: s(self.manager),
+            billing_unit: s(self.billing_unit),
+            tenant_rate: s(self.tenant_rate),
+            external_rate: s(self.external_rate),
+            slot_minutes: s(self.slot),
+            min_minutes: s(self.min_minutes),
+            max_minutes: s(self.max_minutes),
+            notice_minutes: s(self.notice),
+            horizon_days: s(self.horizon),
+            buffer_minutes: s(self.buffer),
+            hours: s(self.hours),
+            holidays_bookable: s(self.holidays),
+            needs_approval: s(self.approval),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EquipmentCmd {
+    /// Register a machine
+    Add {
+        #[arg(long)]
+        code: String,
+        #[command(flatten)]
+        fields: EquipmentFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List machines
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one machine and its rules
+    Show {
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a machine's details or booking rules
+    Edit {
+        code: String,
+        #[command(flatten)]
+        fields: EquipmentFields,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Retire a machine: no new bookings
+    Retire {
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BookingCmd {
+    /// Book a machine; a clash exits 1 naming it and the nearest free slot
+    Add {
+        #[arg(long)]
+        equipment: String,
+        #[arg(long)]
+        person: String,
+        /// The company billed [default: the person's]
+        #[arg(long)]
+        company: Option<String>,
+        /// "2026-12-01 09:00"
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        purpose: Option<String>,
+        #[arg(long)]
+        samples: Option<String>,
+        /// Repeat weekly, this many weeks in all
+        #[arg(long)]
+        weeks: Option<String>,
+        /// In a series, book the free weeks and skip the clashing ones
+        #[arg(long)]
+        book_free: bool,
+        /// Book beyond the company's monthly quota, for this reason
+        #[arg(long, value_name = "REASON")]
+        override_quota: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List bookings
+    List {
+        #[arg(long)]
+        equipment: Option<String>,
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        company: Option<String>,
+        /// requested | approved | in-use | completed | rejected | cancelled | no-show
+        #[arg(long)]
+        state: Option<String>,
+        /// Bookings ending after this moment
+        #[arg(long)]
+        from: Option<String>,
+        /// Bookings starting before this moment
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one booking
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Approve {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Reject {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Cancel {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start use (default now)
+    CheckIn {
+        id: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// End use (default now) and price it
+    CheckOut {
+        id: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        samples: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark one booking, or with --grace every late approved booking, as a no-show
+    NoShow {
+        id: Option<String>,
+        /// Minutes after the start before an unclaimed booking is a no-show
+        #[arg(long)]
+        grace: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DowntimeCmd {
+    /// Take a machine out of service; lists the bookings it overlaps
+    Add {
+        #[arg(long)]
+        equipment: String,
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        /// maintenance | calibration | fault
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        note: Option<String>,
+        /// Cancel the overlapping bookings, recording this reason; without
+        /// it the downtime waits until they are moved
+        #[arg(long, value_name = "REASON")]
+        cancel_bookings: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    List {
+        #[arg(long)]
+        equipment: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The machine is back: end the downtime (default now)
+    End {
+        id: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuotaCmd {
+    /// Set a company's monthly hours on a machine (empty --hours removes it)
+    Set {
+        #[arg(long)]
+        company: String,
+        #[arg(long)]
+        equipment: String,
+        #[arg(long, allow_hyphen_values = true)]
+        hours: String,
+        #[arg(long)]
+        json: bool,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClosedDayCmd {
+    /// Close the centre on a day (admins)
+    Add {
+        #[arg(long)]
+        date: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn print_equipment(e: &Equipment, lang: Lang) -> Result<()> {
+    say(format!(
+        "{}  {}  {}  {} {}/{}  {}",
+        e.code,
+        e.name,
+        labels::category(e.category, lang),
+        group(i128::from(e.tenant_rate.0)),
+        group(i128::from(e.external_rate.0)),
+        labels::billing_unit(e.billing_unit, lang),
+        e.rules.hours
+    ))
+}
+
+fn one<T: serde::Serialize>(value: &T, as_json: bool, text: impl FnOnce() -> Result<()>) -> Result<()> {
+    if as_json { json(value) } else { text() }
+}
+
+pub fn equipment_cmd(env: &Env, cmd: EquipmentCmd) -> Result<()> {
+    let lang = env.lang;
+    match cmd {
+        EquipmentCmd::Add { code, fields, json: j } => {
+            let mut store = env.open_existing()?;
+            let e = equipment::add(&mut store, &fields.input(code))?;
+            one(&e, j, || print_equipment(&e, lang))
+        }
+        EquipmentCmd::List { json: j } => {
+            let store = env.open_existing()?;
+            let list = equipment::list(&store, Page::ALL_FOR_CLI)?;
+            if j {
+                return json(&list);
+            }
+            for e in &list {
+                print_equipment(e, lang)?;
+            }
+            Ok(())
+        }
+        EquipmentCmd::Show { code, json: j } => {
+            let store = env.open_existing()?;
+            let e = equipment::show(&store, &code)?;
+            one(&e, j, || print_equipment(&e, lang))
+        }
+        EquipmentCmd::Edit { code, fields, json: j } => {
+            let mut store = env.open_existing()?;
+            let e = equipment::edit(&mut store, &code, &fields.input(code.clone()))?;
+            one(&e, j, || print_equipment(&e, lang))
+        }
+        EquipmentCmd::Retire { code, json: j } => {
+            let mut store = env.open_existing()?;
+            let e = equipment::retire(&mut store, &code)?;
+            one(&e, j, || print_equipment(&e, lang))
+        }
+    }
+}
+
+fn print_booking(b: &Booking, lang: Lang) -> Result<()> {
+    let charge = b.charge.map_or_else(String::new, |c| format!("  {c}"));
+    say(format!(
+        "#{}  {}  {}–{}  {}  {}  {}{charge}",
+        b.id,
+        b.equipment,
+        b.start,
+        b.end.get(11..).unwrap_or(&b.end),
+        labels::booking_state(b.state, lang),
+        b.who(),
+        b.purpose
+    ))
+}
+
+fn moment(raw: Option<String>, field: Field) -> Result<Option<Minute>> {
+    raw.map(|s| Minute::parse(&s).field(field, &s).map_err(Into::into)).transpose()
+}
+
+pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    let show = |b: &Booking, j: bool| one(b, j, || print_booking(b, lang));
+    match cmd {
+        BookingCmd::Add {
+            equipment,
+            person,
+            company,
+            from,
+            to,
+            purpose,
+            samples,
+            weeks,
+            book_free,
+            override_quota,
+            json: j,
+        } => {
+            let single = weeks.as_deref().is_none_or(|w| w.trim() == "1");
+            let input = BookingInput {
+                equipment,
+                person,
+                company: company.unwrap_or_default(),
+                from,
+                to,
+                purpose: purpose.unwrap_or_default(),
+                samples: samples.unwrap_or_default(),
+                weeks: weeks.unwrap_or_default(),
+                book_free,
+                override_quota,
+            };
+            let out = booking::add(&mut store, &input)?;
+            match (single, out.booked.first()) {
+                (true, Some(b)) => show(b, j),
+                _ if j => json(&out),
+                _ => {
+                    for b in &out.booked {
+                        print_booking(b, lang)?;
+                    }
+                    for s in &out.skipped {
+                        say(format!("  ✖ {}–{}  {}", s.start, s.end.get(11..).unwrap_or(&s.end), s.reason))?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+        BookingCmd::List { equipment, person, company, state, from, to, json: j } => {
+            let state = state
+                .map(|s| {
+                    BookingState::parse(&s).ok_or_else(|| {
+                        Invalid::new(
+                            Field::Booking,
+                            s,
+                            Problem::OneOf {
+                                accepted: &[
+                                    "requested",
+                                    "approved",
+                                    "in-use",
+                                    "completed",
+                                    "rejected",
+                                    "cancelled",
+                                    "no-show",
+                                ],
+                            },
+                        )
+                    })
+                })
+                .transpose()?;
+            let filter = BookingFilter {
+                equipment,
+                person,
+                company,
+                state,
+                from: moment(from, Field::From)?,
+                to: moment(to, Field::To)?,
+            };
+            let list = booking::list(&store, &filter, Page::ALL_FOR_CLI)?;
+            if j {
+                return json(&list);
+            }
+            for b in &list {
+                print_booking(b, lang)?;
+            }
+            Ok(())
+        }
+        BookingCmd::Show { id, json: j } => show(&booking::show(&store, &id)?, j),
+        BookingCmd::Approve { id, json: j } => show(&booking::approve(&mut store, &id)?, j),
+        BookingCmd::Reject { id, reason, json: j } => {
+            show(&booking::reject(&mut store, &id, reason.as_deref().unwrap_or_default())?, j)
+        }
+        BookingCmd::Cancel { id, reason, json: j } => {
+            show(&booking::cancel(&mut store, &id, reason.as_deref().unwrap_or_default())?, j)
+        }
+        BookingCmd::CheckIn { id, at, json: j } => show(&booking::check_in(&mut store, &id, at.as_deref())?, j),
+        BookingCmd::CheckOut { id, at, samples, json: j } => {
+            show(&booking::check_out(&mut store, &id, at.as_deref(), samples.as_deref())?, j)
+        }
+        BookingCmd::NoShow { id: Some(id), json: j, .. } => show(&booking::no_show(&mut store, &id)?, j),
+        BookingCmd::NoShow { id: None, grace, json: j } => {
+            let marked = booking::mark_no_shows(&mut store, grace.unwrap_or(30))?;
+            if j {
+                return json(&marked);
+            }
+            for b in &marked {
+                print_booking(b, lang)?;
+            }
+            Ok(())
+        }
+    }
+}
+
+pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    match cmd {
+        DowntimeCmd::Add { equipment, from, to, reason, note, cancel_bookings, json: j } => {
+            let input = DowntimeInput { equipment, from, to, reason, note: note.unwrap_or_default() };
+            let on_clash = cancel_bookings.map_or(OnClash::Hold, |reason| OnClash::Cancel { reason });
+            let out = downtime::add(&mut store, &input, &on_clash)?;
+            if j {
+                let ids: Vec<i64> = out.affected_bookings.iter().map(|b| b.id).collect();
+                return json(&serde_json::json!({
+                    "id": out.downtime.id,
+                    "state": out.downtime.state,
+                    "downtime": out.downtime,
+                    "affected_bookings": ids,
+                }));
+            }
+            let d = &out.downtime;
+            say(format!(
+                "#{}  {}  {}–{}  {}  {}",
+                d.id,
+                d.equipment,
+                d.start,
+                d.end,
+                labels::downtime_reason(d.reason, lang),
+                d.state
+            ))?;
+            for b in &out.affected_bookings {
+                print_booking(b, lang)?;
+            }
+            Ok(())
+        }
+        DowntimeCmd::List { equipment, json: j } => {
+            let list = downtime::list(&store, equipment.as_deref(), Page::ALL_FOR_CLI)?;
+            if j {
+                return json(&list);
+            }
+            for d in &list {
+                say(format!(
+                    "#{}  {}  {}–{}  {}  {}",
+                    d.id,
+                    d.equipment,
+                    d.start,
+                    d.end,
+                    labels::downtime_reason(d.reason, lang),
+                    d.state
+                ))?;
+            }
+            Ok(())
+        }
+        DowntimeCmd::End { id, at, json: j } => {
+            let d = downtime::end(&mut store, &id, at.as_deref())?;
+            one(&d, j, || say(format!("#{}  {}  {}–{}  {}", d.id, d.equipment, d.start, d.end, d.state)))
+        }
+    }
+}
+
+pub fn quota_cmd(env: &Env, cmd: QuotaCmd) -> Result<()> {
+    let mut store = env.open_existing()?;
+    match cmd {
+        QuotaCmd::Set { company, equipment, hours, json: j } => {
+            let q = quota::set(&mut store, &company, &equipment, &hours)?;
+            one(&q, j, || {
+                say(q
+                    .as_ref()
+                    .map_or_else(String::new, |q| format!("{} {} {}h", q.company_name, q.equipment, q.hours_per_month)))
+            })
+        }
+        QuotaCmd::List { json: j } => {
+            let list = quota::list(&store)?;
+            if j {
+                return json(&list);
+            }
+            let rows: Vec<Vec<String>> = list
+                .iter()
+                .map(|q| vec![q.company_name.clone(), q.equipment.clone(), q.hours_per_month.to_string()])
+                .collect();
+            table(
+                &[
+                    labels::field(Field::Company, env.lang),
+                    labels::field(Field::Equipment, env.lang),
+                    labels::field(Field::Quota, env.lang),
+                ],
+                &rows,
+            )
+        }
+    }
+}
+
+pub fn holidays(env: &Env, year: Option<i32>, as_json: bool) -> Result<()> {
+    let store = env.open_existing()?;
+    let year = year.unwrap_or_else(|| chrono::Datelike::year(&env.clock.today()));
+    if !(1990..=2100).contains(&year) {
+        return Err(Invalid::new(Field::Year, year.to_string(), Problem::OutOfRange { min: 1990, max: 2100 }).into());
+    }
+    let days = calendar::year(&store, year)?;
+    if as_json {
+        return json(&days);
+    }
+    for d in &days {
+        let name = match env.lang {
+            Lang::En => calendar::english_name(&d.date).filter(|_| d.kind != "closed").unwrap_or(&d.name),
+            Lang::Ko => &d.name,
+        };
+        say(format!(
+            "{}  {name}",
+            labels::date_with_weekday(crate::domain::time::stored_date(&d.date).unwrap_or_default(), env.lang)
+        ))?;
+    }
+    Ok(())
+}
+
+pub fn closed_day_cmd(env: &Env, cmd: ClosedDayCmd) -> Result<()> {
+    let mut store = env.open_existing()?;
+    match cmd {
+        ClosedDayCmd::Add { date, name, json: j } => {
+            let d = calendar::add_closed_day(&mut store, &date, &name)?;
+            one(&d, j, || say(format!("{}  {}", d.date, d.name)))
+        }
+        ClosedDayCmd::List { json: j } => {
+            let list = calendar::closed_days(&store)?;
+            if j {
+                return json(&list);
+            }
+            for d in &list {
+                say(format!("{}  {}", d.date, d.name))?;
+            }
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,183 @@
+//! A booking's moves: approve, reject, cancel, check in, check out (which
+//! prices actual use), no-show. Each is a use case with its role check and
+//! audit entry; an illegal move is refused naming the state it is in.
+
+use rusqlite::{Connection, params};
+
+use super::{Booking, by_id, parse_id};
+use crate::db::write::json;
+use crate::db::{Store, Write, downtime, equipment};
+use crate::domain::booking::{Transition, billable_minutes, charge};
+use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
+use crate::error::{Refusal, Result};
+
+/// Column values a move sets besides the state.
+#[derive(Default)]
+struct Changes {
+    note: Option<String>,
+    actual_start: Option<Minute>,
+    actual_end: Option<Minute>,
+    actual_samples: Option<i64>,
+    billed_minutes: Option<i64>,
+    rate: Option<Won>,
+    charge: Option<Won>,
+}
+
+fn step(w: &mut Write<'_>, before: &Booking, t: Transition, ch: &Changes) -> Result<Booking> {
+    let Some(next) = before.state.apply(t) else {
+        return Err(Refusal::IllegalTransition { booking: before.id, state: before.state, action: t }.into());
+    };
+    w.conn().execute(
+        "UPDATE booking SET state = ?2, note = coalesce(?3, note), actual_start = coalesce(?4, actual_start),
+                actual_end = coalesce(?5, actual_end), actual_samples = coalesce(?6, actual_samples),
+                billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge)
+          WHERE id = ?1",
+        params![
+            before.id,
+            next.code(),
+            ch.note,
+            ch.actual_start.map(|m| m.to_string()),
+            ch.actual_end.map(|m| m.to_string()),
+            ch.actual_samples,
+            ch.billed_minutes,
+            ch.rate.map(|r| r.0),
+            ch.charge.map(|c| c.0)
+        ],
+    )?;
+    let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    w.audit("booking", &before.id.to_string(), t.code(), Some(json(before)), Some(json(&after)))?;
+    if !next.is_active() {
+        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        downtime::activate_cleared(w, eq.id)?;
+    }
+    Ok(after)
+}
+
+fn run(
+    store: &mut Store,
+    id: &str,
+    t: Transition,
+    changes: impl FnOnce(&Write<'_>, &Booking) -> Result<Changes>,
+) -> Result<Booking> {
+    let n = parse_id(id)?;
+    store.write(Capability::ManageBookings, |w| {
+        let before = by_id(w.conn(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        if before.state.apply(t).is_none() {
+            return Err(Refusal::IllegalTransition { booking: before.id, state: before.state, action: t }.into());
+        }
+        let ch = changes(w, &before)?;
+        step(w, &before, t, &ch)
+    })
+}
+
+fn reason(raw: &str) -> Result<Option<String>> {
+    Ok(Some(text::clean(raw, 200).field(Field::Reason, raw)?).filter(|r| !r.is_empty()))
+}
+
+pub fn approve(store: &mut Store, id: &str) -> Result<Booking> {
+    run(store, id, Transition::Approve, |_, _| Ok(Changes::default()))
+}
+
+pub fn reject(store: &mut Store, id: &str, why: &str) -> Result<Booking> {
+    let note = reason(why)?;
+    run(store, id, Transition::Reject, |_, _| Ok(Changes { note, ..Changes::default() }))
+}
+
+pub fn cancel(store: &mut Store, id: &str, why: &str) -> Result<Booking> {
+    let note = reason(why)?;
+    run(store, id, Transition::Cancel, |_, _| Ok(Changes { note, ..Changes::default() }))
+}
+
+/// Cancels `before` inside a running use case (a downtime that takes its time).
+pub(crate) fn cancel_in(w: &mut Write<'_>, before: &Booking, why: &str) -> Result<Booking> {
+    let ch = Changes { note: Some(why.to_owned()), ..Changes::default() };
+    step(w, before, Transition::Cancel, &ch)
+}
+
+pub fn no_show(store: &mut Store, id: &str) -> Result<Booking> {
+    run(store, id, Transition::NoShow, |_, _| Ok(Changes::default()))
+}
+
+fn moment(raw: Option<&str>, field: Field, now: Minute) -> Result<Minute> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(now),
+        Some(s) => Ok(Minute::parse(s).field(field, s)?),
+    }
+}
+
+/// Starts use: records when the person began (default now).
+pub fn check_in(store: &mut Store, id: &str, at: Option<&str>) -> Result<Booking> {
+    let now = store.now();
+    let at = moment(at, Field::From, now)?;
+    run(store, id, Transition::CheckIn, |_, _| Ok(Changes { actual_start: Some(at), ..Changes::default() }))
+}
+
+/// True if the company billed holds a lease on `day`: tenants pay the tenant rate.
+pub(super) fn is_tenant(conn: &Connection, company_brn: Option<&str>, day: &str) -> Result<bool> {
+    let Some(brn) = company_brn else { return Ok(false) };
+    let digits: String = brn.chars().filter(char::is_ascii_digit).collect();
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM lease l JOIN company c ON c.id = l.company_id
+          WHERE c.brn = ?1 AND l.from_date <= ?2 AND l.end_date > ?2",
+        params![digits, day],
+        |r| r.get(0),
+    )?;
+    Ok(n > 0)
+}
+
+/// Ends use: records when (default now) and the samples run, and prices it:
+/// time rounded up to the machine's slot, or samples, at the tenant rate for
+/// a company holding a lease that day and the external rate otherwise.
+pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<&str>) -> Result<Booking> {
+    let now = store.now();
+    let at = moment(at, Field::To, now)?;
+    let samples = match samples.map(str::trim).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(s) => Some(
+            s.parse::<i64>()
+                .ok()
+                .filter(|n| (0..=10_000).contains(n))
+                .ok_or_else(|| Invalid::new(Field::Samples, s, Problem::OutOfRange { min: 0, max: 10_000 }))?,
+        ),
+    };
+    run(store, id, Transition::CheckOut, |w, before| {
+        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        let started = before.actual_start.as_deref().and_then(|s| Minute::parse(s).ok()).unwrap_or(at);
+        let used = Period::new(started, at).field(Field::To, &at.to_string())?;
+        let minutes = billable_minutes(&used, eq.rules.slot_minutes);
+        let samples = samples.unwrap_or(before.samples);
+        let tenant =
+            is_tenant(w.conn(), before.company_brn.as_deref(), before.start.get(..10).unwrap_or(&before.start))?;
+        let rate = if tenant { eq.tenant_rate } else { eq.external_rate };
+        let amount = charge(eq.billing_unit, rate, minutes, samples).ok_or_else(|| {
+            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
+        })?;
+        Ok(Changes {
+            actual_end: Some(at),
+            actual_samples: Some(samples),
+            billed_minutes: Some(if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() }),
+            rate: Some(rate),
+            charge: Some(amount),
+            ..Changes::default()
+        })
+    })
+}
+
+/// Marks approved bookings nobody checked in to within `grace` minutes of
+/// their start as no-shows, freeing the rest of their time.
+pub fn mark_no_shows(store: &mut Store, grace_minutes: u32) -> Result<Vec<Booking>> {
+    store.write(Capability::ManageBookings, |w| {
+        let cutoff = Minute(w.now().0 - i64::from(grace_minutes)).to_string();
+        let ids: Vec<i64> = w
+            .conn()
+            .prepare("SELECT id FROM booking INDEXED BY booking_state_start WHERE state = 'approved' AND start <= ?1 ORDER BY start")?
+            .query_map([cutoff], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::new();
+        for id in ids {
+            let before = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            out.push(step(w, &before, Transition::NoShow, &Changes::default())?);
+        }
+        Ok(out)
+    })
+}

@@ -1,0 +1,76 @@
+//! The forms of the screens: how each is laid out, what saving it does (the
+//! same use cases as the CLI), and the live feedback while typing.
+
+mod equipment;
+mod tenants;
+
+use crate::db::Store;
+use crate::domain::Field;
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, labels};
+use crate::tui::form::{Form, FormField, FormKind};
+
+pub use equipment::{booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form};
+pub use tenants::{edit_company, end_lease, leave_company, new_company, new_lease, new_room, yearly_report};
+
+pub(super) fn label(f: Field, lang: Lang) -> String {
+    let l = labels::field(f, lang);
+    let mut c = l.chars();
+    c.next().map_or_else(String::new, |first| first.to_uppercase().chain(c).collect())
+}
+
+pub(super) fn text(f: Field, value: &str, hint: &str, lang: Lang) -> FormField {
+    FormField::text(f, &label(f, lang), value, hint)
+}
+
+impl FormKind {
+    fn is_tenant(&self) -> bool {
+        matches!(
+            self,
+            FormKind::NewCompany
+                | FormKind::EditCompany { .. }
+                | FormKind::LeaveCompany { .. }
+                | FormKind::YearlyReport { .. }
+                | FormKind::NewLease
+                | FormKind::EndLease { .. }
+                | FormKind::NewRoom
+        )
+    }
+}
+
+/// Saves the form through its use case; returns what to tell the user.
+pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
+    match tenants::submit(form, store, lang) {
+        Some(r) => r,
+        None => equipment::submit(form, store, lang),
+    }
+}
+
+/// Saves the form and reports a refusal on the form itself: beside its field
+/// when it is about one, under the form otherwise. True when saved.
+pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
+    match submit(form, store, lang) {
+        Ok(msg) => Some(msg),
+        Err(e) => {
+            let field = match &e {
+                // The lease form's last day stands for the lease's `to`.
+                Error::Invalid(i) if i.field == Field::To && !form.fields.iter().any(|f| f.field == Field::To) => {
+                    Some(Field::LastDay)
+                }
+                Error::Invalid(i) => Some(i.field),
+                _ => None,
+            };
+            form.refuse(field, e.message(lang));
+            None
+        }
+    }
+}
+
+/// Live feedback while typing.
+pub fn check(form: &mut Form, store: &Store, lang: Lang) {
+    if form.kind.is_tenant() {
+        tenants::check(form, store, lang);
+    } else {
+        equipment::check(form, store, lang);
+    }
+}
