@@ -60,6 +60,7 @@ pub enum Field {
     BookFree,
     OnClash,
     Note,
+    Details,
     Amount,
     User,
     Role,

@@ -65,6 +65,7 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::BookFree => ("겹치는 주 건너뛰기", "skip clashing weeks"),
         F::OnClash => ("겹치는 예약", "overlapping bookings"),
         F::Note => ("취소 사유", "cancel reason"),
+        F::Details => ("내용", "details"),
         F::Amount => ("금액", "amount"),
         F::User => ("사용자", "user"),
         F::Role => ("역할", "role"),

@@ -101,7 +101,7 @@ pub fn downtime_form(eq: &Equipment, start: Minute, lang: Lang) -> Form {
         text(Field::From, &start.to_string(), "2026-12-01 09:00", lang),
         text(Field::To, &Minute(start.0 + 4 * 60).to_string(), "2026-12-01 18:00", lang),
         FormField::choice(Field::Reason, &label(Field::Reason, lang), "maintenance", reasons),
-        text(Field::Purpose, "", Msg::FormDowntimeNoteHint.text(lang), lang),
+        text(Field::Details, "", Msg::FormDowntimeNoteHint.text(lang), lang),
         FormField::choice(Field::OnClash, &label(Field::OnClash, lang), "hold", on_clash),
         text(Field::Note, "", Msg::FormCancelReasonHint.text(lang), lang),
     ];
@@ -116,7 +116,7 @@ fn downtime_input(form: &Form) -> DowntimeInput {
         from: form.value(Field::From),
         to: form.value(Field::To),
         reason: form.value(Field::Reason),
-        note: form.value(Field::Purpose),
+        note: form.value(Field::Details),
     }
 }
 

@@ -1,0 +1,178 @@
+//! Screen 4 driven by keys as an equipment manager would: book a machine,
+//! see a clash refused with the nearest free slot, approve, check in and out,
+//! take a machine out of service; and the week calendar rendered.
+
+mod common;
+
+use common::TempDb;
+use kiln::db::Page;
+use kiln::db::booking::{self, BookingFilter};
+use kiln::domain::booking::BookingState;
+use kiln::i18n::Lang;
+use kiln::tui::app::{App, Tone};
+use kiln::tui::screens::equipment::View;
+use kiln::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+fn key(app: &mut App, c: char) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, c);
+    }
+}
+
+fn clear(app: &mut App) {
+    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let s = buf[(x, y)].symbol();
+            skip = kiln::cells::width(s).saturating_sub(1);
+            out.push_str(s);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn demo(lang: Lang) -> (TempDb, App) {
+    let (db, store) = TempDb::demo();
+    (db, App::new(store, lang, false).unwrap())
+}
+
+#[test]
+fn the_week_calendar_renders_in_both_languages() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, mut app) = demo(lang);
+        key(&mut app, '4');
+        key(&mut app, 'j');
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(app.screens().equipment().view_mode(), View::Calendar);
+        for (w, h) in [(80, 24), (160, 48)] {
+            let t = screen(&app, w, h);
+            assert!(t.contains("EQ-0002 FE-SEM"), "{t}");
+            assert!(t.contains("██"), "bookings are drawn: {t}");
+            insta::assert_snapshot!(format!("calendar_{}_{w}x{h}", lang.code()), t);
+        }
+    }
+}
+
+#[test]
+fn a_manager_books_sees_a_clash_approves_and_checks_out() {
+    let (db, mut app) = demo(Lang::Ko);
+    key(&mut app, '4');
+    // EQ-0003 (particle size, no approval needed).
+    key(&mut app, 'j');
+    key(&mut app, 'j');
+    key(&mut app, 'n');
+    let form = app.form().expect("the booking form");
+    assert_eq!(form.value(kiln::domain::Field::Equipment), "EQ-0003");
+    type_text(&mut app, "P-0009");
+    let (note, tone) = app.form().unwrap().note.clone().unwrap();
+    assert_eq!(tone, Tone::Info, "{note}");
+    // Move the start onto a clash: an existing booking of EQ-0003.
+    let store = db.open_as("kim");
+    let taken = booking::list(
+        &store,
+        &BookingFilter { equipment: Some("EQ-0003".into()), from: Some(store.now()), ..BookingFilter::default() },
+        Page::new(0, 50),
+    )
+    .unwrap()
+    .into_iter()
+    .find(|b| b.state.is_active())
+    .expect("the demo books EQ-0003 ahead");
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Tab);
+    }
+    clear(&mut app);
+    type_text(&mut app, &taken.start);
+    press(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, &taken.end);
+    let (note, tone) = app.form().unwrap().note.clone().unwrap();
+    assert_eq!(tone, Tone::Error);
+    assert!(note.contains(&format!("#{}", taken.id)) && note.contains("가장 가까운 빈 시간"), "{note}");
+    press(&mut app, KeyCode::Enter);
+    let err = app.form().and_then(|f| f.error.clone()).unwrap_or_default();
+    assert!(err.contains("겹칩니다"), "refused on save too: {err}");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.form().is_none());
+
+    // The approvals queue: approve the first.
+    key(&mut app, 'p');
+    assert_eq!(app.screens().equipment().view_mode(), View::Approvals);
+    let before = booking::pending(&store, Page::new(0, 500)).unwrap();
+    key(&mut app, 'a');
+    let after = booking::pending(&store, Page::new(0, 500)).unwrap();
+    assert_eq!(after.len(), before.len() - 1);
+    let approved = booking::show(&store, &before[0].id.to_string()).unwrap();
+    assert_eq!(approved.state, BookingState::Approved);
+    let t = screen(&app, 100, 30);
+    assert!(t.contains(&format!("#{}", approved.id)) && t.contains("승인"), "{t}");
+
+    // Back to the list: EQ-0001 is in use this morning; check it out.
+    press(&mut app, KeyCode::Esc);
+    key(&mut app, 'g');
+    key(&mut app, 'o');
+    let form = app.form().expect("check-out form");
+    assert_eq!(form.value(kiln::domain::Field::Time), "2026-11-26 10:00");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none());
+    let done = booking::list(
+        &store,
+        &BookingFilter {
+            equipment: Some("EQ-0001".into()),
+            state: Some(BookingState::Completed),
+            from: Some(kiln::domain::Minute::parse("2026-11-26 00:00").unwrap()),
+            ..BookingFilter::default()
+        },
+        Page::new(0, 5),
+    )
+    .unwrap();
+    assert_eq!(done.len(), 1);
+    assert!(done[0].charge.is_some());
+}
+
+#[test]
+fn a_fault_lists_the_bookings_it_hits() {
+    let (_db, mut app) = demo(Lang::En);
+    key(&mut app, '4');
+    key(&mut app, 'j');
+    key(&mut app, 'd');
+    let form = app.form().expect("downtime form");
+    assert_eq!(form.value(kiln::domain::Field::Equipment), "EQ-0002");
+    clear(&mut app);
+    type_text(&mut app, "2026-11-27 09:00");
+    press(&mut app, KeyCode::Tab);
+    clear(&mut app);
+    type_text(&mut app, "2026-12-31 18:00");
+    let (note, tone) = app.form().unwrap().note.clone().unwrap();
+    assert_eq!(tone, Tone::Error);
+    assert!(note.contains("booking(s) in the way"), "{note}");
+    let t = screen(&app, 80, 24);
+    insta::assert_snapshot!("downtime_form_en_80x24", t);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none());
+    let t = screen(&app, 100, 30);
+    assert!(t.contains("Downtime #") && t.contains("waiting"), "{t}");
+}
