@@ -233,7 +233,7 @@ fn charges_come_from_actual_use_at_the_right_rate() {
     let (_db, mut s) = centre();
     let tenant = book(&mut s, "P-0001", "2026-12-01 09:00", "2026-12-01 12:00").unwrap();
     let outsider = book(&mut s, "P-0002", "2026-12-02 09:00", "2026-12-02 12:00").unwrap();
-    let audits = audit_count(&s.path().to_path_buf());
+    let audits = audit_count(s.path());
     for b in [&tenant, &outsider] {
         booking::approve(&mut s, &b.id.to_string()).unwrap();
     }
@@ -248,7 +248,7 @@ fn charges_come_from_actual_use_at_the_right_rate() {
     booking::check_in(&mut s, &outsider.id.to_string(), Some("2026-12-02 09:00")).unwrap();
     let o = booking::check_out(&mut s, &outsider.id.to_string(), Some("2026-12-02 10:00"), None).unwrap();
     assert_eq!((o.rate, o.charge), (Some(Won(90_000)), Some(Won(90_000))), "no lease: the external rate");
-    assert_eq!(audit_count(&s.path().to_path_buf()), audits + 6, "every move audited");
+    assert_eq!(audit_count(s.path()), audits + 6, "every move audited");
     // Samples: a machine billed per sample.
     equipment::add(
         &mut s,
