@@ -4,6 +4,7 @@ mod common;
 
 use common::cli::{fails, init, json, kiln, stdout};
 use common::dump;
+use icalendar::Component;
 
 fn args(db: &common::TempDb, a: &[&str]) -> assert_cmd::Command {
     let mut c = kiln(db);
@@ -277,7 +278,6 @@ fn bookings_export_to_ics_and_csv() {
     let cal: icalendar::Calendar = text.parse().expect("the calendar parses");
     let events: Vec<_> = cal.components.iter().filter_map(|c| c.as_event()).collect();
     assert_eq!(events.len(), 2);
-    use icalendar::Component;
     assert_eq!(events[0].get_uid(), Some("booking-1@kiln.gangwon-ceramic.kr"));
     assert!(text.contains("DTSTART:20261201T000000Z"), "09:00 KST is 00:00 UTC:\n{text}");
     assert!(text.contains("SEM 관찰"));
