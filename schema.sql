@@ -377,3 +377,164 @@ CREATE TABLE quota (
     hours_per_month INTEGER NOT NULL CHECK (hours_per_month >= 0),
     PRIMARY KEY (company_id, equipment_id)
 ) STRICT;
+
+-- A course of the technical training programme (기술인력 양성).
+CREATE TABLE course (
+    id               INTEGER PRIMARY KEY,
+    code             TEXT NOT NULL UNIQUE CHECK (code GLOB '[A-Z]*-[0-9]*' AND length(code) <= 20),
+    title            TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 100),
+    title_en         TEXT NOT NULL DEFAULT '' CHECK (length(title_en) <= 100),
+    hours            INTEGER NOT NULL CHECK (hours > 0),
+    description      TEXT NOT NULL DEFAULT '' CHECK (length(description) <= 1000),
+    validity_months  INTEGER NOT NULL DEFAULT 0 CHECK (validity_months BETWEEN 0 AND 240),  -- 0: qualifies for nothing
+    excused_counts   INTEGER NOT NULL DEFAULT 0 CHECK (excused_counts IN (0, 1)),
+    created_at       TEXT NOT NULL
+) STRICT;
+
+-- The machines a course qualifies people for. A machine listed here requires
+-- a qualification from one of its courses.
+CREATE TABLE course_equipment (
+    course_id     INTEGER NOT NULL REFERENCES course (id),
+    equipment_id  INTEGER NOT NULL REFERENCES equipment (id),
+    PRIMARY KEY (course_id, equipment_id)
+) STRICT;
+
+CREATE INDEX course_equipment_by_equipment ON course_equipment (equipment_id);
+
+CREATE TABLE course_prerequisite (
+    course_id    INTEGER NOT NULL REFERENCES course (id),
+    requires_id  INTEGER NOT NULL REFERENCES course (id),
+    PRIMARY KEY (course_id, requires_id),
+    CHECK (course_id <> requires_id)
+) STRICT;
+
+-- A run of a course (기수), e.g. KILN-101 2026-1.
+CREATE TABLE cohort (
+    id            INTEGER PRIMARY KEY,
+    course_id     INTEGER NOT NULL REFERENCES course (id),
+    code          TEXT NOT NULL CHECK (length(code) BETWEEN 1 AND 20),
+    capacity      INTEGER NOT NULL CHECK (capacity > 0),
+    opens_on      TEXT NOT NULL CHECK (date(opens_on, '+0 days') IS opens_on),
+    closes_on     TEXT NOT NULL CHECK (date(closes_on, '+0 days') IS closes_on AND closes_on >= opens_on),
+    completed_on  TEXT CHECK (completed_on IS NULL OR date(completed_on, '+0 days') IS completed_on),
+    created_at    TEXT NOT NULL,
+    UNIQUE (course_id, code)
+) STRICT;
+
+-- A class of a cohort: a day, a time, a room, an instructor.
+CREATE TABLE session (
+    id          INTEGER PRIMARY KEY,
+    cohort_id   INTEGER NOT NULL REFERENCES cohort (id),
+    number      INTEGER NOT NULL CHECK (number > 0),
+    start       TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]'),
+    end         TEXT NOT NULL CHECK (end GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]' AND end > start),
+    room_id     INTEGER REFERENCES room (id),
+    instructor  TEXT NOT NULL DEFAULT '' CHECK (length(instructor) <= 50),
+    UNIQUE (cohort_id, number)
+) STRICT;
+
+CREATE INDEX session_cohort_start ON session (cohort_id, start);
+CREATE INDEX session_room_start ON session (room_id, start);
+
+-- Sessions of one cohort never overlap, nor do sessions in one room.
+CREATE TRIGGER session_no_overlap
+BEFORE INSERT ON session
+WHEN EXISTS (SELECT 1 FROM session s WHERE s.cohort_id = NEW.cohort_id AND s.start < NEW.end AND s.end > NEW.start)
+  OR (NEW.room_id IS NOT NULL AND EXISTS (SELECT 1 FROM session s WHERE s.room_id = NEW.room_id AND s.start < NEW.end AND s.end > NEW.start))
+BEGIN
+    SELECT RAISE(ABORT, 'session_overlap');
+END;
+
+-- A person's place in a cohort. Enrolled, completed and failed hold a seat;
+-- waitlisted ones wait in the order they came (by id).
+CREATE TABLE enrolment (
+    id               INTEGER PRIMARY KEY,
+    cohort_id        INTEGER NOT NULL REFERENCES cohort (id),
+    person_id        INTEGER NOT NULL REFERENCES person (id),
+    status           TEXT NOT NULL CHECK (status IN ('enrolled', 'waitlisted', 'cancelled', 'completed', 'failed')),
+    enrolled_at      TEXT NOT NULL,
+    promoted_at      TEXT,
+    cancelled_at     TEXT,
+    override_reason  TEXT CHECK (override_reason IS NULL OR length(override_reason) <= 200),
+    certificate      TEXT UNIQUE,
+    CHECK ((status = 'completed') = (certificate IS NOT NULL))
+) STRICT;
+
+CREATE INDEX enrolment_cohort_status ON enrolment (cohort_id, status, id);
+CREATE INDEX enrolment_person ON enrolment (person_id);
+-- A person holds one place in a cohort at a time.
+CREATE UNIQUE INDEX enrolment_once ON enrolment (cohort_id, person_id) WHERE status <> 'cancelled';
+
+-- Invariant 3: a cohort never holds more enrolled trainees than its capacity,
+-- and nobody is seated ahead of someone already waiting.
+CREATE TRIGGER enrolment_capacity_on_insert
+BEFORE INSERT ON enrolment
+WHEN NEW.status = 'enrolled' AND (
+    (SELECT count(*) FROM enrolment WHERE cohort_id = NEW.cohort_id AND status IN ('enrolled', 'completed', 'failed'))
+        >= (SELECT capacity FROM cohort WHERE id = NEW.cohort_id)
+    OR EXISTS (SELECT 1 FROM enrolment WHERE cohort_id = NEW.cohort_id AND status = 'waitlisted'))
+BEGIN
+    SELECT RAISE(ABORT, 'cohort_full');
+END;
+
+CREATE TRIGGER enrolment_capacity_on_update
+BEFORE UPDATE OF status ON enrolment
+WHEN NEW.status = 'enrolled' AND OLD.status <> 'enrolled' AND (
+    (SELECT count(*) FROM enrolment WHERE cohort_id = NEW.cohort_id AND status IN ('enrolled', 'completed', 'failed'))
+        >= (SELECT capacity FROM cohort WHERE id = NEW.cohort_id)
+    OR EXISTS (SELECT 1 FROM enrolment WHERE cohort_id = NEW.cohort_id AND status = 'waitlisted' AND id < OLD.id))
+BEGIN
+    SELECT RAISE(ABORT, 'cohort_full');
+END;
+
+CREATE TRIGGER cohort_capacity_holds_the_enrolled
+BEFORE UPDATE OF capacity ON cohort
+WHEN NEW.capacity < (SELECT count(*) FROM enrolment WHERE cohort_id = NEW.id AND status IN ('enrolled', 'completed', 'failed'))
+BEGIN
+    SELECT RAISE(ABORT, 'capacity_below_enrolled');
+END;
+
+CREATE TABLE attendance (
+    session_id    INTEGER NOT NULL REFERENCES session (id),
+    enrolment_id  INTEGER NOT NULL REFERENCES enrolment (id),
+    status        TEXT NOT NULL CHECK (status IN ('present', 'late', 'absent', 'excused')),
+    recorded_at   TEXT NOT NULL,
+    recorded_by   TEXT NOT NULL,
+    PRIMARY KEY (session_id, enrolment_id)
+) STRICT;
+
+-- The right to use machines, from a cohort or granted by hand. Renewal is a
+-- new row; revoking keeps the row; expiry is only a date.
+CREATE TABLE qualification (
+    id             INTEGER PRIMARY KEY,
+    person_id      INTEGER NOT NULL REFERENCES person (id),
+    course_id      INTEGER NOT NULL REFERENCES course (id),
+    valid_from     TEXT NOT NULL CHECK (date(valid_from, '+0 days') IS valid_from),
+    valid_until    TEXT NOT NULL CHECK (date(valid_until, '+0 days') IS valid_until AND valid_until >= valid_from),  -- last valid day
+    origin         TEXT NOT NULL CHECK (origin IN ('cohort', 'manual')),
+    cohort_id      INTEGER REFERENCES cohort (id),
+    reason         TEXT CHECK (reason IS NULL OR length(reason) <= 200),
+    granted_at     TEXT NOT NULL,
+    granted_by     TEXT NOT NULL,
+    revoked_at     TEXT,
+    revoked_by     TEXT,
+    revoke_reason  TEXT CHECK (revoke_reason IS NULL OR length(revoke_reason) <= 200),
+    CHECK ((origin = 'cohort') = (cohort_id IS NOT NULL)),
+    CHECK (origin = 'cohort' OR reason IS NOT NULL),
+    CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL))
+) STRICT;
+
+CREATE INDEX qualification_person_course ON qualification (person_id, course_id, valid_from);
+CREATE INDEX qualification_until ON qualification (valid_until);
+
+CREATE TRIGGER qualification_history_kept
+BEFORE UPDATE OF person_id, course_id, valid_from, valid_until, origin ON qualification
+BEGIN
+    SELECT RAISE(ABORT, 'qualification_history');
+END;
+
+CREATE TRIGGER qualification_never_deleted
+BEFORE DELETE ON qualification
+BEGIN
+    SELECT RAISE(ABORT, 'qualification_history');
+END;

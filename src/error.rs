@@ -53,8 +53,30 @@ pub enum Refusal {
     },
     /// The downtime overlaps another downtime of the machine.
     DowntimeOverlap { start: String, end: String },
+    /// The person lacks a prerequisite course (a manager may override with a reason).
+    MissingPrerequisite { person: String, course: String, missing: Vec<String> },
+    /// Capacity cannot go below the trainees already enrolled.
+    CapacityBelowEnrolled { cohort: String, enrolled: i64 },
+    /// The schema refused a seat: the cohort is full (a guard behind kiln's own count).
+    CohortFull { cohort: String },
+    /// The cohort is completed: no more enrolments, attendance or sessions.
+    CohortCompleted { cohort: String },
+    /// The session overlaps another of the cohort or of the room.
+    SessionOverlap { start: String, end: String },
+    /// The person holds no qualification valid on every day of the booking.
+    NotQualified(Box<Unqualified>),
     /// The rooms of the building would add up to more than its floor area.
     BuildingArea { total: i64, adding: i64, limit: i64 },
+}
+
+/// Why a person may not book a machine that requires a course.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unqualified {
+    pub person: String,
+    /// The courses any of which would qualify.
+    pub courses: Vec<String>,
+    /// The person's closest qualification, if any: (course, from, until, revoked).
+    pub nearest: Option<(String, String, String, bool)>,
 }
 
 /// What a requested period ran into.

@@ -36,10 +36,10 @@ pub fn demo(env: &Env, seed: u64) -> Result<()> {
     let summary = crate::demo::load(&mut store, seed)?;
     say(fill(
         env.lang.pick(
-            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 입주계약 {4}, 연도별 성과 {5}, 인력 {2}, 장비 {6}, 예약 {7} (시드 {3})",
-            "Loaded the demo centre: {0} companies, {1} rooms, {4} leases, {5} yearly reports, {2} people, {6} machines, {7} bookings (seed {3})",
+            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 입주계약 {4}, 연도별 성과 {5}, 인력 {2}, 장비 {6}, 예약 {7}, 교육 기수 {8} (시드 {3})",
+            "Loaded the demo centre: {0} companies, {1} rooms, {4} leases, {5} yearly reports, {2} people, {6} machines, {7} bookings, {8} cohorts (seed {3})",
         ),
-        &[&summary.companies, &summary.rooms, &summary.people, &seed, &summary.leases, &summary.yearly_reports, &summary.machines, &summary.bookings],
+        &[&summary.companies, &summary.rooms, &summary.people, &seed, &summary.leases, &summary.yearly_reports, &summary.machines, &summary.bookings, &summary.cohorts],
     ))
 }
 

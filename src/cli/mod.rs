@@ -9,6 +9,7 @@ mod output;
 mod people;
 mod reports;
 mod tenants;
+mod training;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,6 +112,22 @@ pub enum Command {
     ClosedDay(equipment::ClosedDayCmd),
     /// Write a table to CSV, JSON or (bookings) iCalendar
     Export(export::ExportArgs),
+    /// Training courses
+    #[command(subcommand)]
+    Course(training::CourseCmd),
+    /// Cohorts (기수) of courses
+    #[command(subcommand)]
+    Cohort(training::CohortCmd),
+    /// Sessions of cohorts
+    #[command(subcommand)]
+    Session(training::SessionCmd),
+    /// Enrol a person in a cohort (a seat, or a place on the waitlist)
+    Enrol(training::EnrolCmd),
+    /// Record attendance at a session
+    Attend(training::AttendArgs),
+    /// Equipment qualifications
+    #[command(subcommand)]
+    Qualification(training::QualificationCmd),
 }
 
 /// Where the database is when neither --db nor KILN_DB says.
@@ -202,5 +219,11 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Holidays { year, json }) => equipment::holidays(&env, year, json),
         Some(Command::ClosedDay(cmd)) => equipment::closed_day_cmd(&env, cmd),
         Some(Command::Export(args)) => export::export(&env, &args),
+        Some(Command::Course(cmd)) => training::course_cmd(&env, cmd),
+        Some(Command::Cohort(cmd)) => training::cohort_cmd(&env, cmd),
+        Some(Command::Session(cmd)) => training::session_cmd(&env, cmd),
+        Some(Command::Enrol(cmd)) => training::enrol_cmd(&env, cmd),
+        Some(Command::Attend(args)) => training::attend(&env, &args),
+        Some(Command::Qualification(cmd)) => training::qualification_cmd(&env, cmd),
     }
 }

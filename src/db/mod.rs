@@ -15,6 +15,7 @@ pub mod operator;
 pub mod person;
 pub mod quota;
 pub mod room;
+pub mod training;
 mod write;
 pub mod yearly;
 
@@ -108,6 +109,11 @@ impl Store {
     /// redraw what other terminals wrote.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The connection, for the demo's reads of what it just wrote.
+    pub(crate) fn conn_for_demo(&self) -> &Connection {
+        &self.conn
     }
 
     /// For read queries in `db` and `report`.

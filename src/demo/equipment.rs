@@ -191,7 +191,7 @@ fn round_the_clock(m: &Machine) -> bool {
     m.9 == "always"
 }
 
-pub(super) fn add(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<(usize, usize)> {
+pub(super) fn machines(store: &mut Store) -> Result<usize> {
     for (i, m) in MACHINES.iter().enumerate() {
         let (name, model, category, unit, tenant, external, slot, min, max, hours, room, approval) = *m;
         equipment::add(
@@ -218,16 +218,21 @@ pub(super) fn add(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<
             },
         )?;
     }
+    Ok(MACHINES.len())
+}
+
+/// Two years of use, the coming month, some downtime.
+pub(super) fn bookings(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<usize> {
     let people: Vec<String> =
         person::list(store, &PersonFilter::default(), Page::ALL_FOR_CLI)?.into_iter().map(|p| p.code).collect();
     if people.is_empty() {
-        return Ok((MACHINES.len(), 0));
+        return Ok(0);
     }
     let past = history(rng, &people, today);
     let n = booking::record(store, &past)?;
     let n = n + coming(store, rng, &people, today)?;
     downtime_and_quota(store, today)?;
-    Ok((MACHINES.len(), n))
+    Ok(n)
 }
 
 /// Two years of use, up to yesterday: most bookings completed, some
@@ -308,9 +313,11 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
         let in_use: Vec<PastBooking> = ["EQ-0001", "EQ-0002", "EQ-0004"]
             .iter()
             .filter_map(|code| {
+                let qualified = qualified_people(store, code, today).ok()?;
+                let pool = if qualified.is_empty() { people } else { qualified.as_slice() };
                 Some(PastBooking {
                     equipment: (*code).to_owned(),
-                    person: rng.pick(people).clone(),
+                    person: rng.pick(pool).clone(),
                     period: Period::new(morning, Minute(now.0.max(morning.0) + 120 - now.0.rem_euclid(60))).ok()?,
                     state: BookingState::InUse,
                     purpose: (*rng.pick(&PURPOSES)).to_owned(),
@@ -332,9 +339,12 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
             let len = if round_the_clock(m) { rng.range(8, 36) } else { rng.range(1, 3) };
             let start = Minute(Minute::at(day, 0, 0).0 + hour * 60);
             let end = Minute(start.0 + len * 60);
+            // Machines that need a qualification are booked by people who hold one.
+            let qualified = qualified_people(store, &code, day)?;
+            let pool = if qualified.is_empty() { people } else { qualified.as_slice() };
             let input = BookingInput {
                 equipment: code.clone(),
-                person: rng.pick(people).clone(),
+                person: rng.pick(pool).clone(),
                 from: start.to_string(),
                 to: end.to_string(),
                 purpose: (*rng.pick(&PURPOSES)).to_owned(),
@@ -352,6 +362,14 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
         }
     }
     Ok(n)
+}
+
+/// People qualified for a gated machine on `day`; empty for a machine that
+/// needs no qualification.
+fn qualified_people(store: &Store, code: &str, day: NaiveDate) -> Result<Vec<String>> {
+    use crate::db::training::qualification::{QualificationFilter, list};
+    let filter = QualificationFilter { equipment: Some(code.to_owned()), ..QualificationFilter::default() };
+    Ok(list(store, &filter)?.into_iter().filter(|q| q.valid_on(day)).map(|q| q.person).collect())
 }
 
 /// Past maintenance and calibration, and a kiln down with a fault since yesterday.

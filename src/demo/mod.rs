@@ -7,6 +7,7 @@ mod equipment;
 mod names;
 mod rng;
 mod tenancy;
+mod training;
 
 use crate::db::{Store, company, operator, person, room};
 use crate::domain::brn::Brn;
@@ -28,6 +29,7 @@ pub struct DemoSummary {
     pub people: usize,
     pub machines: usize,
     pub bookings: usize,
+    pub cohorts: usize,
 }
 
 /// Fills an empty database. The account running it becomes the first admin
@@ -50,8 +52,15 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let yearly_reports = tenancy::reports(store, &mut rng, &plans, today)?;
     let brns: Vec<Brn> = plans.iter().map(|p| p.brn).collect();
     let people = add_people(store, &mut rng, &brns)?;
-    let (machines, bookings) = equipment::add(store, &mut rng, today)?;
-    Ok(DemoSummary { companies: plans.len(), rooms, leases, yearly_reports, people, machines, bookings })
+    let codes: Vec<String> =
+        crate::db::person::list(store, &crate::db::person::PersonFilter::default(), crate::db::Page::ALL_FOR_CLI)?
+            .into_iter()
+            .map(|p| p.code)
+            .collect();
+    let machines = equipment::machines(store)?;
+    let cohorts = training::add(store, &mut rng, &codes, today)?;
+    let bookings = equipment::bookings(store, &mut rng, today)?;
+    Ok(DemoSummary { companies: plans.len(), rooms, leases, yearly_reports, people, machines, bookings, cohorts })
 }
 
 /// The centre building: pilot plants on the ground floor, labs on the second,

@@ -140,6 +140,28 @@ coded! {
     }
 }
 
+coded! {
+    /// How a trainee attended a session.
+    Attendance {
+        Present = "present",
+        Late = "late",
+        Absent = "absent",
+        /// Absent with a reason accepted (공결).
+        Excused = "excused",
+    }
+}
+
+coded! {
+    /// A person's place in a cohort.
+    EnrolmentStatus {
+        Enrolled = "enrolled",
+        Waitlisted = "waitlisted",
+        Cancelled = "cancelled",
+        Completed = "completed",
+        Failed = "failed",
+    }
+}
+
 impl RoomKind {
     /// Rooms a company can lease; classrooms and shared rooms are the
     /// centre's own and count neither for nor against occupancy.

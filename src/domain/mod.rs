@@ -20,12 +20,13 @@ pub mod role;
 pub mod room;
 pub mod text;
 pub mod time;
+pub mod training;
 pub mod yearly;
 
 pub use area::Area;
 pub use brn::Brn;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use codes::{BillingUnit, Category, DowntimeReason, RoomKind, Sector, Stage, Zone};
+pub use codes::{Attendance, BillingUnit, Category, DowntimeReason, EnrolmentStatus, RoomKind, Sector, Stage, Zone};
 pub use corporate_no::CorporateNo;
 pub use invalid::{BrnProblem, Field, ForField, Invalid, Problem};
 pub use money::Won;

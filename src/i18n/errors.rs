@@ -212,6 +212,50 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             lang.pick("이 장비에는 이미 {0}–{1} 중단이 잡혀 있습니다", "the machine already has downtime {0} to {1}"),
             &[start, end],
         ),
+        Refusal::MissingPrerequisite { person, course, missing } => fill(
+            lang.pick(
+                "{0}은(는) {1}의 선수 과정({2})을 수료하지 않았습니다 — 관리자가 --override 사유로 예외를 둘 수 있습니다",
+                "{0} has not completed {2}, required before {1} — a manager may allow it with --override REASON",
+            ),
+            &[person, course, &missing.join(", ")],
+        ),
+        Refusal::CapacityBelowEnrolled { cohort, enrolled } => fill(
+            lang.pick("정원: {0}에는 이미 {1}명이 수강 중이라 그보다 줄일 수 없습니다", "capacity: {0} already has {1} enrolled; it cannot go below that"),
+            &[cohort, enrolled],
+        ),
+        Refusal::CohortFull { cohort } => fill(
+            lang.pick("{0}은(는) 정원이 찼습니다 — 다시 신청하면 대기자로 등록됩니다", "{0} is full — enrol again to join the waitlist"),
+            &[cohort],
+        ),
+        Refusal::CohortCompleted { cohort } => fill(
+            lang.pick("{0}은(는) 이미 수료 처리된 기수입니다", "{0} has already been completed"),
+            &[cohort],
+        ),
+        Refusal::SessionOverlap { start, end } => fill(
+            lang.pick("회차 {0}–{1}이(가) 같은 기수나 같은 강의실의 다른 회차와 겹칩니다", "the session {0} to {1} overlaps another of the cohort or the room"),
+            &[start, end],
+        ),
+        Refusal::NotQualified(u) => {
+            let (person, courses, nearest) = (&u.person, &u.courses, &u.nearest);
+            let base = fill(
+                lang.pick(
+                    "자격: {0}은(는) 이 장비에 필요한 {1} 자격이 예약 기간 내내 유효하지 않습니다",
+                    "qualification: {0} holds no {1} qualification valid on every day of the booking",
+                ),
+                &[person, &courses.join("/")],
+            );
+            match nearest {
+                Some((course, from, until, true)) => format!(
+                    "{base}{}",
+                    fill(lang.pick(" — 가장 가까운 자격: {0} {1}–{2} (취소됨)", " — nearest: {0} {1} to {2} (revoked)"), &[course, from, until])
+                ),
+                Some((course, from, until, false)) => format!(
+                    "{base}{}",
+                    fill(lang.pick(" — 가장 가까운 자격: {0} {1}–{2}", " — nearest: {0} {1} to {2}"), &[course, from, until])
+                ),
+                None => format!("{base}{}", lang.pick(" — 교육을 먼저 수료하세요", " — complete the course first")),
+            }
+        }
         Refusal::Integrity { problems } => fill(
             lang.pick(
                 "검사에서 문제 {0}건을 찾았습니다 — 위 목록을 보고 백업에서 복구하세요",

@@ -66,6 +66,19 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::OnClash => ("겹치는 예약", "overlapping bookings"),
         F::Note => ("취소 사유", "cancel reason"),
         F::Details => ("내용", "details"),
+        F::Course => ("교육과정", "course"),
+        F::CourseHours => ("교육 시간", "hours"),
+        F::Cohort => ("기수", "cohort"),
+        F::Title => ("과정명", "title"),
+        F::Validity => ("자격 유효 기간(개월)", "validity months"),
+        F::Excused => ("공결 인정", "excused counts"),
+        F::Prerequisite => ("선수 과정", "prerequisite"),
+        F::Capacity => ("정원", "capacity"),
+        F::Session => ("회차", "session"),
+        F::Instructor => ("강사", "instructor"),
+        F::Status => ("상태", "status"),
+        F::Enrolment => ("수강 신청", "enrolment"),
+        F::Qualification => ("장비 사용 자격", "qualification"),
         F::Amount => ("금액", "amount"),
         F::User => ("사용자", "user"),
         F::Role => ("역할", "role"),
@@ -133,6 +146,27 @@ pub fn booking_state(s: crate::domain::booking::BookingState, lang: Lang) -> &'s
         S::Rejected => lang.pick("반려", "rejected"),
         S::Cancelled => lang.pick("취소", "cancelled"),
         S::NoShow => lang.pick("노쇼", "no-show"),
+    }
+}
+
+pub fn enrolment_status(s: crate::domain::EnrolmentStatus, lang: Lang) -> &'static str {
+    use crate::domain::EnrolmentStatus as S;
+    match s {
+        S::Enrolled => lang.pick("수강", "enrolled"),
+        S::Waitlisted => lang.pick("대기", "waitlisted"),
+        S::Cancelled => lang.pick("취소", "cancelled"),
+        S::Completed => lang.pick("수료", "completed"),
+        S::Failed => lang.pick("미수료", "not completed"),
+    }
+}
+
+pub fn attendance(a: crate::domain::Attendance, lang: Lang) -> &'static str {
+    use crate::domain::Attendance as A;
+    match a {
+        A::Present => lang.pick("출석", "present"),
+        A::Late => lang.pick("지각", "late"),
+        A::Absent => lang.pick("결석", "absent"),
+        A::Excused => lang.pick("공결", "excused"),
     }
 }
 

@@ -71,6 +71,14 @@ pub enum Action {
     PrevWeek,
     /// Show the next week.
     NextWeek,
+    /// Cycle the attendance mark under the cursor.
+    Toggle,
+    /// Open the form to add a session to the cohort shown.
+    AddSession,
+    /// Open the form to complete the cohort shown.
+    Complete,
+    /// Show the qualifications.
+    Qualifications,
     /// In a form: focus the next field.
     NextField,
     /// In a form: focus the previous field.

@@ -101,6 +101,23 @@ pub enum FormKind {
     },
     NewDowntime,
     NewEquipment,
+    NewCohort,
+    NewSession {
+        cohort: String,
+    },
+    Enrol {
+        cohort: String,
+    },
+    CancelEnrolment {
+        cohort: String,
+        person: String,
+    },
+    CompleteCohort {
+        cohort: String,
+    },
+    Revoke {
+        id: i64,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -25,6 +25,12 @@ pub enum Context {
     Calendar,
     /// The queue of bookings waiting for approval.
     Approvals,
+    /// The training screen's cohort list.
+    Training,
+    /// A cohort's roster and attendance grid.
+    Roster,
+    /// The qualifications list.
+    Qualifications,
     /// A form is open: typed characters go into the focused field.
     Form,
     /// The list filter is being typed.
@@ -153,6 +159,22 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Calendar, key('['), Action::PrevWeek, Msg::KeyPrevWeek, H::No),
     bind(C::Calendar, key(']'), Action::NextWeek, Msg::KeyNextWeek, H::No),
     bind(C::Calendar, code(KeyCode::Enter), Action::Book, Msg::KeyBookHere, H::No),
+
+    bind(C::Training, code(KeyCode::Enter), Action::Open, Msg::KeyRoster, H::Yes),
+    bind(C::Training, key('n'), Action::New, Msg::KeyNewCohort, H::Yes),
+    bind(C::Training, key('Q'), Action::Qualifications, Msg::KeyQualifications, H::Yes),
+    bind(C::Roster, code(KeyCode::Left), Action::Left, Msg::KeyPrevSession, H::As("←→↑↓", Msg::KeyCell)),
+    bind(C::Roster, code(KeyCode::Right), Action::Right, Msg::KeyNextSession, H::No),
+    bind(C::Roster, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::No),
+    bind(C::Roster, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),
+    bind(C::Roster, key(' '), Action::Toggle, Msg::KeyToggle, H::As("Space", Msg::KeyToggle)),
+    bind(C::Roster, key('n'), Action::New, Msg::KeyEnrol, H::Yes),
+    bind(C::Roster, key('x'), Action::Cancel, Msg::KeyCancelEnrolment, H::Yes),
+    bind(C::Roster, key('s'), Action::AddSession, Msg::KeyAddSession, H::Yes),
+    bind(C::Roster, key('C'), Action::Complete, Msg::KeyComplete, H::Yes),
+    bind(C::Roster, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
+    bind(C::Qualifications, key('r'), Action::Reject, Msg::KeyRevoke, H::Yes),
+    bind(C::Qualifications, key('Q'), Action::Qualifications, Msg::KeyCohorts, H::Yes),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),

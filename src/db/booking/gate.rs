@@ -9,8 +9,6 @@ use crate::domain::Period;
 use crate::error::Result;
 
 /// Refuses unless the person may use the machine on every day of `period`.
-/// Machines require no course until the training programme says so.
-#[allow(clippy::unnecessary_wraps)]
-pub(super) fn qualified(_conn: &Connection, _eq: &Equipment, _person_id: i64, _period: &Period) -> Result<()> {
-    Ok(())
+pub(super) fn qualified(conn: &Connection, eq: &Equipment, person_id: i64, period: &Period) -> Result<()> {
+    crate::db::training::qualification::gate(conn, eq, person_id, period)
 }

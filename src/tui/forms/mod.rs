@@ -3,6 +3,7 @@
 
 mod equipment;
 mod tenants;
+mod training;
 
 use crate::db::Store;
 use crate::domain::Field;
@@ -12,6 +13,7 @@ use crate::tui::form::{Form, FormField, FormKind};
 
 pub use equipment::{booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form};
 pub use tenants::{edit_company, end_lease, leave_company, new_company, new_lease, new_room, yearly_report};
+pub use training::{cancel_enrolment_form, complete_form, enrol_form, new_cohort, revoke_form, session_form};
 
 pub(super) fn label(f: Field, lang: Lang) -> String {
     let l = labels::field(f, lang);
@@ -40,10 +42,13 @@ impl FormKind {
 
 /// Saves the form through its use case; returns what to tell the user.
 pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
-    match tenants::submit(form, store, lang) {
-        Some(r) => r,
-        None => equipment::submit(form, store, lang),
+    if let Some(r) = tenants::submit(form, store, lang) {
+        return r;
     }
+    if let Some(r) = training::submit(form, store, lang) {
+        return r;
+    }
+    equipment::submit(form, store, lang)
 }
 
 /// Saves the form and reports a refusal on the form itself: beside its field

@@ -7,6 +7,7 @@ pub mod equipment;
 pub mod list;
 mod planned;
 mod spaces;
+pub mod training;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -22,6 +23,7 @@ pub use dashboard::Dashboard;
 pub use equipment::EquipmentScreen;
 pub use planned::Planned;
 pub use spaces::Spaces;
+pub use training::TrainingScreen;
 
 use super::form::Form;
 
@@ -111,7 +113,7 @@ pub struct Screens {
     companies: Companies,
     spaces: Spaces,
     equipment: EquipmentScreen,
-    training: Planned,
+    training: TrainingScreen,
     reports: Planned,
 }
 
@@ -122,7 +124,7 @@ impl Default for Screens {
             companies: Companies::default(),
             spaces: Spaces::default(),
             equipment: EquipmentScreen::default(),
-            training: Planned::new(ScreenId::Training),
+            training: TrainingScreen::default(),
             reports: Planned::new(ScreenId::Reports),
         }
     }
@@ -139,6 +141,10 @@ impl Screens {
 
     pub fn equipment(&self) -> &EquipmentScreen {
         &self.equipment
+    }
+
+    pub fn training(&self) -> &TrainingScreen {
+        &self.training
     }
 
     pub fn dashboard(&self) -> &Dashboard {

@@ -1,0 +1,198 @@
+//! 5 교육: cohorts of the courses; a cohort's roster with its attendance grid
+//! (Space cycles a mark), the waitlist in order, enrolment and cancellation
+//! (which seats the first in line), completion; and the qualifications with
+//! their expiry.
+
+mod view;
+
+use super::{Outcome, Screen, Ui, list};
+use crate::db::Store;
+use crate::db::booking::Booking;
+use crate::db::training::qualification::unqualified_bookings;
+use crate::db::training::qualification::{self, Qualification, QualificationFilter};
+use crate::db::training::{self, Cohort, Enrolment};
+use crate::domain::{Attendance, EnrolmentStatus};
+use crate::error::Result;
+use crate::tui::action::Action;
+use crate::tui::forms;
+use crate::tui::keymap::Context;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Cohorts,
+    Roster,
+    Qualifications,
+}
+
+/// A cohort's roster as shown.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    pub cohort: Option<Cohort>,
+    pub grid: training::Grid,
+    pub waitlist: Vec<Enrolment>,
+}
+
+#[derive(Default)]
+pub struct TrainingScreen {
+    view: View,
+    cohorts: Vec<Cohort>,
+    selected: usize,
+    roster: Roster,
+    /// Cursor in the grid: trainee row and session column.
+    row: usize,
+    col: usize,
+    quals: Vec<Qualification>,
+    qual_selected: usize,
+    flagged: Vec<Booking>,
+}
+
+impl TrainingScreen {
+    pub fn view_mode(&self) -> View {
+        self.view
+    }
+
+    pub fn roster(&self) -> &Roster {
+        &self.roster
+    }
+
+    fn reference(&self) -> Option<String> {
+        self.roster.cohort.as_ref().map(Cohort::reference)
+    }
+
+    fn load_roster(&mut self, store: &Store) -> Result<()> {
+        let Some(reference) = self.reference() else { return Ok(()) };
+        let cohort = training::cohort(store, &reference)?;
+        self.roster.grid = training::grid(store, &reference)?;
+        self.roster.waitlist = training::enrolments(store, Some(&reference), None)?
+            .into_iter()
+            .filter(|e| e.status == EnrolmentStatus::Waitlisted)
+            .collect();
+        self.roster.cohort = Some(cohort);
+        self.row = self.row.min(self.roster.grid.rows.len().saturating_sub(1));
+        self.col = self.col.min(self.roster.grid.sessions.len().saturating_sub(1));
+        Ok(())
+    }
+
+    /// The next mark in the cycle present → late → absent → excused → present.
+    fn next_mark(a: Option<Attendance>) -> Attendance {
+        match a {
+            None | Some(Attendance::Excused) => Attendance::Present,
+            Some(Attendance::Present) => Attendance::Late,
+            Some(Attendance::Late) => Attendance::Absent,
+            Some(Attendance::Absent) => Attendance::Excused,
+        }
+    }
+}
+
+impl Screen for TrainingScreen {
+    fn contexts(&self) -> &'static [Context] {
+        match self.view {
+            View::Cohorts => &[Context::Training, Context::List],
+            View::Roster => &[Context::Roster],
+            View::Qualifications => &[Context::Qualifications, Context::List],
+        }
+    }
+
+    fn refresh(&mut self, store: &Store) -> Result<()> {
+        self.cohorts = training::cohorts(store, None)?;
+        self.selected = self.selected.min(self.cohorts.len().saturating_sub(1));
+        self.load_roster(store)?;
+        self.quals = qualification::list(store, &QualificationFilter::default())?;
+        self.quals.sort_by(|a, b| a.valid_until.cmp(&b.valid_until).then(a.person.cmp(&b.person)));
+        self.qual_selected = self.qual_selected.min(self.quals.len().saturating_sub(1));
+        self.flagged = unqualified_bookings(store)?;
+        Ok(())
+    }
+
+    fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
+        let lang = ui.lang;
+        match self.view {
+            View::Cohorts => {
+                if let Some(to) = list::moved(self.selected as u32, self.cohorts.len() as u32, action) {
+                    self.selected = to as usize;
+                    return Ok(Outcome::Nothing);
+                }
+                match action {
+                    Action::Open => {
+                        if let Some(c) = self.cohorts.get(self.selected).cloned() {
+                            self.roster = Roster { cohort: Some(c), ..Roster::default() };
+                            self.row = 0;
+                            self.col = 0;
+                            self.load_roster(store)?;
+                            self.view = View::Roster;
+                        }
+                    }
+                    Action::New => return Ok(Outcome::OpenForm(forms::new_cohort(store, ui.today, lang)?)),
+                    Action::Qualifications => self.view = View::Qualifications,
+                    _ => {}
+                }
+            }
+            View::Roster => {
+                let rows = self.roster.grid.rows.len();
+                let cols = self.roster.grid.sessions.len();
+                let Some(reference) = self.reference() else { return Ok(Outcome::Nothing) };
+                match action {
+                    Action::Up => self.row = self.row.saturating_sub(1),
+                    Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+                    Action::Left => self.col = self.col.saturating_sub(1),
+                    Action::Right => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+                    Action::Back => self.view = View::Cohorts,
+                    Action::Toggle => {
+                        let (Some(r), Some(s)) =
+                            (self.roster.grid.rows.get(self.row), self.roster.grid.sessions.get(self.col))
+                        else {
+                            return Ok(Outcome::Nothing);
+                        };
+                        let mark = Self::next_mark(r.marks.get(self.col).copied().flatten());
+                        training::attend(store, &reference, &s.number.to_string(), &r.enrolment.person, mark.code())?;
+                        self.load_roster(store)?;
+                    }
+                    Action::New => return Ok(Outcome::OpenForm(forms::enrol_form(&reference, lang))),
+                    Action::Cancel => {
+                        if let Some(r) = self.roster.grid.rows.get(self.row) {
+                            let first = self.roster.waitlist.first();
+                            return Ok(Outcome::OpenForm(forms::cancel_enrolment_form(
+                                &reference,
+                                &r.enrolment,
+                                first,
+                                lang,
+                            )));
+                        }
+                    }
+                    Action::AddSession => {
+                        return Ok(Outcome::OpenForm(forms::session_form(store, &reference, ui.today, lang)?));
+                    }
+                    Action::Complete => {
+                        return Ok(Outcome::OpenForm(forms::complete_form(store, &reference, ui.today, lang)?));
+                    }
+                    _ => {}
+                }
+            }
+            View::Qualifications => {
+                if let Some(to) = list::moved(self.qual_selected as u32, self.quals.len() as u32, action) {
+                    self.qual_selected = to as usize;
+                    return Ok(Outcome::Nothing);
+                }
+                match action {
+                    Action::Qualifications | Action::Back => self.view = View::Cohorts,
+                    Action::Reject => {
+                        if let Some(q) = self.quals.get(self.qual_selected).filter(|q| q.revoked_at.is_none()) {
+                            return Ok(Outcome::OpenForm(forms::revoke_form(q, lang)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(Outcome::Nothing)
+    }
+
+    fn view(&self, frame: &mut ratatui::Frame, area: ratatui::layout::Rect, ui: &Ui) {
+        match self.view {
+            View::Cohorts => view::cohorts(self, frame, area, ui),
+            View::Roster => view::roster(self, frame, area, ui),
+            View::Qualifications => view::qualifications(self, frame, area, ui),
+        }
+    }
+}
