@@ -14,7 +14,7 @@ pub struct Room {
     pub code: String,
     pub floor: i64,
     pub kind: RoomKind,
-    /// Hundredths of m².
+    #[serde(rename = "area_m2")]
     pub area: Area,
     pub rent_per_m2: Option<Won>,
     pub retired_on: Option<String>,

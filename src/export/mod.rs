@@ -2,6 +2,7 @@
 //! names as the JSON (so an export imports back), and iCalendar for bookings.
 
 pub mod bookings;
+pub mod columns;
 
 use std::path::Path;
 

@@ -1,0 +1,220 @@
+//! The columns of every table kiln exports and imports: the field name (as in
+//! the JSON and the CSV header), the Korean and English titles (as in the
+//! XLSX header), and the kind of value, which decides the cell format. An
+//! import accepts any of the three as a header.
+
+/// How a column's values are written and read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Int,
+    /// Whole won: `#,##0` in a spreadsheet.
+    Won,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `YYYY-MM-DD HH:MM` (KST).
+    Instant,
+    /// Square metres with two decimals.
+    Area,
+    Bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    pub key: &'static str,
+    pub ko: &'static str,
+    pub en: &'static str,
+    pub kind: Kind,
+}
+
+const fn col(key: &'static str, ko: &'static str, en: &'static str, kind: Kind) -> Column {
+    Column { key, ko, en, kind }
+}
+
+use Kind as K;
+
+#[rustfmt::skip]
+pub const COMPANIES: &[Column] = &[
+    col("brn", "사업자등록번호", "BRN", K::Text),
+    col("name", "기업명", "Name", K::Text),
+    col("corporate_no", "법인등록번호", "Corporate no.", K::Text),
+    col("representative", "대표자", "Representative", K::Text),
+    col("sector", "업종", "Sector", K::Text),
+    col("zone", "권역", "Zone", K::Text),
+    col("stage", "단계", "Stage", K::Text),
+    col("admitted_on", "입주일", "Admitted", K::Date),
+    col("left_on", "졸업·퇴거일", "Left", K::Date),
+    col("phone", "전화", "Phone", K::Text),
+    col("email", "이메일", "Email", K::Text),
+];
+
+#[rustfmt::skip]
+pub const ROOMS: &[Column] = &[
+    col("code", "호실", "Room", K::Text),
+    col("floor", "층", "Floor", K::Int),
+    col("kind", "용도", "Use", K::Text),
+    col("area_m2", "면적(m²)", "Area (m²)", K::Area),
+    col("rent_per_m2", "m²당 임대료", "Rent per m²", K::Won),
+    col("retired_on", "폐쇄일", "Retired", K::Date),
+];
+
+#[rustfmt::skip]
+pub const PEOPLE: &[Column] = &[
+    col("code", "코드", "Code", K::Text),
+    col("name", "이름", "Name", K::Text),
+    col("company_brn", "소속 사업자등록번호", "Company BRN", K::Text),
+    col("company_name", "소속", "Company", K::Text),
+    col("phone", "전화", "Phone", K::Text),
+    col("email", "이메일", "Email", K::Text),
+    col("created_at", "등록", "Registered", K::Instant),
+];
+
+#[rustfmt::skip]
+pub const EQUIPMENT: &[Column] = &[
+    col("code", "장비 코드", "Code", K::Text),
+    col("name", "장비명", "Name", K::Text),
+    col("model", "모델", "Model", K::Text),
+    col("category", "분류", "Category", K::Text),
+    col("room", "호실", "Room", K::Text),
+    col("manager", "담당자", "Manager", K::Text),
+    col("status", "상태", "Status", K::Text),
+    col("billing_unit", "과금 단위", "Billing unit", K::Text),
+    col("tenant_rate", "입주기업 요금", "Tenant rate", K::Won),
+    col("external_rate", "외부 요금", "External rate", K::Won),
+    col("slot_minutes", "예약 단위(분)", "Slot minutes", K::Int),
+    col("min_minutes", "최소 시간(분)", "Min minutes", K::Int),
+    col("max_minutes", "최대 시간(분)", "Max minutes", K::Int),
+    col("notice_minutes", "사전 신청(분)", "Notice minutes", K::Int),
+    col("horizon_days", "예약 가능 기간(일)", "Horizon days", K::Int),
+    col("buffer_minutes", "예약 간 여유(분)", "Buffer minutes", K::Int),
+    col("hours", "운영 시간", "Hours", K::Text),
+    col("holidays_bookable", "공휴일 예약", "Holidays bookable", K::Bool),
+    col("needs_approval", "승인 필요", "Needs approval", K::Bool),
+];
+
+#[rustfmt::skip]
+pub const LEASES: &[Column] = &[
+    col("code", "계약 코드", "Code", K::Text),
+    col("company_brn", "사업자등록번호", "BRN", K::Text),
+    col("company_name", "기업명", "Company", K::Text),
+    col("room", "호실", "Room", K::Text),
+    col("from", "시작일", "From", K::Date),
+    col("to", "종료 다음 날", "To", K::Date),
+    col("last_day", "마지막 날", "Last day", K::Date),
+    col("ended_on", "조기 종료일", "Ended on", K::Date),
+    col("rent", "임대료(월)", "Rent (month)", K::Won),
+    col("fee", "관리비(월)", "Fee (month)", K::Won),
+    col("deposit", "보증금", "Deposit", K::Won),
+];
+
+#[rustfmt::skip]
+pub const YEARLY_REPORTS: &[Column] = &[
+    col("company_brn", "사업자등록번호", "BRN", K::Text),
+    col("company_name", "기업명", "Company", K::Text),
+    col("year", "연도", "Year", K::Int),
+    col("employees", "고용 인원", "Employees", K::Int),
+    col("sales", "매출액", "Sales", K::Won),
+    col("exports", "수출액", "Exports", K::Won),
+    col("rnd_spend", "연구개발비", "R&D spend", K::Won),
+    col("patents_filed", "특허 출원", "Patents filed", K::Int),
+    col("patents_granted", "특허 등록", "Patents granted", K::Int),
+    col("investment", "투자 유치", "Investment", K::Won),
+];
+
+#[rustfmt::skip]
+pub const BOOKINGS: &[Column] = &[
+    col("id", "예약 번호", "Booking", K::Int),
+    col("equipment", "장비 코드", "Equipment", K::Text),
+    col("equipment_name", "장비명", "Machine", K::Text),
+    col("person", "인력 코드", "Person", K::Text),
+    col("person_name", "이름", "Name", K::Text),
+    col("company_brn", "청구 사업자등록번호", "Billed BRN", K::Text),
+    col("company_name", "청구 기업", "Billed company", K::Text),
+    col("start", "시작", "Start", K::Instant),
+    col("end", "끝", "End", K::Instant),
+    col("state", "상태", "State", K::Text),
+    col("purpose", "용도", "Purpose", K::Text),
+    col("samples", "시료 수", "Samples", K::Int),
+    col("actual_start", "사용 시작", "Used from", K::Instant),
+    col("actual_end", "사용 종료", "Used to", K::Instant),
+    col("billed_minutes", "과금 시간(분)", "Billed minutes", K::Int),
+    col("rate", "단가", "Rate", K::Won),
+    col("charge", "사용료", "Charge", K::Won),
+];
+
+#[rustfmt::skip]
+pub const ENROLMENTS: &[Column] = &[
+    col("cohort", "기수", "Cohort", K::Text),
+    col("person", "인력 코드", "Person", K::Text),
+    col("person_name", "이름", "Name", K::Text),
+    col("company_name", "소속", "Company", K::Text),
+    col("status", "상태", "Status", K::Text),
+    col("position", "대기 순번", "Waitlist position", K::Int),
+    col("enrolled_at", "신청", "Enrolled", K::Instant),
+    col("promoted_at", "대기에서 확정", "Promoted", K::Instant),
+    col("cancelled_at", "취소", "Cancelled", K::Instant),
+    col("certificate", "수료증 번호", "Certificate", K::Text),
+];
+
+#[rustfmt::skip]
+pub const QUALIFICATIONS: &[Column] = &[
+    col("id", "자격 번호", "Qualification", K::Int),
+    col("person", "인력 코드", "Person", K::Text),
+    col("person_name", "이름", "Name", K::Text),
+    col("course", "교육과정", "Course", K::Text),
+    col("course_title", "과정명", "Title", K::Text),
+    col("valid_from", "유효 시작", "Valid from", K::Date),
+    col("valid_until", "유효 마지막 날", "Valid until", K::Date),
+    col("origin", "근거", "Origin", K::Text),
+    col("cohort", "기수", "Cohort", K::Text),
+    col("reason", "부여 사유", "Reason", K::Text),
+    col("revoked_at", "취소", "Revoked", K::Instant),
+    col("revoke_reason", "취소 사유", "Revoke reason", K::Text),
+];
+
+/// The tables that can be exported, by the name `kiln export` takes.
+pub const TABLES: &[(&str, &[Column])] = &[
+    ("companies", COMPANIES),
+    ("rooms", ROOMS),
+    ("people", PEOPLE),
+    ("equipment", EQUIPMENT),
+    ("leases", LEASES),
+    ("yearly-reports", YEARLY_REPORTS),
+    ("bookings", BOOKINGS),
+    ("enrolments", ENROLMENTS),
+    ("qualifications", QUALIFICATIONS),
+];
+
+pub fn table(name: &str) -> Option<&'static [Column]> {
+    TABLES.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
+}
+
+/// The field a header names: its key, or its Korean or English title
+/// (case and surrounding spaces ignored).
+pub fn key_for(columns: &[Column], header: &str) -> Option<&'static str> {
+    let h = header.trim().trim_start_matches('\u{feff}').trim();
+    columns.iter().find(|c| c.key.eq_ignore_ascii_case(h) || c.ko == h || c.en.eq_ignore_ascii_case(h)).map(|c| c.key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_header_names_one_field() {
+        for (name, cols) in TABLES {
+            let mut seen = std::collections::HashMap::new();
+            for c in *cols {
+                for h in [c.key, c.ko, c.en].into_iter().map(str::to_lowercase).collect::<HashSet<_>>() {
+                    let other = seen.insert(h.clone(), c.key);
+                    assert!(other.is_none(), "{name}: '{h}' names two columns");
+                }
+                assert_eq!(key_for(cols, c.ko), Some(c.key));
+                assert_eq!(key_for(cols, &c.en.to_uppercase()), Some(c.key));
+                assert_eq!(key_for(cols, &format!("\u{feff} {} ", c.key)), Some(c.key));
+            }
+        }
+        assert_eq!(key_for(COMPANIES, "unknown"), None);
+    }
+}
