@@ -538,3 +538,74 @@ BEFORE DELETE ON qualification
 BEGIN
     SELECT RAISE(ABORT, 'qualification_history');
 END;
+
+-- A company's statement for a month (청구서), frozen when issued: later edits
+-- to leases or bookings never change it; a difference becomes an adjustment
+-- line on a later statement.
+CREATE TABLE statement (
+    id          INTEGER PRIMARY KEY,
+    number      TEXT NOT NULL UNIQUE CHECK (number GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][0-9][0-9]*'),
+    company_id  INTEGER NOT NULL REFERENCES company (id),
+    month       TEXT NOT NULL CHECK (month GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),
+    issued_on   TEXT NOT NULL CHECK (date(issued_on, '+0 days') IS issued_on),
+    due_on      TEXT NOT NULL CHECK (date(due_on, '+0 days') IS due_on AND due_on >= issued_on),
+    supply      INTEGER NOT NULL,                      -- won, before VAT
+    vat         INTEGER NOT NULL CHECK (vat = supply / 10),
+    total       INTEGER NOT NULL CHECK (total = supply + vat),
+    issued_by   TEXT NOT NULL,
+    UNIQUE (company_id, month)
+) STRICT;
+
+CREATE INDEX statement_month ON statement (month);
+
+-- The lines of an issued statement, as they stood when it was issued.
+CREATE TABLE statement_line (
+    id            INTEGER PRIMARY KEY,
+    statement_id  INTEGER NOT NULL REFERENCES statement (id),
+    position      INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('rent', 'fee', 'usage', 'adjustment')),
+    subject       TEXT NOT NULL,                       -- room code, machine, or statement corrected
+    detail        TEXT NOT NULL,                       -- the period or time of use
+    quantity      REAL NOT NULL,
+    unit          TEXT NOT NULL CHECK (unit IN ('month', 'day', 'hour', 'sample', 'lump')),
+    unit_price    INTEGER,
+    amount        INTEGER NOT NULL,
+    source        TEXT NOT NULL,                       -- lease code, booking id, or statement number
+    UNIQUE (statement_id, position)
+) STRICT;
+
+CREATE INDEX statement_line_source ON statement_line (kind, source);
+
+CREATE TRIGGER statement_frozen BEFORE UPDATE ON statement
+BEGIN
+    SELECT RAISE(ABORT, 'statement_frozen');
+END;
+
+CREATE TRIGGER statement_kept BEFORE DELETE ON statement
+BEGIN
+    SELECT RAISE(ABORT, 'statement_frozen');
+END;
+
+CREATE TRIGGER statement_line_frozen BEFORE UPDATE ON statement_line
+BEGIN
+    SELECT RAISE(ABORT, 'statement_frozen');
+END;
+
+CREATE TRIGGER statement_line_kept BEFORE DELETE ON statement_line
+BEGIN
+    SELECT RAISE(ABORT, 'statement_frozen');
+END;
+
+-- Money received against a statement.
+CREATE TABLE payment (
+    id            INTEGER PRIMARY KEY,
+    statement_id  INTEGER NOT NULL REFERENCES statement (id),
+    paid_on       TEXT NOT NULL CHECK (date(paid_on, '+0 days') IS paid_on),
+    amount        INTEGER NOT NULL CHECK (amount > 0),
+    method        TEXT NOT NULL CHECK (method IN ('transfer', 'card', 'cash', 'other')),
+    note          TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 200),
+    recorded_at   TEXT NOT NULL,
+    recorded_by   TEXT NOT NULL
+) STRICT;
+
+CREATE INDEX payment_statement ON payment (statement_id);

@@ -90,6 +90,49 @@ pub struct Clash {
     pub end: String,
 }
 
+/// Why a CSV import was refused as a whole. Nothing was imported. The CLI
+/// exits 2.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Rows that failed, in file order; the other rows were good but are not
+    /// imported either, since an import is all or nothing.
+    Rows(Vec<ImportFailure>),
+    /// The bytes are not text in the encoding given or guessed (`utf-8`, `cp949`).
+    Encoding { encoding: &'static str },
+    /// The file holds no header row.
+    Empty,
+    /// The header names a column the table does not have; `accepted` are the
+    /// field keys it does.
+    UnknownColumn { column: String, accepted: Vec<&'static str> },
+    /// Two header cells name the same field.
+    RepeatedColumn { column: String },
+    /// Columns the table needs that the header lacks (field keys).
+    MissingColumns { missing: Vec<&'static str> },
+}
+
+/// One refused row: its line in the file (the header is line 1), the column
+/// as its header is written, if the failure is about one, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportFailure {
+    pub line: u64,
+    pub column: Option<String>,
+    pub problem: RowProblem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RowProblem {
+    /// A value a use case's validation refused.
+    Invalid(Invalid),
+    /// A rule refused the row against the database (a BRN taken …).
+    Refused(Refusal),
+    /// The row's key (BRN, code) is on an earlier line of the file too.
+    Repeated { value: String, first_line: u64 },
+    /// A company's left date whose stage is not graduated or withdrawn.
+    LeftWithoutStage { value: String },
+    /// More or fewer cells than the header has columns.
+    Cells { found: usize, expected: usize },
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// Bad input: the CLI exits 2.
@@ -111,6 +154,9 @@ pub enum Error {
     /// than committed.
     #[error("{}", render(self, Lang::En))]
     Unaudited,
+    /// A CSV import refused: nothing was imported. The CLI exits 2.
+    #[error("{}", render(self, Lang::En))]
+    Import(ImportError),
     #[error("{}", render(self, Lang::En))]
     Sqlite(#[from] rusqlite::Error),
     #[error("{}", render(self, Lang::En))]
@@ -120,6 +166,12 @@ pub enum Error {
 impl From<Invalid> for Error {
     fn from(i: Invalid) -> Self {
         Error::Invalid(i)
+    }
+}
+
+impl From<ImportError> for Error {
+    fn from(e: ImportError) -> Self {
+        Error::Import(e)
     }
 }
 
@@ -134,7 +186,7 @@ impl Error {
     /// rule or the environment refused.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid(_) | Error::NoDatabase { .. } => 2,
+            Error::Invalid(_) | Error::NoDatabase { .. } | Error::Import(_) => 2,
             _ => 1,
         }
     }

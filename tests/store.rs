@@ -329,7 +329,7 @@ fn the_demo_is_deterministic_and_believable() {
     assert!(d.programme.employees > 300 && d.programme.employees < d.programme.target_employees);
     assert!(d.programme.sales.0 > 0 && d.programme.sales < d.programme.target_sales);
     assert!(!d.expiring.is_empty(), "some leases end soon");
-    assert!(kiln::db::check::run(&store).unwrap().is_clean());
+    assert!(kiln::db::check::run(&store, kiln::i18n::Lang::En).unwrap().is_clean());
     let incubator_2005: i64 = rusqlite::Connection::open(&a.path)
         .unwrap()
         .query_row("SELECT count(*) FROM company WHERE admitted_on LIKE '2005-%'", [], |r| r.get(0))

@@ -3,15 +3,13 @@
 mod common;
 
 use common::TempDb;
+use common::tui::text;
 use kiln::db::{operator, person};
 use kiln::domain::person::PersonInput;
 use kiln::i18n::Lang;
 use kiln::tui::action::Action;
 use kiln::tui::app::{App, Overlay};
 use kiln::tui::screens::ScreenId;
-use kiln::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Color;
@@ -23,28 +21,7 @@ fn demo_app(lang: Lang) -> (TempDb, App) {
 }
 
 fn render(app: &App, w: u16, h: u16) -> Buffer {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal.backend().buffer().clone()
-}
-
-/// The buffer as lines of text, wide characters counted once.
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            skip = kiln::cells::width(s).saturating_sub(1);
-            out.push_str(s);
-        }
-        out.push('\n');
-    }
-    out
+    common::tui::draw(app, w, h).1
 }
 
 fn key(c: char) -> KeyEvent {

@@ -5,55 +5,14 @@
 mod common;
 
 use common::TempDb;
+use common::tui::{clear, key, press, screen, type_text};
 use kiln::db::Page;
 use kiln::db::booking::{self, BookingFilter};
 use kiln::domain::booking::BookingState;
 use kiln::i18n::Lang;
 use kiln::tui::app::{App, Tone};
 use kiln::tui::screens::equipment::View;
-use kiln::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-fn key(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, c);
-    }
-}
-
-fn clear(app: &mut App) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            skip = kiln::cells::width(s).saturating_sub(1);
-            out.push_str(s);
-        }
-        out.push('\n');
-    }
-    out
-}
+use ratatui::crossterm::event::KeyCode;
 
 fn demo(lang: Lang) -> (TempDb, App) {
     let (db, store) = TempDb::demo();

@@ -5,53 +5,15 @@
 mod common;
 
 use common::TempDb;
+use common::tui::{clear, draw, key, press, type_text};
 use kiln::db::{company, lease, room};
 use kiln::domain::Stage;
 use kiln::domain::company::CompanyInput;
 use kiln::domain::room::RoomInput;
 use kiln::i18n::Lang;
 use kiln::tui::app::App;
-use kiln::tui::view;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
-
-fn key(app: &mut App, c: char) {
-    app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-/// Types text as a Hangul input method delivers it: one composed character at a time.
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        key(app, c);
-    }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> (String, ratatui::buffer::Buffer) {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let s = buf[(x, y)].symbol();
-            skip = kiln::cells::width(s).saturating_sub(1);
-            out.push_str(s);
-        }
-        out.push('\n');
-    }
-    (out, buf)
-}
 
 /// An empty centre with one room, 301.
 fn centre() -> (TempDb, App) {
@@ -103,7 +65,7 @@ fn an_administrator_admits_a_company_leases_it_a_room_and_graduates_it() {
         "saved: {:?}",
         app.form().map(|f| f.fields.iter().map(|x| &x.error).collect::<Vec<_>>())
     );
-    let (t, _) = screen(&app, 100, 30);
+    let (t, _) = draw(&app, 100, 30);
     assert!(t.contains("세라텍(주)") && t.contains("124-81-00998"), "{t}");
     let store = db.open_as("kim");
     let c = company::show(&store, "1248100998").unwrap();
@@ -122,35 +84,35 @@ fn an_administrator_admits_a_company_leases_it_a_room_and_graduates_it() {
     type_text(&mut app, "120000");
     press(&mut app, KeyCode::Enter);
     assert!(app.form().is_none());
-    let (t, _) = screen(&app, 100, 30);
+    let (t, _) = draw(&app, 100, 30);
     assert!(t.contains("301") && t.contains("2026-11-26–2026-12-31"), "{t}");
 
     // The floor view shows it; the dashboard counts it and lists it as ending soon.
     key(&mut app, '3');
     key(&mut app, 'g');
-    let (t, _) = screen(&app, 100, 30);
+    let (t, _) = draw(&app, 100, 30);
     assert!(t.contains("3층") && t.contains("세라텍(주)") && t.contains("D-35"), "{t}");
     key(&mut app, '1');
-    let (t, _) = screen(&app, 100, 30);
+    let (t, _) = draw(&app, 100, 30);
     assert!(t.contains("세라텍(주)") && t.contains("D-35"), "{t}");
 
     // Yearly figures: the form opens on 2026 (admitted that year); 2025 is refused.
     key(&mut app, '2');
     key(&mut app, 'r');
     assert_eq!(app.form().unwrap().value(kiln::domain::Field::Year), "2026");
-    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    clear(&mut app);
     type_text(&mut app, "2025");
     press(&mut app, KeyCode::Enter);
     let err = app.form().and_then(|f| f.error.clone()).unwrap_or_default();
     assert!(err.contains("입주일"), "refused under the form: {err}");
-    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    clear(&mut app);
     type_text(&mut app, "2026");
     press(&mut app, KeyCode::Tab);
-    app.handle_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    clear(&mut app);
     type_text(&mut app, "3");
     press(&mut app, KeyCode::Enter);
     assert!(app.form().is_none());
-    let (t, _) = screen(&app, 100, 30);
+    let (t, _) = draw(&app, 100, 30);
     assert!(t.contains("2026") && t.contains("성과"), "{t}");
     let store = db.open_as("kim");
     assert_eq!(kiln::db::yearly::list(&store, Some("124-81-00998"), Some(2026)).unwrap()[0].figures.employees, 3);
@@ -180,7 +142,7 @@ fn a_refused_form_keeps_what_was_typed_and_names_the_field() {
     assert_eq!(form.value(kiln::domain::Field::Brn), "124-81-00999");
     let brn = form.fields.iter().find(|f| f.field == kiln::domain::Field::Brn).unwrap();
     assert!(brn.error.as_deref().unwrap_or_default().contains("검증번호"), "{brn:?}");
-    let (t, buf) = screen(&app, 80, 24);
+    let (t, buf) = draw(&app, 80, 24);
     assert!(t.contains("✖"), "{t}");
     let (x, y) =
         (0..24u16).flat_map(|y| (0..80u16).map(move |x| (x, y))).find(|&(x, y)| buf[(x, y)].symbol() == "✖").unwrap();
@@ -233,7 +195,7 @@ fn the_lease_form_shows_a_clash_before_saving() {
     let (note, tone) = app.form().and_then(|f| f.note.clone()).unwrap();
     assert!(note.contains("한빛소재") && note.contains("2027-06-30"), "{note}");
     assert_eq!(tone, kiln::tui::app::Tone::Error);
-    let (t, _) = screen(&app, 80, 24);
+    let (t, _) = draw(&app, 80, 24);
     insta::assert_snapshot!("lease_form_clash_ko_80x24", t);
     press(&mut app, KeyCode::Backspace);
     type_text(&mut app, "2");
@@ -264,14 +226,14 @@ fn the_company_filter_takes_hangul_and_brn_digits() {
     key(&mut app, '/');
     type_text(&mut app, &digits);
     press(&mut app, KeyCode::Enter);
-    let (dbg, _) = screen(&app, 80, 24);
+    let (dbg, _) = draw(&app, 80, 24);
     assert!(
         app.screens().companies().names().contains(&target.name),
         "{digits}: {:?} {:?}\n{dbg}",
         app.screens().companies().names(),
         target
     );
-    let (t, _) = screen(&app, 80, 24);
+    let (t, _) = draw(&app, 80, 24);
     assert!(t.contains(&format!("/ {digits}")), "{t}");
     drop(db);
 }
@@ -286,7 +248,7 @@ fn floors_change_with_arrows_and_columns_stay_aligned_in_korean() {
     press(&mut app, KeyCode::Right);
     assert_eq!(app.screens().spaces().floor(), Some(3));
     assert!(app.screens().spaces().room_codes().iter().all(|c| c.starts_with('3')));
-    let (t, _) = screen(&app, 120, 40);
+    let (t, _) = draw(&app, 120, 40);
     // Every row of the room table shows the lease end in the header's column,
     // whatever the width of the tenant's name.
     let header = t.lines().find(|l| l.contains("계약 종료") && l.contains("입주기업")).unwrap();

@@ -36,32 +36,35 @@ pub fn demo(env: &Env, seed: u64) -> Result<()> {
     let summary = crate::demo::load(&mut store, seed)?;
     say(fill(
         env.lang.pick(
-            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 입주계약 {4}, 연도별 성과 {5}, 인력 {2}, 장비 {6}, 예약 {7}, 교육 기수 {8} (시드 {3})",
-            "Loaded the demo centre: {0} companies, {1} rooms, {4} leases, {5} yearly reports, {2} people, {6} machines, {7} bookings, {8} cohorts (seed {3})",
+            "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 입주계약 {4}, 연도별 성과 {5}, 인력 {2}, 장비 {6}, 예약 {7}, 교육 기수 {8}, 청구서 {9} (시드 {3})",
+            "Loaded the demo centre: {0} companies, {1} rooms, {4} leases, {5} yearly reports, {2} people, {6} machines, {7} bookings, {8} cohorts, {9} statements (seed {3})",
         ),
-        &[&summary.companies, &summary.rooms, &summary.people, &seed, &summary.leases, &summary.yearly_reports, &summary.machines, &summary.bookings, &summary.cohorts],
+        &[&summary.companies, &summary.rooms, &summary.people, &seed, &summary.leases, &summary.yearly_reports, &summary.machines, &summary.bookings, &summary.cohorts, &summary.statements],
     ))
 }
 
 pub fn check(env: &Env, as_json: bool) -> Result<()> {
     let store = env.open_existing()?;
-    let report = check::run(&store)?;
+    let report = check::run(&store, env.lang)?;
     if as_json {
         json(&report)?;
     } else if report.is_clean() {
         say(env.lang.pick(
-            "이상 없음: 무결성 검사와 외래 키 검사를 통과했습니다.",
-            "ok: integrity and foreign-key checks passed.",
+            "이상 없음: 무결성·외래 키 검사와 kiln 규칙 검사(겹친 예약·계약, 정원, 건물 면적, 청구서 합계)를 통과했습니다.",
+            "ok: integrity, foreign keys and kiln's rules (overlapping bookings and leases, capacity, building area, statement sums) all pass.",
         ))?;
     } else {
         for line in report.integrity.iter().chain(&report.foreign_keys) {
             say(line)?;
         }
+        for v in &report.invariants {
+            say(format!("{}: {}", v.rule, v.detail))?;
+        }
     }
     if report.is_clean() {
         Ok(())
     } else {
-        Err(crate::error::Refusal::Integrity { problems: report.integrity.len() + report.foreign_keys.len() }.into())
+        Err(crate::error::Refusal::Integrity { problems: report.problems() }.into())
     }
 }
 

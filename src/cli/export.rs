@@ -1,6 +1,9 @@
-//! `kiln export NAME --format … --out FILE`.
+//! `kiln export NAME --format csv|xlsx|json|ics --out FILE`: any table of
+//! `export::columns::TABLES` to a file. An existing FILE is overwritten, as
+//! exports are usually re-run into the same place; the summary line says
+//! where the rows went.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
@@ -8,65 +11,103 @@ use super::Env;
 use super::output::say;
 use crate::db::Page;
 use crate::db::booking::{self, BookingFilter};
-use crate::domain::{Field, ForField, Minute};
-use crate::error::Result;
-use crate::i18n::fill;
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Table {
-    Bookings,
-}
+use crate::domain::{Field, ForField, Invalid, Minute, Problem};
+use crate::error::{Error, Result};
+use crate::export::tables;
+use crate::i18n::{Msg, fill};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
 pub enum Format {
     Csv,
-    Ics,
+    Xlsx,
     Json,
+    /// iCalendar, bookings only
+    Ics,
 }
+
+/// The formats every table can be written in (iCalendar is for bookings).
+const TABLE_FORMATS: &[&str] = &["csv", "xlsx", "json"];
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// What to export
-    name: Table,
+    /// The table: companies, rooms, people, equipment, leases, yearly-reports, bookings, enrolments, qualifications
+    name: String,
     #[arg(long, value_enum)]
     format: Format,
+    /// The file to write; an existing file is overwritten
     #[arg(long)]
     out: PathBuf,
-    /// Only bookings of this machine
+    /// Only bookings of this machine (bookings only)
     #[arg(long)]
     equipment: Option<String>,
-    /// Only bookings ending after this moment
+    /// Only bookings ending after this moment (bookings only)
     #[arg(long)]
     from: Option<String>,
-    /// Only bookings starting before this moment
+    /// Only bookings starting before this moment (bookings only)
     #[arg(long)]
     to: Option<String>,
 }
 
+/// Bad usage is refused before the database is opened, so a typo in a
+/// script costs nothing and changes nothing.
+fn check_usage(args: &ExportArgs) -> Result<()> {
+    let name = args.name.trim();
+    tables::columns(name)?;
+    if name == "bookings" {
+        return Ok(());
+    }
+    if args.format == Format::Ics {
+        return Err(Invalid::new(Field::Format, "ics", Problem::OneOf { accepted: TABLE_FORMATS }).into());
+    }
+    let filters = [(Field::Equipment, &args.equipment), (Field::From, &args.from), (Field::To, &args.to)];
+    if let Some((field, _)) = filters.iter().find(|(_, v)| v.is_some()) {
+        return Err(Invalid::new(*field, name, Problem::OneOf { accepted: &["bookings"] }).into());
+    }
+    Ok(())
+}
+
 pub fn export(env: &Env, args: &ExportArgs) -> Result<()> {
-    let store = env.open_existing()?;
+    check_usage(args)?;
+    let name = args.name.trim();
     let moment = |raw: &Option<String>, f: Field| -> Result<Option<Minute>> {
         raw.as_deref().map(|s| Minute::parse(s).field(f, s).map_err(Into::into)).transpose()
     };
-    let count = match args.name {
-        Table::Bookings => {
-            let filter = BookingFilter {
-                equipment: args.equipment.clone(),
-                from: moment(&args.from, Field::From)?,
-                to: moment(&args.to, Field::To)?,
-                ..BookingFilter::default()
-            };
-            let list = booking::list(&store, &filter, Page::ALL_FOR_CLI)?;
-            match args.format {
-                Format::Csv => crate::export::bookings::write_csv(&args.out, &list)?,
-                Format::Ics => crate::export::bookings::write_ics(&args.out, &list)?,
-                Format::Json => {
-                    let text = serde_json::to_string_pretty(&list).map_err(|e| std::io::Error::other(e.to_string()))?;
-                    std::fs::write(&args.out, text)?;
-                }
-            }
-            list.len()
+    let (from, to) = (moment(&args.from, Field::From)?, moment(&args.to, Field::To)?);
+    let store = env.open_existing()?;
+    let out = args.out.as_path();
+    let count = if name == "bookings" {
+        let filter = BookingFilter { equipment: args.equipment.clone(), from, to, ..BookingFilter::default() };
+        let list = booking::list(&store, &filter, Page::ALL_FOR_CLI)?;
+        if args.format == Format::Ics {
+            crate::export::bookings::write_ics(out, &list).map_err(|e| naming(out, e))?;
+        } else {
+            write(&tables::bookings(&list)?, args.format, out)?;
         }
+        list.len()
+    } else {
+        let sheet = tables::rows(&store, name)?;
+        write(&sheet, args.format, out)?;
+        sheet.rows.len()
     };
-    say(fill(env.lang.pick("{0}건을 {1}에 썼습니다", "Wrote {0} rows to {1}"), &[&count, &args.out.display()]))
+    say(fill(Msg::Exported.text(env.lang), &[&count, &out.display()]))
+}
+
+fn write(sheet: &crate::export::sheet::Sheet, format: Format, out: &Path) -> Result<()> {
+    match format {
+        Format::Csv => sheet.write_csv(out),
+        Format::Xlsx => sheet.write_xlsx(out),
+        Format::Json => sheet.write_json(out),
+        // check_usage let ics through for bookings only, which never get here.
+        Format::Ics => Err(Invalid::new(Field::Format, "ics", Problem::OneOf { accepted: TABLE_FORMATS }).into()),
+    }
+    .map_err(|e| naming(out, e))
+}
+
+/// A file error names the file: "No such file or directory" alone does not
+/// say which of a script's exports failed.
+fn naming(path: &Path, e: Error) -> Error {
+    match e {
+        Error::Io(io) => Error::Io(std::io::Error::new(io.kind(), format!("{}: {io}", path.display()))),
+        e => e,
+    }
 }

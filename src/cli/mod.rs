@@ -3,8 +3,10 @@
 //! reason goes to stderr as one line starting `error:`.
 
 mod admin;
+mod billing;
 mod equipment;
 mod export;
+mod import;
 mod output;
 mod people;
 mod reports;
@@ -110,8 +112,12 @@ pub enum Command {
     /// Days the centre is closed beyond the public holidays
     #[command(subcommand, name = "closed-day")]
     ClosedDay(equipment::ClosedDayCmd),
-    /// Write a table to CSV, JSON or (bookings) iCalendar
+    /// Write a table to CSV, XLSX, JSON or (bookings) iCalendar
     Export(export::ExportArgs),
+    /// Add companies, rooms, equipment or people from a CSV file: all rows or none
+    Import(import::ImportArgs),
+    /// A company's statement for a month; issue, list and pay statements
+    Statement(billing::StatementCmd),
     /// Training courses
     #[command(subcommand)]
     Course(training::CourseCmd),
@@ -219,6 +225,8 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Holidays { year, json }) => equipment::holidays(&env, year, json),
         Some(Command::ClosedDay(cmd)) => equipment::closed_day_cmd(&env, cmd),
         Some(Command::Export(args)) => export::export(&env, &args),
+        Some(Command::Import(args)) => import::import(&env, &args),
+        Some(Command::Statement(cmd)) => billing::statement_cmd(&env, cmd),
         Some(Command::Course(cmd)) => training::course_cmd(&env, cmd),
         Some(Command::Cohort(cmd)) => training::cohort_cmd(&env, cmd),
         Some(Command::Session(cmd)) => training::session_cmd(&env, cmd),

@@ -22,6 +22,47 @@ pub enum ReportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Occupancy at each month's end over the last months
+    OccupancyTrend {
+        #[arg(long, default_value_t = 24)]
+        months: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Each machine's booked, used and available hours for a month
+    #[command(alias = "utilisation")]
+    Utilization {
+        /// [default: last month]
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Training outcomes per course and year
+    Training {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The programme against its targets, year by year
+    Kpis {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The companies that used the machines most in a year
+    TopUsers {
+        /// [default: this year]
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Statements not paid in full, by age (current, 1-30, 31-60, 61-90, 90+ days overdue)
+    Arrears {
+        #[arg(long)]
+        json: bool,
+    },
     /// Occupancy of the centre building on a day
     Occupancy {
         /// [default: today]
@@ -63,6 +104,110 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                 p.patents_granted
             ))?;
             say(format!("  {}  {}", labels::field(Field::Investment, lang), p.investment.korean()))
+        }
+        ReportCmd::OccupancyTrend { months, json: j } => {
+            let series = crate::report::trends::occupancy_series(&store, today, months.clamp(1, 240))?;
+            if j {
+                return json(&series);
+            }
+            for p in &series {
+                say(format!("{}  {:>5.1} %  {}/{}", p.month, p.area_rate_bp as f64 / 100.0, p.leased_rooms, p.rooms))?;
+            }
+            Ok(())
+        }
+        ReportCmd::Utilization { month, json: j } => {
+            let (y, m) = match month {
+                Some(m) => crate::domain::statement::parse_month(&m).field(Field::Month, &m)?,
+                None => crate::report::usage::last_month(today),
+            };
+            let rows = crate::report::usage::utilisation(&store, y, m)?;
+            if j {
+                return json(&rows);
+            }
+            for r in &rows {
+                say(format!(
+                    "{}  {}  {:>6.1} / {:>6.1} / {:>6.1} h  {:>5.1} %",
+                    r.equipment,
+                    crate::cells::fit(&r.name, 24),
+                    r.booked_hours,
+                    r.used_hours,
+                    r.available_hours,
+                    r.utilisation
+                ))?;
+            }
+            Ok(())
+        }
+        ReportCmd::Training { json: j } => {
+            let rows = crate::report::trends::training_outcomes(&store)?;
+            if j {
+                return json(&rows);
+            }
+            for r in &rows {
+                say(format!(
+                    "{}  {}  {}  {}/{}  {:.1} %  {}",
+                    r.year,
+                    r.course,
+                    crate::cells::fit(&r.title, 24),
+                    r.completed,
+                    r.trainees,
+                    r.completion_rate,
+                    r.qualifications
+                ))?;
+            }
+            Ok(())
+        }
+        ReportCmd::Kpis { json: j } => {
+            let years = crate::report::trends::programme_years(&store, today.year())?;
+            if j {
+                return json(&years);
+            }
+            for p in &years {
+                say(format!(
+                    "{}  {:>3}/{}  {:>5}/{}  {} / {}",
+                    p.year,
+                    p.companies,
+                    p.target_companies,
+                    p.employees,
+                    p.target_employees,
+                    p.sales.korean(),
+                    p.target_sales.korean()
+                ))?;
+            }
+            Ok(())
+        }
+        ReportCmd::TopUsers { year, limit, json: j } => {
+            let rows = crate::report::usage::top_users(&store, year.unwrap_or(today.year()), limit.clamp(1, 1000))?;
+            if j {
+                return json(&rows);
+            }
+            for r in &rows {
+                say(format!(
+                    "{}  {}  {:>7.1} h  {} · {}",
+                    r.company_brn,
+                    crate::cells::fit(&r.company_name, 24),
+                    r.hours,
+                    r.bookings,
+                    group(i128::from(r.charged))
+                ))?;
+            }
+            Ok(())
+        }
+        ReportCmd::Arrears { json: j } => {
+            let rows = crate::db::statement::arrears(&store, today)?;
+            if j {
+                return json(&rows);
+            }
+            for r in &rows {
+                say(format!(
+                    "{}  {}  {}  {}  {}",
+                    r.number,
+                    crate::cells::fit(&r.company_name, 24),
+                    r.due_on,
+                    r.outstanding,
+                    r.bucket
+                ))?;
+            }
+            Ok(())
         }
         ReportCmd::Occupancy { on, json: j } => {
             let day = on.as_deref().map(|d| parse_date(d).field(Field::Date, d)).transpose()?.unwrap_or(today);

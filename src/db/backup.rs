@@ -3,19 +3,24 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::backup::Backup;
+use rusqlite::backup::{Backup, StepResult};
 use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::Result;
 
-/// Pages copied per step; between steps other connections may write, and the
-/// backup restarts from their changes, so it is a snapshot of one moment.
-const PAGES_PER_STEP: std::os::raw::c_int = 256;
+/// All pages in one step: the copy reads under one read transaction, so it
+/// is the database at one moment, and in WAL mode the other terminals keep
+/// writing meanwhile. (In smaller steps, every write by another connection
+/// restarts the copy, and a busy centre would never finish one.)
+const PAGES_PER_STEP: std::os::raw::c_int = -1;
 
 /// Copies the database to `target`, which must not exist yet.
 pub fn backup(store: &Store, target: &Path) -> Result<()> {
+    if target.as_os_str().is_empty() {
+        return Err(Invalid::new(Field::File, String::new(), Problem::Empty).into());
+    }
     if target.exists() {
         return Err(Invalid::new(Field::File, target.display().to_string(), Problem::Exists).into());
     }
@@ -26,7 +31,14 @@ pub fn backup(store: &Store, target: &Path) -> Result<()> {
         Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
     {
         let b = Backup::new(store.conn(), &mut dst)?;
-        b.run_to_completion(PAGES_PER_STEP, Duration::from_millis(5), None)?;
+        loop {
+            match b.step(PAGES_PER_STEP)? {
+                StepResult::Done => break,
+                StepResult::More => {}
+                // Another connection holds a lock for a moment: wait, retry.
+                _ => std::thread::sleep(Duration::from_millis(20)),
+            }
+        }
     }
     // The copy is a single self-contained file.
     let _mode: String = dst.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))?;

@@ -1,9 +1,23 @@
-//! `kiln check`: SQLite's own integrity checks, and later kiln's invariants.
+//! `kiln check`: SQLite's own integrity checks, then kiln's invariants read
+//! back from the data. The schema's triggers keep these on every write; the
+//! check finds what got in around them (a hand edit in `sqlite3`, a file
+//! restored from elsewhere, a bug).
 
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::Store;
 use crate::error::Result;
+use crate::i18n::Lang;
+
+/// One broken rule: which (a stable code, for scripts) and where.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    /// `booking_overlap`, `lease_overlap`, `cohort_over_capacity`,
+    /// `building_area`, `statement_sum`, `statement_vat`, `overpaid`.
+    pub rule: &'static str,
+    pub detail: String,
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct CheckReport {
@@ -11,23 +25,99 @@ pub struct CheckReport {
     pub integrity: Vec<String>,
     /// Rows whose foreign keys point nowhere.
     pub foreign_keys: Vec<String>,
+    /// kiln's own rules found broken.
+    pub invariants: Vec<Violation>,
 }
 
 impl CheckReport {
     pub fn is_clean(&self) -> bool {
-        self.integrity.is_empty() && self.foreign_keys.is_empty()
+        self.integrity.is_empty() && self.foreign_keys.is_empty() && self.invariants.is_empty()
+    }
+
+    pub fn problems(&self) -> usize {
+        self.integrity.len() + self.foreign_keys.len() + self.invariants.len()
     }
 }
 
-pub fn run(store: &Store) -> Result<CheckReport> {
+/// Each invariant: its rule code, how a violation is said (a printf format
+/// in Korean and in English, taking the same values in the same order) and
+/// the query that finds them. Overlaps are found in one ordered pass (a
+/// window over the rows by start), not by joining a table with itself, so the
+/// check stays quick at a million bookings.
+const INVARIANTS: &[(&str, &str, &str, &str)] = &[
+    (
+        "booking_overlap",
+        "예약 #%d (%s, %s–%s)이(가) %s에 끝나는 앞 예약과 겹칩니다",
+        "booking #%d (%s, %s–%s) overlaps an earlier booking ending %s",
+        "SELECT printf(?1, b.id, e.code, b.start, b.end, b.prev_end)
+           FROM (SELECT id, equipment_id, start, end,
+                        max(end) OVER (PARTITION BY equipment_id ORDER BY start, id
+                                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+                   FROM booking INDEXED BY booking_active WHERE state IN ('requested', 'approved', 'in-use')) b
+           JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.prev_end > b.start",
+    ),
+    (
+        "lease_overlap",
+        "입주계약 L-%04d (%s호, %s–%s)이(가) %s에 끝나는 앞 계약과 겹칩니다",
+        "lease L-%04d (room %s, %s–%s) overlaps an earlier lease ending %s",
+        "SELECT printf(?1, l.id, r.code, l.from_date, l.end_date, l.prev_end)
+           FROM (SELECT id, room_id, from_date, end_date,
+                        max(end_date) OVER (PARTITION BY room_id ORDER BY from_date, id
+                                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+                   FROM lease WHERE end_date > from_date) l
+           JOIN room r ON r.id = l.room_id
+          WHERE l.prev_end > l.from_date",
+    ),
+    (
+        "cohort_over_capacity",
+        "기수 %s-%s: 정원 %d명보다 많은 %d명이 등록되어 있습니다",
+        "cohort %s-%s: %d seats but %d trainees",
+        "SELECT printf(?1, co.code, c.code, c.capacity, count(*))
+           FROM enrolment n JOIN cohort c ON c.id = n.cohort_id JOIN course co ON co.id = c.course_id
+          WHERE n.status IN ('enrolled', 'completed', 'failed')
+          GROUP BY c.id HAVING count(*) > c.capacity",
+    ),
+    (
+        "building_area",
+        "사용 중인 호실 면적 %.2f m²가 건물 6,611.57 m²(2,000평)보다 큽니다",
+        "rooms in use cover %.2f m², more than the building's 6,611.57 m² (2,000 평)",
+        "SELECT printf(?1, sum(area) / 100.0) FROM room WHERE retired_on IS NULL HAVING sum(area) > 661157",
+    ),
+    (
+        "statement_sum",
+        "청구서 %s: 공급가액 %d원이 내역 합계 %d원과 다릅니다",
+        "statement %s: supply %d but its lines add up to %d",
+        "SELECT printf(?1, s.number, s.supply, coalesce(sum(l.amount), 0))
+           FROM statement s LEFT JOIN statement_line l ON l.statement_id = s.id
+          GROUP BY s.id HAVING s.supply <> coalesce(sum(l.amount), 0)",
+    ),
+    (
+        "statement_vat",
+        "청구서 %s: 부가세 %d원·합계 %d원이 공급가액 %d원과 맞지 않습니다",
+        "statement %s: VAT %d and total %d do not follow from supply %d",
+        "SELECT printf(?1, number, vat, total, supply) FROM statement WHERE vat <> supply / 10 OR total <> supply + vat",
+    ),
+    (
+        "overpaid",
+        "청구서 %s: 청구액 %d원보다 많은 %d원이 납부되었습니다",
+        "statement %s: %d billed but %d paid",
+        "SELECT printf(?1, s.number, s.total, sum(p.amount))
+           FROM statement s JOIN payment p ON p.statement_id = s.id
+          GROUP BY s.id HAVING sum(p.amount) > s.total",
+    ),
+];
+
+fn texts(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<String>> {
+    let mut st = conn.prepare(sql)?;
+    let rows = st.query_map(params, |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Runs every check; violations are described in `lang`.
+pub fn run(store: &Store, lang: Lang) -> Result<CheckReport> {
     let conn = store.conn();
-    let mut st = conn.prepare("PRAGMA integrity_check")?;
-    let integrity: Vec<String> = st
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?
-        .into_iter()
-        .filter(|l| l != "ok")
-        .collect();
+    let integrity = texts(conn, "PRAGMA integrity_check", [])?.into_iter().filter(|l| l != "ok").collect();
     let mut st = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_keys = st
         .query_map([], |r| {
@@ -37,5 +127,9 @@ pub fn run(store: &Store) -> Result<CheckReport> {
             Ok(format!("{table} row {} → {parent}", rowid.map_or_else(|| "?".to_owned(), |n| n.to_string())))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(CheckReport { integrity, foreign_keys })
+    let mut invariants = Vec::new();
+    for (rule, ko, en, sql) in INVARIANTS {
+        invariants.extend(texts(conn, sql, [lang.pick(ko, en)])?.into_iter().map(|detail| Violation { rule, detail }));
+    }
+    Ok(CheckReport { integrity, foreign_keys, invariants })
 }

@@ -7,8 +7,8 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::write::json;
-use super::{Page, Store, is_unique_violation, lease};
-use crate::domain::company::{ADMISSION_STAGES, CompanyInput};
+use super::{Page, Store, Write, is_unique_violation, lease};
+use crate::domain::company::{ADMISSION_STAGES, CompanyInput, NewCompany};
 use crate::domain::time::{date_text, parse_date, stored_date};
 use crate::domain::{Brn, Capability, Field, ForField, Invalid, Problem, Sector, Stage, Zone};
 use crate::error::{Error, Refusal, Result};
@@ -78,32 +78,35 @@ fn duplicate(brn: Brn) -> Error {
 /// Admits a company (admins only). The BRN must be unused.
 pub fn add(store: &mut Store, input: &CompanyInput) -> Result<Company> {
     let new = input.validate(store.now().date())?;
-    store.write(Capability::ManageTenants, |w| {
-        if by_brn(w.conn(), new.brn)?.is_some() {
-            return Err(duplicate(new.brn));
-        }
-        w.conn()
-            .execute(
-                "INSERT INTO company (brn, name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![
-                    new.brn.digits(),
-                    new.name,
-                    new.corporate_no.map(|c| c.to_string()),
-                    new.representative,
-                    new.sector.code(),
-                    new.zone.code(),
-                    new.stage.code(),
-                    date_text(new.admitted),
-                    new.phone,
-                    new.email
-                ],
-            )
-            .map_err(|e| if is_unique_violation(&e) { duplicate(new.brn) } else { Error::from(e) })?;
-        let company = by_brn(w.conn(), new.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        w.audit("company", &company.brn.digits(), "add", None, Some(json(&company)))?;
-        Ok(company)
-    })
+    store.write(Capability::ManageTenants, |w| add_in(w, &new))
+}
+
+/// [`add`] inside a transaction the caller holds, so an import can add many.
+pub(crate) fn add_in(w: &mut Write<'_>, new: &NewCompany) -> Result<Company> {
+    if by_brn(w.conn(), new.brn)?.is_some() {
+        return Err(duplicate(new.brn));
+    }
+    w.conn()
+        .execute(
+            "INSERT INTO company (brn, name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                new.brn.digits(),
+                new.name,
+                new.corporate_no.map(|c| c.to_string()),
+                new.representative,
+                new.sector.code(),
+                new.zone.code(),
+                new.stage.code(),
+                date_text(new.admitted),
+                new.phone,
+                new.email
+            ],
+        )
+        .map_err(|e| if is_unique_violation(&e) { duplicate(new.brn) } else { Error::from(e) })?;
+    let company = by_brn(w.conn(), new.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    w.audit("company", &company.brn.digits(), "add", None, Some(json(&company)))?;
+    Ok(company)
 }
 
 /// Corrections to a company; `None` keeps what is there. The BRN itself is
@@ -185,28 +188,30 @@ pub fn leave(store: &mut Store, brn: &str, stage: Stage, on: &str) -> Result<Com
         return Err(Invalid::new(Field::Stage, stage.code(), Problem::OneOf { accepted }).into());
     }
     let on_date = parse_date(on).field(Field::Date, on)?;
-    store.write(Capability::ManageTenants, |w| {
-        let before = resolve(w.conn(), brn, Field::Brn)?;
-        if before.stage.has_left() {
-            return Err(Refusal::CompanyLeft { company: before.name.clone(), stage: before.stage }.into());
-        }
-        let admitted = stored_date(&before.admitted_on).unwrap_or(on_date);
-        if on_date < admitted {
-            return Err(
-                Invalid::new(Field::Date, on, Problem::NotBefore { earliest: before.admitted_on.clone() }).into()
-            );
-        }
-        for l in lease::running_past(w.conn(), before.id, on_date)? {
-            lease::end_in(w, &l, on_date, stage.code())?;
-        }
-        w.conn().execute(
-            "UPDATE company SET stage = ?2, left_on = ?3 WHERE id = ?1",
-            params![before.id, stage.code(), date_text(on_date)],
-        )?;
-        let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        w.audit("company", &before.brn.digits(), stage.code(), Some(json(&before)), Some(json(&after)))?;
-        Ok(after)
-    })
+    store.write(Capability::ManageTenants, |w| leave_in(w, brn, stage, on_date, on))
+}
+
+/// [`leave`] inside a transaction the caller holds; `stage` has left and
+/// `on` is the date as typed (`on_date` parsed), for the refusal.
+pub(crate) fn leave_in(w: &mut Write<'_>, brn: &str, stage: Stage, on_date: NaiveDate, on: &str) -> Result<Company> {
+    let before = resolve(w.conn(), brn, Field::Brn)?;
+    if before.stage.has_left() {
+        return Err(Refusal::CompanyLeft { company: before.name.clone(), stage: before.stage }.into());
+    }
+    let admitted = stored_date(&before.admitted_on).unwrap_or(on_date);
+    if on_date < admitted {
+        return Err(Invalid::new(Field::Date, on, Problem::NotBefore { earliest: before.admitted_on.clone() }).into());
+    }
+    for l in lease::running_past(w.conn(), before.id, on_date)? {
+        lease::end_in(w, &l, on_date, stage.code())?;
+    }
+    w.conn().execute(
+        "UPDATE company SET stage = ?2, left_on = ?3 WHERE id = ?1",
+        params![before.id, stage.code(), date_text(on_date)],
+    )?;
+    let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    w.audit("company", &before.brn.digits(), stage.code(), Some(json(&before)), Some(json(&after)))?;
+    Ok(after)
 }
 
 /// Moves a company still at the centre to another stage before leaving

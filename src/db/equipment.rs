@@ -4,9 +4,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::write::json;
-use super::{Page, Store, is_unique_violation};
+use super::{Page, Store, Write, is_unique_violation};
 use crate::domain::codes::{numbered, parse_numbered};
-use crate::domain::equipment::{EquipmentInput, Rules, WeekHours};
+use crate::domain::equipment::{EquipmentInput, NewEquipment, Rules, WeekHours};
 use crate::domain::{BillingUnit, Capability, Category, Field, ForField, Invalid, Problem, Won};
 use crate::error::{Error, Refusal, Result};
 
@@ -98,49 +98,52 @@ fn room_id(conn: &Connection, code: Option<&str>) -> Result<Option<i64>> {
 /// Registers a machine (admins and equipment managers).
 pub fn add(store: &mut Store, input: &EquipmentInput) -> Result<Equipment> {
     let new = input.validate()?;
+    store.write(Capability::ManageEquipment, |w| add_in(w, &new))
+}
+
+/// [`add`] inside a transaction the caller holds, so an import can add many.
+pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment> {
     let code = numbered("EQ", new.code);
-    store.write(Capability::ManageEquipment, |w| {
-        let room = room_id(w.conn(), new.room.as_deref())?;
-        let r = &new.rules;
-        w.conn()
-            .execute(
-                "INSERT INTO equipment (code, name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
-                    slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
-                    holidays_bookable, needs_approval, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-                params![
-                    code,
-                    new.name,
-                    new.model,
-                    new.category.code(),
-                    room,
-                    new.manager,
-                    new.billing_unit.code(),
-                    new.tenant_rate.0,
-                    new.external_rate.0,
-                    r.slot_minutes,
-                    r.min_minutes,
-                    r.max_minutes,
-                    r.notice_minutes,
-                    r.horizon_days,
-                    r.buffer_minutes,
-                    r.hours.to_string(),
-                    i64::from(r.holidays_bookable),
-                    i64::from(r.needs_approval),
-                    w.now().to_string()
-                ],
-            )
-            .map_err(|e| {
-                if is_unique_violation(&e) {
-                    Refusal::Duplicate { field: Field::Equipment, value: code.clone() }.into()
-                } else {
-                    Error::from(e)
-                }
-            })?;
-        let e = by_code(w.conn(), &code)?;
-        w.audit("equipment", &e.code, "add", None, Some(json(&e)))?;
-        Ok(e)
-    })
+    let room = room_id(w.conn(), new.room.as_deref())?;
+    let r = &new.rules;
+    w.conn()
+        .execute(
+            "INSERT INTO equipment (code, name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
+                slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
+                holidays_bookable, needs_approval, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+            params![
+                code,
+                new.name,
+                new.model,
+                new.category.code(),
+                room,
+                new.manager,
+                new.billing_unit.code(),
+                new.tenant_rate.0,
+                new.external_rate.0,
+                r.slot_minutes,
+                r.min_minutes,
+                r.max_minutes,
+                r.notice_minutes,
+                r.horizon_days,
+                r.buffer_minutes,
+                r.hours.to_string(),
+                i64::from(r.holidays_bookable),
+                i64::from(r.needs_approval),
+                w.now().to_string()
+            ],
+        )
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                Refusal::Duplicate { field: Field::Equipment, value: code.clone() }.into()
+            } else {
+                Error::from(e)
+            }
+        })?;
+    let e = by_code(w.conn(), &code)?;
+    w.audit("equipment", &e.code, "add", None, Some(json(&e)))?;
+    Ok(e)
 }
 
 /// Changes a machine's details or rules; fields left empty keep their value.

@@ -6,11 +6,11 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::write::json;
-use super::{Page, Store, company};
+use super::{Page, Store, Write, company};
 use crate::domain::codes::{numbered, parse_numbered};
-use crate::domain::person::PersonInput;
-use crate::domain::{Brn, Capability, Field, ForField, Invalid, Problem};
-use crate::error::Result;
+use crate::domain::person::{NewPerson, PersonInput};
+use crate::domain::{Brn, Capability, Field, ForField, Invalid, Minute, Problem};
+use crate::error::{Refusal, Result};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Person {
@@ -55,21 +55,42 @@ fn by_code(conn: &Connection, code: &str) -> Result<Option<Person>> {
 /// Registers a person and gives them the next code (`P-0001`, …).
 pub fn add(store: &mut Store, input: &PersonInput) -> Result<Person> {
     let new = input.validate()?;
-    store.write(Capability::ManagePeople, |w| {
-        let company_id = match new.company {
-            Some(brn) => Some(company::resolve(w.conn(), &brn.to_string(), Field::Company)?.id),
-            None => None,
-        };
-        let id: i64 = w.conn().query_row("SELECT coalesce(max(id), 0) + 1 FROM person", [], |r| r.get(0))?;
-        let code = numbered("P", id);
-        w.conn().execute(
-            "INSERT INTO person (id, code, name, company_id, phone, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![id, code, new.name, company_id, new.phone, new.email, w.now().to_string()],
-        )?;
-        let person = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-        w.audit("person", &code, "add", None, Some(json(&person)))?;
-        Ok(person)
-    })
+    store.write(Capability::ManagePeople, |w| add_in(w, &new, None, None))
+}
+
+/// [`add`] inside a transaction the caller holds. An import keeps the code
+/// number (`P-0042` is 42) and registration time an export wrote, so bookings
+/// and certificates that name the person still do; a code already taken is
+/// refused. Without them the person gets the next code, registered now.
+pub(crate) fn add_in(w: &mut Write<'_>, new: &NewPerson, code: Option<i64>, created: Option<Minute>) -> Result<Person> {
+    let company_id = match new.company {
+        Some(brn) => Some(company::resolve(w.conn(), &brn.to_string(), Field::Company)?.id),
+        None => None,
+    };
+    let id: i64 = match code {
+        Some(n) => {
+            let taken: Option<i64> = w
+                .conn()
+                .query_row("SELECT id FROM person WHERE id = ?1 OR code = ?2", params![n, numbered("P", n)], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if taken.is_some() {
+                return Err(Refusal::Duplicate { field: Field::Person, value: numbered("P", n) }.into());
+            }
+            n
+        }
+        None => w.conn().query_row("SELECT coalesce(max(id), 0) + 1 FROM person", [], |r| r.get(0))?,
+    };
+    let code = numbered("P", id);
+    let created = created.unwrap_or_else(|| w.now());
+    w.conn().execute(
+        "INSERT INTO person (id, code, name, company_id, phone, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, code, new.name, company_id, new.phone, new.email, created.to_string()],
+    )?;
+    let person = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    w.audit("person", &code, "add", None, Some(json(&person)))?;
+    Ok(person)
 }
 
 /// One person by code (`P-0042`, `p-42` or `42`).

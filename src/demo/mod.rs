@@ -2,6 +2,7 @@
 //! the same seed. It goes through the same use cases as the CLI and the TUI,
 //! so demo data obeys every rule real data does.
 
+mod billing;
 mod companies;
 mod equipment;
 mod names;
@@ -30,6 +31,7 @@ pub struct DemoSummary {
     pub machines: usize,
     pub bookings: usize,
     pub cohorts: usize,
+    pub statements: usize,
 }
 
 /// Fills an empty database. The account running it becomes the first admin
@@ -60,7 +62,18 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let machines = equipment::machines(store)?;
     let cohorts = training::add(store, &mut rng, &codes, today)?;
     let bookings = equipment::bookings(store, &mut rng, today)?;
-    Ok(DemoSummary { companies: plans.len(), rooms, leases, yearly_reports, people, machines, bookings, cohorts })
+    let statements = billing::statements(store, &mut rng, today)?;
+    Ok(DemoSummary {
+        companies: plans.len(),
+        rooms,
+        leases,
+        yearly_reports,
+        people,
+        machines,
+        bookings,
+        cohorts,
+        statements,
+    })
 }
 
 /// The centre building: pilot plants on the ground floor, labs on the second,

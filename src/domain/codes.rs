@@ -162,6 +162,16 @@ coded! {
     }
 }
 
+coded! {
+    /// How a payment came in.
+    PaymentMethod {
+        Transfer = "transfer",
+        Card = "card",
+        Cash = "cash",
+        Other = "other",
+    }
+}
+
 impl RoomKind {
     /// Rooms a company can lease; classrooms and shared rooms are the
     /// centre's own and count neither for nor against occupancy.

@@ -74,6 +74,8 @@ pub enum Field {
     Status,
     Enrolment,
     Qualification,
+    Statement,
+    Method,
     Amount,
     User,
     Role,
@@ -117,6 +119,8 @@ pub enum Problem {
     EndNotAfterStart,
     /// A date before the earliest one allowed (`earliest`, `YYYY-MM-DD`).
     NotBefore { earliest: String },
+    /// A date after the latest one allowed (`latest`, `YYYY-MM-DD` or `YYYY-MM`).
+    NotAfter { latest: String },
     /// A file that would be overwritten.
     Exists,
 }

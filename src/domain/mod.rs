@@ -18,6 +18,7 @@ pub mod period;
 pub mod person;
 pub mod role;
 pub mod room;
+pub mod statement;
 pub mod text;
 pub mod time;
 pub mod training;
@@ -26,7 +27,9 @@ pub mod yearly;
 pub use area::Area;
 pub use brn::Brn;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use codes::{Attendance, BillingUnit, Category, DowntimeReason, EnrolmentStatus, RoomKind, Sector, Stage, Zone};
+pub use codes::{
+    Attendance, BillingUnit, Category, DowntimeReason, EnrolmentStatus, PaymentMethod, RoomKind, Sector, Stage, Zone,
+};
 pub use corporate_no::CorporateNo;
 pub use invalid::{BrnProblem, Field, ForField, Invalid, Problem};
 pub use money::Won;

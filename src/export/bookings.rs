@@ -1,4 +1,4 @@
-//! Bookings as CSV and as an iCalendar file: one VEVENT per booking with a
+//! Bookings as an iCalendar file: one VEVENT per booking with a
 //! stable UID, times in UTC so every calendar program places them right
 //! without a time-zone block.
 
@@ -11,52 +11,6 @@ use crate::db::booking::Booking;
 use crate::domain::Minute;
 use crate::domain::booking::BookingState;
 use crate::error::Result;
-
-pub const CSV_HEADERS: [&str; 16] = [
-    "id",
-    "equipment",
-    "equipment_name",
-    "person",
-    "person_name",
-    "company_brn",
-    "company_name",
-    "start",
-    "end",
-    "state",
-    "purpose",
-    "samples",
-    "actual_start",
-    "actual_end",
-    "billed_minutes",
-    "charge",
-];
-
-fn row(b: &Booking) -> Vec<String> {
-    let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-    vec![
-        b.id.to_string(),
-        b.equipment.clone(),
-        b.equipment_name.clone(),
-        b.person.clone(),
-        b.person_name.clone(),
-        opt(&b.company_brn),
-        opt(&b.company_name),
-        b.start.clone(),
-        b.end.clone(),
-        b.state.code().to_owned(),
-        b.purpose.clone(),
-        b.samples.to_string(),
-        opt(&b.actual_start),
-        opt(&b.actual_end),
-        b.billed_minutes.map(|m| m.to_string()).unwrap_or_default(),
-        b.charge.map(|c| c.0.to_string()).unwrap_or_default(),
-    ]
-}
-
-pub fn write_csv(path: &Path, bookings: &[Booking]) -> Result<()> {
-    let rows: Vec<Vec<String>> = bookings.iter().map(row).collect();
-    super::write_csv(path, &CSV_HEADERS, &rows)
-}
 
 /// A KST minute as the UTC instant it is.
 fn utc(text: &str) -> Option<DateTime<Utc>> {

@@ -1,8 +1,12 @@
 //! Writing what kiln holds to files others open: CSV with the same field
-//! names as the JSON (so an export imports back), and iCalendar for bookings.
+//! names as the JSON (so an export imports back), XLSX with Korean titles
+//! for people, and iCalendar for bookings.
 
+pub mod book;
 pub mod bookings;
 pub mod columns;
+pub mod sheet;
+pub mod tables;
 
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 use super::labels::{capability, field, role};
 use super::{Lang, fill};
 use crate::domain::{BrnProblem, Invalid, Problem};
-use crate::error::{Error, Refusal};
+use crate::error::{Error, ImportError, ImportFailure, Refusal, RowProblem};
 
 /// Shows a refused value safely: control and bidi characters escaped, and long
 /// values cut so a 10 kB paste does not flood the terminal.
@@ -77,6 +77,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
                 "'{0}' is too early — it must be {1} or later",
             ),
             &[&v, earliest],
+        ),
+        Problem::NotAfter { latest } => fill(
+            lang.pick(
+                "'{0}'은(는) 아직 오지 않았습니다 — {1}까지만 됩니다",
+                "'{0}' has not come yet — {1} at the latest",
+            ),
+            &[&v, latest],
         ),
     }
 }
@@ -276,10 +283,100 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
     }
 }
 
+/// One refused row of an import: `line 7: brn: …`, the column as its header
+/// is written in the file so the user finds it there.
+pub fn import_failure(f: &ImportFailure, lang: Lang) -> String {
+    let why = import_reason(f, lang);
+    let line = fill(lang.pick("{0}행", "line {0}"), &[&f.line]);
+    match &f.column {
+        Some(c) => format!("{line}: {}: {why}", shown(c)),
+        None => format!("{line}: {why}"),
+    }
+}
+
+/// Why a row was refused, without its line and column.
+pub fn import_reason(f: &ImportFailure, lang: Lang) -> String {
+    match &f.problem {
+        RowProblem::Invalid(i) if f.column.is_some() => problem(&i.problem, &i.value, lang),
+        RowProblem::Invalid(i) => invalid(i, lang),
+        RowProblem::Refused(r) => refusal(r, lang),
+        RowProblem::Repeated { value, first_line } => fill(
+            lang.pick(
+                "'{0}'은(는) {1}행에도 있습니다 — 한 번만 넣으세요",
+                "'{0}' is on line {1} too — give it only once",
+            ),
+            &[&shown(value), first_line],
+        ),
+        RowProblem::LeftWithoutStage { value } => fill(
+            lang.pick(
+                "'{0}' — 졸업·퇴거일은 단계가 graduated(졸업)나 withdrawn(퇴거)일 때만 씁니다",
+                "'{0}' — a left date needs the stage graduated or withdrawn",
+            ),
+            &[&shown(value)],
+        ),
+        RowProblem::Cells { found, expected } => fill(
+            lang.pick(
+                "칸이 {0}개인데 머리행의 열은 {1}개입니다",
+                "the row has {0} cells but the header has {1} columns",
+            ),
+            &[found, expected],
+        ),
+    }
+}
+
+fn import(e: &ImportError, lang: Lang) -> String {
+    match e {
+        ImportError::Rows(failures) => {
+            let mut lines: Vec<u64> = failures.iter().map(|f| f.line).collect();
+            lines.dedup();
+            let summary = fill(
+                lang.pick("{0}행 거부 — 아무것도 가져오지 않았습니다", "{0} row(s) refused; nothing was imported"),
+                &[&lines.len()],
+            );
+            match failures.first() {
+                Some(first) => format!("{} ({summary})", import_failure(first, lang)),
+                None => summary,
+            }
+        }
+        ImportError::Encoding { encoding } => fill(
+            lang.pick(
+                "파일이 {0} 글자가 아닙니다 — UTF-8이나 CP949(한글 엑셀의 CSV)로 저장하거나 --encoding으로 지정하세요",
+                "the file is not {0} text — save it as UTF-8 or CP949 (Korean Excel's CSV), or say which with --encoding",
+            ),
+            &[encoding],
+        ),
+        ImportError::Empty => lang
+            .pick(
+                "파일이 비어 있습니다 — 첫 줄은 열 이름(머리행)이어야 합니다",
+                "the file is empty — its first line must be the header row",
+            )
+            .into(),
+        ImportError::UnknownColumn { column, accepted } => fill(
+            lang.pick(
+                "'{0}' 열은 이 표에 없습니다 — 쓸 수 있는 열: {1} (엑셀 내보내기의 한글·영문 제목도 됩니다)",
+                "there is no column '{0}' in this table — accepted: {1} (or their Korean or English titles)",
+            ),
+            &[&shown(column), &accepted.join(", ")],
+        ),
+        ImportError::RepeatedColumn { column } => fill(
+            lang.pick("'{0}' 열이 머리행에 두 번 있습니다", "the column '{0}' is in the header twice"),
+            &[&shown(column)],
+        ),
+        ImportError::MissingColumns { missing } => fill(
+            lang.pick(
+                "꼭 필요한 열이 없습니다: {0} — 머리행에 넣으세요",
+                "required column(s) missing: {0} — add them to the header row",
+            ),
+            &[&missing.join(", ")],
+        ),
+    }
+}
+
 pub fn render(e: &Error, lang: Lang) -> String {
     match e {
         Error::Invalid(i) => invalid(i, lang),
         Error::Refused(r) => refusal(r, lang),
+        Error::Import(i) => import(i, lang),
         Error::NoDatabase { path } => fill(
             lang.pick(
                 "데이터베이스 {0}이(가) 없습니다 — 먼저 `kiln init`을 실행하거나 --db로 다른 파일을 지정하세요",
@@ -344,6 +441,7 @@ mod tests {
             Problem::NotFound,
             Problem::EndNotAfterStart,
             Problem::NotBefore { earliest: "2026-01-01".into() },
+            Problem::NotAfter { latest: "2026-01".into() },
             Problem::Exists,
         ];
         for p in problems {
@@ -352,5 +450,37 @@ mod tests {
                 assert!(!m.contains('\n'), "{m}");
             }
         }
+    }
+
+    #[test]
+    fn an_import_refusal_is_one_line_naming_the_first_row_and_the_count() {
+        let failure = |line, problem| ImportFailure { line, column: Some("brn\n".into()), problem };
+        let rows = ImportError::Rows(vec![
+            failure(
+                7,
+                RowProblem::Invalid(Invalid::new(Field::Brn, "124-81-00999", Problem::Brn(BrnProblem::CheckDigit))),
+            ),
+            failure(9, RowProblem::Repeated { value: "124-81-00998".into(), first_line: 2 }),
+            failure(9, RowProblem::Cells { found: 3, expected: 4 }),
+        ]);
+        let e = Error::Import(rows);
+        assert!(e.message(Lang::En).starts_with("line 7: brn\\u{a}: '124-81-00999' fails its check digit"));
+        assert!(e.message(Lang::En).ends_with("(2 row(s) refused; nothing was imported)"), "{}", e.message(Lang::En));
+        assert!(e.message(Lang::Ko).starts_with("7행: brn\\u{a}: '124-81-00999'의 검증번호"));
+        let others = [
+            ImportError::Encoding { encoding: "CP949" },
+            ImportError::Empty,
+            ImportError::UnknownColumn { column: "색\r".into(), accepted: vec!["brn", "name"] },
+            ImportError::RepeatedColumn { column: "brn".into() },
+            ImportError::MissingColumns { missing: vec!["name"] },
+        ];
+        for lang in [Lang::Ko, Lang::En] {
+            assert!(!e.message(lang).contains('\n'));
+            for o in &others {
+                let m = Error::Import(o.clone()).message(lang);
+                assert!(!m.contains(['\n', '\r']), "{m}");
+            }
+        }
+        assert_eq!(e.exit_code(), 2);
     }
 }

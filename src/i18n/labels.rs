@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::Lang;
+use super::{Lang, Msg};
+use crate::domain::statement::{LineKind, Unit};
 use crate::domain::time::weekday_index;
 use crate::domain::{Capability, Field, Role, RoomKind, Sector, Stage, Zone};
 
@@ -79,6 +80,8 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Status => ("상태", "status"),
         F::Enrolment => ("수강 신청", "enrolment"),
         F::Qualification => ("장비 사용 자격", "qualification"),
+        F::Statement => ("청구서", "statement"),
+        F::Method => ("납부 방법", "method"),
         F::Amount => ("금액", "amount"),
         F::User => ("사용자", "user"),
         F::Role => ("역할", "role"),
@@ -230,6 +233,30 @@ pub fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
 /// `2026-11-26 (목)` / `2026-11-26 (Thu)`
 pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
     format!("{} ({})", d.format("%Y-%m-%d"), weekday(d, lang))
+}
+
+/// A statement line's words: `임대료 301 (12/01–12/31)`.
+pub fn statement_line(kind: LineKind, subject: &str, detail: &str, lang: Lang) -> String {
+    let what = match kind {
+        LineKind::Rent => Msg::LineRent,
+        LineKind::Fee => Msg::LineFee,
+        LineKind::Usage => Msg::LineUsage,
+        LineKind::Adjustment => Msg::LineAdjustment,
+    };
+    format!("{} {subject} ({detail})", what.text(lang))
+}
+
+/// `1개월`, `15일`, `2.5시간`, `3시료`.
+pub fn quantity(quantity: f64, unit: Unit, lang: Lang) -> String {
+    let n = if quantity.fract() == 0.0 { format!("{quantity:.0}") } else { format!("{quantity:.1}") };
+    let u = match unit {
+        Unit::Month => Msg::UnitMonth,
+        Unit::Day => Msg::UnitDay,
+        Unit::Hour => Msg::UnitHour,
+        Unit::Sample => Msg::UnitSample,
+        Unit::Lump => return String::new(),
+    };
+    format!("{n}{}", u.text(lang))
 }
 
 #[cfg(test)]

@@ -156,6 +156,46 @@ messages! {
     SavedPromoted => " · {0} 대기에서 수강 확정", " · {0} seated from the waitlist";
     SavedComplete => "{0} 수료 처리: 수료 {1}명, 미달 {2}명", "{0} completed: {1} passed, {2} below 80 %";
     SavedRevoke => "자격 #{0} {1} {2} 취소", "Qualification #{0} of {1} for {2} revoked";
+    LineRent => "임대료", "Rent";
+    LineFee => "관리비", "Maintenance fee";
+    LineUsage => "장비 사용", "Equipment use";
+    LineAdjustment => "정정", "Correction of";
+    UnitMonth => "개월", " month";
+    UnitDay => "일", " days";
+    UnitHour => "시간", " h";
+    UnitSample => "시료", " samples";
+    Draft => "(미발행)", "(draft)";
+    Supply => "공급가액", "Supply amount";
+    Vat => "부가세 (10 %)", "VAT (10 %)";
+    Total => "합계", "Total";
+    IssuedCount => "{1} 청구서 {0}건 발행", "Issued {0} statement(s) for {1}";
+    KeyPrevPeriod => "이전 달·해", "earlier";
+    KeyNextPeriod => "다음 달·해", "later";
+    KeyPeriod => "기간", "period";
+    KeyFocus => "목록 ↔ 내용", "menu ↔ content";
+    KeyMenu => "보고서 목록으로", "back to the menu";
+    KeyIssue => "이달 청구서 발행", "issue statements";
+    KeyExportXlsx => "엑셀로 내보내기", "export to Excel";
+    KeyExportCsv => "CSV", "CSV";
+    KeyBackup => "백업", "backup";
+    ReportStatements => "월별 청구서", "Monthly statements";
+    ReportArrears => "미납 현황", "Arrears";
+    ReportOccupancy => "입주율 추이", "Occupancy over time";
+    ReportUtilisation => "장비 가동률", "Equipment utilisation";
+    ReportTraining => "교육 성과", "Training outcomes";
+    ReportKpis => "2010 목표 대비 성과", "KPIs vs 2010 targets";
+    ReportTopUsers => "상위 이용 기업", "Top equipment users";
+    ReportsMenu => "보고서", "Reports";
+    StatementsTitle => "청구서 {0} · {1}곳 · 합계 {2}", "Statements {0} · {1} companies · total {2}";
+    ArrearsTitle => "미납 {0}건 · {1}", "Arrears: {0} statements · {1}";
+    UtilisationTitle => "장비 가동률 {0} (사용/가용 시간)", "Utilisation {0} (used/available hours)";
+    TopUsersTitle => "상위 이용 기업 {0}", "Top equipment users {0}";
+    NoData => "자료가 없습니다", "Nothing to show";
+    FormIssue => "청구서 발행", "Issue statements";
+    NoteIssue => "{0} 청구서 {1}건(미발행), 합계 {2}을(를) 발행합니다. 발행한 청구서는 바뀌지 않습니다 — Enter로 발행", "Issue {1} statement(s) for {0}, totalling {2}. Issued statements never change — Enter to issue";
+    FormBackup => "데이터베이스 백업", "Back up the database";
+    SavedBackup => "{0}에 백업했습니다", "Backed up to {0}";
+    Exported => "{0}행을 {1}에 썼습니다", "Wrote {0} rows to {1}";
     KeyCalendar => "주간 달력", "week calendar";
     KeyNewEquipment => "장비 등록", "register a machine";
     KeyBook => "예약", "book";
@@ -255,62 +295,11 @@ messages! {
     TodayLater => "장비와 예약은 4 장비 화면에서 관리합니다", "Equipment and bookings are run from screen 4";
     PeopleCount => "등록 인력", "People registered";
     NotRegistered => "'{0}' 계정은 등록되지 않아 열람만 할 수 있습니다 — 관리자: {1}", "The account '{0}' is not registered and may only read — admins: {1}";
-    PlannedNote => "이 화면에 들어올 내용", "What this screen will hold";
-}
-
-/// What a screen not built yet will hold, shown on it meanwhile.
-pub fn planned(screen: usize, lang: Lang) -> &'static [&'static str] {
-    match (screen, lang) {
-        (2, Lang::Ko) => &[
-            "입주기업 목록: 이름·사업자등록번호·대표자로 찾기, 권역·단계·업종·입주일",
-            "상세: 입주계약, 소속 인력, 연도별 성과(고용·매출·수출·특허·투자)",
-            "새 기업 등록, 고치기, 졸업·퇴거 처리(계약은 그날로 끝나고 기록은 남음)",
-        ],
-        (2, Lang::En) => &[
-            "Tenant list: find by name, BRN or representative; zone, stage, sector, admitted",
-            "Detail: leases, people, yearly reports (jobs, sales, exports, patents, investment)",
-            "Register, edit, graduate or withdraw (leases end that day, history stays)",
-        ],
-        (3, Lang::Ko) => &[
-            "층별 호실 배치와 입주율, 공실 강조, 60/30일 안에 끝나는 계약 표시",
-            "호실 목록: 용도, 면적(m²·평), 입주기업, 계약 종료, 임대료·관리비",
-            "새 입주계약: 저장 전에 겹치는 계약을 보여 줌",
-        ],
-        (3, Lang::En) => &[
-            "Floor plan of rooms with occupancy, vacant rooms stand out, leases ending in 60/30 days",
-            "Room list: use, area (m², 평), tenant, lease end, rent and maintenance fee",
-            "New lease: clashes shown before saving",
-        ],
-        (4, Lang::Ko) => &[
-            "장비 목록과 오늘의 상태(사용 중·예약·점검)",
-            "장비별 주간 달력: 예약, 점검·고장, 공휴일",
-            "예약 신청·승인·반려·취소, 사용 시작·종료와 요금, 장비 중단 등록",
-        ],
-        (4, Lang::En) => &[
-            "Equipment list with today's status (in use, booked, down)",
-            "Week calendar per machine: bookings, downtime, public holidays",
-            "Request, approve, reject, cancel bookings; check in/out with charges; downtime",
-        ],
-        (5, Lang::Ko) => &[
-            "교육과정 → 기수 → 수강생 명단과 대기자 순번",
-            "회차별 출석부, 수료 예정(80 % 출석)",
-            "장비 사용 자격: 사람별·장비별, 만료 임박 표시",
-        ],
-        (5, Lang::En) => &[
-            "Courses → cohorts → roster with waitlist positions",
-            "Attendance grid per session, completion preview (80 % attended)",
-            "Equipment qualifications by person and machine, expiring ones marked",
-        ],
-        (6, Lang::Ko) => &[
-            "월별 청구서: 임대료·관리비·장비 사용료·부가세, 발행과 미납",
-            "입주율 추이, 장비 가동률, 교육 성과, 2010 목표 대비 성과",
-            "엑셀(XLSX)·CSV로 내보내기",
-        ],
-        (6, Lang::En) => &[
-            "Monthly statements: rent, fees, equipment use, VAT; issuing and arrears",
-            "Occupancy over time, equipment utilisation, training outcomes, KPIs vs 2010",
-            "Export to Excel (XLSX) and CSV",
-        ],
-        _ => &[],
-    }
+    ImportCompanies => "기업", "companies";
+    ImportRooms => "호실", "rooms";
+    ImportEquipment => "장비", "equipment";
+    ImportPeople => "인력", "people";
+    Imported => "{0} {1}건을 가져왔습니다", "Imported {1} row(s) into {0}";
+    ImportDryRun => "시험 실행: {0} {1}건을 가져올 수 있습니다 — 아무것도 저장하지 않았습니다", "Dry run: {1} row(s) of {0} would be imported — nothing was written";
+    ImportProgress => "가져오는 중", "importing";
 }

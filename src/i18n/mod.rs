@@ -6,7 +6,7 @@ pub mod errors;
 pub mod labels;
 mod messages;
 
-pub use messages::{Msg, planned as messages_planned};
+pub use messages::Msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {

@@ -5,3 +5,6 @@ pub mod dashboard;
 pub mod equipment;
 pub mod occupancy;
 pub mod programme;
+pub mod sheets;
+pub mod trends;
+pub mod usage;

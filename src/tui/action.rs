@@ -79,6 +79,14 @@ pub enum Action {
     Complete,
     /// Show the qualifications.
     Qualifications,
+    /// Issue the month's statements (after a confirmation).
+    Issue,
+    /// Write the report on screen to an Excel file.
+    ExportXlsx,
+    /// Write the report on screen to a CSV file.
+    ExportCsv,
+    /// Open the form to back the database up.
+    Backup,
     /// In a form: focus the next field.
     NextField,
     /// In a form: focus the previous field.

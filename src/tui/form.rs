@@ -118,6 +118,10 @@ pub enum FormKind {
     Revoke {
         id: i64,
     },
+    IssueStatements {
+        month: String,
+    },
+    Backup,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -31,6 +31,8 @@ pub enum Context {
     Roster,
     /// The qualifications list.
     Qualifications,
+    /// The reports screen.
+    Reports,
     /// A form is open: typed characters go into the focused field.
     Form,
     /// The list filter is being typed.
@@ -175,6 +177,19 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Roster, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
     bind(C::Qualifications, key('r'), Action::Reject, Msg::KeyRevoke, H::Yes),
     bind(C::Qualifications, key('Q'), Action::Qualifications, Msg::KeyCohorts, H::Yes),
+
+    bind(C::Reports, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove)),
+    bind(C::Reports, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),
+    bind(C::Reports, key('k'), Action::Up, Msg::KeyUp, H::No),
+    bind(C::Reports, key('j'), Action::Down, Msg::KeyDown, H::No),
+    bind(C::Reports, code(KeyCode::Left), Action::Left, Msg::KeyPrevPeriod, H::As("←→", Msg::KeyPeriod)),
+    bind(C::Reports, code(KeyCode::Right), Action::Right, Msg::KeyNextPeriod, H::No),
+    bind(C::Reports, code(KeyCode::Enter), Action::Open, Msg::KeyFocus, H::Yes),
+    bind(C::Reports, code(KeyCode::Esc), Action::Back, Msg::KeyMenu, H::No),
+    bind(C::Reports, key('I'), Action::Issue, Msg::KeyIssue, H::Yes),
+    bind(C::Reports, key('x'), Action::ExportXlsx, Msg::KeyExportXlsx, H::Yes),
+    bind(C::Reports, key('c'), Action::ExportCsv, Msg::KeyExportCsv, H::Yes),
+    bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, H::Yes),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),

@@ -42,3 +42,18 @@ pub fn init() -> TempDb {
     stdout(kiln(&db).arg("init"));
     db
 }
+
+/// A demo centre made through the binary once per test binary (it takes a
+/// few seconds), copied for each test.
+pub fn demo() -> TempDb {
+    static TEMPLATE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let template = TEMPLATE.get_or_init(|| {
+        let db = init();
+        stdout(kiln(&db).arg("demo"));
+        let kept = db.dir.keep();
+        kept.join("kiln.sqlite3")
+    });
+    let db = TempDb::new();
+    std::fs::copy(template, &db.path).unwrap();
+    db
+}

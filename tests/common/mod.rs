@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod tui;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

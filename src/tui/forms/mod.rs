@@ -2,6 +2,7 @@
 //! same use cases as the CLI), and the live feedback while typing.
 
 mod equipment;
+mod reports;
 mod tenants;
 mod training;
 
@@ -12,6 +13,7 @@ use crate::i18n::{Lang, labels};
 use crate::tui::form::{Form, FormField, FormKind};
 
 pub use equipment::{booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form};
+pub use reports::{backup_form, default_backup, issue_form};
 pub use tenants::{edit_company, end_lease, leave_company, new_company, new_lease, new_room, yearly_report};
 pub use training::{cancel_enrolment_form, complete_form, enrol_form, new_cohort, revoke_form, session_form};
 
@@ -46,6 +48,9 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
         return r;
     }
     if let Some(r) = training::submit(form, store, lang) {
+        return r;
+    }
+    if let Some(r) = reports::submit(form, store, lang) {
         return r;
     }
     equipment::submit(form, store, lang)

@@ -5,7 +5,7 @@ mod companies;
 mod dashboard;
 pub mod equipment;
 pub mod list;
-mod planned;
+pub mod reports;
 mod spaces;
 pub mod training;
 
@@ -21,7 +21,7 @@ use crate::i18n::{Lang, Msg};
 pub use companies::Companies;
 pub use dashboard::Dashboard;
 pub use equipment::EquipmentScreen;
-pub use planned::Planned;
+pub use reports::ReportsScreen;
 pub use spaces::Spaces;
 pub use training::TrainingScreen;
 
@@ -108,26 +108,14 @@ pub trait Screen {
 }
 
 /// One of each screen.
+#[derive(Default)]
 pub struct Screens {
     dashboard: Dashboard,
     companies: Companies,
     spaces: Spaces,
     equipment: EquipmentScreen,
     training: TrainingScreen,
-    reports: Planned,
-}
-
-impl Default for Screens {
-    fn default() -> Self {
-        Screens {
-            dashboard: Dashboard::default(),
-            companies: Companies::default(),
-            spaces: Spaces::default(),
-            equipment: EquipmentScreen::default(),
-            training: TrainingScreen::default(),
-            reports: Planned::new(ScreenId::Reports),
-        }
-    }
+    reports: ReportsScreen,
 }
 
 impl Screens {
@@ -145,6 +133,10 @@ impl Screens {
 
     pub fn training(&self) -> &TrainingScreen {
         &self.training
+    }
+
+    pub fn reports(&self) -> &ReportsScreen {
+        &self.reports
     }
 
     pub fn dashboard(&self) -> &Dashboard {

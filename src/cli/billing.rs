@@ -1,0 +1,129 @@
+//! `kiln statement …`: monthly statements, issuing them, payments.
+
+use clap::{Args, Subcommand};
+
+use super::Env;
+use super::output::{json, say};
+use crate::cells::{fit, fit_right};
+use crate::db::statement::{self, Statement};
+use crate::domain::money::group;
+use crate::error::Result;
+use crate::i18n::{Lang, Msg, fill, labels};
+
+/// `kiln statement --company BRN --month 2026-12`, or `kiln statement issue|list|pay …`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct StatementCmd {
+    #[command(subcommand)]
+    pub action: Option<StatementAction>,
+    /// The company's 사업자등록번호
+    #[arg(long, required = true)]
+    pub company: Option<String>,
+    /// 2026-12
+    #[arg(long, required = true)]
+    pub month: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StatementAction {
+    /// Issue the month's statements (all companies, or one): frozen and numbered
+    Issue {
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        company: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List issued statements
+    List {
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        company: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a payment against a statement
+    Pay {
+        /// The statement number, e.g. 2026-12-0007
+        number: String,
+        #[arg(long, allow_hyphen_values = true)]
+        amount: String,
+        #[arg(long)]
+        on: Option<String>,
+        /// transfer | card | cash | other
+        #[arg(long, default_value = "transfer")]
+        method: String,
+        #[arg(long)]
+        note: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn print(s: &Statement, lang: Lang) -> Result<()> {
+    let number = s.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
+    say(format!("{number}  {}  {}  {}", s.month, s.company_name, s.company_brn))?;
+    for l in &s.lines {
+        say(format!(
+            "  {} {} {}",
+            fit(&labels::statement_line(l.kind, &l.subject, &l.detail, lang), 52),
+            fit_right(&labels::quantity(l.quantity, l.unit, lang), 10),
+            fit_right(&group(i128::from(l.amount.0)), 14)
+        ))?;
+    }
+    for (label, amount) in [(Msg::Supply, s.totals.supply), (Msg::Vat, s.totals.vat), (Msg::Total, s.totals.total)] {
+        say(format!("  {} {}", fit(label.text(lang), 63), fit_right(&group(i128::from(amount.0)), 15)))?;
+    }
+    Ok(())
+}
+
+pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    match cmd.action {
+        None => {
+            let s = statement::show(
+                &store,
+                cmd.company.as_deref().unwrap_or_default(),
+                cmd.month.as_deref().unwrap_or_default(),
+            )?;
+            if cmd.json { json(&s) } else { print(&s, lang) }
+        }
+        Some(StatementAction::Issue { month, company, json: j }) => {
+            let issued = statement::issue(&mut store, &month, company.as_deref())?;
+            if j {
+                return json(&issued);
+            }
+            for s in &issued {
+                say(format!("{}  {}  {}", s.number.clone().unwrap_or_default(), s.company_name, s.totals.total))?;
+            }
+            say(fill(Msg::IssuedCount.text(lang), &[&issued.len(), &month]))
+        }
+        Some(StatementAction::List { month, company, json: j }) => {
+            let list = statement::issued_list(&store, month.as_deref(), company.as_deref())?;
+            if j {
+                return json(&list);
+            }
+            for s in &list {
+                say(format!(
+                    "{}  {}  {}  {} / {}",
+                    s.number.clone().unwrap_or_default(),
+                    s.company_name,
+                    s.due_on.clone().unwrap_or_default(),
+                    s.totals.total,
+                    s.outstanding
+                ))?;
+            }
+            Ok(())
+        }
+        Some(StatementAction::Pay { number, amount, on, method, note, json: j }) => {
+            let on = on.unwrap_or_else(|| crate::domain::time::date_text(env.clock.today()));
+            let p = statement::pay(&mut store, &number, &on, &amount, &method, note.as_deref().unwrap_or_default())?;
+            if j { json(&p) } else { say(format!("{}  {}  {}", p.statement, p.paid_on, p.amount)) }
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Monthly statements: drafted from leases and use, issued (frozen and
+//! numbered `2026-12-0007`), paid against; arrears and their age.
+
+mod draft;
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::write::json;
+use super::{Store, company};
+use crate::domain::statement::{Line, LineKind, Totals, Unit, month_text, number, parse_month, totals};
+use crate::domain::time::{date_text, parse_date, stored_date};
+use crate::domain::{Brn, Capability, Field, ForField, Invalid, PaymentMethod, Problem, Won, text};
+use crate::error::{Refusal, Result};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Statement {
+    /// `None` for a draft not yet issued.
+    pub number: Option<String>,
+    pub company_brn: String,
+    pub company_name: String,
+    pub month: String,
+    pub issued_on: Option<String>,
+    pub due_on: Option<String>,
+    pub lines: Vec<Line>,
+    #[serde(flatten)]
+    pub totals: Totals,
+    pub paid: Won,
+    pub outstanding: Won,
+}
+
+fn shown_brn(raw: String) -> String {
+    Brn::parse(&raw).map_or(raw, |b| b.to_string())
+}
+
+fn company_row(conn: &Connection, id: i64) -> Result<(String, String)> {
+    let (brn, name): (String, String) =
+        conn.query_row("SELECT brn, name FROM company WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((shown_brn(brn), name))
+}
+
+fn issued_lines(conn: &Connection, statement_id: i64) -> Result<Vec<Line>> {
+    let rows = conn
+        .prepare_cached(
+            "SELECT kind, subject, detail, quantity, unit, unit_price, amount, source
+               FROM statement_line WHERE statement_id = ?1 ORDER BY position",
+        )?
+        .query_map([statement_id], |r| {
+            let kind: String = r.get(0)?;
+            let unit: String = r.get(4)?;
+            Ok(Line {
+                kind: LineKind::parse(&kind).unwrap_or(LineKind::Adjustment),
+                subject: r.get(1)?,
+                detail: r.get(2)?,
+                quantity: r.get(3)?,
+                unit: Unit::parse(&unit).unwrap_or(Unit::Lump),
+                unit_price: r.get::<_, Option<i64>>(5)?.map(Won),
+                amount: Won(r.get(6)?),
+                source: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The issued statement of a company for a month, if any.
+fn issued(conn: &Connection, company_id: i64, month: &str) -> Result<Option<Statement>> {
+    let row: Option<(i64, String, String, String, i64, i64, i64)> = conn
+        .prepare_cached(
+            "SELECT id, number, issued_on, due_on, supply, vat, total FROM statement WHERE company_id = ?1 AND month = ?2",
+        )?
+        .query_row(params![company_id, month], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+        })
+        .optional()?;
+    let Some((id, number, issued_on, due_on, supply, vat, total)) = row else { return Ok(None) };
+    let (brn, name) = company_row(conn, company_id)?;
+    let paid: i64 =
+        conn.query_row("SELECT coalesce(sum(amount), 0) FROM payment WHERE statement_id = ?1", [id], |r| r.get(0))?;
+    Ok(Some(Statement {
+        number: Some(number),
+        company_brn: brn,
+        company_name: name,
+        month: month.to_owned(),
+        issued_on: Some(issued_on),
+        due_on: Some(due_on),
+        lines: issued_lines(conn, id)?,
+        totals: Totals { supply: Won(supply), vat: Won(vat), total: Won(total) },
+        paid: Won(paid),
+        outstanding: Won(total - paid),
+    }))
+}
+
+fn draft_of(conn: &Connection, company_id: i64, y: i32, m: u32) -> Result<Statement> {
+    let (brn, name) = company_row(conn, company_id)?;
+    let lines = draft::lines(conn, company_id, y, m)?;
+    let range = Problem::OutOfRange { min: 0, max: i64::MAX };
+    let t = totals(&lines).ok_or_else(|| Invalid::new(Field::Amount, month_text(y, m), range))?;
+    Ok(Statement {
+        number: None,
+        company_brn: brn,
+        company_name: name,
+        month: month_text(y, m),
+        issued_on: None,
+        due_on: None,
+        lines,
+        totals: t,
+        paid: Won::ZERO,
+        outstanding: t.total,
+    })
+}
+
+fn issued_or_draft(conn: &Connection, company_id: i64, y: i32, m: u32) -> Result<Statement> {
+    match issued(conn, company_id, &month_text(y, m))? {
+        Some(s) => Ok(s),
+        None => draft_of(conn, company_id, y, m),
+    }
+}
+
+/// The company's statement for a month: as issued if it was, else the draft
+/// as it would be issued now.
+pub fn show(store: &Store, brn: &str, month: &str) -> Result<Statement> {
+    let (y, m) = parse_month(month).field(Field::Month, month)?;
+    let c = company::resolve(store.conn(), brn, Field::Company)?;
+    issued_or_draft(store.conn(), c.id, y, m)
+}
+
+fn company_ids(conn: &Connection) -> Result<Vec<i64>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM company ORDER BY name, id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every company's statement for a month (issued or draft) that has
+/// something to bill, by company name.
+pub fn month(store: &Store, month: &str) -> Result<Vec<Statement>> {
+    let (y, m) = parse_month(month).field(Field::Month, month)?;
+    let mut out = Vec::new();
+    for id in company_ids(store.conn())? {
+        let s = issued_or_draft(store.conn(), id, y, m)?;
+        if !s.lines.is_empty() {
+            out.push(s);
+        }
+    }
+    Ok(out)
+}
+
+/// Days from issue to the due date.
+pub const PAYMENT_TERM_DAYS: i64 = 30;
+
+/// Issues the month's statements (admins): for every company with something
+/// to bill and no statement yet for the month (or just `brn`'s), freeze the
+/// lines, number them and set the due date 30 days on. Returns those issued.
+///
+/// A month may be issued once it has begun (offices bill on the last working
+/// day); use recorded after issue reaches the next statement as a correction.
+pub fn issue(store: &mut Store, month: &str, brn: Option<&str>) -> Result<Vec<Statement>> {
+    let today = store.now().date();
+    issue_on(store, month, brn, today)
+}
+
+/// [`issue`] as of `today`: the demo issues past months on their own dates.
+pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveDate) -> Result<Vec<Statement>> {
+    let (y, m) = parse_month(month).field(Field::Month, month)?;
+    if (y, m) > (today.year(), today.month()) {
+        let latest = month_text(today.year(), today.month());
+        return Err(Invalid::new(Field::Month, month, Problem::NotAfter { latest }).into());
+    }
+    store.write(Capability::Billing, |w| {
+        let ids = match brn {
+            Some(b) => vec![company::resolve(w.conn(), b, Field::Company)?.id],
+            None => company_ids(w.conn())?,
+        };
+        let mut out = Vec::new();
+        for id in ids {
+            if let Some(s) = issued(w.conn(), id, &month_text(y, m))? {
+                if brn.is_some() {
+                    return Err(Refusal::Duplicate { field: Field::Statement, value: s.number.unwrap_or_default() }.into());
+                }
+                continue;
+            }
+            let draft = draft_of(w.conn(), id, y, m)?;
+            if draft.lines.is_empty() {
+                continue;
+            }
+            let serial: i64 =
+                w.conn().query_row("SELECT count(*) + 1 FROM statement WHERE month = ?1", [month_text(y, m)], |r| r.get(0))?;
+            let num = number(y, m, serial);
+            let due = today + chrono::Duration::days(PAYMENT_TERM_DAYS);
+            let t = draft.totals;
+            w.conn().execute(
+                "INSERT INTO statement (number, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![num, id, month_text(y, m), date_text(today), date_text(due), t.supply.0, t.vat.0, t.total.0, w.who()],
+            )?;
+            let sid = w.conn().last_insert_rowid();
+            for (i, l) in draft.lines.iter().enumerate() {
+                w.conn().execute(
+                    "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    params![
+                        sid,
+                        i as i64 + 1,
+                        l.kind.code(),
+                        l.subject,
+                        l.detail,
+                        l.quantity,
+                        l.unit.code(),
+                        l.unit_price.map(|p| p.0),
+                        l.amount.0,
+                        l.source
+                    ],
+                )?;
+            }
+            let s = issued(w.conn(), id, &month_text(y, m))?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            w.audit("statement", &num, "issue", None, Some(json(&s)))?;
+            out.push(s);
+        }
+        Ok(out)
+    })
+}
+
+/// Issued statements, of a month and/or a company, by number.
+pub fn issued_list(store: &Store, month: Option<&str>, brn: Option<&str>) -> Result<Vec<Statement>> {
+    let month = month.map(|m| parse_month(m).field(Field::Month, m)).transpose()?.map(|(y, m)| month_text(y, m));
+    let company = brn.map(|b| company::resolve(store.conn(), b, Field::Company)).transpose()?.map(|c| c.id);
+    let rows: Vec<(i64, String)> = store
+        .conn()
+        .prepare_cached(
+            "SELECT company_id, month FROM statement WHERE (?1 IS NULL OR month = ?1) AND (?2 IS NULL OR company_id = ?2)
+              ORDER BY number",
+        )?
+        .query_map(params![month, company], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter().filter_map(|(id, m)| issued(store.conn(), id, &m).transpose()).collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    pub statement: String,
+    pub paid_on: String,
+    pub amount: Won,
+    pub method: PaymentMethod,
+    pub note: String,
+}
+
+/// Records a payment against an issued statement (admins). It may not be
+/// dated before the statement was issued nor after today, and may not pay
+/// more than is outstanding (a refund is not a payment).
+pub fn pay(store: &mut Store, number: &str, on: &str, amount: &str, method: &str, note: &str) -> Result<Payment> {
+    let day = parse_date(on).field(Field::Date, on)?;
+    let amount = Won::parse(amount).field(Field::Amount, amount)?;
+    if amount == Won::ZERO {
+        return Err(Invalid::new(Field::Amount, "0", Problem::OutOfRange { min: 1, max: i64::MAX }).into());
+    }
+    let method = PaymentMethod::parse(method).field(Field::Method, method)?;
+    let note = text::clean(note, 200).field(Field::Reason, note)?;
+    store.write(Capability::Billing, |w| {
+        let (id, issued_on, outstanding): (i64, String, i64) = w
+            .conn()
+            .query_row(
+                "SELECT id, issued_on, total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
+                   FROM statement s WHERE number = ?1",
+                [number.trim()],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Invalid::new(Field::Statement, number, Problem::NotFound))?;
+        if date_text(day) < issued_on {
+            return Err(Invalid::new(Field::Date, on, Problem::NotBefore { earliest: issued_on }).into());
+        }
+        let today = w.now().date();
+        if day > today {
+            return Err(Invalid::new(Field::Date, on, Problem::NotAfter { latest: date_text(today) }).into());
+        }
+        if amount.0 > outstanding {
+            let range = Problem::OutOfRange { min: 1, max: outstanding.max(0) };
+            return Err(Invalid::new(Field::Amount, amount.0.to_string(), range).into());
+        }
+        w.conn().execute(
+            "INSERT INTO payment (statement_id, paid_on, amount, method, note, recorded_at, recorded_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![id, date_text(day), amount.0, method.code(), note, w.now().to_string(), w.who()],
+        )?;
+        let p = Payment { statement: number.trim().to_owned(), paid_on: date_text(day), amount, method, note: note.clone() };
+        let pid = w.conn().last_insert_rowid().to_string();
+        w.audit("payment", &pid, "add", None, Some(json(&p)))?;
+        Ok(p)
+    })
+}
+
+/// An issued statement not yet paid in full, and how overdue it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Arrear {
+    pub number: String,
+    pub company_brn: String,
+    pub company_name: String,
+    pub due_on: String,
+    pub total: Won,
+    pub outstanding: Won,
+    /// Days past the due date (0 if not yet due).
+    pub days_overdue: i64,
+    /// current | 1-30 | 31-60 | 61-90 | 90+
+    pub bucket: &'static str,
+}
+
+/// The ageing bucket of a debt `days_overdue` days past its due date.
+pub fn bucket(days_overdue: i64) -> &'static str {
+    match days_overdue {
+        d if d <= 0 => "current",
+        1..=30 => "1-30",
+        31..=60 => "31-60",
+        61..=90 => "61-90",
+        _ => "90+",
+    }
+}
+
+/// Statements with money outstanding on `today`, oldest due first.
+pub fn arrears(store: &Store, today: NaiveDate) -> Result<Vec<Arrear>> {
+    let rows = store
+        .conn()
+        .prepare_cached(
+            "SELECT s.number, c.brn, c.name, s.due_on, s.total,
+                    s.total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
+               FROM statement s JOIN company c ON c.id = s.company_id ORDER BY s.due_on, s.number",
+        )?
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| r.5 > 0)
+        .map(|(number, brn, name, due, total, outstanding)| {
+            let days = stored_date(&due).map_or(0, |d| (today - d).num_days().max(0));
+            Arrear {
+                number,
+                company_brn: shown_brn(brn),
+                company_name: name,
+                due_on: due,
+                total: Won(total),
+                outstanding: Won(outstanding),
+                days_overdue: days,
+                bucket: bucket(days),
+            }
+        })
+        .collect())
+}

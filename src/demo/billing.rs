@@ -1,0 +1,70 @@
+//! The demo's last year of statements, each issued on the 5th of the next
+//! month, and their payments: most companies pay within the month, a few
+//! late, part or not at all, so the arrears report has something in every
+//! age bucket.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+use super::rng::Rng;
+use crate::db::Store;
+use crate::db::statement::{self, PAYMENT_TERM_DAYS};
+use crate::domain::statement::month_text;
+use crate::domain::time::date_text;
+use crate::error::Result;
+
+/// How many finished months are issued.
+const MONTHS: u32 = 12;
+/// The day of the next month a statement is issued on.
+const ISSUE_DAY: u32 = 5;
+
+/// Issues the statements and records payments; returns how many statements.
+pub fn statements(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<usize> {
+    let Some(this_month) = NaiveDate::from_ymd_opt(today.year(), today.month(), 1) else { return Ok(0) };
+    let mut count = 0;
+    for back in (1..=MONTHS).rev() {
+        let Some(first) = this_month.checked_sub_months(Months::new(back)) else { continue };
+        let Some(issued_on) = first.checked_add_months(Months::new(1)).and_then(|d| d.with_day(ISSUE_DAY)) else {
+            continue;
+        };
+        if issued_on > today {
+            continue;
+        }
+        let month = month_text(first.year(), first.month());
+        for s in statement::issue_on(store, &month, None, issued_on)? {
+            count += 1;
+            let Some(number) = s.number else { continue };
+            pay(store, rng, &number, s.totals.total.0, issued_on, today)?;
+        }
+    }
+    Ok(count)
+}
+
+fn pay(
+    store: &mut Store,
+    rng: &mut Rng,
+    number: &str,
+    total: i64,
+    issued_on: NaiveDate,
+    today: NaiveDate,
+) -> Result<()> {
+    if total <= 0 {
+        return Ok(());
+    }
+    let roll = rng.range(0, 100);
+    let (days, amount) = match roll {
+        // Late, but in full.
+        0..=7 => (rng.range(PAYMENT_TERM_DAYS + 5, PAYMENT_TERM_DAYS + 60), total),
+        // Part now, the rest still owed.
+        8..=11 => (rng.range(10, PAYMENT_TERM_DAYS), total / 2),
+        // Nothing yet.
+        12..=15 => return Ok(()),
+        _ => (rng.range(3, PAYMENT_TERM_DAYS), total),
+    };
+    let on = issued_on + chrono::Duration::days(days);
+    if on > today || amount <= 0 {
+        return Ok(());
+    }
+    let method = if rng.chance(85) { "transfer" } else { "card" };
+    statement::pay(store, number, &date_text(on), &amount.to_string(), method, "")?;
+    Ok(())
+}

@@ -1,0 +1,164 @@
+//! Screen 6 driven by keys: the reports in both languages at 80×24, a
+//! month's statements issued after a confirmation, the report on screen
+//! exported to Excel and CSV (read back), a backup from the TUI.
+//!
+//! The export test changes the process's current folder (where exports go);
+//! no other test in this binary depends on it.
+
+mod common;
+
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+use common::TempDb;
+use common::tui::{clear, key, press, screen, type_text};
+use kiln::db::statement;
+use kiln::i18n::Lang;
+use kiln::tui::app::App;
+use kiln::tui::screens::reports::{Focus, Report};
+use ratatui::crossterm::event::KeyCode;
+
+fn reports(lang: Lang) -> (TempDb, App) {
+    let (db, store) = TempDb::demo();
+    let mut app = App::new(store, lang, false).unwrap();
+    key(&mut app, '6');
+    (db, app)
+}
+
+#[test]
+fn every_report_renders_in_both_languages_at_80x24() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, mut app) = reports(lang);
+        let t = screen(&app, 80, 24);
+        insta::assert_snapshot!(format!("statements_{}_80x24", lang.code()), t);
+        assert!(t.contains("2026-10-0001"), "October is issued in the demo: {t}");
+        assert!(t.contains(lang.pick("공급가액", "Supply amount")), "the preview's totals: {t}");
+        let expected = [
+            (Report::Arrears, lang.pick("90+일", "90+ days")),
+            (Report::Occupancy, "2026-11"),
+            (Report::Utilisation, "EQ-0001"),
+            (Report::Training, "KILN-101"),
+            (Report::Kpis, lang.pick("고용", "Jobs")),
+            (Report::TopUsers, "h · "),
+        ];
+        for (report, text) in expected {
+            press(&mut app, KeyCode::Down);
+            assert_eq!(app.screens().reports().report(), report);
+            let t = screen(&app, 80, 24);
+            assert!(t.contains(text), "{report:?} shows {text}: {t}");
+            assert!(t.contains(&report_title(report, lang)), "{t}");
+            if report == Report::Arrears {
+                insta::assert_snapshot!(format!("arrears_{}_80x24", lang.code()), t);
+            }
+        }
+    }
+}
+
+fn report_title(r: Report, lang: Lang) -> String {
+    r.title().text(lang).chars().take(12).collect()
+}
+
+#[test]
+fn the_months_statements_are_issued_after_a_confirmation() {
+    let (db, mut app) = reports(Lang::Ko);
+    // → moves to November, not yet issued: drafts.
+    press(&mut app, KeyCode::Right);
+    assert_eq!(app.screens().reports().month_text(), "2026-11");
+    let drafts = app.screens().reports().data().statements.clone();
+    assert!(!drafts.is_empty() && drafts.iter().all(|s| s.number.is_none()));
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("(미발행)"), "{t}");
+    key(&mut app, 'I');
+    let note = app.form().and_then(|f| f.note.clone()).unwrap().0;
+    assert!(note.contains(&format!("{}건", drafts.len())), "{note}");
+    // Esc leaves it: nothing issued.
+    press(&mut app, KeyCode::Esc);
+    let s = db.open_as("kim");
+    assert!(statement::issued_list(&s, Some("2026-11"), None).unwrap().is_empty());
+    key(&mut app, 'I');
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
+    let issued = statement::issued_list(&s, Some("2026-11"), None).unwrap();
+    assert_eq!(issued.len(), drafts.len());
+    let t = screen(&app, 80, 24);
+    assert!(t.contains(&format!("청구서 {}건 발행", drafts.len())), "{t}");
+    assert!(t.contains("2026-11-0001"), "the list shows the numbers: {t}");
+    // Issuing again issues nothing new.
+    key(&mut app, 'I');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(statement::issued_list(&s, Some("2026-11"), None).unwrap().len(), drafts.len());
+}
+
+#[test]
+fn the_report_on_screen_exports_to_excel_and_csv_and_reads_back() {
+    let (db, mut app) = reports(Lang::Ko);
+    std::env::set_current_dir(db.dir.path()).unwrap();
+    let statements = app.screens().reports().data().statements.clone();
+    key(&mut app, 'x');
+    let file = db.dir.path().join("kiln-statements-2026-10.xlsx");
+    let t = screen(&app, 120, 30);
+    assert!(t.contains("kiln-statements-2026-10.xlsx"), "says where it went: {t}");
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names, ["월별 청구서 2026-10", "청구 내역"]);
+    let sheet = book.worksheet_range(&names[0]).unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let head: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
+    assert_eq!(head[..6], ["번호", "기업", "사업자등록번호", "공급가액", "부가세", "합계"]);
+    assert_eq!(rows.len(), statements.len() + 2, "a header, a row per statement, the totals");
+    let total = rows.last().unwrap();
+    assert_eq!(total[0].to_string(), "합계");
+    let sum: i64 = statements.iter().map(|s| s.totals.total.0).sum();
+    assert_eq!(total[5].as_f64().map(|x| x as i64), Some(sum), "the totals add up");
+    let data_sum: f64 = rows[1..rows.len() - 1].iter().filter_map(|r| r[5].as_f64()).sum();
+    assert_eq!(data_sum as i64, sum);
+    let lines = book.worksheet_range("청구 내역").unwrap();
+    let line_sum: f64 = lines.rows().skip(1).filter_map(|r| r[5].as_f64()).sum();
+    let supply: i64 = statements.iter().map(|s| s.totals.supply.0).sum();
+    assert_eq!(line_sum as i64, supply, "the lines add up to the supply amounts");
+    // CSV of another report: utilisation.
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    key(&mut app, 'c');
+    let csv = std::fs::read_to_string(db.dir.path().join("kiln-utilisation-2026-10.csv")).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next().unwrap(), "\u{feff}장비,장비명,예약 시간,사용 시간,가용 시간,가동률");
+    assert_eq!(csv.lines().count(), app.screens().reports().data().utilisation.len() + 2);
+}
+
+#[test]
+fn a_backup_from_the_tui_is_a_sound_copy() {
+    let (db, mut app) = reports(Lang::En);
+    key(&mut app, 'b');
+    let target = db.dir.path().join("usb/kiln-copy.sqlite");
+    clear(&mut app);
+    press(&mut app, KeyCode::Enter);
+    let error = app.form().and_then(|f| f.fields[0].error.clone());
+    assert!(error.is_some_and(|e| e.contains("file")), "an empty path is refused beside the field");
+    type_text(&mut app, &target.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
+    let t = screen(&app, 120, 30);
+    assert!(t.contains("Backed up to"), "{t}");
+    let copy = rusqlite::Connection::open(&target).unwrap();
+    let ok: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    let n: i64 = copy.query_row("SELECT count(*) FROM statement", [], |r| r.get(0)).unwrap();
+    assert!(n > 0);
+}
+
+#[test]
+fn enter_moves_between_the_menu_and_the_content() {
+    let (_db, mut app) = reports(Lang::Ko);
+    assert_eq!(app.screens().reports().focus(), Focus::Menu);
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screens().reports().focus(), Focus::Content);
+    let first = app.screens().reports().selected_statement().cloned();
+    press(&mut app, KeyCode::Down);
+    let second = app.screens().reports().selected_statement().cloned();
+    assert_ne!(first, second, "↓ picks the next statement, and the preview follows");
+    assert_eq!(app.screens().reports().report(), Report::Statements, "the menu stays");
+    let t = screen(&app, 80, 24);
+    assert!(t.contains(&second.unwrap().company_name), "{t}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screens().reports().focus(), Focus::Menu);
+}
