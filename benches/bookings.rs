@@ -290,6 +290,8 @@ impl Fixture {
         assert_eq!(mode, "wal");
         raw.pragma_update(None, "synchronous", "FULL").expect("synchronous");
         raw.pragma_update(None, "foreign_keys", "ON").expect("foreign keys");
+        // As `Store::open_as` does, so `clash_for` here runs as in the app.
+        raw.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).expect("QPSG on");
         let eq_id = equipment::show(&store, BENCH_MACHINE).expect("the bench machine").id;
         let (person_id, company_id) = raw
             .query_row("SELECT id, company_id FROM person WHERE code = ?1", [BENCH_PERSON], |r| {
@@ -539,22 +541,6 @@ fn bookings(c: &mut Criterion) {
                 i += 1;
                 black_box(booking::clash_for(&fx.raw, fx.eq_id, p, 0).expect("clash_for"))
             });
-        });
-        group.bench_function("clash_for_qpsg", |b| {
-            // A diagnosis, not the app: the same check on a connection with
-            // the query planner stability guarantee on, so SQLite does not
-            // re-prepare the cached statements each time they are reused.
-            let fx = fixture.get_or_insert_with(&mut setup);
-            fx.raw.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).expect("QPSG on");
-            fx.raw.flush_prepared_statement_cache();
-            let mut i = 0;
-            b.iter(|| {
-                let p = &afternoons[i % afternoons.len()];
-                i += 1;
-                black_box(booking::clash_for(&fx.raw, fx.eq_id, p, 0).expect("clash_for"))
-            });
-            fx.raw.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, false).expect("QPSG off");
-            fx.raw.flush_prepared_statement_cache();
         });
         group.bench_function("calendar_week", |b| {
             let fx = fixture.get_or_insert_with(&mut setup);

@@ -9,6 +9,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use common::TempDb;
 use common::cli::{demo, fails, init, json, kiln, stdout};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventLike};
 use kiln::export::columns::{self, Column, Kind};
 use serde_json::Value;
 
@@ -276,7 +277,27 @@ fn bookings_keep_their_filters_and_ics() {
             .arg("--out")
             .arg(&ics),
     );
-    assert!(std::fs::read_to_string(&ics).unwrap().contains("BEGIN:VCALENDAR"));
+    // Read back with an iCalendar parser: one event per booking of the
+    // month, each with its own UID, at its time in UTC (KST less nine hours).
+    let month = json(kiln(&db).args(["booking", "list", "--equipment", "EQ-0001", "--json"]).args(from));
+    let month = month.as_array().unwrap();
+    let text = std::fs::read_to_string(&ics).unwrap();
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = cal.events().collect();
+    assert_eq!(events.len(), month.len());
+    assert!(!events.is_empty());
+    let uids: std::collections::HashSet<&str> = events.iter().filter_map(|e| e.get_uid()).collect();
+    assert_eq!(uids.len(), events.len(), "stable, distinct UIDs");
+    let first = month.iter().map(|b| b["start"].as_str().unwrap()).min().unwrap();
+    let kst = chrono::NaiveDateTime::parse_from_str(first, "%Y-%m-%d %H:%M").unwrap();
+    let starts: Vec<chrono::NaiveDateTime> = events
+        .iter()
+        .map(|e| match e.get_start() {
+            Some(DatePerhapsTime::DateTime(CalendarDateTime::Utc(t))) => t.naive_utc(),
+            other => panic!("a start in UTC, not {other:?}"),
+        })
+        .collect();
+    assert_eq!(starts.iter().min(), Some(&(kst - chrono::Duration::hours(9))));
 }
 
 #[test]
@@ -312,4 +333,24 @@ fn bad_usage_exits_2_and_a_missing_directory_exits_1_writing_nothing() {
     let err =
         fails(kiln(&db).args(["--lang", "ko", "export", "bookings", "--format", "ics", "--out"]).arg(&missing), 1);
     assert!(err.starts_with("error: 파일 오류"), "{err}");
+}
+
+#[test]
+fn usage_and_statements_export_with_totals_that_add_up() {
+    let db = demo();
+    let statements = json(kiln(&db).args(["statement", "list", "--json"]));
+    let statements = statements.as_array().unwrap();
+    let book = read_xlsx(&export(&db, "statements", "xlsx"), "청구서");
+    assert_eq!(book.rows[0][col("statements", "total")].to_string(), "합계");
+    assert_eq!(book.rows.len(), statements.len() + 2, "a header, a row per statement, the totals");
+    let totals = book.rows.last().unwrap();
+    for key in ["supply", "vat", "total", "paid", "outstanding"] {
+        let sum: i64 = statements.iter().map(|s| s[key].as_i64().unwrap()).sum();
+        assert_eq!(whole(&totals[col("statements", key)]), sum, "{key}");
+    }
+    assert_eq!(book.format(1, col("statements", "total")).as_deref(), Some("#,##0"));
+    let completed = json(kiln(&db).args(["booking", "list", "--state", "completed", "--json"]));
+    let csv = std::fs::read_to_string(export(&db, "usage", "csv")).unwrap();
+    assert_eq!(csv.lines().count(), completed.as_array().unwrap().len() + 1);
+    assert!(csv.starts_with("\u{feff}id,equipment,equipment_name,company_brn"), "{}", &csv[..80]);
 }

@@ -30,7 +30,7 @@ const TABLE_FORMATS: &[&str] = &["csv", "xlsx", "json"];
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The table: companies, rooms, people, equipment, leases, yearly-reports, bookings, enrolments, qualifications
+    /// The table: companies, rooms, people, equipment, leases, yearly-reports, bookings, usage, statements, enrolments, qualifications
     name: String,
     #[arg(long, value_enum)]
     format: Format,

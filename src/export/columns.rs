@@ -142,6 +142,40 @@ pub const BOOKINGS: &[Column] = &[
     col("charge", "사용료", "Charge", K::Won),
 ];
 
+/// Equipment use: completed bookings, as billed.
+#[rustfmt::skip]
+pub const USAGE: &[Column] = &[
+    col("id", "예약 번호", "Booking", K::Int),
+    col("equipment", "장비 코드", "Equipment", K::Text),
+    col("equipment_name", "장비명", "Machine", K::Text),
+    col("company_brn", "청구 사업자등록번호", "Billed BRN", K::Text),
+    col("company_name", "청구 기업", "Billed company", K::Text),
+    col("person_name", "사용자", "Used by", K::Text),
+    col("actual_start", "사용 시작", "Used from", K::Instant),
+    col("actual_end", "사용 종료", "Used to", K::Instant),
+    col("billed_minutes", "과금 시간(분)", "Billed minutes", K::Int),
+    col("actual_samples", "시료 수", "Samples", K::Int),
+    col("rate", "단가", "Rate", K::Won),
+    col("charge", "사용료", "Charge", K::Won),
+];
+
+/// Issued statements, one row each (their lines are in the JSON of
+/// `kiln statement list`).
+#[rustfmt::skip]
+pub const STATEMENTS: &[Column] = &[
+    col("number", "청구서 번호", "Statement", K::Text),
+    col("month", "청구 월", "Month", K::Text),
+    col("company_brn", "사업자등록번호", "BRN", K::Text),
+    col("company_name", "기업명", "Company", K::Text),
+    col("issued_on", "발행일", "Issued", K::Date),
+    col("due_on", "납부기한", "Due", K::Date),
+    col("supply", "공급가액", "Supply", K::Won),
+    col("vat", "부가세", "VAT", K::Won),
+    col("total", "합계", "Total", K::Won),
+    col("paid", "납부액", "Paid", K::Won),
+    col("outstanding", "미납액", "Outstanding", K::Won),
+];
+
 #[rustfmt::skip]
 pub const ENROLMENTS: &[Column] = &[
     col("cohort", "기수", "Cohort", K::Text),
@@ -181,6 +215,8 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("leases", LEASES),
     ("yearly-reports", YEARLY_REPORTS),
     ("bookings", BOOKINGS),
+    ("usage", USAGE),
+    ("statements", STATEMENTS),
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
 ];

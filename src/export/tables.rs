@@ -10,7 +10,8 @@ use crate::db::company::{self, CompanyFilter};
 use crate::db::lease::{self, LeaseFilter};
 use crate::db::person::{self, PersonFilter};
 use crate::db::training::{self, qualification};
-use crate::db::{Page, Store, equipment, room, yearly};
+use crate::db::{Page, Store, equipment, room, statement, yearly};
+use crate::domain::booking::BookingState;
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::Result;
 
@@ -24,6 +25,8 @@ pub const NAMES: &[&str] = &[
     "leases",
     "yearly-reports",
     "bookings",
+    "usage",
+    "statements",
     "enrolments",
     "qualifications",
 ];
@@ -39,6 +42,8 @@ pub fn sheet_name(name: &str) -> &'static str {
         "leases" => "입주계약",
         "yearly-reports" => "연도별 성과",
         "bookings" => "예약",
+        "usage" => "장비 사용 실적",
+        "statements" => "청구서",
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
         _ => "kiln",
@@ -51,7 +56,8 @@ pub fn totals(name: &str) -> &'static [&'static str] {
     match name {
         "leases" => &["rent", "fee", "deposit"],
         "yearly-reports" => &["sales", "exports", "rnd_spend", "investment"],
-        "bookings" => &["charge"],
+        "bookings" | "usage" => &["charge"],
+        "statements" => &["supply", "vat", "total", "paid", "outstanding"],
         _ => &[],
     }
 }
@@ -83,6 +89,11 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         "leases" => sheet(name, &lease::list(store, &LeaseFilter::default(), all)?),
         "yearly-reports" => sheet(name, &yearly::list(store, None, None)?),
         "bookings" => bookings(&booking::list(store, &BookingFilter::default(), all)?),
+        "usage" => {
+            let completed = BookingFilter { state: Some(BookingState::Completed), ..BookingFilter::default() };
+            sheet(name, &booking::list(store, &completed, all)?)
+        }
+        "statements" => sheet(name, &statement::issued_list(store, None, None)?),
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),
