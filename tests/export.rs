@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use chrono::NaiveDate;
 use common::TempDb;
 use common::cli::{demo, fails, init, json, kiln, stdout};
-use icalendar::{CalendarDateTime, Component, DatePerhapsTime, EventLike};
+use icalendar::{CalendarDateTime, Component, DatePerhapsTime};
 use kiln::export::columns::{self, Column, Kind};
 use serde_json::Value;
 
