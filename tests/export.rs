@@ -15,19 +15,22 @@ use serde_json::Value;
 
 /// The list command that shows the same rows as the export of `table`.
 fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
-    let noun = match table {
-        "companies" => "company",
-        "rooms" => "room",
-        "people" => "person",
-        "equipment" => "equipment",
-        "leases" => "lease",
-        "yearly-reports" => "report-year",
-        "bookings" => "booking",
-        "enrolments" => "enrol",
-        "qualifications" => "qualification",
+    let args: &[&str] = match table {
+        "companies" => &["company", "list"],
+        "rooms" => &["room", "list"],
+        "people" => &["person", "list"],
+        "equipment" => &["equipment", "list"],
+        "leases" => &["lease", "list"],
+        "yearly-reports" => &["report-year", "list"],
+        "bookings" => &["booking", "list"],
+        "usage" => &["booking", "list", "--state", "completed"],
+        "statements" => &["statement", "list"],
+        "enrolments" => &["enrol", "list"],
+        "qualifications" => &["qualification", "list"],
         other => panic!("no list for {other}"),
     };
-    match json(kiln(db).args([noun, "list", "--json"])) {
+    let noun = args[0];
+    match json(kiln(db).args(args).arg("--json")) {
         Value::Array(rows) => rows,
         other => panic!("{noun} list: {other}"),
     }
