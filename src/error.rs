@@ -150,6 +150,13 @@ pub enum Error {
     /// The file is not an SQLite database; it is left untouched.
     #[error("{}", render(self, Lang::En))]
     NotADatabase { path: PathBuf },
+    /// The file is an SQLite database of another program; it is left untouched.
+    #[error("{}", render(self, Lang::En))]
+    ForeignDatabase { path: PathBuf },
+    /// The database file, its folder or the disk under it failed kiln; the
+    /// transaction was rolled back.
+    #[error("{}", render(self, Lang::En))]
+    Fault { path: PathBuf, fault: Fault },
     /// A write that recorded no audit entry: a bug in kiln, refused rather
     /// than committed.
     #[error("{}", render(self, Lang::En))]
@@ -161,6 +168,50 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("{}", render(self, Lang::En))]
     Io(#[from] std::io::Error),
+}
+
+/// What is wrong with the database file, its folder or the disk, rather
+/// than with the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+    /// The account may read the file but not write it.
+    ReadOnlyFile,
+    /// SQLite cannot create or write the -wal and -shm files beside the
+    /// database (a read-only folder, or those files left read-only).
+    ReadOnlyFolder,
+    DiskFull,
+    /// A read or write failed: a full disk under a file-size limit, a
+    /// removed or failing disk.
+    Io,
+    /// SQLite found a malformed page.
+    Corrupt,
+    /// Another process held the write lock past the busy timeout.
+    Busy,
+    /// The file cannot be opened or created at all.
+    CantOpen,
+}
+
+impl Fault {
+    /// The fault an SQLite error is about, if it is about the file or the
+    /// disk rather than the request.
+    pub fn of(e: &rusqlite::Error) -> Option<Fault> {
+        use rusqlite::{ErrorCode, ffi};
+        let rusqlite::Error::SqliteFailure(f, _) = e else { return None };
+        Some(match f.code {
+            ErrorCode::ReadOnly => match f.extended_code {
+                ffi::SQLITE_READONLY_DIRECTORY | ffi::SQLITE_READONLY_CANTINIT | ffi::SQLITE_READONLY_CANTLOCK => {
+                    Fault::ReadOnlyFolder
+                }
+                _ => Fault::ReadOnlyFile,
+            },
+            ErrorCode::DiskFull => Fault::DiskFull,
+            ErrorCode::SystemIoFailure => Fault::Io,
+            ErrorCode::DatabaseCorrupt => Fault::Corrupt,
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Fault::Busy,
+            ErrorCode::CannotOpen => Fault::CantOpen,
+            _ => return None,
+        })
+    }
 }
 
 impl From<Invalid> for Error {
@@ -188,6 +239,21 @@ impl Error {
         match self {
             Error::Invalid(_) | Error::NoDatabase { .. } | Error::Import(_) => 2,
             _ => 1,
+        }
+    }
+
+    /// Names the database file in an SQLite error about the file or the
+    /// disk (read-only, full, damaged, busy, not a database), so that the
+    /// message can say which file and what to do.
+    #[must_use]
+    pub fn on_file(self, path: &std::path::Path) -> Error {
+        let Error::Sqlite(e) = &self else { return self };
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+            return Error::NotADatabase { path: path.to_owned() };
+        }
+        match Fault::of(e) {
+            Some(fault) => Error::Fault { path: path.to_owned(), fault },
+            None => self,
         }
     }
 

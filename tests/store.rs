@@ -37,6 +37,28 @@ fn a_fresh_file_is_migrated_in_wal_with_foreign_keys() {
 }
 
 #[test]
+fn a_file_of_schema_1_is_brought_up_to_date_keeping_its_rows() {
+    let (db, mut s) = TempDb::with_admin("kim");
+    person::add(&mut s, &person_named("김민수")).unwrap();
+    drop(s);
+    {
+        // What kiln wrote before migration 2.
+        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        conn.execute_batch("DROP INDEX attendance_enrolment; PRAGMA user_version = 1;").unwrap();
+    }
+    drop(db.open_as("kim"));
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(v, SCHEMA_VERSION);
+    let index: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'attendance_enrolment'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(index, 1);
+    let people: i64 = conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0)).unwrap();
+    assert_eq!(people, 1);
+}
+
+#[test]
 fn parent_directories_are_created() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a/b/kiln.sqlite3");

@@ -1,5 +1,8 @@
 //! init, demo, check, version.
 
+use std::io::IsTerminal;
+
+use indicatif::{ProgressBar, ProgressStyle};
 use serde::Serialize;
 
 use super::Env;
@@ -31,9 +34,22 @@ pub fn init(env: &Env) -> Result<()> {
     }
 }
 
-pub fn demo(env: &Env, seed: u64) -> Result<()> {
+/// Which demo centre `kiln demo` makes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DemoSize {
+    Small,
+    Large,
+}
+
+pub fn demo(env: &Env, seed: u64, size: DemoSize) -> Result<()> {
     let mut store = env.open()?;
-    let summary = crate::demo::load(&mut store, seed)?;
+    let summary = match size {
+        DemoSize::Small => crate::demo::load(&mut store, seed)?,
+        DemoSize::Large => {
+            let bar = progress_bar(env.lang);
+            crate::demo::large::load(&mut store, seed, &crate::demo::large::Scale::LARGE, &bar)?
+        }
+    };
     say(fill(
         env.lang.pick(
             "예시 센터를 만들었습니다: 기업 {0}, 호실 {1}, 입주계약 {4}, 연도별 성과 {5}, 인력 {2}, 장비 {6}, 예약 {7}, 교육 기수 {8}, 청구서 {9} (시드 {3})",
@@ -41,6 +57,19 @@ pub fn demo(env: &Env, seed: u64) -> Result<()> {
         ),
         &[&summary.companies, &summary.rooms, &summary.people, &seed, &summary.leases, &summary.yearly_reports, &summary.machines, &summary.bookings, &summary.cohorts, &summary.statements],
     ))
+}
+
+/// A bar on stderr while a person watches; hidden otherwise, so pipes and
+/// tests see nothing but the result.
+fn progress_bar(lang: crate::i18n::Lang) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0).with_message(crate::i18n::Msg::DemoProgress.text(lang));
+    match ProgressStyle::with_template("{msg} {wide_bar} {percent:>3}% {elapsed}") {
+        Ok(style) => bar.with_style(style),
+        Err(_) => bar,
+    }
 }
 
 pub fn check(env: &Env, as_json: bool) -> Result<()> {

@@ -149,10 +149,10 @@ pub enum BookingCmd {
         to: String,
         #[arg(long)]
         purpose: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         samples: Option<String>,
         /// Repeat weekly, this many weeks in all
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         weeks: Option<String>,
         /// In a series, book the free weeks and skip the clashing ones
         #[arg(long)]
@@ -221,7 +221,7 @@ pub enum BookingCmd {
         id: String,
         #[arg(long)]
         at: Option<String>,
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         samples: Option<String>,
         #[arg(long)]
         json: bool,
@@ -434,7 +434,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                 .map(|s| {
                     BookingState::parse(&s).ok_or_else(|| {
                         Invalid::new(
-                            Field::Booking,
+                            Field::Status,
                             s,
                             Problem::OneOf {
                                 accepted: &[

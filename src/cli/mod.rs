@@ -56,6 +56,9 @@ pub enum Command {
         /// The same seed gives the same centre
         #[arg(long, default_value_t = crate::demo::DEFAULT_SEED)]
         seed: u64,
+        /// small: 60 companies since 2005; large: 20 years, 10,000 companies, a million bookings
+        #[arg(long, value_enum, default_value_t = admin::DemoSize::Small)]
+        size: admin::DemoSize,
     },
     /// Check the database file's integrity; exit 1 if anything is wrong
     Check {
@@ -104,7 +107,7 @@ pub enum Command {
     Quota(equipment::QuotaCmd),
     /// Korean public holidays (and the centre's closed days) of a year
     Holidays {
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         year: Option<i32>,
         #[arg(long)]
         json: bool,
@@ -178,7 +181,21 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            use clap::error::ErrorKind;
+            // Help and version are asked for; the rest is bad usage, told
+            // in one line like every other refusal.
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+            } else {
+                let args: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+                let lang = crate::i18n::usage::lang_of_args(&args);
+                eprintln!("error: {}", crate::i18n::usage::usage(&e, lang));
+            }
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
@@ -204,10 +221,10 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         return Err(Error::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no home directory: use --db PATH")));
     };
     let env = Env { path, lang, clock };
-    match cli.command {
+    let done = match cli.command {
         None => crate::tui::run(&env),
         Some(Command::Init) => admin::init(&env),
-        Some(Command::Demo { seed }) => admin::demo(&env, seed),
+        Some(Command::Demo { seed, size }) => admin::demo(&env, seed, size),
         Some(Command::Check { json }) => admin::check(&env, json),
         Some(Command::Backup { file }) => admin::backup(&env, &file),
         Some(Command::Version { json }) => admin::version(&env, json),
@@ -233,5 +250,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Enrol(cmd)) => training::enrol_cmd(&env, cmd),
         Some(Command::Attend(args)) => training::attend(&env, &args),
         Some(Command::Qualification(cmd)) => training::qualification_cmd(&env, cmd),
-    }
+    };
+    // A full disk, a read-only or damaged file met anywhere: say which file.
+    done.map_err(|e| e.on_file(&env.path))
 }

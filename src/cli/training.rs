@@ -173,7 +173,7 @@ pub struct AttendArgs {
     #[arg(long)]
     cohort: String,
     /// Session number
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     session: String,
     #[arg(long)]
     person: String,

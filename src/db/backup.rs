@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
 use crate::domain::{Field, Invalid, Problem};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// All pages in one step: the copy reads under one read transaction, so it
 /// is the database at one moment, and in WAL mode the other terminals keep
@@ -27,6 +27,12 @@ pub fn backup(store: &Store, target: &Path) -> Result<()> {
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
+    copy(store, target).map_err(|e| Error::Sqlite(e).on_file(target))
+}
+
+/// The copy itself; its errors are about `target` (a full disk, a
+/// read-only folder), not the database, and are named so.
+fn copy(store: &Store, target: &Path) -> rusqlite::Result<()> {
     let mut dst =
         Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)?;
     {

@@ -117,7 +117,22 @@ fn texts(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<
 /// Runs every check; violations are described in `lang`.
 pub fn run(store: &Store, lang: Lang) -> Result<CheckReport> {
     let conn = store.conn();
-    let integrity = texts(conn, "PRAGMA integrity_check", [])?.into_iter().filter(|l| l != "ok").collect();
+    // SQLite may return its findings as one text of many lines, headed by
+    // the schema's name; each line is one problem.
+    let integrity: Vec<String> = texts(conn, "PRAGMA integrity_check", [])?
+        .iter()
+        .flat_map(|t| t.lines())
+        .filter(|l| *l != "ok" && !l.starts_with("*** in database"))
+        .map(str::to_owned)
+        .collect();
+    // A row that breaks a CHECK or NOT NULL (written around kiln) is not
+    // damage; anything else is broken pages.
+    let row_level = |l: &String| l.starts_with("CHECK constraint failed") || l.starts_with("NULL value in");
+    if !integrity.iter().all(row_level) {
+        // A damaged file: the other checks would read the same broken pages
+        // and fail or mislead. The damage is what to report, and restore.
+        return Ok(CheckReport { integrity, ..CheckReport::default() });
+    }
     let mut st = conn.prepare("PRAGMA foreign_key_check")?;
     let foreign_keys = st
         .query_map([], |r| {

@@ -112,9 +112,11 @@ pub fn affected(store: &Store, input: &DowntimeInput) -> Result<Vec<Booking>> {
 pub fn add(store: &mut Store, input: &DowntimeInput, on_clash: &OnClash) -> Result<DowntimeAdded> {
     let period = period_of(input)?;
     let reason = DowntimeReason::parse(&input.reason).field(Field::Reason, &input.reason)?;
-    let note = text::clean(&input.note, 200).field(Field::Reason, &input.note)?;
+    // The note and the reason for cancelling are fields of their own, so a
+    // refusal lands beside the one that holds the bad text.
+    let note = text::clean(&input.note, 200).field(Field::Details, &input.note)?;
     let cancel_reason = match on_clash {
-        OnClash::Cancel { reason } => Some(text::required(reason, 200).field(Field::Reason, reason)?),
+        OnClash::Cancel { reason } => Some(text::required(reason, 200).field(Field::Note, reason)?),
         OnClash::Hold => None,
     };
     store.write(Capability::ManageEquipment, |w| {

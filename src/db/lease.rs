@@ -220,7 +220,9 @@ pub fn list(store: &Store, filter: &LeaseFilter, page: Page) -> Result<Vec<Lease
         arg(&mut clause, " AND l.company_id = ?", Value::Integer(company.id));
     }
     if let Some(r) = &filter.room {
-        arg(&mut clause, " AND r.code = ?", Value::Text(r.trim().to_owned()));
+        // A room the centre does not have is a typo, not a room never leased.
+        let (room, _) = room_id(store.conn(), r)?;
+        arg(&mut clause, " AND l.room_id = ?", Value::Integer(room));
     }
     if let Some(d) = filter.active_on {
         arg(&mut clause, " AND l.from_date <= ?", Value::Text(date_text(d)));

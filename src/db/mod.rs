@@ -66,8 +66,29 @@ impl Store {
     /// Opens as a named operator with a given clock. The binary passes the OS
     /// account; tests pass whom they need.
     pub fn open_as(path: &Path, user: &str, clock: Arc<dyn Clock>) -> Result<Store> {
+        let new = !path.exists();
+        let opened = Store::set_up(path, user, clock);
+        if opened.is_err() && new {
+            // A file this call made but could not set up (a full disk, a
+            // read-only folder) holds nothing: leave none of it behind, so
+            // that the next start is a first start again.
+            for end in ["", "-wal", "-shm"] {
+                let mut name = path.as_os_str().to_owned();
+                name.push(end);
+                let _ = std::fs::remove_file(name);
+            }
+        }
+        opened.map_err(|e| e.on_file(path))
+    }
+
+    fn set_up(path: &Path, user: &str, clock: Arc<dyn Clock>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
+            std::fs::create_dir_all(parent)
+                .map_err(|_| Error::Fault { path: path.to_owned(), fault: crate::error::Fault::CantOpen })?;
+        }
+        if !path.exists() {
+            // If this fails, SQLite's own open below says why in its words.
+            let _ = create_as_umask_allows(path);
         }
         let conn = Connection::open_with_flags(
             path,
@@ -80,6 +101,11 @@ impl Store {
         let found = migrate::user_version(&conn).map_err(|e| classify(e, path))?;
         if found > migrate::LATEST {
             return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: migrate::LATEST });
+        }
+        // A kiln file has a version from its first migration on; tables
+        // without one are another program's, which kiln must not add to.
+        if found == 0 && conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))? > 0 {
+            return Err(Error::ForeignDatabase { path: path.to_owned() });
         }
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -127,17 +153,41 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` — many small use cases loading a new database — without
-    /// waiting for the disk after each one, then makes it all durable at
-    /// once. Only for filling a database nobody else relies on yet: a crash
-    /// midway loses the load, never older data.
+    /// Runs `f` — many small use cases loading a demo or an import — as one
+    /// transaction, each use case a savepoint inside it: a load that fails,
+    /// or is killed, midway leaves nothing of itself, and one that finishes
+    /// is there whole. The disk is waited for once, at the commit, and the
+    /// WAL is folded back into the file at the end. Other writers wait (up
+    /// to the busy timeout) while it runs.
     pub fn bulk<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.pragma_update(None, "synchronous", "OFF")?;
-        let out = f(self);
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        let _: (i64, i64, i64) =
-            self.conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        out
+        if !self.conn.is_autocommit() {
+            return f(self);
+        }
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let out = f(self).and_then(|v| {
+            self.conn.execute_batch("COMMIT")?;
+            Ok(v)
+        });
+        if !self.conn.is_autocommit() {
+            // A failed load, or a COMMIT the disk refused: keep the error
+            // that said why, not one from the rollback.
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        let out = out?;
+        // The load is committed and durable in the WAL by now; a checkpoint
+        // the disk refuses is retried by SQLite later, so it is no failure.
+        let _ = self.conn.query_row("PRAGMA wal_checkpoint(FULL)", [], |r| r.get::<_, i64>(0));
+        Ok(out)
+    }
+
+    /// Refuses a file this account may only read. The interface is for
+    /// changing the centre, so it will not open on one; the command line
+    /// still reads it (lists, exports, backups).
+    pub fn refuse_read_only(&self) -> Result<()> {
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            return Err(Error::Fault { path: self.path.clone(), fault: crate::error::Fault::ReadOnlyFile });
+        }
+        Ok(())
     }
 
     /// True if the database holds no companies, rooms or people yet.
@@ -151,12 +201,28 @@ impl Store {
     }
 }
 
-/// Turns "file is not a database" into kiln's own error.
-fn classify(e: rusqlite::Error, path: &Path) -> Error {
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Error::NotADatabase { path: path.to_owned() },
-        _ => Error::Sqlite(e),
+/// Creates the empty database file with the mode the umask allows (0666
+/// less it). SQLite would create it 0644 less the umask, so under `umask 007`
+/// on a shared server the group could read but not write. SQLite gives the
+/// -wal and -shm files the database file's own mode, so this one file decides.
+#[cfg(unix)]
+fn create_as_umask_allows(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt;
+    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o666).open(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(e),
+        _ => Ok(()),
     }
+}
+
+#[cfg(not(unix))]
+fn create_as_umask_allows(_path: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Turns "file is not a database", "read-only", "disk full" … into kiln's
+/// own errors naming the file.
+fn classify(e: rusqlite::Error, path: &Path) -> Error {
+    Error::Sqlite(e).on_file(path)
 }
 
 /// The code a schema trigger aborted with (`RAISE(ABORT, 'code')`), if that is

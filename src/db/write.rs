@@ -1,7 +1,7 @@
 //! The one way to change the database: an IMMEDIATE transaction that checks the
 //! operator's role first and will not commit without an audit entry.
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, Savepoint, Transaction, TransactionBehavior, params};
 use serde_json::Value;
 
 use super::{Store, operator};
@@ -11,15 +11,38 @@ use crate::error::{Error, Refusal, Result};
 /// A use case's transaction. Reads through [`Write::conn`] see the locked,
 /// current state; [`Write::audit`] records what changed.
 pub struct Write<'c> {
-    tx: Transaction<'c>,
+    tx: Scope<'c>,
     who: String,
     now: Minute,
     audited: usize,
 }
 
+/// A use case's own transaction, or a savepoint inside the one a bulk load
+/// holds, so that the load commits whole or not at all.
+enum Scope<'c> {
+    Own(Transaction<'c>),
+    Within(Savepoint<'c>),
+}
+
+impl Scope<'_> {
+    fn conn(&self) -> &Connection {
+        match self {
+            Scope::Own(tx) => tx,
+            Scope::Within(sp) => sp,
+        }
+    }
+
+    fn commit(self) -> rusqlite::Result<()> {
+        match self {
+            Scope::Own(tx) => tx.commit(),
+            Scope::Within(sp) => sp.commit(),
+        }
+    }
+}
+
 impl Write<'_> {
     pub fn conn(&self) -> &Connection {
-        &self.tx
+        self.tx.conn()
     }
 
     pub fn now(&self) -> Minute {
@@ -40,7 +63,7 @@ impl Write<'_> {
         before: Option<Value>,
         after: Option<Value>,
     ) -> Result<()> {
-        self.tx.execute(
+        self.tx.conn().execute(
             "INSERT INTO audit_log (at, who, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 self.now.to_string(),
@@ -79,26 +102,30 @@ impl Store {
 
     fn write_as<T>(&mut self, need: Option<Capability>, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = if self.conn.is_autocommit() {
+            Scope::Own(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+        } else {
+            Scope::Within(self.conn.savepoint()?)
+        };
         if let Some(need) = need {
-            let role = operator::role_in(&tx, &self.user)?;
+            let role = operator::role_in(tx.conn(), &self.user)?;
             if !role.is_some_and(|r| r.allows(need)) {
                 return Err(Refusal::NotPermitted {
                     user: self.user.clone(),
                     role,
                     need,
-                    admins: operator::admins_in(&tx)?,
+                    admins: operator::admins_in(tx.conn())?,
                 }
                 .into());
             }
         }
-        let changes_before = tx.total_changes();
+        let changes_before = tx.conn().total_changes();
         let mut w = Write { tx, who: self.user.clone(), now, audited: 0 };
         let out = f(&mut w)?;
         if w.audited == 0 {
             // A use case that found nothing to do commits nothing; one that
             // wrote without saying so in the audit log is refused.
-            if w.tx.total_changes() == changes_before {
+            if w.tx.conn().total_changes() == changes_before {
                 return Ok(out);
             }
             return Err(Error::Unaudited);

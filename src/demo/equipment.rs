@@ -14,10 +14,10 @@ use crate::domain::{Minute, Period};
 use crate::error::Result;
 
 /// (name, model, category, unit, tenant rate, external rate, slot, min, max, hours, room, approval)
-type Machine =
+pub(super) type Machine =
     (&'static str, &'static str, &'static str, &'static str, i64, i64, u32, u32, u32, &'static str, &'static str, bool);
 
-const MACHINES: [Machine; 25] = [
+pub(super) const MACHINES: [Machine; 25] = [
     (
         "XRD 회절분석기",
         "D8 Advance",
@@ -175,7 +175,7 @@ const MACHINES: [Machine; 25] = [
     ),
 ];
 
-const PURPOSES: [&str; 8] = [
+pub(super) const PURPOSES: [&str; 8] = [
     "시료 분석",
     "소결 조건 시험",
     "원료 입도 확인",
@@ -187,7 +187,7 @@ const PURPOSES: [&str; 8] = [
 ];
 
 /// True for a firing machine that runs round the clock for days.
-fn round_the_clock(m: &Machine) -> bool {
+pub(super) fn round_the_clock(m: &Machine) -> bool {
     m.9 == "always"
 }
 

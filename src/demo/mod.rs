@@ -5,6 +5,7 @@
 mod billing;
 mod companies;
 mod equipment;
+pub mod large;
 mod names;
 mod rng;
 mod tenancy;

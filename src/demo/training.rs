@@ -12,9 +12,9 @@ use crate::domain::training::{CohortInput, CourseInput};
 use crate::error::Result;
 
 /// (code, title, English title, hours, validity months, machines, prerequisite)
-type Course = (&'static str, &'static str, &'static str, u32, u32, &'static str, &'static str);
+pub(super) type Course = (&'static str, &'static str, &'static str, u32, u32, &'static str, &'static str);
 
-const COURSES: [Course; 10] = [
+pub(super) const COURSES: [Course; 10] = [
     ("KILN-100", "세라믹 공정 안전", "Ceramic process safety", 6, 0, "", ""),
     ("KILN-101", "주사전자현미경 운용", "Operating the SEM", 18, 24, "EQ-0002", ""),
     ("KILN-102", "X선 회절분석", "X-ray diffraction", 12, 24, "EQ-0001", ""),
@@ -28,7 +28,7 @@ const COURSES: [Course; 10] = [
 ];
 
 /// The next weekday on or after `d`.
-fn weekday_from(d: NaiveDate) -> NaiveDate {
+pub(super) fn weekday_from(d: NaiveDate) -> NaiveDate {
     let mut d = d;
     while matches!(d.weekday(), Weekday::Sat | Weekday::Sun) || crate::domain::holidays::holiday_on(d).is_some() {
         d += chrono::Duration::days(1);

@@ -40,7 +40,7 @@ impl Area {
         if frac.len() > 2 {
             return Err(Problem::TooManyDecimals { max: 2 });
         }
-        let range = Problem::OutOfRange { min: 0, max: Area::SITE.0 / 100 };
+        let range = Problem::Between { min: "0.01", max: "9,917.36" };
         let whole: i64 = whole.parse().map_err(|_| range.clone())?;
         let frac: i64 = format!("{frac:0<2}").parse().map_err(|_| EXAMPLE)?;
         let area = whole.checked_mul(100).and_then(|w| w.checked_add(frac)).ok_or(range.clone())?;
@@ -104,7 +104,9 @@ mod tests {
         assert_eq!(Area::from_m2("66"), Ok(Area(6600)));
         assert_eq!(Area::from_m2("1,234.50 m²"), Ok(Area(123_450)));
         assert_eq!(Area::from_m2("66.123"), Err(Problem::TooManyDecimals { max: 2 }));
-        assert!(Area::from_m2("0").is_err());
+        assert_eq!(Area::from_m2("0"), Err(Problem::Between { min: "0.01", max: "9,917.36" }));
+        assert_eq!(Area::from_m2(&Area::SITE.m2_text()), Ok(Area::SITE));
+        assert_eq!(Area::SITE.m2_text(), "9,917.36", "the bound named in the refusal");
         assert!(Area::from_m2("-5").is_err());
         assert!(Area::from_m2("66.").is_err());
         assert!(Area::from_m2("abc").is_err());

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::invalid::Problem;
+use super::invalid::{BrnProblem, Problem};
 
 const EXAMPLE: Problem = Problem::Format { example: "130111-0006246" };
 
@@ -30,7 +30,8 @@ impl CorporateNo {
         }
         let sum: u32 = d[..12].iter().enumerate().map(|(i, &x)| u32::from(x) * if i % 2 == 0 { 1 } else { 2 }).sum();
         if (10 - sum % 10) % 10 != u32::from(d[12]) {
-            return Err(Problem::Format { example: "130111-0006246" });
+            // Said as for a BRN: the form is right, the last digit is not.
+            return Err(Problem::Brn(BrnProblem::CheckDigit));
         }
         Ok(CorporateNo(d))
     }
@@ -56,7 +57,8 @@ mod tests {
     fn known_number() {
         assert_eq!(CorporateNo::parse("130111-0006246").unwrap().to_string(), "130111-0006246");
         assert_eq!(CorporateNo::parse("1301110006246").unwrap().digits(), "1301110006246");
-        assert!(CorporateNo::parse("130111-0006247").is_err());
+        assert_eq!(CorporateNo::parse("130111-0006247"), Err(Problem::Brn(BrnProblem::CheckDigit)));
+        assert_eq!(CorporateNo::parse("130111-000624x"), Err(EXAMPLE));
         assert!(CorporateNo::parse("130111-000624").is_err());
         assert!(CorporateNo::parse("130111-00062466").is_err());
     }

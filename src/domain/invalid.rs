@@ -109,6 +109,13 @@ pub enum Problem {
     Brn(BrnProblem),
     /// A number outside `[min, max]`.
     OutOfRange { min: i64, max: i64 },
+    /// A number outside `[min, max]`, bounds written as people type them
+    /// (`0.01`, `9,917.36`), for numbers with decimals.
+    Between { min: &'static str, max: &'static str },
+    /// A date in the right form that is not on the calendar (2026-02-30, 2026-13-01).
+    NoSuchDay,
+    /// A time in the right form that is not on the clock (24:00, 25:00, 12:60).
+    NoSuchTime,
     /// More decimal places than `max`.
     TooManyDecimals { max: u8 },
     /// Not one of the accepted words.

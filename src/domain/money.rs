@@ -13,6 +13,10 @@ pub struct Won(pub i64);
 
 impl Won {
     pub const ZERO: Won = Won(0);
+    /// The largest amount kiln takes as typed: 1,000조원, beyond any rent,
+    /// rate or yearly figure of the centre, and small enough that the sums of
+    /// statements and reports over many of them stay far from `i64::MAX`.
+    pub const LIMIT: Won = Won(1_000_000_000_000_000);
 
     pub fn checked_add(self, other: Won) -> Option<Won> {
         self.0.checked_add(other.0).map(Won)
@@ -46,7 +50,11 @@ impl Won {
         if !digits.chars().all(|c| c.is_ascii_digit()) {
             return Err(EXAMPLE);
         }
-        digits.parse::<i64>().map(Won).map_err(|_| Problem::OutOfRange { min: 0, max: i64::MAX })
+        let range = Problem::OutOfRange { min: 0, max: Won::LIMIT.0 };
+        match digits.parse::<i64>() {
+            Ok(n) if n <= Won::LIMIT.0 => Ok(Won(n)),
+            _ => Err(range),
+        }
     }
 
     /// `12억 3,450만원`: the way a Korean reads a large sum. Amounts under 10,000
@@ -135,6 +143,9 @@ mod tests {
         assert!(Won::parse("1.5").is_err());
         assert!(Won::parse("").is_err());
         assert!(Won::parse("99999999999999999999").is_err());
+        assert_eq!(Won::parse("1,000,000,000,000,000"), Ok(Won::LIMIT));
+        assert_eq!(Won::parse("1000000000000001"), Err(Problem::OutOfRange { min: 0, max: Won::LIMIT.0 }));
+        assert!(Won::parse(&i64::MAX.to_string()).is_err());
     }
 
     #[test]
@@ -153,7 +164,7 @@ mod tests {
         }
 
         #[test]
-        fn display_parses_back(n in 0i64..i64::MAX) {
+        fn display_parses_back(n in 0i64..=Won::LIMIT.0) {
             prop_assert_eq!(Won::parse(&Won(n).to_string()), Ok(Won(n)));
         }
 

@@ -53,8 +53,10 @@ impl Minute {
     pub fn parse(raw: &str) -> Result<Minute, Problem> {
         let s = raw.trim();
         let (d, t) = s.split_once([' ', 'T']).ok_or(INSTANT_EXAMPLE)?;
-        let date = parse_date(d).map_err(|_| INSTANT_EXAMPLE)?;
-        let time = parse_time(t.trim()).map_err(|_| INSTANT_EXAMPLE)?;
+        // A day or a time that does not exist says so; any other slip shows the form.
+        let shape = |p: Problem| if matches!(p, Problem::Format { .. }) { INSTANT_EXAMPLE } else { p };
+        let date = parse_date(d).map_err(shape)?;
+        let time = parse_time(t.trim()).map_err(shape)?;
         Ok(Minute::from_datetime(date.and_time(time)))
     }
 }
@@ -90,7 +92,7 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, Problem> {
     if !YEARS.contains(&y) {
         return Err(Problem::OutOfRange { min: i64::from(*YEARS.start()), max: i64::from(*YEARS.end()) });
     }
-    NaiveDate::from_ymd_opt(y, m, d).ok_or(DATE_EXAMPLE)
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(Problem::NoSuchDay)
 }
 
 /// `09:30`, `9:30`; 00:00 to 23:59 (24:00 is refused: a period ends at the
@@ -103,7 +105,7 @@ pub fn parse_time(raw: &str) -> Result<NaiveTime, Problem> {
         return Err(TIME_EXAMPLE);
     }
     let (h, m): (u32, u32) = (h.parse().map_err(|_| TIME_EXAMPLE)?, m.parse().map_err(|_| TIME_EXAMPLE)?);
-    NaiveTime::from_hms_opt(h, m, 0).ok_or(TIME_EXAMPLE)
+    NaiveTime::from_hms_opt(h, m, 0).ok_or(Problem::NoSuchTime)
 }
 
 /// `YYYY-MM-DD`, the form dates are stored and exported in.
@@ -143,6 +145,9 @@ mod tests {
         assert!(parse_date("1800-01-01").is_err());
         assert!(parse_date("2024-02-29").is_ok());
         assert!(parse_date("2026-02-29").is_err());
+        assert_eq!(parse_date("2026-02-30"), Err(Problem::NoSuchDay));
+        assert_eq!(parse_date("2026-13-01"), Err(Problem::NoSuchDay));
+        assert_eq!(parse_date("tomorrow"), Err(DATE_EXAMPLE));
     }
 
     #[test]
@@ -162,7 +167,10 @@ mod tests {
         assert_eq!(m.minute_of_day(), 570);
         assert_eq!(m.date(), NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
         assert!(Minute::parse("2026-12-01").is_err());
-        assert!(Minute::parse("2026-12-01 24:00").is_err());
+        assert_eq!(Minute::parse("2026-12-01 24:00"), Err(Problem::NoSuchTime));
+        assert_eq!(Minute::parse("2026-02-30 09:00"), Err(Problem::NoSuchDay));
+        assert_eq!(Minute::parse("2026-12-01 9"), Err(INSTANT_EXAMPLE));
+        assert_eq!(parse_time("25:00"), Err(Problem::NoSuchTime));
     }
 
     proptest! {

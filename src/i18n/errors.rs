@@ -54,6 +54,24 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             lang.pick("'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지", "'{0}' is out of range — from {1} to {2}"),
             &[&v, min, max],
         ),
+        Problem::Between { min, max } => fill(
+            lang.pick("'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지", "'{0}' is out of range — from {1} to {2}"),
+            &[&v, min, max],
+        ),
+        Problem::NoSuchDay => fill(
+            lang.pick(
+                "'{0}'은(는) 달력에 없는 날짜입니다 — 월(1–12)과 그 달의 날을 확인하세요. 예: 2026-12-01",
+                "'{0}' is not a day on the calendar — check the month (1–12) and its days, e.g. 2026-12-01",
+            ),
+            &[&v],
+        ),
+        Problem::NoSuchTime => fill(
+            lang.pick(
+                "'{0}'은(는) 없는 시각입니다 — 00:00부터 23:59까지 (자정에 끝나면 다음 날 00:00으로 쓰세요)",
+                "'{0}' is not a time of day — 00:00 to 23:59 (a period ending at midnight ends at the next day's 00:00)",
+            ),
+            &[&v],
+        ),
         Problem::TooManyDecimals { max } => fill(
             lang.pick("'{0}' — 소수점 아래 {1}자리까지만 쓸 수 있습니다", "'{0}' — at most {1} decimal places"),
             &[&v, max],
@@ -391,17 +409,16 @@ pub fn render(e: &Error, lang: Lang) -> String {
             ),
             &[&path.display(), found, supported],
         ),
-        Error::NotADatabase { path } => fill(
-            lang.pick(
-                "{0}은(는) kiln 데이터베이스(SQLite)가 아닙니다 — 파일은 건드리지 않았습니다",
-                "{0} is not a kiln (SQLite) database — the file was not touched",
-            ),
-            &[&path.display()],
-        ),
+        Error::NotADatabase { path } => super::faults::not_a_database(path, lang),
+        Error::ForeignDatabase { path } => super::faults::foreign_database(path, lang),
+        Error::Fault { path, fault } => super::faults::fault(*fault, Some(path), lang),
         Error::Unaudited => lang
             .pick("내부 오류: 변경 이력 없이 저장하려 해서 취소했습니다", "internal error: a write without an audit entry was rolled back")
             .into(),
-        Error::Sqlite(e) => fill(lang.pick("데이터베이스 오류: {0}", "database error: {0}"), &[e]),
+        Error::Sqlite(e) => match crate::error::Fault::of(e) {
+            Some(f) => super::faults::fault(f, None, lang),
+            None => fill(lang.pick("데이터베이스 오류: {0}", "database error: {0}"), &[e]),
+        },
         Error::Io(e) => fill(lang.pick("파일 오류: {0}", "file error: {0}"), &[e]),
     }
 }
@@ -436,6 +453,9 @@ mod tests {
             Problem::Format { example: "x" },
             Problem::Brn(BrnProblem::CheckDigit),
             Problem::OutOfRange { min: 0, max: 1 },
+            Problem::Between { min: "0.01", max: "1.5" },
+            Problem::NoSuchDay,
+            Problem::NoSuchTime,
             Problem::TooManyDecimals { max: 2 },
             Problem::OneOf { accepted: &["a", "b"] },
             Problem::NotFound,

@@ -3,8 +3,10 @@
 
 pub mod booking;
 pub mod errors;
+pub mod faults;
 pub mod labels;
 mod messages;
+pub mod usage;
 
 pub use messages::Msg;
 

@@ -128,13 +128,15 @@ struct Lines<'a> {
 }
 
 impl Lines<'_> {
-    #[expect(clippy::naive_bytecount, reason = "a record spans a line or two: not worth a crate")]
     fn at(&mut self, byte: usize) -> u64 {
         let mut start = byte.clamp(self.byte, self.text.len());
         while self.text.get(start).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
             start += 1;
         }
-        self.line += self.text[self.byte..start].iter().filter(|&&b| b == b'\n').count() as u64;
+        // A line ends at LF, CRLF, or a lone CR (what Excel for Mac wrote).
+        let from = self.byte;
+        let ends = |(i, b): (usize, &u8)| *b == b'\n' || (*b == b'\r' && self.text.get(from + i + 1) != Some(&b'\n'));
+        self.line += self.text[from..start].iter().enumerate().filter(|&x| ends(x)).count() as u64;
         self.byte = start;
         self.line
     }
@@ -172,6 +174,8 @@ mod tests {
         assert_eq!(sheet.header("brn").as_deref(), Some("사업자등록번호"));
         let sheet = parse("brn,name\r\n\r\n1,a\r\n\r\n\r\n2,\"b\nc\"\n3,d\n", COMPANIES, &[]).unwrap();
         assert_eq!(sheet.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [3, 6, 8]);
+        let sheet = parse("brn,name\r1,a\r\r2,b\r", COMPANIES, &[]).unwrap();
+        assert_eq!(sheet.rows.iter().map(|r| r.line).collect::<Vec<_>>(), [2, 4], "lines ended by CR alone");
     }
 
     #[test]
@@ -185,5 +189,49 @@ mod tests {
         assert!(matches!(err("brn,name,BRN\n"), ImportError::RepeatedColumn { .. }));
         assert_eq!(err(""), ImportError::Empty);
         assert!(matches!(err("brn,name,\n1,2,3\n"), ImportError::UnknownColumn { column, .. } if column.is_empty()));
+    }
+
+    /// A sheet written back as CSV, to be read again.
+    fn written(sheet: &Sheet) -> String {
+        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        w.write_record(sheet.headers.iter().map(|(_, h)| h.as_str())).unwrap();
+        for r in &sheet.rows {
+            w.write_record(&r.cells).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    /// Text shaped like a CSV file: a header of known and unknown columns
+    /// over cells with quotes, separators, line ends and Hangul.
+    fn csv_text() -> impl Strategy<Value = String> {
+        let names = vec!["brn", "name", "사업자등록번호", "Name", " email ", "", "colour", "\u{feff}brn"];
+        let header = proptest::sample::subsequence(names, 0..5).prop_map(|v| v.join(","));
+        (header, "[ab0-9가, \"\r\n\u{feff}-]{0,60}").prop_map(|(h, b)| format!("{h}\n{b}"))
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_bytes_decode_or_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            for encoding in [None, Some(Encoding::Utf8), Some(Encoding::Cp949)] {
+                // Never a replacement character standing for bytes it could not read.
+                if let Ok(text) = decode(&bytes, encoding) && text.contains('\u{fffd}') {
+                    let held = std::str::from_utf8(&bytes).is_ok_and(|s| s.contains('\u{fffd}'));
+                    prop_assert!(held, "{:?} read as {:?}", bytes, text);
+                }
+            }
+        }
+
+        #[test]
+        fn rows_read_back_as_written(text in prop_oneof![csv_text(), any::<String>()]) {
+            if let Ok(sheet) = parse(&text, COMPANIES, &["brn"]) {
+                let again = parse(&written(&sheet), COMPANIES, &["brn"]).unwrap();
+                prop_assert_eq!(&again.headers, &sheet.headers);
+                let cells = |s: &Sheet| s.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>();
+                prop_assert_eq!(cells(&again), cells(&sheet));
+                prop_assert!(sheet.rows.windows(2).all(|w| w[0].line < w[1].line), "lines in order");
+            }
+        }
     }
 }

@@ -87,7 +87,9 @@ impl App {
                 tone: Tone::Info,
             });
         }
-        app.refresh();
+        // A first screen that cannot be read (a damaged file) stops the start
+        // with its message, rather than opening on an empty dashboard.
+        app.refresh_now()?;
         Ok(app)
     }
 
@@ -133,6 +135,11 @@ impl App {
     }
 
     fn try_update(&mut self, action: Action) -> Result<()> {
+        // Before the form gets the keys: another terminal's write reloads the
+        // screen behind an open form, which is not a key for the form.
+        if action == Action::DataChanged {
+            return self.data_changed();
+        }
         if let Some(Overlay::Form(_)) = self.overlays.last() {
             return self.form_update(action);
         }
@@ -176,15 +183,24 @@ impl App {
                 self.overlays.pop();
                 self.info(Msg::StartedEmpty.text(self.lang).to_owned());
             }
-            Action::DataChanged => {
-                self.me = operator::me(&self.store)?;
-                self.refresh_now()?;
-            }
             other => {
                 let ui = self.ui();
                 let outcome = self.screens.get_mut(self.screen).update(other, &mut self.store, &ui)?;
                 self.follow(outcome);
             }
+        }
+        Ok(())
+    }
+
+    /// Another process committed: reload who we are and the screen in
+    /// front, and re-run the open form's live checks (a room just leased
+    /// elsewhere shows as taken). What is typed in the form stays as it is.
+    fn data_changed(&mut self) -> Result<()> {
+        self.me = operator::me(&self.store)?;
+        self.refresh_now()?;
+        let lang = self.lang;
+        if let Some(Overlay::Form(form)) = self.overlays.last_mut() {
+            forms::check(form, &self.store, lang);
         }
         Ok(())
     }

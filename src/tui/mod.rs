@@ -12,7 +12,7 @@ mod theme;
 pub mod view;
 mod widgets;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 
@@ -23,16 +23,25 @@ use crate::error::Result;
 pub use app::App;
 pub use view::view;
 
-/// How often an idle interface looks for other processes' writes.
-const IDLE_POLL: Duration = Duration::from_millis(500);
+/// How often the interface looks for other processes' writes, idle or not:
+/// another terminal's change shows within this long.
+const TICK: Duration = Duration::from_millis(500);
 
-/// Restores the terminal however the loop ends. ratatui's own panic hook
-/// restores it on a panic too.
+/// `KILN_TEST_PANIC=1` makes the interface panic right after its first frame.
+/// Only the terminal tests set it, to see that a panic gives the terminal
+/// back (raw mode off, main screen, cursor shown) before its message prints.
+const TEST_PANIC: &str = "KILN_TEST_PANIC";
+
+/// Restores the terminal however the loop ends. On a panic ratatui's hook has
+/// already restored it before printing the message; leaving the alternate
+/// screen a second time would move the cursor back over that message.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
     }
 }
 
@@ -41,18 +50,24 @@ impl Drop for Restore {
 pub fn run(env: &Env) -> Result<()> {
     let existed = env.path.exists();
     let mut store = env.open()?;
+    store.refuse_read_only()?;
     operator::bootstrap(&mut store)?;
     let first_run = !existed && store.is_empty()?;
     let mut app = App::new(store, env.lang, first_run)?;
+    let panic_after_first_frame = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;
     let mut dirty = true;
+    let mut last_tick = Instant::now();
     while !app.quit {
         if dirty {
             terminal.draw(|f| view(&app, f))?;
             dirty = false;
+            assert!(!panic_after_first_frame, "{TEST_PANIC}=1: the panic the terminal tests ask for");
         }
-        if event::poll(IDLE_POLL)? {
+        // Ticks go by the clock, not by idleness, so someone typing without
+        // pause still sees what other terminals write.
+        if event::poll(TICK.saturating_sub(last_tick.elapsed()))? {
             match event::read()? {
                 Event::Key(key) => {
                     app.handle_key(&key);
@@ -61,8 +76,10 @@ pub fn run(env: &Env) -> Result<()> {
                 Event::Resize(..) => dirty = true,
                 _ => {}
             }
-        } else {
-            dirty = app.tick();
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            dirty |= app.tick();
         }
     }
     Ok(())

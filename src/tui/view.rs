@@ -1,12 +1,14 @@
 //! Drawing the whole frame from the app's state. Nothing here changes state.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Overlay};
 use super::widgets::{self, first_run, header, help, status};
+use crate::cells;
 use crate::i18n::Msg;
 use crate::tui::theme;
 
@@ -38,5 +40,42 @@ pub fn view(app: &App, frame: &mut Frame) {
             Overlay::FirstRun => first_run::render(frame, body, app),
             Overlay::Form(form) => form.view(frame, body),
         }
+    }
+    blank_cut_wide_chars(frame.buffer_mut());
+}
+
+/// A form drawn over a table can cover the right half of a Hangul character
+/// just left of it. The terminal would still draw the whole character, over
+/// the form's border (ratatui assumes a wide character's hidden cells stay
+/// blank), so such a cut character becomes a blank.
+fn blank_cut_wide_chars(buf: &mut Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let w = cells::width(buf[(x, y)].symbol()) as u16;
+            let cut = (x + 1..(x + w).min(area.right())).any(|h| !buf[(h, y)].symbol().trim().is_empty());
+            if cut {
+                buf[(x, y)].set_symbol(" ");
+            }
+            x += if cut { 1 } else { w.max(1) };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::layout::Rect;
+
+    use super::*;
+
+    #[test]
+    fn a_hangul_character_cut_by_a_border_becomes_a_blank() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buf.set_string(0, 0, "가나다", ratatui::style::Style::default());
+        buf[(3, 0)].set_symbol("│");
+        blank_cut_wide_chars(&mut buf);
+        let row: Vec<&str> = (0..6).map(|x| buf[(x, 0)].symbol()).collect();
+        assert_eq!(row, ["가", " ", " ", "│", "다", " "]);
     }
 }

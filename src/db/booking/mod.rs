@@ -315,7 +315,12 @@ pub fn list(store: &Store, filter: &BookingFilter, page: Page) -> Result<Vec<Boo
     }
     if let Some(p) = &filter.person {
         let n = parse_numbered("P", p, "P-0001").field(Field::Person, p)?;
-        arg(&mut clause, " AND p.code = ?", Value::Text(numbered("P", n)));
+        // A person no one has is a typo, not a person without bookings.
+        let id: i64 = conn
+            .query_row("SELECT id FROM person WHERE code = ?1", [numbered("P", n)], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| Invalid::new(Field::Person, p, Problem::NotFound))?;
+        arg(&mut clause, " AND b.person_id = ?", Value::Integer(id));
     }
     if let Some(c) = &filter.company {
         arg(&mut clause, " AND b.company_id = ?", Value::Integer(company::resolve(conn, c, Field::Company)?.id));

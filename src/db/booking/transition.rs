@@ -108,7 +108,7 @@ fn moment(raw: Option<&str>, field: Field, now: Minute) -> Result<Minute> {
 /// Starts use: records when the person began (default now).
 pub fn check_in(store: &mut Store, id: &str, at: Option<&str>) -> Result<Booking> {
     let now = store.now();
-    let at = moment(at, Field::From, now)?;
+    let at = moment(at, Field::Time, now)?;
     run(store, id, Transition::CheckIn, |_, _| Ok(Changes { actual_start: Some(at), ..Changes::default() }))
 }
 
@@ -130,7 +130,7 @@ pub(super) fn is_tenant(conn: &Connection, company_brn: Option<&str>, day: &str)
 /// a company holding a lease that day and the external rate otherwise.
 pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<&str>) -> Result<Booking> {
     let now = store.now();
-    let at = moment(at, Field::To, now)?;
+    let at = moment(at, Field::Time, now)?;
     let samples = match samples.map(str::trim).filter(|s| !s.is_empty()) {
         None => None,
         Some(s) => Some(
@@ -143,7 +143,7 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
     run(store, id, Transition::CheckOut, |w, before| {
         let eq = equipment::by_code(w.conn(), &before.equipment)?;
         let started = before.actual_start.as_deref().and_then(|s| Minute::parse(s).ok()).unwrap_or(at);
-        let used = Period::new(started, at).field(Field::To, &at.to_string())?;
+        let used = Period::new(started, at).field(Field::Time, &at.to_string())?;
         let minutes = billable_minutes(&used, eq.rules.slot_minutes);
         let samples = samples.unwrap_or(before.samples);
         let tenant =

@@ -3,6 +3,8 @@
 
 mod draft;
 
+pub(crate) use draft::base_lines;
+
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
@@ -253,7 +255,7 @@ pub fn pay(store: &mut Store, number: &str, on: &str, amount: &str, method: &str
     let day = parse_date(on).field(Field::Date, on)?;
     let amount = Won::parse(amount).field(Field::Amount, amount)?;
     if amount == Won::ZERO {
-        return Err(Invalid::new(Field::Amount, "0", Problem::OutOfRange { min: 1, max: i64::MAX }).into());
+        return Err(Invalid::new(Field::Amount, "0", Problem::OutOfRange { min: 1, max: Won::LIMIT.0 }).into());
     }
     let method = PaymentMethod::parse(method).field(Field::Method, method)?;
     let note = text::clean(note, 200).field(Field::Reason, note)?;

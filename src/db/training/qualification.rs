@@ -89,7 +89,9 @@ pub fn grant(store: &mut Store, person: &str, course: &str, from: Option<&str>, 
         let (pid, _) = person_id(w.conn(), person)?;
         let c = course_by_code(w.conn(), course)?;
         if c.validity_months == 0 {
-            return Err(Invalid::new(Field::Course, &c.code, Problem::OutOfRange { min: 1, max: 240 }).into());
+            // What is out of range is the course's validity, not its code.
+            let months = c.validity_months.to_string();
+            return Err(Invalid::new(Field::Validity, months, Problem::OutOfRange { min: 1, max: 240 }).into());
         }
         let from = from.unwrap_or(today);
         let until = valid_until(from, u32::try_from(c.validity_months).unwrap_or(0)).unwrap_or(from);

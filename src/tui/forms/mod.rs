@@ -68,6 +68,8 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
                     Some(Field::LastDay)
                 }
                 Error::Invalid(i) => Some(i.field),
+                // A taken BRN or code is fixed in its own field.
+                Error::Refused(crate::error::Refusal::Duplicate { field, .. }) => Some(*field),
                 _ => None,
             };
             form.refuse(field, e.message(lang));

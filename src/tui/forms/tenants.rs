@@ -298,7 +298,8 @@ fn lease_note(form: &Form, store: &Store, lang: Lang) -> Option<(String, Tone)> 
             Some((fill(Msg::NoteClash.text(lang), &[&r.code, &c.company_name, &c.from, &c.last_day]), Tone::Error))
         }
         Ok(_) => {
-            let suggested = r.rent_per_m2.map(|per| Won(per.0 * r.area.0 / 100 / 1000 * 1000));
+            let suggested =
+                r.rent_per_m2.and_then(|per| per.0.checked_mul(r.area.0)).map(|n| Won(n / 100 / 1000 * 1000));
             let rent = suggested.map_or_else(String::new, |w| fill(Msg::NoteRent.text(lang), &[&w]));
             Some((fill(Msg::NoteFree.text(lang), &[&r.code, &r.area, &rent]), Tone::Info))
         }

@@ -56,6 +56,22 @@ impl Companies {
         self.detail.as_ref().map(|d| &d.company)
     }
 
+    /// The window of rows around the selected row, whichever company is there now.
+    fn load_rows(&mut self, store: &Store) -> Result<()> {
+        let filter = self.filter();
+        self.total = u32::try_from(company::count(store, &filter)?).unwrap_or(u32::MAX);
+        self.selected = self.selected.min(self.total.saturating_sub(1));
+        self.window_start = list::window_start(self.selected);
+        self.rows = company::list(store, &filter, Page::new(self.window_start, WINDOW))?;
+        Ok(())
+    }
+
+    /// After the selection moved or the filter changed: the row, not the company.
+    fn reload(&mut self, store: &Store) -> Result<()> {
+        self.load_rows(store)?;
+        self.load_detail(store)
+    }
+
     fn load_detail(&mut self, store: &Store) -> Result<()> {
         let Some(c) = self.rows.get(self.selected.saturating_sub(self.window_start) as usize).cloned() else {
             self.detail = None;
@@ -93,11 +109,13 @@ impl Screen for Companies {
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
-        let filter = self.filter();
-        self.total = u32::try_from(company::count(store, &filter)?).unwrap_or(u32::MAX);
-        self.selected = self.selected.min(self.total.saturating_sub(1));
-        self.window_start = list::window_start(self.selected);
-        self.rows = company::list(store, &filter, Page::new(self.window_start, WINDOW))?;
+        // Another terminal may have added a company above the selected one:
+        // stay on the same company, not on the same row.
+        let kept = self.current().map(|c| c.id);
+        self.load_rows(store)?;
+        if let Some(at) = kept.and_then(|id| self.rows.iter().position(|c| c.id == id)) {
+            self.selected = self.window_start + u32::try_from(at).unwrap_or(0);
+        }
         self.load_detail(store)
     }
 
@@ -118,7 +136,7 @@ impl Screen for Companies {
                 _ => return Ok(Outcome::Nothing),
             }
             self.selected = 0;
-            self.refresh(store)?;
+            self.reload(store)?;
             return Ok(Outcome::Nothing);
         }
         if let Some(to) = list::moved(self.selected, self.total, action) {
@@ -127,7 +145,7 @@ impl Screen for Companies {
             if in_window {
                 self.load_detail(store)?;
             } else {
-                self.refresh(store)?;
+                self.reload(store)?;
             }
             return Ok(Outcome::Nothing);
         }
@@ -139,7 +157,7 @@ impl Screen for Companies {
             }
             (Action::Back, _) if !self.filter.is_empty() => {
                 self.filter.clear();
-                self.refresh(store)?;
+                self.reload(store)?;
                 Outcome::Nothing
             }
             (Action::New, _) => Outcome::OpenForm(forms::new_company(today, lang)),

@@ -95,8 +95,14 @@ impl Screen for TrainingScreen {
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
+        // A cohort added elsewhere may sort above the selected one: keep the
+        // cohort selected, not the row.
+        let kept = self.cohorts.get(self.selected).map(Cohort::reference);
         self.cohorts = training::cohorts(store, None)?;
-        self.selected = self.selected.min(self.cohorts.len().saturating_sub(1));
+        self.selected = kept
+            .and_then(|r| self.cohorts.iter().position(|c| c.reference() == r))
+            .unwrap_or(self.selected)
+            .min(self.cohorts.len().saturating_sub(1));
         self.load_roster(store)?;
         self.quals = qualification::list(store, &QualificationFilter::default())?;
         self.quals.sort_by(|a, b| a.valid_until.cmp(&b.valid_until).then(a.person.cmp(&b.person)));

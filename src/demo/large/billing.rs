@@ -1,0 +1,173 @@
+//! The large centre's last year of statements, issued on the 5th of the next
+//! month to every company with something to bill, and their payments: most
+//! pay within the month, a few late, part or not at all.
+
+use chrono::{Datelike, Months, NaiveDate};
+use rusqlite::params;
+
+use super::super::rng::Rng;
+use super::Loaded;
+use super::centre::Firm;
+use crate::db::Write;
+use crate::db::statement::{PAYMENT_TERM_DAYS, base_lines};
+use crate::domain::Minute;
+use crate::domain::statement::{month_text, number, totals};
+use crate::domain::time::date_text;
+use crate::error::Result;
+
+/// How many finished months are issued.
+const MONTHS: u32 = 12;
+/// The day of the next month a statement is issued on.
+const ISSUE_DAY: u32 = 5;
+
+#[derive(Default)]
+struct Counts {
+    statements: usize,
+    lines: usize,
+    payments: usize,
+}
+
+/// Issues the last twelve finished months as `kiln statement issue` would
+/// have on their issue days (the lines are the drafts', from the same
+/// query), and records payments; returns how many statements.
+pub(super) fn statements(
+    w: &mut Write<'_>,
+    loaded: &Loaded<'_>,
+    rng: &mut Rng,
+    firms: &[Firm],
+    today: NaiveDate,
+) -> Result<usize> {
+    let mut counts = Counts::default();
+    let Some(this_month) = NaiveDate::from_ymd_opt(today.year(), today.month(), 1) else { return Ok(0) };
+    for back in (1..=MONTHS).rev() {
+        let Some(first) = this_month.checked_sub_months(Months::new(back)) else { continue };
+        let Some(next) = first.checked_add_months(Months::new(1)) else { continue };
+        let Some(issued_on) = next.with_day(ISSUE_DAY) else { continue };
+        if issued_on > today {
+            continue;
+        }
+        issue_month(w, rng, firms, (first, next), issued_on, today, &mut counts)?;
+        loaded.tick(firms.len());
+    }
+    loaded.table(w, "statement", counts.statements)?;
+    loaded.table(w, "statement_line", counts.lines)?;
+    loaded.table(w, "payment", counts.payments)?;
+    Ok(counts.statements)
+}
+
+/// The companies with a lease in the month or a completed booking that
+/// started in it: the only ones a first year of statements can bill.
+fn billable(w: &Write<'_>, firms: &[Firm], (first, next): (NaiveDate, NaiveDate)) -> Result<Vec<usize>> {
+    let mut ids: Vec<i64> = w
+        .conn()
+        .prepare_cached(
+            "SELECT DISTINCT company_id FROM booking INDEXED BY booking_state_start
+              WHERE state = 'completed' AND start >= ?1 AND start < ?2 AND company_id IS NOT NULL",
+        )?
+        .query_map(params![Minute::at(first, 0, 0).to_string(), Minute::at(next, 0, 0).to_string()], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    ids.extend(firms.iter().filter(|f| f.leased.iter().any(|p| p.start() < next && p.end() > first)).map(|f| f.id));
+    let mut out: Vec<usize> = ids.into_iter().filter_map(|id| usize::try_from(id - 1).ok()).collect();
+    out.sort_unstable();
+    out.dedup();
+    // Issued in the order `statement issue` numbers them: by name.
+    out.sort_by(|a, b| firms[*a].name.cmp(&firms[*b].name).then(firms[*a].id.cmp(&firms[*b].id)));
+    Ok(out)
+}
+
+#[allow(clippy::many_single_char_names)]
+fn issue_month(
+    w: &mut Write<'_>,
+    rng: &mut Rng,
+    firms: &[Firm],
+    month: (NaiveDate, NaiveDate),
+    issued_on: NaiveDate,
+    today: NaiveDate,
+    counts: &mut Counts,
+) -> Result<()> {
+    let (y, m) = (month.0.year(), month.0.month());
+    let due = issued_on + chrono::Duration::days(PAYMENT_TERM_DAYS);
+    let mut serial = 0;
+    for i in billable(w, firms, month)? {
+        let f = &firms[i];
+        let lines = base_lines(w.conn(), f.id, y, m)?;
+        let Some(t) = totals(&lines).filter(|_| !lines.is_empty()) else { continue };
+        serial += 1;
+        let num = number(y, m, serial);
+        let conn = w.conn();
+        conn.prepare_cached(
+            "INSERT INTO statement (number, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![
+            num,
+            f.id,
+            month_text(y, m),
+            date_text(issued_on),
+            date_text(due),
+            t.supply.0,
+            t.vat.0,
+            t.total.0,
+            w.who()
+        ])?;
+        let sid = conn.last_insert_rowid();
+        let mut st = conn.prepare_cached(
+            "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        )?;
+        for (k, l) in lines.iter().enumerate() {
+            st.execute(params![
+                sid,
+                k as i64 + 1,
+                l.kind.code(),
+                l.subject,
+                l.detail,
+                l.quantity,
+                l.unit.code(),
+                l.unit_price.map(|p| p.0),
+                l.amount.0,
+                l.source
+            ])?;
+        }
+        counts.statements += 1;
+        counts.lines += lines.len();
+        if let Some((on, amount, method)) = payment(rng, t.total.0, issued_on, today) {
+            conn.prepare_cached(
+                "INSERT INTO payment (statement_id, paid_on, amount, method, note, recorded_at, recorded_by)
+                 VALUES (?1, ?2, ?3, ?4, '', ?5, ?6)",
+            )?
+            .execute(params![
+                sid,
+                date_text(on),
+                amount,
+                method,
+                Minute::at(on, 16, 0).to_string(),
+                w.who()
+            ])?;
+            counts.payments += 1;
+        }
+    }
+    Ok(())
+}
+
+/// When and how much a company paid, if it has: late but in full, half
+/// now, nothing yet, or (most) in full within the term.
+fn payment(
+    rng: &mut Rng,
+    total: i64,
+    issued_on: NaiveDate,
+    today: NaiveDate,
+) -> Option<(NaiveDate, i64, &'static str)> {
+    if total <= 0 {
+        return None;
+    }
+    let (days, amount) = match rng.range(0, 100) {
+        0..=7 => (rng.range(PAYMENT_TERM_DAYS + 5, PAYMENT_TERM_DAYS + 60), total),
+        8..=11 => (rng.range(10, PAYMENT_TERM_DAYS), total / 2),
+        12..=15 => return None,
+        _ => (rng.range(3, PAYMENT_TERM_DAYS), total),
+    };
+    let on = issued_on + chrono::Duration::days(days);
+    let method = if rng.chance(85) { "transfer" } else { "card" };
+    (on <= today && amount > 0).then_some((on, amount, method))
+}

@@ -1,0 +1,375 @@
+//! The real binary on a database it cannot use: a read-only file or folder,
+//! a full disk (a file size limit: `ulimit -f` with SIGXFSZ ignored, so
+//! writes fail with EFBIG), a damaged file, a file that is not a database,
+//! another program's database, one from a newer kiln. Each command and the
+//! interface's start give one `error:` line naming the file and what to do,
+//! in English and in Korean, exit 1, and change nothing.
+
+mod common;
+
+use std::fmt::Write as _;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::cli::{demo, init, kiln, stdout};
+use common::{NOW, TempDb};
+
+/// File permissions do not bind root: as root, kiln runs as `nobody` for
+/// the permission faults, from a copy of the binary nobody can reach.
+fn as_root() -> bool {
+    let probe = tempfile::tempfile().unwrap();
+    probe.metadata().unwrap().uid() == 0
+}
+
+fn binary() -> &'static Path {
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let bin = PathBuf::from(env!("CARGO_BIN_EXE_kiln"));
+        if !as_root() {
+            return bin;
+        }
+        let dir = tempfile::tempdir().unwrap().keep();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let copy = dir.join("kiln");
+        std::fs::copy(&bin, &copy).unwrap();
+        copy
+    })
+}
+
+#[derive(Clone, Copy)]
+enum Runner {
+    /// As the account running the tests.
+    Me,
+    /// As an account the file's permissions bind (`nobody` under root).
+    Bound,
+    /// Under a file size limit in KiB.
+    Limit(u32),
+}
+
+impl Runner {
+    fn command(self, args: &[String]) -> Command {
+        let bin = binary().to_str().unwrap().to_owned();
+        let mut c = match self {
+            Runner::Bound if as_root() => {
+                let mut c = Command::new("setpriv");
+                c.args(["--reuid=65534", "--regid=65534", "--clear-groups", &bin]);
+                c
+            }
+            Runner::Me | Runner::Bound => Command::new(&bin),
+            Runner::Limit(kib) => {
+                let mut c = Command::new("bash");
+                let script = "trap '' XFSZ; ulimit -f \"$1\"; shift; exec \"$@\"";
+                c.args(["-c", script, "bash", &kib.to_string(), &bin]);
+                c
+            }
+        };
+        c.env("KILN_NOW", NOW).env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("KILN_DB");
+        c.args(args).stdin(Stdio::null());
+        c
+    }
+
+    /// The shell words that run kiln so, for typing into a terminal.
+    fn shell(self) -> String {
+        let bin = binary().display();
+        match self {
+            Runner::Bound if as_root() => format!("setpriv --reuid=65534 --regid=65534 --clear-groups {bin}"),
+            Runner::Me | Runner::Bound => format!("{bin}"),
+            Runner::Limit(kib) => format!("bash -c 'trap \"\" XFSZ; ulimit -f {kib}; exec \"$0\" \"$@\"' {bin}"),
+        }
+    }
+}
+
+/// One database kiln cannot use, how to run kiln on it, the commands to
+/// try (an empty one starts the interface) and what the line must say.
+struct Case {
+    name: &'static str,
+    db: TempDb,
+    runner: Runner,
+    commands: Vec<Vec<String>>,
+    en: &'static str,
+    ko: &'static str,
+}
+
+fn words(list: &[&[&str]]) -> Vec<Vec<String>> {
+    list.iter().map(|c| c.iter().map(|w| (*w).to_owned()).collect()).collect()
+}
+
+fn chmod(path: &Path, mode: u32) {
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// A demo database whose file may be read but not written.
+fn read_only_file() -> TempDb {
+    let db = demo();
+    stdout(kiln(&db).args(["user", "add", "nobody", "--role", "admin"]));
+    chmod(db.dir.path(), 0o777);
+    chmod(&db.path, 0o444);
+    db
+}
+
+/// A demo database, writable, in a folder that is not: no -wal, no -shm.
+fn read_only_folder() -> TempDb {
+    let db = demo();
+    chmod(&db.path, 0o666);
+    chmod(db.dir.path(), 0o555);
+    db
+}
+
+/// A demo database with the middle 80 % of its bytes overwritten.
+fn damaged() -> TempDb {
+    let db = demo();
+    let mut bytes = std::fs::read(&db.path).unwrap();
+    let n = bytes.len();
+    bytes[n / 10..n * 9 / 10].fill(0xA5);
+    std::fs::write(&db.path, bytes).unwrap();
+    db
+}
+
+fn with_bytes(bytes: &[u8]) -> TempDb {
+    let db = TempDb::new();
+    std::fs::write(&db.path, bytes).unwrap();
+    db
+}
+
+fn sqlite(sql: &str) -> TempDb {
+    let db = TempDb::new();
+    rusqlite::Connection::open(&db.path).unwrap().execute_batch(sql).unwrap();
+    db
+}
+
+fn companies_csv(dir: &Path) -> String {
+    let mut csv = String::from("brn,name\n");
+    for n in 1..=2000u16 {
+        let d = |k: u16| (n / k % 10) as u8;
+        let brn = kiln::domain::Brn::complete([2, 2, 1, 8, 7, d(1000), d(100), d(10), d(1)]).unwrap();
+        writeln!(csv, "{brn},세라텍 {n}").unwrap();
+    }
+    let file = dir.join("companies.csv");
+    std::fs::write(&file, csv).unwrap();
+    file.display().to_string()
+}
+
+const IO_EN: &str = "could not be read or written (the disk may be full";
+const IO_KO: &str = "파일을 읽거나 쓰지 못했습니다(디스크가 가득 찼거나";
+
+fn cases() -> Vec<Case> {
+    let import = init();
+    let csv = companies_csv(import.dir.path());
+    vec![
+        Case {
+            name: "read-only file",
+            db: read_only_file(),
+            runner: Runner::Bound,
+            commands: words(&[&["person", "add", "--name", "김민수"], &[]]),
+            en: "this account may read the file but not write it — give it write permission",
+            ko: "이 계정은 이 파일을 읽을 수만 있고 쓸 수 없습니다 — 파일에 쓰기 권한을 주거나",
+        },
+        Case {
+            name: "read-only folder",
+            db: read_only_folder(),
+            runner: Runner::Bound,
+            commands: words(&[&["person", "list"], &["person", "add", "--name", "김민수"], &[]]),
+            en: "SQLite cannot create or write the -wal and -shm files it keeps beside the database",
+            ko: "SQLite가 데이터베이스 옆에 두는 -wal, -shm 파일을 만들거나 쓸 수 없습니다",
+        },
+        Case {
+            name: "disk full during the demo",
+            db: init(),
+            runner: Runner::Limit(1024),
+            commands: words(&[&["demo"]]),
+            en: IO_EN,
+            ko: IO_KO,
+        },
+        Case {
+            name: "disk full during an import",
+            db: import,
+            runner: Runner::Limit(256),
+            commands: vec![vec!["import".into(), "companies".into(), csv]],
+            en: IO_EN,
+            ko: IO_KO,
+        },
+        Case {
+            name: "disk full at the start",
+            db: demo(),
+            runner: Runner::Limit(16),
+            commands: words(&[&["person", "list"], &[]]),
+            en: IO_EN,
+            ko: IO_KO,
+        },
+        Case {
+            name: "disk full making a new file",
+            db: TempDb::new(),
+            runner: Runner::Limit(16),
+            commands: words(&[&["init"], &[]]),
+            en: IO_EN,
+            ko: IO_KO,
+        },
+        Case {
+            name: "damaged file",
+            db: damaged(),
+            runner: Runner::Me,
+            commands: words(&[&["booking", "list"], &[]]),
+            en: "the file is damaged (SQLite found a malformed page) — restore it from a backup",
+            ko: "파일이 손상되었습니다(SQLite가 깨진 페이지를 찾았습니다) — 백업에서 복구하세요",
+        },
+        Case {
+            name: "not a database",
+            db: with_bytes("이건 데이터베이스가 아닙니다 — just text. ".repeat(200).as_bytes()),
+            runner: Runner::Me,
+            commands: words(&[&["person", "list"], &["init"], &[]]),
+            en: "is not a kiln database (not an SQLite file at all) — check the path given with --db",
+            ko: "kiln 데이터베이스가 아닙니다(SQLite 파일이 아닙니다) — --db나 KILN_DB로 준 경로를 확인하거나",
+        },
+        Case {
+            name: "another program's database",
+            db: sqlite("CREATE TABLE glaze (name TEXT); INSERT INTO glaze VALUES ('celadon');"),
+            runner: Runner::Me,
+            commands: words(&[&["person", "list"], &["init"], &[]]),
+            en: "is another program's SQLite database, not kiln's",
+            ko: "다른 프로그램의 SQLite 데이터베이스라 kiln 데이터베이스가 아닙니다",
+        },
+        Case {
+            name: "newer kiln",
+            db: sqlite("CREATE TABLE future (x INTEGER); PRAGMA user_version = 999;"),
+            runner: Runner::Me,
+            commands: words(&[&[]]),
+            en: "was written by a newer kiln (schema 999",
+            ko: "더 새로운 kiln이 만든 파일입니다(스키마 999",
+        },
+    ]
+}
+
+/// What the file holds: every row as SQLite reads it with its WAL (read
+/// from a copy, so that looking changes nothing), or, for a file SQLite
+/// cannot read whole, its bytes and its WAL's.
+fn state(db: &Path) -> String {
+    let wal = |p: &Path| {
+        let mut name = p.as_os_str().to_owned();
+        name.push("-wal");
+        PathBuf::from(name)
+    };
+    let Ok(bytes) = std::fs::read(db) else { return "absent".into() };
+    let copy = TempDb::new();
+    std::fs::write(&copy.path, &bytes).unwrap();
+    if let Ok(log) = std::fs::read(wal(db)) {
+        std::fs::write(wal(&copy.path), log).unwrap();
+    }
+    let sound = rusqlite::Connection::open(&copy.path)
+        .and_then(|c| c.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)))
+        .is_ok_and(|v| v == "ok");
+    if sound { common::dump(&copy.path) } else { format!("{bytes:?} {:?}", std::fs::read(wal(db)).ok()) }
+}
+
+impl Drop for Case {
+    fn drop(&mut self) {
+        // Let the temp dir be removed.
+        let _ = std::fs::set_permissions(self.db.dir.path(), std::fs::Permissions::from_mode(0o755));
+    }
+}
+
+#[test]
+fn each_fault_is_one_line_in_english_and_korean_exits_1_and_changes_nothing() {
+    for case in cases() {
+        let path = case.db.path.display().to_string();
+        let before = state(&case.db.path);
+        for command in &case.commands {
+            for (lang, says) in [("en", case.en), ("ko", case.ko)] {
+                let mut args = vec!["--lang".to_owned(), lang.to_owned(), "--db".to_owned(), path.clone()];
+                args.extend(command.iter().cloned());
+                let out = case.runner.command(&args).output().unwrap();
+                let err = String::from_utf8_lossy(&out.stderr);
+                let what = format!("{} · kiln {}: {err}", case.name, command.join(" "));
+                assert_eq!(out.status.code(), Some(1), "{what}");
+                assert!(out.stdout.is_empty(), "{what} printed {}", String::from_utf8_lossy(&out.stdout));
+                let lines: Vec<&str> = err.lines().collect();
+                assert_eq!(lines.len(), 1, "one line: {what}");
+                assert!(lines[0].starts_with("error: ") && lines[0].contains(&path), "{what}");
+                assert!(lines[0].contains(says), "{what} should say {says:?}");
+                assert!(state(&case.db.path) == before, "{what} changed the file");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_command_line_still_reads_a_read_only_file() {
+    let db = read_only_file();
+    let out = Runner::Bound.command(&["--db".into(), db.path.display().to_string(), "person".into(), "list".into()]);
+    let out = assert_cmd::Command::from_std(out).assert().success().get_output().stdout.clone();
+    assert!(String::from_utf8_lossy(&out).contains("P-0001"));
+}
+
+#[test]
+fn check_on_a_damaged_file_lists_the_damage_and_exits_1() {
+    let db = damaged();
+    let before = std::fs::read(&db.path).unwrap();
+    let out = kiln(&db).arg("check").assert().code(1).get_output().clone();
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(listed.lines().count() > 1 && listed.contains("page"), "{listed}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("error: the check found") && err.contains("restore from a backup"), "{err}");
+    let report: serde_json::Value =
+        serde_json::from_slice(&kiln(&db).args(["check", "--json"]).assert().code(1).get_output().stdout).unwrap();
+    assert_eq!(report["integrity"].as_array().unwrap().len(), listed.lines().count());
+    assert_eq!(std::fs::read(&db.path).unwrap(), before);
+}
+
+/// A tmux server of the test's own, killed when the test ends.
+struct Tmux(String);
+
+impl Tmux {
+    fn cmd(&self) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-u", "-L", &self.0]);
+        c
+    }
+
+    fn output(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().unwrap();
+        assert!(out.status.success(), "tmux {args:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits for a line that starts with `marker` (the typed command holds
+    /// it too, but after the prompt).
+    fn wait_for(&self, marker: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.output(&["capture-pane", "-p", "-J", "-t", "main"]);
+            if screen.lines().any(|l| l.starts_with(marker)) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "waited for {marker:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd().arg("kill-server").status();
+    }
+}
+
+#[test]
+fn the_interface_prints_the_fault_and_leaves_the_terminal_as_it_was() {
+    let t = Tmux(format!("kiln-faults-{}", std::process::id()));
+    let shell = ["env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "HOME=/tmp", "bash", "--norc"];
+    t.output(&[&["-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", "300", "-y", "40"][..], &shell].concat());
+    let setup = format!("export PS1='PROMPT> ' LANG=ko_KR.UTF-8 KILN_NOW='{NOW}'");
+    t.output(&["send-keys", "-t", "main", "-l", &setup]);
+    t.output(&["send-keys", "-t", "main", "Enter"]);
+    for (i, case) in cases().iter().enumerate().filter(|(_, c)| c.commands.iter().any(Vec::is_empty)) {
+        let line = format!("clear; {} --db '{}'; echo \"DONE{i}=$?\"", case.runner.shell(), case.db.path.display());
+        t.output(&["send-keys", "-t", "main", "-l", &line]);
+        t.output(&["send-keys", "-t", "main", "Enter"]);
+        let screen = t.wait_for(&format!("DONE{i}="));
+        assert!(screen.contains(&format!("DONE{i}=1")), "{}:\n{screen}", case.name);
+        assert!(screen.lines().any(|l| l.starts_with("error: ") && l.contains(case.ko)), "{}:\n{screen}", case.name);
+        assert_eq!(t.output(&["display-message", "-p", "-t", "main", "#{alternate_on}"]).trim(), "0", "{}", case.name);
+        assert_eq!(t.output(&["display-message", "-p", "-t", "main", "#{cursor_flag}"]).trim(), "1", "{}", case.name);
+    }
+}
