@@ -12,11 +12,25 @@ use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use common::cli::{init, kiln, stdout};
+use common::cli::{init, stdout};
 use common::{NOW, TempDb};
 use kiln::domain::Brn;
 
-const BIN: &str = env!("CARGO_BIN_EXE_kiln");
+/// The binary `KILN_TEST_BIN` names (`.ci/run` builds the release one, in
+/// which the large demo takes seconds, not minutes), else cargo's debug one.
+fn bin() -> std::path::PathBuf {
+    std::env::var_os("KILN_TEST_BIN")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| env!("CARGO_BIN_EXE_kiln").into(), std::path::PathBuf::from)
+}
+
+/// `kiln ARGS --db db` as the tests run it, by the binary under test.
+fn kiln(db: &TempDb) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::new(bin());
+    c.env("KILN_NOW", NOW).env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("KILN_DB");
+    c.arg("--db").arg(&db.path);
+    c
+}
 
 /// Random kill delays from a seed the test prints.
 struct Dice(u64);
@@ -44,7 +58,7 @@ impl Dice {
 
 /// `kiln ARGS --db db` as a plain process, to be killed.
 fn process(db: &TempDb, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
+    let mut c = Command::new(bin());
     c.env("KILN_NOW", NOW).env("LANG", "en_US.UTF-8").env_remove("LC_ALL").env_remove("KILN_DB");
     c.arg("--db").arg(&db.path).args(args).stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     c
@@ -131,7 +145,7 @@ fn a_killed_demo_leaves_an_empty_database_or_a_whole_one() {
 }
 
 #[test]
-#[ignore = "the large demo takes minutes in a debug build: cargo test --test crashes -- --ignored"]
+#[ignore = "minutes in a debug build; .ci/run runs it on the release binary: KILN_TEST_BIN=target/release/kiln cargo test --test crashes -- --ignored"]
 fn a_killed_large_demo_leaves_an_empty_database_or_a_whole_one() {
     kill_demos("large demo", &["--size", "large"], 2);
 }
