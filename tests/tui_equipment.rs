@@ -135,3 +135,60 @@ fn a_fault_lists_the_bookings_it_hits() {
     let t = screen(&app, 100, 30);
     assert!(t.contains("Downtime #") && t.contains("waiting"), "{t}");
 }
+
+/// Two managers on the approvals queue: one approves the request at the top
+/// while the other has the second selected. The second manager's selection
+/// stays on the request it was on, so `a` never approves its neighbour.
+#[test]
+fn the_approvals_queue_keeps_the_selected_request_when_another_manager_approves() {
+    let (db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::En, false).unwrap();
+    key(&mut app, '4');
+    key(&mut app, 'p');
+    press(&mut app, KeyCode::Down);
+    let mut other = db.open_as("kim");
+    let queue = booking::pending(&other, Page::new(0, 500)).unwrap();
+    assert!(queue.len() >= 3, "the demo has requests waiting: {}", queue.len());
+    assert_eq!(app.screens().equipment().selected_booking().map(|b| b.id), Some(queue[1].id));
+
+    booking::approve(&mut other, &queue[0].id.to_string()).unwrap();
+    assert!(app.tick(), "the other manager's approval is noticed");
+    assert_eq!(app.screens().equipment().selected_booking().map(|b| b.id), Some(queue[1].id));
+    let t = screen(&app, 80, 24);
+    assert!(!t.contains(&format!("#{} ", queue[0].id)), "the approved request left the queue: {t}");
+
+    key(&mut app, 'a');
+    assert_eq!(booking::show(&other, &queue[1].id.to_string()).unwrap().state, BookingState::Approved);
+    assert_eq!(booking::show(&other, &queue[2].id.to_string()).unwrap().state, BookingState::Requested);
+}
+
+/// A clock the test moves on.
+struct Turning(std::sync::atomic::AtomicI64);
+
+impl kiln::domain::Clock for Turning {
+    fn now(&self) -> kiln::domain::Minute {
+        kiln::domain::Minute(self.0.load(std::sync::atomic::Ordering::SeqCst))
+    }
+}
+
+/// Left open overnight: at midnight the machines' status is read again for
+/// the new day, with no key pressed and nothing written.
+#[test]
+fn past_midnight_the_equipment_screen_reads_the_new_day() {
+    let (db, store) = TempDb::demo();
+    drop(store);
+    let evening = kiln::domain::Minute::parse("2026-11-26 23:59").unwrap();
+    let clock = std::sync::Arc::new(Turning(std::sync::atomic::AtomicI64::new(evening.0)));
+    let store = kiln::db::Store::open_as(&db.path, "kim", clock.clone()).unwrap();
+    let mut app = App::new(store, Lang::En, false).unwrap();
+    key(&mut app, '4');
+    assert_eq!(app.screens().equipment().as_of(), Some(evening));
+    assert!(!app.tick(), "nothing changed yet");
+
+    clock.0.store(evening.0 + 1, std::sync::atomic::Ordering::SeqCst);
+    assert!(app.tick(), "the date turned");
+    let midnight = kiln::domain::Minute::parse("2026-11-27 00:00").unwrap();
+    assert_eq!(app.screens().equipment().as_of(), Some(midnight));
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("11-27 (Fri)"), "{t}");
+}

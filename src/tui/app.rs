@@ -279,12 +279,15 @@ impl App {
     pub fn tick(&mut self) -> bool {
         let mut changed = false;
         let today = self.store.now().date();
-        if today != self.today {
+        // Past midnight "today" moves: the machines' status, the dashboard's
+        // figures and the default dates are reread as after a write.
+        let date_turned = today != self.today;
+        if date_turned {
             self.today = today;
             changed = true;
         }
         match self.store.data_version() {
-            Ok(v) if v != self.data_version => {
+            Ok(v) if v != self.data_version || date_turned => {
                 self.update(Action::DataChanged);
                 changed = true;
             }

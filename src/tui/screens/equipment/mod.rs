@@ -68,12 +68,17 @@ impl EquipmentScreen {
         self.view
     }
 
+    /// The moment the machines' status was last read at.
+    pub fn as_of(&self) -> Option<Minute> {
+        self.now
+    }
+
     fn machine_at(&self, i: u32) -> Option<&(Equipment, Now)> {
         self.machines.get(i.checked_sub(self.window_start)? as usize)
     }
 
     /// The booking the action keys act on in the view showing.
-    fn selected_booking(&self) -> Option<Booking> {
+    pub fn selected_booking(&self) -> Option<Booking> {
         match self.view {
             View::List => match &self.machine_at(self.selected)?.1 {
                 Now::InUse(b) | Now::Free(Some(b)) => Some(b.clone()),
@@ -180,8 +185,13 @@ impl Screen for EquipmentScreen {
             .collect::<Result<_>>()?;
         self.pending =
             store.conn().query_row("SELECT count(*) FROM booking WHERE state = 'requested'", [], |r| r.get(0))?;
+        // Another manager may have approved a request above the selected one:
+        // stay on the same request, so a key never acts on its neighbour.
+        let kept = self.queue.get(self.queue_selected).map(|b| b.id);
         self.queue = booking::pending(store, Page::new(0, WINDOW))?;
-        self.queue_selected = self.queue_selected.min(self.queue.len().saturating_sub(1));
+        self.queue_selected = kept
+            .and_then(|id| self.queue.iter().position(|b| b.id == id))
+            .unwrap_or_else(|| self.queue_selected.min(self.queue.len().saturating_sub(1)));
         if let Some(code) = self.machine.as_ref().map(|m| m.code.clone()) {
             self.machine = Some(equipment::show(store, &code)?);
         }
