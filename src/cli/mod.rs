@@ -4,6 +4,7 @@
 
 mod admin;
 mod billing;
+mod booking;
 mod equipment;
 mod export;
 mod import;
@@ -98,7 +99,7 @@ pub enum Command {
     Equipment(equipment::EquipmentCmd),
     /// Bookings of the machines
     #[command(subcommand)]
-    Booking(equipment::BookingCmd),
+    Booking(booking::BookingCmd),
     /// Machines out of service
     #[command(subcommand)]
     Downtime(equipment::DowntimeCmd),
@@ -236,7 +237,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::ReportYear(cmd)) => tenants::yearly_cmd(&env, cmd),
         Some(Command::Report(cmd)) => reports::report(&env, cmd),
         Some(Command::Equipment(cmd)) => equipment::equipment_cmd(&env, cmd),
-        Some(Command::Booking(cmd)) => equipment::booking_cmd(&env, cmd),
+        Some(Command::Booking(cmd)) => booking::booking_cmd(&env, cmd),
         Some(Command::Downtime(cmd)) => equipment::downtime_cmd(&env, cmd),
         Some(Command::Quota(cmd)) => equipment::quota_cmd(&env, cmd),
         Some(Command::Holidays { year, json }) => equipment::holidays(&env, year, json),

@@ -42,6 +42,30 @@ fn company_row(conn: &Connection, id: i64) -> Result<(String, String)> {
     Ok((shown_brn(brn), name))
 }
 
+/// Writes an issued statement's lines, numbered from 1 in order. The demo
+/// loader writes statements through this too, so they read back the same.
+pub(crate) fn insert_lines(conn: &Connection, statement_id: i64, lines: &[Line]) -> rusqlite::Result<()> {
+    let mut st = conn.prepare_cached(
+        "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?;
+    for (i, l) in lines.iter().enumerate() {
+        st.execute(params![
+            statement_id,
+            i as i64 + 1,
+            l.kind.code(),
+            l.subject,
+            l.detail,
+            l.quantity,
+            l.unit.code(),
+            l.unit_price.map(|p| p.0),
+            l.amount.0,
+            l.source
+        ])?;
+    }
+    Ok(())
+}
+
 fn issued_lines(conn: &Connection, statement_id: i64) -> Result<Vec<Line>> {
     let rows = conn
         .prepare_cached(
@@ -179,7 +203,9 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
         for id in ids {
             if let Some(s) = issued(w.conn(), id, &month_text(y, m))? {
                 if brn.is_some() {
-                    return Err(Refusal::Duplicate { field: Field::Statement, value: s.number.unwrap_or_default() }.into());
+                    return Err(
+                        Refusal::Duplicate { field: Field::Statement, value: s.number.unwrap_or_default() }.into()
+                    );
                 }
                 continue;
             }
@@ -188,34 +214,29 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
                 continue;
             }
             let serial: i64 =
-                w.conn().query_row("SELECT count(*) + 1 FROM statement WHERE month = ?1", [month_text(y, m)], |r| r.get(0))?;
+                w.conn().query_row("SELECT count(*) + 1 FROM statement WHERE month = ?1", [month_text(y, m)], |r| {
+                    r.get(0)
+                })?;
             let num = number(y, m, serial);
             let due = today + chrono::Duration::days(PAYMENT_TERM_DAYS);
             let t = draft.totals;
             w.conn().execute(
                 "INSERT INTO statement (number, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![num, id, month_text(y, m), date_text(today), date_text(due), t.supply.0, t.vat.0, t.total.0, w.who()],
+                params![
+                    num,
+                    id,
+                    month_text(y, m),
+                    date_text(today),
+                    date_text(due),
+                    t.supply.0,
+                    t.vat.0,
+                    t.total.0,
+                    w.who()
+                ],
             )?;
             let sid = w.conn().last_insert_rowid();
-            for (i, l) in draft.lines.iter().enumerate() {
-                w.conn().execute(
-                    "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    params![
-                        sid,
-                        i as i64 + 1,
-                        l.kind.code(),
-                        l.subject,
-                        l.detail,
-                        l.quantity,
-                        l.unit.code(),
-                        l.unit_price.map(|p| p.0),
-                        l.amount.0,
-                        l.source
-                    ],
-                )?;
-            }
+            insert_lines(w.conn(), sid, &draft.lines)?;
             let s = issued(w.conn(), id, &month_text(y, m))?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             w.audit("statement", &num, "issue", None, Some(json(&s)))?;
             out.push(s);

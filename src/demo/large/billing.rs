@@ -9,7 +9,7 @@ use super::super::rng::Rng;
 use super::Loaded;
 use super::centre::Firm;
 use crate::db::Write;
-use crate::db::statement::{PAYMENT_TERM_DAYS, base_lines};
+use crate::db::statement::{PAYMENT_TERM_DAYS, base_lines, insert_lines};
 use crate::domain::Minute;
 use crate::domain::statement::{month_text, number, totals};
 use crate::domain::time::date_text;
@@ -111,24 +111,7 @@ fn issue_month(
             w.who()
         ])?;
         let sid = conn.last_insert_rowid();
-        let mut st = conn.prepare_cached(
-            "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        )?;
-        for (k, l) in lines.iter().enumerate() {
-            st.execute(params![
-                sid,
-                k as i64 + 1,
-                l.kind.code(),
-                l.subject,
-                l.detail,
-                l.quantity,
-                l.unit.code(),
-                l.unit_price.map(|p| p.0),
-                l.amount.0,
-                l.source
-            ])?;
-        }
+        insert_lines(conn, sid, &lines)?;
         counts.statements += 1;
         counts.lines += lines.len();
         if let Some((on, amount, method)) = payment(rng, t.total.0, issued_on, today) {

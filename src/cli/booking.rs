@@ -1,0 +1,248 @@
+//! `kiln booking add|list|approve|reject|cancel|check-in|check-out|no-show`.
+
+use clap::Subcommand;
+
+use super::Env;
+use super::equipment::one;
+use super::output::{json, say};
+use crate::db::Page;
+use crate::db::booking::{self, Booking, BookingFilter, BookingInput};
+use crate::domain::booking::BookingState;
+use crate::domain::{Field, ForField, Invalid, Minute, Problem};
+use crate::error::Result;
+use crate::i18n::{Lang, labels};
+
+#[derive(Debug, Subcommand)]
+pub enum BookingCmd {
+    /// Book a machine; a clash exits 1 naming it and the nearest free slot
+    Add {
+        #[arg(long)]
+        equipment: String,
+        #[arg(long)]
+        person: String,
+        /// The company billed [default: the person's]
+        #[arg(long)]
+        company: Option<String>,
+        /// "2026-12-01 09:00"
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        purpose: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        samples: Option<String>,
+        /// Repeat weekly, this many weeks in all
+        #[arg(long, allow_hyphen_values = true)]
+        weeks: Option<String>,
+        /// In a series, book the free weeks and skip the clashing ones
+        #[arg(long)]
+        book_free: bool,
+        /// Book beyond the company's monthly quota, for this reason
+        #[arg(long, value_name = "REASON")]
+        override_quota: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List bookings
+    List {
+        #[arg(long)]
+        equipment: Option<String>,
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        company: Option<String>,
+        /// requested | approved | in-use | completed | rejected | cancelled | no-show
+        #[arg(long)]
+        state: Option<String>,
+        /// Bookings ending after this moment
+        #[arg(long)]
+        from: Option<String>,
+        /// Bookings starting before this moment
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one booking
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Approve {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    Reject {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    Cancel {
+        id: String,
+        #[arg(long)]
+        reason: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start use (default now)
+    CheckIn {
+        id: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// End use (default now) and price it
+    CheckOut {
+        id: String,
+        #[arg(long)]
+        at: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        samples: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Mark one booking, or with --grace every late approved booking, as a no-show
+    NoShow {
+        id: Option<String>,
+        /// Minutes after the start before an unclaimed booking is a no-show
+        #[arg(long)]
+        grace: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub(super) fn print_booking(b: &Booking, lang: Lang) -> Result<()> {
+    let charge = b.charge.map_or_else(String::new, |c| format!("  {c}"));
+    say(format!(
+        "#{}  {}  {}–{}  {}  {}  {}{charge}",
+        b.id,
+        b.equipment,
+        b.start,
+        b.end.get(11..).unwrap_or(&b.end),
+        labels::booking_state(b.state, lang),
+        b.who(),
+        b.purpose
+    ))
+}
+
+fn moment(raw: Option<String>, field: Field) -> Result<Option<Minute>> {
+    raw.map(|s| Minute::parse(&s).field(field, &s).map_err(Into::into)).transpose()
+}
+
+pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    let show = |b: &Booking, j: bool| one(b, j, || print_booking(b, lang));
+    match cmd {
+        BookingCmd::Add {
+            equipment,
+            person,
+            company,
+            from,
+            to,
+            purpose,
+            samples,
+            weeks,
+            book_free,
+            override_quota,
+            json: j,
+        } => {
+            let single = weeks.as_deref().is_none_or(|w| w.trim() == "1");
+            let input = BookingInput {
+                equipment,
+                person,
+                company: company.unwrap_or_default(),
+                from,
+                to,
+                purpose: purpose.unwrap_or_default(),
+                samples: samples.unwrap_or_default(),
+                weeks: weeks.unwrap_or_default(),
+                book_free,
+                override_quota,
+            };
+            let out = booking::add(&mut store, &input)?;
+            match (single, out.booked.first()) {
+                (true, Some(b)) => show(b, j),
+                _ if j => json(&out),
+                _ => {
+                    for b in &out.booked {
+                        print_booking(b, lang)?;
+                    }
+                    for s in &out.skipped {
+                        say(format!("  ✖ {}–{}  {}", s.start, s.end.get(11..).unwrap_or(&s.end), s.reason))?;
+                    }
+                    Ok(())
+                }
+            }
+        }
+        BookingCmd::List { equipment, person, company, state, from, to, json: j } => {
+            let state = state
+                .map(|s| {
+                    BookingState::parse(&s).ok_or_else(|| {
+                        Invalid::new(
+                            Field::Status,
+                            s,
+                            Problem::OneOf {
+                                accepted: &[
+                                    "requested",
+                                    "approved",
+                                    "in-use",
+                                    "completed",
+                                    "rejected",
+                                    "cancelled",
+                                    "no-show",
+                                ],
+                            },
+                        )
+                    })
+                })
+                .transpose()?;
+            let filter = BookingFilter {
+                equipment,
+                person,
+                company,
+                state,
+                from: moment(from, Field::From)?,
+                to: moment(to, Field::To)?,
+            };
+            let list = booking::list(&store, &filter, Page::ALL_FOR_CLI)?;
+            if j {
+                return json(&list);
+            }
+            for b in &list {
+                print_booking(b, lang)?;
+            }
+            Ok(())
+        }
+        BookingCmd::Show { id, json: j } => show(&booking::show(&store, &id)?, j),
+        BookingCmd::Approve { id, json: j } => show(&booking::approve(&mut store, &id)?, j),
+        BookingCmd::Reject { id, reason, json: j } => {
+            show(&booking::reject(&mut store, &id, reason.as_deref().unwrap_or_default())?, j)
+        }
+        BookingCmd::Cancel { id, reason, json: j } => {
+            show(&booking::cancel(&mut store, &id, reason.as_deref().unwrap_or_default())?, j)
+        }
+        BookingCmd::CheckIn { id, at, json: j } => show(&booking::check_in(&mut store, &id, at.as_deref())?, j),
+        BookingCmd::CheckOut { id, at, samples, json: j } => {
+            show(&booking::check_out(&mut store, &id, at.as_deref(), samples.as_deref())?, j)
+        }
+        BookingCmd::NoShow { id: Some(id), json: j, .. } => show(&booking::no_show(&mut store, &id)?, j),
+        BookingCmd::NoShow { id: None, grace, json: j } => {
+            let marked = booking::mark_no_shows(&mut store, grace.unwrap_or(30))?;
+            if j {
+                return json(&marked);
+            }
+            for b in &marked {
+                print_booking(b, lang)?;
+            }
+            Ok(())
+        }
+    }
+}
