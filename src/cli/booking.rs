@@ -3,8 +3,7 @@
 use clap::Subcommand;
 
 use super::Env;
-use super::equipment::one;
-use super::output::{json, say};
+use super::output::{json, one, say};
 use crate::db::Page;
 use crate::db::booking::{self, Booking, BookingFilter, BookingInput};
 use crate::domain::booking::BookingState;

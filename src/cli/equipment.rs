@@ -4,7 +4,7 @@ use clap::{Args, Subcommand};
 
 use super::Env;
 use super::booking::print_booking;
-use super::output::{json, say, table};
+use super::output::{json, one, say, table};
 use crate::db::downtime::{self, DowntimeInput, OnClash};
 use crate::db::equipment::{self, Equipment};
 use crate::db::{Page, calendar, quota};
@@ -215,10 +215,6 @@ fn print_equipment(e: &Equipment, lang: Lang) -> Result<()> {
         labels::billing_unit(e.billing_unit, lang),
         e.rules.hours
     ))
-}
-
-pub(super) fn one<T: serde::Serialize>(value: &T, as_json: bool, text: impl FnOnce() -> Result<()>) -> Result<()> {
-    if as_json { json(value) } else { text() }
 }
 
 pub fn equipment_cmd(env: &Env, cmd: EquipmentCmd) -> Result<()> {

@@ -11,6 +11,7 @@ mod import;
 mod output;
 mod people;
 mod reports;
+mod spaces;
 mod tenants;
 mod training;
 
@@ -84,10 +85,10 @@ pub enum Command {
     Company(tenants::CompanyCmd),
     /// Rooms of the centre building
     #[command(subcommand)]
-    Room(tenants::RoomCmd),
+    Room(spaces::RoomCmd),
     /// Leases of rooms to companies
     #[command(subcommand)]
-    Lease(tenants::LeaseCmd),
+    Lease(spaces::LeaseCmd),
     /// Companies' yearly figures (성과)
     #[command(subcommand, name = "report-year")]
     ReportYear(tenants::YearlyCmd),
@@ -232,8 +233,8 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::User(cmd)) => people::user(&env, cmd),
         Some(Command::Person(cmd)) => people::person(&env, cmd),
         Some(Command::Company(cmd)) => tenants::company(&env, cmd),
-        Some(Command::Room(cmd)) => tenants::room(&env, cmd),
-        Some(Command::Lease(cmd)) => tenants::lease_cmd(&env, cmd),
+        Some(Command::Room(cmd)) => spaces::room(&env, cmd),
+        Some(Command::Lease(cmd)) => spaces::lease_cmd(&env, cmd),
         Some(Command::ReportYear(cmd)) => tenants::yearly_cmd(&env, cmd),
         Some(Command::Report(cmd)) => reports::report(&env, cmd),
         Some(Command::Equipment(cmd)) => equipment::equipment_cmd(&env, cmd),

@@ -15,6 +15,11 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
 
 /// Prints one line to stdout. A closed pipe (`kiln person list | head`) is an
 /// error the caller ends quietly on, not a panic.
+/// One record: as JSON with `--json`, else as `text` prints it.
+pub fn one<T: Serialize>(value: &T, as_json: bool, text: impl FnOnce() -> Result<()>) -> Result<()> {
+    if as_json { json(value) } else { text() }
+}
+
 pub fn say(text: impl Display) -> Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{text}")?;
