@@ -38,7 +38,8 @@ fn brn(rng: &mut Rng) -> Option<Brn> {
     Brn::complete(d)
 }
 
-fn fate(rng: &mut Rng, admitted: NaiveDate, today: NaiveDate) -> (Stage, Option<NaiveDate>) {
+/// How a company admitted on `admitted` has fared by `today` (both demos).
+pub(super) fn fate(rng: &mut Rng, admitted: NaiveDate, today: NaiveDate) -> (Stage, Option<NaiveDate>) {
     let years = (today - admitted).num_days() / 365;
     if years < 1 {
         return (if rng.chance(40) { Stage::PreStartup } else { Stage::Early }, None);

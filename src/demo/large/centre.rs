@@ -6,6 +6,7 @@ use std::ops::Range;
 use chrono::{Datelike, Months, NaiveDate};
 use rusqlite::params;
 
+use super::super::companies::fate;
 use super::super::names;
 use super::super::rng::Rng;
 use super::{Loaded, Scale, month_index, month_start};
@@ -147,23 +148,6 @@ fn unique_name(rng: &mut Rng, used: &mut HashSet<String>) -> (String, String) {
     let name = format!("세라믹{}(주)", used.len() + 1);
     used.insert(name.clone());
     (name, format!("ceramic{}.co.kr", used.len()))
-}
-
-/// How a company admitted on `admitted` has fared by `today`.
-fn fate(rng: &mut Rng, admitted: NaiveDate, today: NaiveDate) -> (Stage, Option<NaiveDate>) {
-    let years = (today - admitted).num_days() / 365;
-    if years < 1 {
-        return (if rng.chance(40) { Stage::PreStartup } else { Stage::Early }, None);
-    }
-    if years < 3 {
-        return (Stage::Early, None);
-    }
-    let left = admitted + chrono::Duration::days(rng.range(3 * 365, (years * 365).min(9 * 365)));
-    match rng.range(0, 99) {
-        0..=54 => (Stage::Graduated, Some(left.min(today))),
-        55..=69 => (Stage::Withdrawn, Some(left.min(today))),
-        _ => (Stage::Growth, None),
-    }
 }
 
 /// The companies, admitted evenly over the years, in order of admission.
