@@ -73,14 +73,19 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
              DROP TRIGGER statement_frozen;
              UPDATE statement SET supply = supply + 10, vat = vat + 1, total = total + 11 WHERE id = 1;
              PRAGMA ignore_check_constraints = ON;
-             UPDATE statement SET vat = vat + 1 WHERE id = 2;",
+             UPDATE statement SET vat = vat + 1 WHERE id = 2;
+             UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);",
         )
         .unwrap();
     }
     let s = db.open_as("kim");
     let report = check::run(&s, Lang::Ko).unwrap();
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();
-    assert_eq!(rules, ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat"], "{report:?}");
+    assert_eq!(
+        rules,
+        ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat", "yearly_total"],
+        "{report:?}"
+    );
     assert!(report.invariants[0].detail.contains("겹칩니다"), "said in Korean: {report:?}");
     assert!(!report.is_clean());
 }

@@ -7,8 +7,11 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
-const MIGRATIONS: &[&str] =
-    &[include_str!("../../schema.sql"), include_str!("../../migrations/0002_attendance_by_enrolment.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../schema.sql"),
+    include_str!("../../migrations/0002_attendance_by_enrolment.sql"),
+    include_str!("../../migrations/0003_programme_at_scale.sql"),
+];
 
 /// The schema version this kiln writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;

@@ -143,6 +143,13 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Changes whenever what is stored may have: another connection
+    /// committed, or this one changed rows. While it stays the same, a
+    /// screen may keep what it loaded instead of reading it again.
+    pub fn generation(&self) -> Result<(i64, u64)> {
+        Ok((self.data_version()?, self.conn.total_changes()))
+    }
+
     /// The connection, for the demo's reads of what it just wrote.
     pub(crate) fn conn_for_demo(&self) -> &Connection {
         &self.conn

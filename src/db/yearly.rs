@@ -101,9 +101,16 @@ pub fn set(store: &mut Store, input: &YearlyInput) -> Result<YearlyReport> {
 /// Yearly reports, of one company and/or one year, newest year first.
 pub fn list(store: &Store, company: Option<&str>, year: Option<i32>) -> Result<Vec<YearlyReport>> {
     let company_id = company.map(|c| company::resolve(store.conn(), c, Field::Company)).transpose()?.map(|c| c.id);
-    let sql = format!(
-        "{SELECT} WHERE (?1 IS NULL OR y.company_id = ?1) AND (?2 IS NULL OR y.year = ?2) ORDER BY y.year DESC, c.name"
-    );
+    // Only the filters given: `?1 IS NULL OR …` would keep SQLite from
+    // seeking the key, and one company's reports would cost a scan of every
+    // company's (40 ms at 10,000 companies, on every move in screen 2).
+    let clause = match (company_id, year) {
+        (Some(_), Some(_)) => " WHERE y.company_id = ?1 AND y.year = ?2",
+        (Some(_), None) => " WHERE y.company_id = ?1 AND ?2 IS NULL",
+        (None, Some(_)) => " WHERE ?1 IS NULL AND y.year = ?2",
+        (None, None) => " WHERE ?1 IS NULL AND ?2 IS NULL",
+    };
+    let sql = format!("{SELECT}{clause} ORDER BY y.year DESC, c.name");
     let mut st = store.conn().prepare_cached(&sql)?;
     let rows = st.query_map(params![company_id, year], row)?.collect::<rusqlite::Result<_>>()?;
     Ok(rows)

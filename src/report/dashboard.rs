@@ -70,14 +70,15 @@ pub fn load(store: &Store, year: i32, today: NaiveDate) -> Result<Dashboard> {
 /// Each active machine that is busy, down or booked later today.
 fn machines_now(store: &Store) -> Result<Vec<(String, String, Now)>> {
     let now = store.now();
-    let mut out = Vec::new();
-    for eq in equipment::list(store, Page::ALL_FOR_CLI)?.into_iter().filter(Equipment::is_active) {
-        let state = status::now(store, &eq, now)?;
-        if !matches!(state, Now::Free(None)) {
-            out.push((eq.code.clone(), eq.name.clone(), state));
-        }
-    }
-    Ok(out)
+    let machines: Vec<Equipment> =
+        equipment::list(store, Page::ALL_FOR_CLI)?.into_iter().filter(Equipment::is_active).collect();
+    let states = status::states(store, &machines, now)?;
+    Ok(machines
+        .into_iter()
+        .zip(states)
+        .filter(|(_, state)| !matches!(state, Now::Free(None)))
+        .map(|(eq, state)| (eq.code, eq.name, state))
+        .collect())
 }
 
 /// The year whose figures the dashboard opens on: companies report a year's

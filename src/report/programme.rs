@@ -1,5 +1,6 @@
 //! The programme against its 2010 targets: companies by zone, jobs, sales.
 
+use rusqlite::{Connection, ToSql};
 use serde::Serialize;
 
 use crate::db::Store;
@@ -50,73 +51,165 @@ pub struct Programme {
     pub trend: Vec<YearPoint>,
 }
 
+/// The programme for `year`.
 pub fn programme(store: &Store, year: i32) -> Result<Programme> {
-    let conn = store.conn();
-    let end = format!("{year}-12-31");
-    let mut st = conn.prepare_cached(
-        "SELECT zone, count(*) FROM company
-         WHERE admitted_on <= ?1 AND NOT (stage = 'withdrawn' AND left_on <= ?1) GROUP BY zone",
-    )?;
-    let zones: Vec<(String, i64)> =
-        st.query_map([&end], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
-    let by_zone: Vec<ZoneCount> = Zone::ALL
-        .iter()
-        .map(|z| ZoneCount {
-            zone: *z,
-            companies: zones.iter().find(|(c, _)| c == z.code()).map_or(0, |(_, n)| *n),
-            target: i64::from(z.target()),
+    Ok(programmes(store, year, year)?.pop().unwrap_or_default())
+}
+
+/// Companies admitted, withdrawn and graduated in each year, by zone where
+/// it counts: three scans of a covering index, whatever the number of years.
+#[derive(Default)]
+struct Movements {
+    /// `(zone, year, companies)`
+    admitted: Vec<(String, i32, i64)>,
+    withdrawn: Vec<(String, i32, i64)>,
+    /// `(year, companies)`
+    graduated: Vec<(i32, i64)>,
+}
+
+impl Movements {
+    /// What the years `first..=last` need. For one year, the companies as
+    /// they stood at its end, counted as such: half the work of counting
+    /// every year's movements (the dashboard asks for one).
+    fn read(conn: &Connection, first: i32, last: i32) -> Result<Movements> {
+        let end = format!("{last}-12-31");
+        let by_zone = |sql: &str, args: &[&dyn ToSql]| -> Result<Vec<(String, i32, i64)>> {
+            Ok(conn
+                .prepare_cached(sql)?
+                .query_map(args, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        let by_year = |sql: &str, args: &[&dyn ToSql]| -> Result<Vec<(i32, i64)>> {
+            Ok(conn
+                .prepare_cached(sql)?
+                .query_map(args, |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<_>>()?)
+        };
+        if first == last {
+            return Ok(Movements {
+                admitted: by_zone(
+                    "SELECT zone, ?2, count(*) FROM company INDEXED BY company_programme
+                      WHERE admitted_on <= ?1 AND NOT (stage = 'withdrawn' AND left_on <= ?1) GROUP BY zone",
+                    &[&end, &last],
+                )?,
+                withdrawn: Vec::new(),
+                graduated: by_year(
+                    "SELECT ?2, count(*) FROM company INDEXED BY company_programme
+                      WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1",
+                    &[&end, &last],
+                )?,
+            });
+        }
+        Ok(Movements {
+            admitted: by_zone(
+                "SELECT zone, CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+                  WHERE admitted_on <= ?1 GROUP BY 1, 2",
+                &[&end],
+            )?,
+            withdrawn: by_zone(
+                "SELECT zone, CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+                  WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
+                &[&end],
+            )?,
+            graduated: by_year(
+                "SELECT CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+                  WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
+                &[&end],
+            )?,
         })
-        .collect();
-    let graduated: i64 =
-        conn.query_row("SELECT count(*) FROM company WHERE stage = 'graduated' AND left_on <= ?1", [&end], |r| {
-            r.get(0)
-        })?;
-    let sums = conn.query_row(
-        "SELECT count(*), coalesce(sum(employees), 0), coalesce(sum(sales), 0), coalesce(sum(exports), 0),
-                coalesce(sum(rnd_spend), 0), coalesce(sum(patents_filed), 0), coalesce(sum(patents_granted), 0),
-                coalesce(sum(investment), 0)
-         FROM yearly_report WHERE year = ?1",
-        [year],
-        |r| {
+    }
+
+    /// Companies in the cluster in `zone` at the end of `year`: admitted by
+    /// then, less those withdrawn by then (a company leaves on or after the
+    /// day it was admitted, so those are among the admitted).
+    fn in_cluster(&self, zone: Zone, year: i32) -> i64 {
+        let upto = |rows: &[(String, i32, i64)]| -> i64 {
+            rows.iter().filter(|(z, y, _)| z == zone.code() && *y <= year).map(|r| r.2).sum()
+        };
+        upto(&self.admitted) - upto(&self.withdrawn)
+    }
+
+    fn graduated_by(&self, year: i32) -> i64 {
+        self.graduated.iter().filter(|(y, _)| *y <= year).map(|r| r.1).sum()
+    }
+}
+
+/// A year's sums of the yearly reports, as the schema keeps them.
+#[derive(Clone, Copy, Default)]
+struct Sums {
+    reporting: i64,
+    employees: i64,
+    sales: i64,
+    exports: i64,
+    rnd_spend: i64,
+    patents_filed: i64,
+    patents_granted: i64,
+    investment: i64,
+}
+
+fn sums(conn: &Connection, first: i32, last: i32) -> Result<Vec<(i32, Sums)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT year, reporting, employees, sales, exports, rnd_spend, patents_filed, patents_granted, investment
+               FROM yearly_total WHERE year BETWEEN ?1 AND ?2",
+        )?
+        .query_map([first, last], |r| {
             Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, i64>(3)?,
-                r.get::<_, i64>(4)?,
-                r.get::<_, i64>(5)?,
-                r.get::<_, i64>(6)?,
-                r.get::<_, i64>(7)?,
+                r.get(0)?,
+                Sums {
+                    reporting: r.get(1)?,
+                    employees: r.get(2)?,
+                    sales: r.get(3)?,
+                    exports: r.get(4)?,
+                    rnd_spend: r.get(5)?,
+                    patents_filed: r.get(6)?,
+                    patents_granted: r.get(7)?,
+                    investment: r.get(8)?,
+                },
             ))
-        },
-    )?;
-    let mut st = conn.prepare_cached(
-        "SELECT year, sum(employees), sum(sales) FROM yearly_report WHERE year BETWEEN ?1 AND ?2 GROUP BY year",
-    )?;
-    let found: Vec<(i32, i64, i64)> =
-        st.query_map([year - 9, year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
-    let trend = (year - 9..=year)
-        .map(|y| {
-            let (employees, sales) = found.iter().find(|(fy, ..)| *fy == y).map_or((0, 0), |(_, e, s)| (*e, *s));
-            YearPoint { year: y, employees, sales: Won(sales) }
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The programme for each year from `first` to `last`, in the same few
+/// queries however many years: the KPI report shows twenty at once.
+pub fn programmes(store: &Store, first: i32, last: i32) -> Result<Vec<Programme>> {
+    let conn = store.conn();
+    let moves = Movements::read(conn, first, last)?;
+    // Each year's trend reaches nine years back.
+    let sums = sums(conn, first - 9, last)?;
+    let of = |y: i32| sums.iter().find(|(sy, _)| *sy == y).map(|(_, s)| *s).unwrap_or_default();
+    Ok((first..=last)
+        .map(|year| {
+            let by_zone: Vec<ZoneCount> = Zone::ALL
+                .iter()
+                .map(|z| ZoneCount { zone: *z, companies: moves.in_cluster(*z, year), target: i64::from(z.target()) })
+                .collect();
+            let s = of(year);
+            let trend = (year - 9..=year)
+                .map(|y| {
+                    let t = of(y);
+                    YearPoint { year: y, employees: t.employees, sales: Won(t.sales) }
+                })
+                .collect();
+            Programme {
+                year,
+                companies: by_zone.iter().map(|z| z.companies).sum(),
+                target_companies: TARGET_COMPANIES,
+                by_zone,
+                graduated: moves.graduated_by(year),
+                reporting: s.reporting,
+                employees: s.employees,
+                target_employees: TARGET_JOBS,
+                sales: Won(s.sales),
+                target_sales: TARGET_SALES,
+                exports: Won(s.exports),
+                rnd_spend: Won(s.rnd_spend),
+                patents_filed: s.patents_filed,
+                patents_granted: s.patents_granted,
+                investment: Won(s.investment),
+                trend,
+            }
         })
-        .collect();
-    Ok(Programme {
-        year,
-        companies: by_zone.iter().map(|z| z.companies).sum(),
-        target_companies: TARGET_COMPANIES,
-        by_zone,
-        graduated,
-        reporting: sums.0,
-        employees: sums.1,
-        target_employees: TARGET_JOBS,
-        sales: Won(sums.2),
-        target_sales: TARGET_SALES,
-        exports: Won(sums.3),
-        rnd_spend: Won(sums.4),
-        patents_filed: sums.5,
-        patents_granted: sums.6,
-        investment: Won(sums.7),
-        trend,
-    })
+        .collect())
 }

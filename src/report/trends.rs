@@ -47,7 +47,7 @@ pub fn occupancy_series(store: &Store, today: NaiveDate, months: u32) -> Result<
 pub fn programme_years(store: &Store, last: i32) -> Result<Vec<Programme>> {
     let first: Option<String> = store.conn().query_row("SELECT min(admitted_on) FROM company", [], |r| r.get(0))?;
     let first = first.and_then(|d| d.get(..4).and_then(|y| y.parse::<i32>().ok())).unwrap_or(last);
-    (first..=last).map(|y| programme::programme(store, y)).collect()
+    programme::programmes(store, first, last)
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -70,17 +70,18 @@ pub struct TrainingOutcome {
 pub fn training_outcomes(store: &Store) -> Result<Vec<TrainingOutcome>> {
     let rows = store
         .conn()
-        .prepare(
-            "SELECT c.code, c.title, CAST(substr(h.completed_on, 1, 4) AS INTEGER), count(DISTINCT h.id),
-                    (SELECT count(*) FROM enrolment e JOIN cohort h2 ON h2.id = e.cohort_id
-                      WHERE h2.course_id = c.id AND substr(h2.completed_on, 1, 4) = substr(h.completed_on, 1, 4)
-                        AND e.status IN ('completed', 'failed')),
-                    (SELECT count(*) FROM enrolment e JOIN cohort h2 ON h2.id = e.cohort_id
-                      WHERE h2.course_id = c.id AND substr(h2.completed_on, 1, 4) = substr(h.completed_on, 1, 4)
-                        AND e.status = 'completed'),
-                    (SELECT count(*) FROM qualification q JOIN cohort h2 ON h2.id = q.cohort_id
-                      WHERE h2.course_id = c.id AND substr(h2.completed_on, 1, 4) = substr(h.completed_on, 1, 4))
+        .prepare_cached(
+            // Each cohort's counts once, summed per course and year: asking
+            // per course and year for the counts of all its cohorts took
+            // 0.7 s at 5,000 cohorts.
+            "SELECT c.code, c.title, CAST(substr(h.completed_on, 1, 4) AS INTEGER), count(*),
+                    coalesce(sum(e.trainees), 0), coalesce(sum(e.completed), 0), coalesce(sum(q.n), 0)
                FROM cohort h JOIN course c ON c.id = h.course_id
+               LEFT JOIN (SELECT cohort_id, sum(status IN ('completed', 'failed')) AS trainees,
+                                 sum(status = 'completed') AS completed
+                            FROM enrolment GROUP BY cohort_id) e ON e.cohort_id = h.id
+               LEFT JOIN (SELECT cohort_id, count(*) AS n FROM qualification WHERE cohort_id IS NOT NULL
+                           GROUP BY cohort_id) q ON q.cohort_id = h.id
               WHERE h.completed_on IS NOT NULL
               GROUP BY c.id, substr(h.completed_on, 1, 4)
               ORDER BY 3 DESC, c.code",

@@ -34,25 +34,36 @@ fn minutes_between(a: &str, b: &str) -> i64 {
     }
 }
 
+/// Whether the centre is closed on each day of `month` (a holiday or a
+/// closed day): the same for every machine, so looked up once a report.
+fn closed_days(store: &Store, month: &Period<NaiveDate>) -> Result<Vec<bool>> {
+    month
+        .start()
+        .iter_days()
+        .take_while(|d| *d < month.end())
+        .map(|d| Ok(closed_on(store.conn(), d)?.is_some()))
+        .collect()
+}
+
 /// Minutes of `eq`'s opening hours in `month` on days it can be booked,
-/// less the downtime within them.
-fn available_minutes(store: &Store, eq: &Equipment, month: &Period<NaiveDate>) -> Result<i64> {
-    let conn = store.conn();
+/// less the downtime within them. The machine's downtime of the month is
+/// read once and cut to each day.
+fn available_minutes(store: &Store, eq: &Equipment, month: &Period<NaiveDate>, closed: &[bool]) -> Result<i64> {
+    let Ok(span) = Period::new(Minute::at(month.start(), 0, 0), Minute::at(month.end(), 0, 0)) else { return Ok(0) };
+    let down: Vec<Period> = crate::db::downtime::calendar(store, eq.id, &span)?
+        .iter()
+        .filter(|d| d.state == "active")
+        .filter_map(|d| Period::new(Minute::parse(&d.start).ok()?, Minute::parse(&d.end).ok()?).ok())
+        .collect();
     let mut total = 0;
-    for day in month.start().iter_days().take_while(|d| *d < month.end()) {
-        if !eq.rules.holidays_bookable && closed_on(conn, day)?.is_some() {
+    for (i, day) in month.start().iter_days().take_while(|d| *d < month.end()).enumerate() {
+        if !eq.rules.holidays_bookable && closed.get(i).copied().unwrap_or(false) {
             continue;
         }
         let Some((open, close)) = eq.rules.hours.on(weekday_index(day)) else { continue };
         let base = Minute::at(day, 0, 0).0;
         let Ok(window) = Period::new(Minute(base + i64::from(open)), Minute(base + i64::from(close))) else { continue };
-        let down: i64 = crate::db::downtime::calendar(store, eq.id, &window)?
-            .iter()
-            .filter(|d| d.state == "active")
-            .filter_map(|d| Period::new(Minute::parse(&d.start).ok()?, Minute::parse(&d.end).ok()?).ok())
-            .filter_map(|p| p.intersection(&window))
-            .map(|p| p.minutes())
-            .sum();
+        let down: i64 = down.iter().filter_map(|p| p.intersection(&window)).map(|p| p.minutes()).sum();
         total += window.minutes() - down;
     }
     Ok(total)
@@ -69,6 +80,7 @@ type Held = (String, String, Option<String>, Option<String>);
 pub fn utilisation(store: &Store, year: i32, month: u32) -> Result<Vec<MachineUse>> {
     let Some(span) = month_period(year, month) else { return Ok(Vec::new()) };
     let (from, to) = (Minute::at(span.start(), 0, 0).to_string(), Minute::at(span.end(), 0, 0).to_string());
+    let closed = closed_days(store, &span)?;
     let mut out = Vec::new();
     for eq in equipment::list(store, Page::ALL_FOR_CLI)? {
         let rows: Vec<Held> = store
@@ -82,7 +94,7 @@ pub fn utilisation(store: &Store, year: i32, month: u32) -> Result<Vec<MachineUs
             .collect::<rusqlite::Result<_>>()?;
         let booked: i64 = rows.iter().map(|r| minutes_between(&r.0, &r.1)).sum();
         let used: i64 = rows.iter().filter_map(|r| Some(minutes_between(r.2.as_deref()?, r.3.as_deref()?))).sum();
-        let available = available_minutes(store, &eq, &span)?;
+        let available = available_minutes(store, &eq, &span, &closed)?;
         let utilisation = if available > 0 { (used as f64 * 1000.0 / available as f64).round() / 10.0 } else { 0.0 };
         out.push(MachineUse {
             equipment: eq.code.clone(),
@@ -111,10 +123,17 @@ pub fn top_users(store: &Store, year: i32, limit: u32) -> Result<Vec<TopUser>> {
     let rows = store
         .conn()
         .prepare_cached(
-            "SELECT c.brn, c.name, count(*), coalesce(sum(b.billed_minutes), 0), coalesce(sum(b.charge), 0)
-               FROM booking b INDEXED BY booking_state_start JOIN company c ON c.id = b.company_id
-              WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2
-              GROUP BY c.id ORDER BY 4 DESC, c.name LIMIT ?3",
+            // Summed per company first, then joined to the few companies:
+            // joining each of a year's 40,000 bookings to its company cost
+            // a third of the time.
+            "SELECT c.brn, c.name, u.bookings, u.minutes, u.charged
+               FROM (SELECT company_id, count(*) AS bookings, coalesce(sum(billed_minutes), 0) AS minutes,
+                            coalesce(sum(charge), 0) AS charged
+                       FROM booking INDEXED BY booking_state_start
+                      WHERE state = 'completed' AND start >= ?1 AND start < ?2 AND company_id IS NOT NULL
+                      GROUP BY company_id) u
+               JOIN company c ON c.id = u.company_id
+              ORDER BY u.minutes DESC, c.name LIMIT ?3",
         )?
         .query_map(params![from, to, limit], |r| {
             let brn: String = r.get(0)?;

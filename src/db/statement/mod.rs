@@ -37,8 +37,9 @@ fn shown_brn(raw: String) -> String {
 }
 
 fn company_row(conn: &Connection, id: i64) -> Result<(String, String)> {
-    let (brn, name): (String, String) =
-        conn.query_row("SELECT brn, name FROM company WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (brn, name): (String, String) = conn
+        .prepare_cached("SELECT brn, name FROM company WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok((shown_brn(brn), name))
 }
 
@@ -102,8 +103,9 @@ fn issued(conn: &Connection, company_id: i64, month: &str) -> Result<Option<Stat
         .optional()?;
     let Some((id, number, issued_on, due_on, supply, vat, total)) = row else { return Ok(None) };
     let (brn, name) = company_row(conn, company_id)?;
-    let paid: i64 =
-        conn.query_row("SELECT coalesce(sum(amount), 0) FROM payment WHERE statement_id = ?1", [id], |r| r.get(0))?;
+    let paid: i64 = conn
+        .prepare_cached("SELECT coalesce(sum(amount), 0) FROM payment WHERE statement_id = ?1")?
+        .query_row([id], |r| r.get(0))?;
     Ok(Some(Statement {
         number: Some(number),
         company_brn: brn,
@@ -119,8 +121,12 @@ fn issued(conn: &Connection, company_id: i64, month: &str) -> Result<Option<Stat
 }
 
 fn draft_of(conn: &Connection, company_id: i64, y: i32, m: u32) -> Result<Statement> {
+    draft_with(conn, company_id, y, m, draft::lines(conn, company_id, y, m)?)
+}
+
+/// The draft statement holding `lines`.
+fn draft_with(conn: &Connection, company_id: i64, y: i32, m: u32, lines: Vec<Line>) -> Result<Statement> {
     let (brn, name) = company_row(conn, company_id)?;
-    let lines = draft::lines(conn, company_id, y, m)?;
     let range = Problem::OutOfRange { min: 0, max: i64::MAX };
     let t = totals(&lines).ok_or_else(|| Invalid::new(Field::Amount, month_text(y, m), range))?;
     Ok(Statement {
@@ -163,9 +169,18 @@ fn company_ids(conn: &Connection) -> Result<Vec<i64>> {
 /// something to bill, by company name.
 pub fn month(store: &Store, month: &str) -> Result<Vec<Statement>> {
     let (y, m) = parse_month(month).field(Field::Month, month)?;
+    let (conn, text) = (store.conn(), month_text(y, m));
     let mut out = Vec::new();
-    for id in company_ids(store.conn())? {
-        let s = issued_or_draft(store.conn(), id, y, m)?;
+    for id in company_ids(conn)? {
+        // Most of 10,000 companies have nothing to bill: their empty draft
+        // is dropped before its company is read.
+        let s = match issued(conn, id, &text)? {
+            Some(s) => s,
+            None => match draft::lines(conn, id, y, m)? {
+                lines if lines.is_empty() => continue,
+                lines => draft_with(conn, id, y, m, lines)?,
+            },
+        };
         if !s.lines.is_empty() {
             out.push(s);
         }
@@ -345,9 +360,14 @@ pub fn arrears(store: &Store, today: NaiveDate) -> Result<Vec<Arrear>> {
     let rows = store
         .conn()
         .prepare_cached(
-            "SELECT s.number, c.brn, c.name, s.due_on, s.total,
-                    s.total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
-               FROM statement s JOIN company c ON c.id = s.company_id ORDER BY s.due_on, s.number",
+            // Settled statements are dropped before the join and the sort:
+            // after a year at 10,000 companies, nine in ten are.
+            "SELECT s.number, c.brn, c.name, s.due_on, s.total, o.outstanding
+               FROM (SELECT id, total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = statement.id), 0)
+                            AS outstanding
+                       FROM statement) o
+               JOIN statement s ON s.id = o.id JOIN company c ON c.id = s.company_id
+              WHERE o.outstanding > 0 ORDER BY s.due_on, s.number",
         )?
         .query_map([], |r| {
             Ok((

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::write::json;
-use super::{Store, equipment, raised};
+use super::{Page, Store, equipment, raised};
 use crate::domain::time::{date_text, parse_date, parse_time};
 use crate::domain::training::{CohortInput, CourseInput, cohort_ref, course_code};
 use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
@@ -200,6 +200,27 @@ pub fn cohorts(store: &Store, course: Option<&str>) -> Result<Vec<Cohort>> {
         .conn()
         .prepare_cached(&format!("{COHORT} WHERE (?1 IS NULL OR h.course_id = ?1) ORDER BY h.opens_on DESC, c.code"))?
         .query_map([id], cohort_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn cohort_count(store: &Store) -> Result<i64> {
+    Ok(store.conn().query_row("SELECT count(*) FROM cohort", [], |r| r.get(0))?)
+}
+
+/// A page of every cohort, newest first, for the screen: the page's ids are
+/// picked on the cheap columns first, so the seat and session counts are
+/// counted for the rows shown only (not for thousands of cohorts).
+pub fn cohort_page(store: &Store, page: Page) -> Result<Vec<Cohort>> {
+    const ORDER: &str = "ORDER BY h.opens_on DESC, c.code, h.code, h.id";
+    let sql = format!(
+        "{COHORT} JOIN (SELECT h.id FROM cohort h JOIN course c ON c.id = h.course_id {ORDER} LIMIT ?1 OFFSET ?2) w
+           ON w.id = h.id {ORDER}"
+    );
+    let rows = store
+        .conn()
+        .prepare_cached(&sql)?
+        .query_map(params![page.limit, page.offset], cohort_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

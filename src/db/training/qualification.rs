@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use super::course_by_code;
 use super::enrolment::person_id;
-use crate::db::Store;
 use crate::db::booking::{self, Booking};
 use crate::db::equipment::Equipment;
 use crate::db::write::json;
+use crate::db::{Page, Store};
 use crate::domain::booking::days_touched;
 use crate::domain::time::{date_text, parse_date, stored_date};
 use crate::domain::training::valid_until;
@@ -160,6 +160,26 @@ pub fn list(store: &Store, filter: &QualificationFilter) -> Result<Vec<Qualifica
     Ok(rows)
 }
 
+pub fn count(store: &Store) -> Result<i64> {
+    Ok(store.conn().query_row("SELECT count(*) FROM qualification", [], |r| r.get(0))?)
+}
+
+/// A page of every qualification, soonest to expire first (then in the
+/// order people and courses were added), for the screen: the page's ids are
+/// picked along the expiry index first, so only the rows shown are joined
+/// to their person and course.
+pub fn page(store: &Store, page: Page) -> Result<Vec<Qualification>> {
+    const ORDER: &str = "ORDER BY q.valid_until, q.person_id, q.course_id, q.valid_from, q.id";
+    let sql =
+        format!("{SELECT} JOIN (SELECT q.id FROM qualification q {ORDER} LIMIT ?1 OFFSET ?2) w ON w.id = q.id {ORDER}");
+    let rows = store
+        .conn()
+        .prepare_cached(&sql)?
+        .query_map(params![page.limit, page.offset], row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// The courses whose qualification a machine requires (none: anyone may book it).
 pub fn required_courses(conn: &Connection, equipment_id: i64) -> Result<Vec<String>> {
     let rows = conn
@@ -220,11 +240,22 @@ pub(crate) fn gate(conn: &Connection, eq: &Equipment, person_id: i64, period: &P
 pub fn unqualified_bookings(store: &Store) -> Result<Vec<Booking>> {
     let conn = store.conn();
     let now = store.now().to_string();
+    // A booking one qualification covers from its first day to its last
+    // passes the gate; only the others (none, usually, of thousands) go
+    // through the gate itself, which also accepts several qualifications
+    // that cover the days between them.
     let ids: Vec<(i64, i64, i64)> = conn
-        .prepare(
+        .prepare_cached(
             "SELECT b.id, b.equipment_id, b.person_id FROM booking b
               WHERE b.state IN ('requested', 'approved', 'in-use') AND b.end > ?1
                 AND b.equipment_id IN (SELECT equipment_id FROM course_equipment)
+                AND NOT EXISTS (
+                    SELECT 1 FROM course_equipment ce
+                      JOIN qualification q ON q.person_id = b.person_id AND q.course_id = ce.course_id
+                     WHERE ce.equipment_id = b.equipment_id
+                       AND q.valid_from <= substr(b.start, 1, 10)
+                       AND q.valid_until >= date(b.end, '-1 minute')
+                       AND (q.revoked_at IS NULL OR substr(q.revoked_at, 1, 10) > date(b.end, '-1 minute')))
               ORDER BY b.start",
         )?
         .query_map([now], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?

@@ -4,6 +4,8 @@
 
 use ratatui::text::Line;
 
+use crate::db::Page;
+use crate::error::Result;
 use crate::tui::action::Action;
 use crate::tui::theme;
 
@@ -38,6 +40,60 @@ pub fn window_start(selected: u32) -> u32 {
 /// time, so rows stay put while the selection moves within a page.
 pub fn page_top(selected: u32, visible: u32) -> u32 {
     selected.checked_div(visible).map_or(0, |pages| pages * visible)
+}
+
+/// A long list as a screen holds it: how many rows there are, which is
+/// selected, and the [`WINDOW`] rows around the selection.
+#[derive(Clone, Debug)]
+pub struct Window<T> {
+    pub total: u32,
+    pub selected: u32,
+    /// The list row of `rows[0]`.
+    pub start: u32,
+    pub rows: Vec<T>,
+}
+
+impl<T> Default for Window<T> {
+    fn default() -> Self {
+        Window { total: 0, selected: 0, start: 0, rows: Vec::new() }
+    }
+}
+
+impl<T> Window<T> {
+    /// List row `i`, if it is in the window.
+    pub fn get(&self, i: u32) -> Option<&T> {
+        self.rows.get(i.checked_sub(self.start)? as usize)
+    }
+
+    pub fn current(&self) -> Option<&T> {
+        self.get(self.selected)
+    }
+
+    /// Reloads the window around the selection from a list of `total` rows,
+    /// `fetch` reading one page of it.
+    pub fn load(&mut self, total: i64, fetch: impl FnOnce(Page) -> Result<Vec<T>>) -> Result<()> {
+        self.total = u32::try_from(total).unwrap_or(u32::MAX);
+        self.selected = self.selected.min(self.total.saturating_sub(1));
+        self.start = window_start(self.selected);
+        self.rows = fetch(Page::new(self.start, WINDOW))?;
+        Ok(())
+    }
+
+    /// Moves the selection for a movement action; `Some(true)` if the new
+    /// row is outside the window, which must then be reloaded; `None` if the
+    /// action is not a movement.
+    pub fn moved(&mut self, action: Action) -> Option<bool> {
+        self.selected = moved(self.selected, self.total, action)?;
+        Some(self.get(self.selected).is_none())
+    }
+
+    /// Selects the row of the window that `is` picks, if one does: after a
+    /// reload, to stay on the same record rather than the same row.
+    pub fn keep(&mut self, is: impl Fn(&T) -> bool) {
+        if let Some(at) = self.rows.iter().position(is) {
+            self.selected = self.start + u32::try_from(at).unwrap_or(0);
+        }
+    }
 }
 
 /// A row line, reversed when selected.

@@ -179,10 +179,9 @@ impl Screen for EquipmentScreen {
         self.total = u32::try_from(equipment::count(store)?).unwrap_or(u32::MAX);
         self.selected = self.selected.min(self.total.saturating_sub(1));
         self.window_start = list::window_start(self.selected);
-        self.machines = equipment::list(store, Page::new(self.window_start, WINDOW))?
-            .into_iter()
-            .map(|e| status::now(store, &e, now).map(|n| (e, n)))
-            .collect::<Result<_>>()?;
+        let machines = equipment::list(store, Page::new(self.window_start, WINDOW))?;
+        let states = status::states(store, &machines, now)?;
+        self.machines = machines.into_iter().zip(states).collect();
         self.pending =
             store.conn().query_row("SELECT count(*) FROM booking WHERE state = 'requested'", [], |r| r.get(0))?;
         // Another manager may have approved a request above the selected one:

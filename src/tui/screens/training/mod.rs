@@ -5,11 +5,11 @@
 
 mod view;
 
-use super::{Outcome, Screen, Ui, list};
+use super::list::Window;
+use super::{Outcome, Screen, Ui};
 use crate::db::Store;
-use crate::db::booking::Booking;
 use crate::db::training::qualification::unqualified_bookings;
-use crate::db::training::qualification::{self, Qualification, QualificationFilter};
+use crate::db::training::qualification::{self, Qualification};
 use crate::db::training::{self, Cohort, Enrolment};
 use crate::domain::{Attendance, EnrolmentStatus};
 use crate::error::Result;
@@ -33,18 +33,19 @@ pub struct Roster {
     pub waitlist: Vec<Enrolment>,
 }
 
+/// The cohorts and the qualifications are windows of their tables: a
+/// centre twenty years old has thousands of each.
 #[derive(Default)]
 pub struct TrainingScreen {
     view: View,
-    cohorts: Vec<Cohort>,
-    selected: usize,
+    cohorts: Window<Cohort>,
     roster: Roster,
     /// Cursor in the grid: trainee row and session column.
     row: usize,
     col: usize,
-    quals: Vec<Qualification>,
-    qual_selected: usize,
-    flagged: Vec<Booking>,
+    quals: Window<Qualification>,
+    /// Active bookings whose person is no longer qualified.
+    flagged: usize,
 }
 
 impl TrainingScreen {
@@ -56,8 +57,25 @@ impl TrainingScreen {
         &self.roster
     }
 
+    /// The cohorts held: a window of them around the selection.
+    pub fn cohorts(&self) -> &Window<Cohort> {
+        &self.cohorts
+    }
+
+    pub fn qualifications(&self) -> &Window<Qualification> {
+        &self.quals
+    }
+
     fn reference(&self) -> Option<String> {
         self.roster.cohort.as_ref().map(Cohort::reference)
+    }
+
+    fn load_cohorts(&mut self, store: &Store) -> Result<()> {
+        self.cohorts.load(training::cohort_count(store)?, |page| training::cohort_page(store, page))
+    }
+
+    fn load_quals(&mut self, store: &Store) -> Result<()> {
+        self.quals.load(qualification::count(store)?, |page| qualification::page(store, page))
     }
 
     fn load_roster(&mut self, store: &Store) -> Result<()> {
@@ -97,17 +115,18 @@ impl Screen for TrainingScreen {
     fn refresh(&mut self, store: &Store) -> Result<()> {
         // A cohort added elsewhere may sort above the selected one: keep the
         // cohort selected, not the row.
-        let kept = self.cohorts.get(self.selected).map(Cohort::reference);
-        self.cohorts = training::cohorts(store, None)?;
-        self.selected = kept
-            .and_then(|r| self.cohorts.iter().position(|c| c.reference() == r))
-            .unwrap_or(self.selected)
-            .min(self.cohorts.len().saturating_sub(1));
+        let kept = self.cohorts.current().map(|c| c.id);
+        self.load_cohorts(store)?;
+        if let Some(id) = kept {
+            self.cohorts.keep(|c| c.id == id);
+        }
         self.load_roster(store)?;
-        self.quals = qualification::list(store, &QualificationFilter::default())?;
-        self.quals.sort_by(|a, b| a.valid_until.cmp(&b.valid_until).then(a.person.cmp(&b.person)));
-        self.qual_selected = self.qual_selected.min(self.quals.len().saturating_sub(1));
-        self.flagged = unqualified_bookings(store)?;
+        let kept = self.quals.current().map(|q| q.id);
+        self.load_quals(store)?;
+        if let Some(id) = kept {
+            self.quals.keep(|q| q.id == id);
+        }
+        self.flagged = unqualified_bookings(store)?.len();
         Ok(())
     }
 
@@ -115,13 +134,15 @@ impl Screen for TrainingScreen {
         let lang = ui.lang;
         match self.view {
             View::Cohorts => {
-                if let Some(to) = list::moved(self.selected as u32, self.cohorts.len() as u32, action) {
-                    self.selected = to as usize;
+                if let Some(outside) = self.cohorts.moved(action) {
+                    if outside {
+                        self.load_cohorts(store)?;
+                    }
                     return Ok(Outcome::Nothing);
                 }
                 match action {
                     Action::Open => {
-                        if let Some(c) = self.cohorts.get(self.selected).cloned() {
+                        if let Some(c) = self.cohorts.current().cloned() {
                             self.roster = Roster { cohort: Some(c), ..Roster::default() };
                             self.row = 0;
                             self.col = 0;
@@ -176,14 +197,16 @@ impl Screen for TrainingScreen {
                 }
             }
             View::Qualifications => {
-                if let Some(to) = list::moved(self.qual_selected as u32, self.quals.len() as u32, action) {
-                    self.qual_selected = to as usize;
+                if let Some(outside) = self.quals.moved(action) {
+                    if outside {
+                        self.load_quals(store)?;
+                    }
                     return Ok(Outcome::Nothing);
                 }
                 match action {
                     Action::Qualifications | Action::Back => self.view = View::Cohorts,
                     Action::Reject => {
-                        if let Some(q) = self.quals.get(self.qual_selected).filter(|q| q.revoked_at.is_none()) {
+                        if let Some(q) = self.quals.current().filter(|q| q.revoked_at.is_none()) {
                             return Ok(Outcome::OpenForm(forms::revoke_form(q, lang)));
                         }
                     }

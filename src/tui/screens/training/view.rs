@@ -20,7 +20,7 @@ fn titled(title: &str) -> Block<'static> {
 
 pub(super) fn cohorts(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
-    let block = titled(&fill(Msg::CohortsTitle.text(lang), &[&s.cohorts.len(), &s.flagged.len()]));
+    let block = titled(&fill(Msg::CohortsTitle.text(lang), &[&s.cohorts.total, &s.flagged]));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
@@ -35,8 +35,9 @@ pub(super) fn cohorts(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui
     );
     let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
     let visible = u32::from(inner.height.saturating_sub(1));
-    let top = rows::page_top(s.selected as u32, visible) as usize;
-    for (i, c) in s.cohorts.iter().enumerate().skip(top).take(visible as usize) {
+    let top = rows::page_top(s.cohorts.selected, visible);
+    for i in top..(top + visible).min(s.cohorts.total) {
+        let Some(c) = s.cohorts.get(i) else { break };
         let seats = format!("{}/{} +{}", c.enrolled, c.capacity, c.waitlisted);
         let state = match &c.completed_on {
             Some(d) => fill(Msg::CohortDone.text(lang), &[d]),
@@ -44,16 +45,16 @@ pub(super) fn cohorts(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui
         };
         let text = format!(
             "{}{}{}{}{}{}",
-            if i == s.selected { "▶" } else { " " },
+            if i == s.cohorts.selected { "▶" } else { " " },
             fit(&c.course, 10),
             fit(&c.course_title, title_w),
             fit(&c.code, 9),
             fit(&seats, 16),
             state
         );
-        lines.push(rows::row_line(cut(&text, w), i == s.selected));
+        lines.push(rows::row_line(cut(&text, w), i == s.cohorts.selected));
     }
-    if s.cohorts.is_empty() {
+    if s.cohorts.total == 0 {
         lines.push(Line::styled(Msg::NoCohorts.text(lang), theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -162,14 +163,15 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
 
 pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
-    let block = titled(&fill(Msg::QualificationsTitle.text(lang), &[&s.quals.len(), &s.flagged.len()]));
+    let block = titled(&fill(Msg::QualificationsTitle.text(lang), &[&s.quals.total, &s.flagged]));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let mut lines = Vec::new();
-    let visible = inner.height as usize;
-    let top = rows::page_top(s.qual_selected as u32, visible as u32) as usize;
-    for (i, q) in s.quals.iter().enumerate().skip(top).take(visible) {
+    let visible = u32::from(inner.height);
+    let top = rows::page_top(s.quals.selected, visible);
+    for i in top..(top + visible).min(s.quals.total) {
+        let Some(q) = s.quals.get(i) else { break };
         let left = q.days_left(ui.today).unwrap_or(0);
         let (state, style) = if q.revoked_at.is_some() {
             (Msg::Revoked.text(lang).to_owned(), theme::dim())
@@ -182,7 +184,7 @@ pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, 
         };
         let text = format!(
             "{}#{:<5}{}{}{}{}–{}  ",
-            if i == s.qual_selected { "▶" } else { " " },
+            if i == s.quals.selected { "▶" } else { " " },
             q.id,
             fit(&format!("{} {}", q.person, q.person_name), 16),
             fit(&q.course, 10),
@@ -192,9 +194,9 @@ pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, 
         );
         let used = width(&text);
         let line = Line::from(vec![Span::raw(text), Span::styled(cut(&state, w.saturating_sub(used)), style)]);
-        lines.push(if i == s.qual_selected { line.style(theme::selected()) } else { line });
+        lines.push(if i == s.quals.selected { line.style(theme::selected()) } else { line });
     }
-    if s.quals.is_empty() {
+    if s.quals.total == 0 {
         lines.push(Line::styled(Msg::NoQualifications.text(lang), theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), inner);

@@ -1,0 +1,173 @@
+//! What the scale work (issue 8) changed, held to what it replaced: the
+//! programme from kept yearly sums and counted movements, the training
+//! screen's windows of cohorts and qualifications, the reports screen
+//! reading a report again only after a write.
+
+mod common;
+
+use common::TempDb;
+use common::tui::{key, press};
+use indicatif::ProgressBar;
+use kiln::db::training::{self, qualification};
+use kiln::db::{Page, Store, company, yearly};
+use kiln::demo::large::{self, Scale};
+use kiln::domain::yearly::YearlyInput;
+use kiln::i18n::Lang;
+use kiln::report::{programme, trends};
+use kiln::tui::app::App;
+use kiln::tui::screens::list::WINDOW;
+use ratatui::crossterm::event::KeyCode;
+
+/// A centre with more cohorts and qualifications than a screen window holds.
+fn centre() -> (TempDb, Store) {
+    let (db, mut store) = TempDb::with_admin("kim");
+    let scale = Scale { companies: 60, people: 3_000, machines: 4, bookings: 2_000, cohorts: 450 };
+    large::load(&mut store, 7, &scale, &ProgressBar::hidden()).unwrap();
+    (db, store)
+}
+
+/// The yearly reports summed straight from their table.
+fn summed(db: &TempDb, year: i32) -> (i64, i64, i64, i64) {
+    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    conn.query_row(
+        "SELECT count(*), coalesce(sum(employees), 0), coalesce(sum(sales), 0), coalesce(sum(patents_granted), 0)
+           FROM yearly_report WHERE year = ?1",
+        [year],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )
+    .unwrap()
+}
+
+fn sums(p: &programme::Programme) -> (i64, i64, i64, i64) {
+    (p.reporting, p.employees, p.sales.0, p.patents_granted)
+}
+
+#[test]
+fn each_year_of_the_kpis_is_that_years_programme() {
+    let (_db, s) = TempDb::demo();
+    let years = trends::programme_years(&s, 2026).unwrap();
+    assert!(years.len() > 15, "the demo goes back to 2005: {}", years.len());
+    for p in &years {
+        assert_eq!(&programme::programme(&s, p.year).unwrap(), p, "{}", p.year);
+    }
+    // Companies that left count until they withdrew, graduates stay.
+    let last = years.last().unwrap();
+    assert!(last.graduated > 0 && last.companies > 0, "{last:?}");
+    assert_eq!(last.companies, last.by_zone.iter().map(|z| z.companies).sum::<i64>());
+}
+
+#[test]
+fn the_yearly_sums_follow_every_report_and_correction() {
+    let (db, mut s) = TempDb::demo();
+    for year in [2015, 2024, 2025] {
+        assert_eq!(sums(&programme::programme(&s, year).unwrap()), summed(&db, year), "{year}");
+    }
+    let brn = company::list(&s, &company::CompanyFilter::default(), Page::new(0, 1)).unwrap()[0].brn.to_string();
+    let before = summed(&db, 2026);
+    let input = |employees: &str| YearlyInput {
+        company: brn.clone(),
+        year: "2026".into(),
+        employees: Some(employees.into()),
+        sales: Some("1000000".into()),
+        ..YearlyInput::default()
+    };
+    yearly::set(&mut s, &input("7")).unwrap();
+    let added = summed(&db, 2026);
+    assert_eq!(added.0, before.0 + 1);
+    assert_eq!(sums(&programme::programme(&s, 2026).unwrap()), added);
+    yearly::set(&mut s, &input("11")).unwrap();
+    let corrected = summed(&db, 2026);
+    assert_eq!((corrected.0, corrected.1), (added.0, added.1 + 4), "a correction replaces, it does not add");
+    assert_eq!(sums(&programme::programme(&s, 2026).unwrap()), corrected);
+}
+
+#[test]
+fn pages_of_cohorts_and_qualifications_hold_each_row_once() {
+    let (_db, s) = centre();
+    let cohorts = training::cohort_count(&s).unwrap();
+    assert!(cohorts > i64::from(WINDOW), "{cohorts} cohorts");
+    let mut paged = Vec::new();
+    for start in (0..cohorts).step_by(97) {
+        paged.extend(training::cohort_page(&s, Page::new(start as u32, 97)).unwrap());
+    }
+    let all = training::cohorts(&s, None).unwrap();
+    assert_eq!(paged.len(), all.len());
+    assert!(paged.windows(2).all(|w| w[0].opens_on >= w[1].opens_on), "newest first");
+    let mut ids: Vec<i64> = paged.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    let mut every: Vec<i64> = all.iter().map(|c| c.id).collect();
+    every.sort_unstable();
+    assert_eq!(ids, every);
+    // The counts of a page are those of the full list.
+    for c in &paged {
+        assert_eq!(all.iter().find(|a| a.id == c.id), Some(c));
+    }
+
+    let quals = qualification::count(&s).unwrap();
+    assert!(quals > i64::from(WINDOW), "{quals} qualifications");
+    let mut paged = Vec::new();
+    for start in (0..quals).step_by(150) {
+        paged.extend(qualification::page(&s, Page::new(start as u32, 150)).unwrap());
+    }
+    assert!(paged.windows(2).all(|w| w[0].valid_until <= w[1].valid_until), "soonest to expire first");
+    let mut ids: Vec<i64> = paged.iter().map(|q| q.id).collect();
+    ids.sort_unstable();
+    let all = qualification::list(&s, &qualification::QualificationFilter::default()).unwrap();
+    let mut every: Vec<i64> = all.iter().map(|q| q.id).collect();
+    every.sort_unstable();
+    assert_eq!(ids, every);
+}
+
+#[test]
+fn the_training_screen_holds_a_window_and_reloads_it_past_its_edge() {
+    let (_db, s) = centre();
+    let total = training::cohort_count(&s).unwrap() as u32;
+    let last = training::cohort_page(&s, Page::new(total - 1, 1)).unwrap().remove(0);
+    let mut app = App::new(s, Lang::En, false).unwrap();
+    key(&mut app, '5');
+    let window = app.screens().training().cohorts();
+    assert_eq!(window.total, total);
+    assert!(window.rows.len() <= WINDOW as usize, "{} rows held", window.rows.len());
+    press(&mut app, KeyCode::End);
+    let window = app.screens().training().cohorts();
+    assert_eq!(window.selected, total - 1);
+    assert_eq!(window.current().map(|c| c.id), Some(last.id), "the window moved to the end");
+    assert!(window.rows.len() <= WINDOW as usize);
+    let t = common::tui::screen(&app, 120, 40);
+    assert!(t.contains(&format!("▶{}", last.course)), "the last cohort is drawn selected: {t}");
+    for _ in 0..WINDOW + 5 {
+        press(&mut app, KeyCode::Up);
+    }
+    let window = app.screens().training().cohorts();
+    assert_eq!(window.selected, total - 1 - (WINDOW + 5));
+    assert!(window.current().is_some(), "reloaded around the selection");
+
+    key(&mut app, 'Q');
+    let quals = app.screens().training().qualifications();
+    assert!(quals.total > WINDOW && quals.rows.len() <= WINDOW as usize);
+    press(&mut app, KeyCode::End);
+    assert!(app.screens().training().qualifications().current().is_some());
+    assert!(app.message.is_none(), "{:?}", app.message);
+}
+
+#[test]
+fn a_report_is_read_again_after_a_write_not_on_every_visit() {
+    let (db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::En, false).unwrap();
+    key(&mut app, '6');
+    press(&mut app, KeyCode::Down);
+    let owed = app.screens().reports().data().arrears.clone();
+    assert!(!owed.is_empty(), "the demo has arrears");
+    key(&mut app, '1');
+    key(&mut app, '6');
+    assert_eq!(app.screens().reports().data().arrears, owed);
+    // Another terminal records a payment: the next tick shows it.
+    let mut other = db.open_as("kim");
+    let a = &owed[0];
+    kiln::db::statement::pay(&mut other, &a.number, "2026-11-26", &a.outstanding.0.to_string(), "transfer", "")
+        .unwrap();
+    assert!(app.tick(), "the tick sees the write");
+    let now = &app.screens().reports().data().arrears;
+    assert!(!now.iter().any(|x| x.number == a.number), "paid in full, no longer owed");
+    assert_eq!(now.len(), owed.len() - 1);
+}
