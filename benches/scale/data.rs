@@ -33,13 +33,12 @@ pub struct Size {
 
 impl Size {
     /// A hundredth of the large centre (`Scale::fraction(100)`: 100
-    /// companies, 1,000 people, 2 machines) with 10,000 bookings, but 500
-    /// cohorts instead of 50. Both machines need a qualification, and 50
-    /// cohorts qualify too few people: the generator then finds someone on
-    /// only 3 days in 10 and none after 2022 (2,959 bookings, nothing booked
-    /// now). With 500 it books all 10,000, up to a month ahead.
+    /// companies, 1,000 people, 2 machines, 500 cohorts) with 10,000
+    /// bookings up to a month ahead. (Both machines need a qualification;
+    /// the fraction keeps ten times the share of cohorts so that enough
+    /// people hold one.)
     pub fn small() -> Size {
-        Size { label: "10k", scale: Scale { cohorts: 500, ..Scale::fraction(100) } }
+        Size { label: "10k", scale: Scale::fraction(100) }
     }
 
     /// `kiln demo --size large`: 1,000,000 bookings, 10,000 companies.

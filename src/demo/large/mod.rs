@@ -48,7 +48,7 @@ impl Scale {
         Scale { companies: 10_000, people: 100_000, machines: 200, bookings: 1_000_000, cohorts: 5_000 };
 
     /// `LARGE` divided by `n`, with at least one of each: the same density of
-    /// bookings per machine and of people per company.
+    /// bookings per machine and of people per company (cohorts: see below).
     pub fn fraction(n: usize) -> Scale {
         let n = n.max(1);
         let l = Scale::LARGE;
@@ -57,7 +57,9 @@ impl Scale {
             people: (l.people / n).max(1),
             machines: (l.machines / n).max(1),
             bookings: l.bookings / n,
-            cohorts: (l.cohorts / n).max(1),
+            // Ten times the share of cohorts: a centre this small still
+            // trains enough people for its gated machines to be booked.
+            cohorts: (l.cohorts * 10 / n).clamp(1, l.cohorts),
         }
     }
 }
