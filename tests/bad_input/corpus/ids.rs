@@ -1,0 +1,62 @@
+//! 사업자등록번호 and 법인등록번호.
+
+use super::*;
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        // 사업자등록번호: check digit, parts, length, characters.
+        fs(2, F::Brn, "check digit", "company add --name x --brn 123-45-67890"),
+        f(2, F::Brn, "company add --name x --brn 124-81-00999"),
+        f(2, F::Brn, "company add --name x --brn 000-81-00998"),
+        f(2, F::Brn, "company add --name x --brn 100-81-00998"),
+        f(2, F::Brn, "company add --name x --brn 124-00-00998"),
+        f(2, F::Brn, "company add --name x --brn 124-81-00000"),
+        fs(2, F::Brn, "124-81-00998", "company add --name x --brn 124-81-0099"),
+        f(2, F::Brn, "company add --name x --brn 124-81-009981"),
+        f(2, F::Brn, "company add --name x --brn 12a-81-00998"),
+        f(2, F::Brn, "company add --name x --brn ''"),
+        f(2, F::Brn, "company add --name x --brn '   '"),
+        f(2, F::Brn, "company add --name x --brn １２４-８１-００９９８"),
+        f(2, F::Brn, "company add --name x --brn 124–81–00998"),
+        f(2, F::Brn, "company add --name x --brn +1248100998"),
+        f(2, F::Brn, "company add --name x --brn '124-81-\u{202E}00998'"),
+        f(2, F::Brn, "company add --name x --brn {10k}"),
+        f(2, F::Brn, "company add --name x --brn 0000000000"),
+        f(2, F::Brn, "company add --name x --brn 1248100998x"),
+        f(2, F::Brn, "company show 124-81-00999"),
+        f(2, F::Brn, "company show 220-81-62517"),
+        f(2, F::Brn, "company edit 220-81-62517 --name y"),
+        f(2, F::Brn, "company edit 124-81-0099 --name y"),
+        f(2, F::Brn, "company graduate 220-81-62517"),
+        f(2, F::Brn, "company withdraw 999-99-99999"),
+        f(
+            2,
+            F::Company,
+            "lease add --company 124-81-00999 --room 302 --from 2027-03-01 --to 2028-03-01 --rent 1 --fee 1",
+        ),
+        f(
+            2,
+            F::Company,
+            "lease add --company 220-81-62517 --room 302 --from 2027-03-01 --to 2028-03-01 --rent 1 --fee 1",
+        ),
+        f(2, F::Company, "person add --name x --company 12"),
+        f(2, F::Company, "person add --name x --company 220-81-62517"),
+        f(2, F::Company, "statement --company 000 --month 2026-10"),
+        f(2, F::Company, "statement --company 220-81-62517 --month 2026-10"),
+        f(2, F::Company, "statement issue --month 2026-10 --company 220-81-62517"),
+        f(2, F::Company, "quota set --company 220-81-62517 --equipment EQ-0001 --hours 5"),
+        f(2, F::Company, "report-year set --company 220-81-62517 --year 2026 --employees 1"),
+        f(
+            2,
+            F::Company,
+            "booking add --equipment EQ-0001 --person P-0001 --company 220-81-62517 --from '2026-12-02 09:00' --to '2026-12-02 10:00'",
+        ),
+        // 법인등록번호.
+        fs(2, F::CorporateNo, "check digit", "company add --name x --brn 220-81-62517 --corporate-no 130111-0006247"),
+        f(2, F::CorporateNo, "company add --name x --brn 220-81-62517 --corporate-no 130111-000624"),
+        f(2, F::CorporateNo, "company add --name x --brn 220-81-62517 --corporate-no 130111-00062466"),
+        fs(2, F::CorporateNo, "130111-0006246", "company add --name x --brn 220-81-62517 --corporate-no abc"),
+        f(2, F::CorporateNo, "company add --name x --brn 220-81-62517 --corporate-no '130111 000624x'"),
+        f(2, F::CorporateNo, "company edit 124-81-00998 --corporate-no 1301110006240"),
+    ]
+}

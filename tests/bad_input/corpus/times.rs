@@ -1,0 +1,142 @@
+//! Dates, times, instants and periods.
+
+use super::*;
+
+pub fn cases() -> Vec<Case> {
+    vec![
+        // Impossible dates.
+        fs(
+            2,
+            F::Admitted,
+            "not a day on the calendar",
+            "company add --name x --brn 220-81-62517 --admitted 2026-02-30",
+        ),
+        fs(2, F::Admitted, "month (1–12)", "company add --name x --brn 220-81-62517 --admitted 2026-13-01"),
+        fs(2, F::Admitted, "e.g. 2026-12-01", "company add --name x --brn 220-81-62517 --admitted tomorrow"),
+        f(2, F::Admitted, "company add --name x --brn 220-81-62517 --admitted 2026-00-10"),
+        f(2, F::Admitted, "company add --name x --brn 220-81-62517 --admitted 2026-12-32"),
+        f(2, F::Admitted, "company add --name x --brn 220-81-62517 --admitted 20266-01-01"),
+        fs(2, F::Admitted, "from 1950 to 2199", "company add --name x --brn 220-81-62517 --admitted 1800-01-01"),
+        f(2, F::Admitted, "company add --name x --brn 220-81-62517 --admitted 2026/02/29"),
+        f(2, F::Admitted, "company add --name x --brn 220-81-62517 --admitted 26-12-01"),
+        f(2, F::Admitted, "company edit 124-81-00998 --admitted 2026-02-31"),
+        f(2, F::From, "lease add --company 124-81-00998 --room 302 --from 2026-02-30 --to 2027-12-01 --rent 1 --fee 1"),
+        f(2, F::To, "lease add --company 124-81-00998 --room 302 --from 2026-12-01 --to 2027-13-01 --rent 1 --fee 1"),
+        f(2, F::From, "lease add --company 124-81-00998 --room 302 --from tomorrow --to 2027-12-01 --rent 1 --fee 1"),
+        f(2, F::Date, "lease end L-0001 --on 2026-02-30"),
+        f(2, F::Date, "lease list --on 2026-13-01"),
+        f(2, F::Date, "room list --on 2026-02-30"),
+        f(2, F::Date, "room retire 302 --on 2026-13-01"),
+        f(2, F::Date, "company graduate 124-81-00998 --on 2026-02-30"),
+        f(2, F::Date, "company withdraw 124-81-00998 --on yesterday"),
+        f(2, F::Date, "closed-day add --date 2026-02-30 --name 창립기념일"),
+        f(2, F::Date, "closed-day add --date 2026-12-24T00:00 --name 창립기념일"),
+        f(2, F::From, "cohort add --course KILN-101 --code 2026-4 --capacity 5 --opens 2026-02-30 --closes 2026-12-10"),
+        f(2, F::To, "cohort add --course KILN-101 --code 2026-4 --capacity 5 --opens 2026-12-01 --closes next-week"),
+        f(2, F::Date, "session add --cohort KILN-101/2026-3 --date 2026-02-30 --start 09:00 --end 12:00"),
+        f(2, F::Date, "cohort complete KILN-101/2026-3 --on 2026-02-30"),
+        f(2, F::Date, "statement pay 2026-10-0001 --amount 100 --on 2026-02-30"),
+        f(2, F::Date, "statement pay 2026-10-0001 --amount 100 --on 2030-01-01"),
+        f(2, F::From, "qualification grant --person P-0001 --course KILN-101 --reason x --from 2026-02-30"),
+        // Impossible times and instants.
+        fs(
+            2,
+            F::From,
+            "next day's 00:00",
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 24:00' --to '2026-12-02 10:00'",
+        ),
+        fs(
+            2,
+            F::From,
+            "00:00 to 23:59",
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 25:00' --to '2026-12-02 10:00'",
+        ),
+        f(
+            2,
+            F::From,
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 09:60' --to '2026-12-02 10:00'",
+        ),
+        f(
+            2,
+            F::From,
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-02-30 09:00' --to '2026-12-02 10:00'",
+        ),
+        fs(
+            2,
+            F::From,
+            "e.g. 2026-12-01 09:30",
+            "booking add --equipment EQ-0001 --person P-0001 --from tomorrow --to '2026-12-02 10:00'",
+        ),
+        f(2, F::From, "booking add --equipment EQ-0001 --person P-0001 --from 2026-12-02 --to '2026-12-02 10:00'"),
+        f(2, F::From, "booking add --equipment EQ-0001 --person P-0001 --from 09:00 --to '2026-12-02 10:00'"),
+        f(
+            2,
+            F::To,
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 09:00' --to '2026-12-02 24:00'",
+        ),
+        f(
+            2,
+            F::To,
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 09:00' --to '2026-12-02 -1:00'",
+        ),
+        f(2, F::To, "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 09:00' --to '2026-12-02 9:5'"),
+        f(
+            2,
+            F::From,
+            "downtime add --equipment EQ-0001 --from '2026-12-05 24:00' --to '2026-12-05 11:00' --reason fault",
+        ),
+        f(
+            2,
+            F::To,
+            "downtime add --equipment EQ-0001 --from '2026-12-05 10:00' --to '2026-13-05 11:00' --reason fault",
+        ),
+        f(2, F::To, "downtime end 1 --at noon"),
+        f(2, F::From, "session add --cohort KILN-101/2026-3 --date 2026-12-22 --start 24:00 --end 25:00"),
+        fs(2, F::To, "23:59", "session add --cohort KILN-101/2026-3 --date 2026-12-22 --start 09:00 --end 24:00"),
+        f(2, F::From, "session add --cohort KILN-101/2026-3 --date 2026-12-22 --start 9 --end 12:00"),
+        f(2, F::To, "session add --cohort KILN-101/2026-3 --date 2026-12-22 --start 09:00 --end 12:5"),
+        f(2, F::Time, "booking check-in 1 --at '2026-12-01 24:00'"),
+        f(2, F::Time, "booking check-out 1 --at tomorrow"),
+        f(2, F::From, "booking list --from 2026-02-30"),
+        f(2, F::To, "booking list --to '2026-12-01 25:00'"),
+        f(2, F::From, "export bookings --format ics --out /tmp/kiln-never-written.ics --from 2026-02-30"),
+        // Periods backwards or of no length.
+        fs(
+            2,
+            F::To,
+            "after the start",
+            "lease add --company 124-81-00998 --room 302 --from 2027-03-01 --to 2027-03-01 --rent 1 --fee 1",
+        ),
+        f(2, F::To, "lease add --company 124-81-00998 --room 302 --from 2027-03-01 --to 2027-02-01 --rent 1 --fee 1"),
+        f(
+            2,
+            F::To,
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 10:00' --to '2026-12-02 09:00'",
+        ),
+        f(
+            2,
+            F::To,
+            "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-02 10:00' --to '2026-12-02 10:00'",
+        ),
+        f(
+            2,
+            F::To,
+            "downtime add --equipment EQ-0001 --from '2026-12-05 10:00' --to '2026-12-05 09:00' --reason fault",
+        ),
+        f(
+            2,
+            F::To,
+            "downtime add --equipment EQ-0001 --from '2026-12-05 10:00' --to '2026-12-05 10:00' --reason fault",
+        ),
+        f(2, F::To, "cohort add --course KILN-101 --code 2026-4 --capacity 5 --opens 2026-12-10 --closes 2026-12-01"),
+        f(2, F::To, "session add --cohort KILN-101/2026-3 --date 2026-12-22 --start 12:00 --end 09:00"),
+        f(2, F::To, "session add --cohort KILN-101/2026-3 --date 2026-12-22 --start 12:00 --end 12:00"),
+        f(
+            2,
+            F::MaxLength,
+            "equipment add --code EQ-0002 --name X --category analysis --min-minutes 120 --max-minutes 60",
+        ),
+        f(2, F::Hours, "equipment add --code EQ-0002 --name X --category analysis --hours 'mon-fri 18:00-09:00'"),
+        f(2, F::Hours, "equipment edit EQ-0001 --hours 'mon-fri 09:00-09:00'"),
+    ]
+}
