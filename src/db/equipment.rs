@@ -1,6 +1,7 @@
 //! The centre's shared machines and their booking rules.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter};
 use serde::Serialize;
 
 use super::write::json;
@@ -95,6 +96,31 @@ fn room_id(conn: &Connection, code: Option<&str>) -> Result<Option<i64>> {
         .ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound).into())
 }
 
+/// A machine's columns from `name` to `needs_approval`, in the order both
+/// the INSERT and the UPDATE name them.
+fn columns(new: &NewEquipment, room: Option<i64>) -> [Value; 17] {
+    let r = &new.rules;
+    [
+        Value::from(new.name.clone()),
+        Value::from(new.model.clone()),
+        Value::from(new.category.code().to_owned()),
+        Value::from(room),
+        Value::from(new.manager.clone()),
+        Value::from(new.billing_unit.code().to_owned()),
+        Value::from(new.tenant_rate.0),
+        Value::from(new.external_rate.0),
+        Value::from(r.slot_minutes),
+        Value::from(r.min_minutes),
+        Value::from(r.max_minutes),
+        Value::from(r.notice_minutes),
+        Value::from(r.horizon_days),
+        Value::from(r.buffer_minutes),
+        Value::from(r.hours.to_string()),
+        Value::from(r.holidays_bookable),
+        Value::from(r.needs_approval),
+    ]
+}
+
 /// Registers a machine (admins and equipment managers).
 pub fn add(store: &mut Store, input: &EquipmentInput) -> Result<Equipment> {
     let new = input.validate()?;
@@ -105,34 +131,14 @@ pub fn add(store: &mut Store, input: &EquipmentInput) -> Result<Equipment> {
 pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment> {
     let code = numbered("EQ", new.code);
     let room = room_id(w.conn(), new.room.as_deref())?;
-    let r = &new.rules;
+    let now = Value::from(w.now().to_string());
     w.conn()
         .execute(
             "INSERT INTO equipment (code, name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
                 slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
                 holidays_bookable, needs_approval, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-            params![
-                code,
-                new.name,
-                new.model,
-                new.category.code(),
-                room,
-                new.manager,
-                new.billing_unit.code(),
-                new.tenant_rate.0,
-                new.external_rate.0,
-                r.slot_minutes,
-                r.min_minutes,
-                r.max_minutes,
-                r.notice_minutes,
-                r.horizon_days,
-                r.buffer_minutes,
-                r.hours.to_string(),
-                i64::from(r.holidays_bookable),
-                i64::from(r.needs_approval),
-                w.now().to_string()
-            ],
+            params_from_iter([Value::from(code.clone())].into_iter().chain(columns(new, room)).chain([now])),
         )
         .map_err(|e| {
             if is_unique_violation(&e) {
@@ -176,32 +182,12 @@ pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<E
         };
         let new = merged.validate()?;
         let room = room_id(w.conn(), new.room.as_deref())?;
-        let r = &new.rules;
         w.conn().execute(
             "UPDATE equipment SET name = ?2, model = ?3, category = ?4, room_id = ?5, manager = ?6, billing_unit = ?7,
                 tenant_rate = ?8, external_rate = ?9, slot_minutes = ?10, min_minutes = ?11, max_minutes = ?12,
                 notice_minutes = ?13, horizon_days = ?14, buffer_minutes = ?15, hours = ?16, holidays_bookable = ?17,
                 needs_approval = ?18 WHERE id = ?1",
-            params![
-                before.id,
-                new.name,
-                new.model,
-                new.category.code(),
-                room,
-                new.manager,
-                new.billing_unit.code(),
-                new.tenant_rate.0,
-                new.external_rate.0,
-                r.slot_minutes,
-                r.min_minutes,
-                r.max_minutes,
-                r.notice_minutes,
-                r.horizon_days,
-                r.buffer_minutes,
-                r.hours.to_string(),
-                i64::from(r.holidays_bookable),
-                i64::from(r.needs_approval)
-            ],
+            params_from_iter([Value::from(before.id)].into_iter().chain(columns(&new, room))),
         )?;
         let after = by_id(w.conn(), before.id)?;
         if after != before {
