@@ -115,6 +115,10 @@ fn queries(c: &mut Criterion, size: Size, full: bool) {
         let (_, store, s) = fixture.get_or_insert_with(&mut setup);
         b.iter(|| black_box(statement::month(store, &s.last_month).expect("the month's statements")));
     });
+    group.bench_function("statements_of_month_drafts", |b| {
+        let (_, store, s) = fixture.get_or_insert_with(&mut setup);
+        b.iter(|| black_box(statement::month(store, &s.this_month).expect("this month's drafts")));
+    });
     group.bench_function("utilisation_month", |b| {
         let (_, store, _) = fixture.get_or_insert_with(&mut setup);
         let (y, m) = usage::last_month(store.now().date());
@@ -134,7 +138,9 @@ fn screens(c: &mut Criterion, size: Size, full: bool) {
         let mut stage: Option<Stage> = None;
         let mut group = c.benchmark_group(format!("scale_{}/{}", size.label, scene.name));
         group.sample_size(if full { 20 } else { 10 }).warm_up_time(Duration::from_secs(1));
-        group.measurement_time(Duration::from_secs(3));
+        // Flat: a case that waits for a report (`shown`) may take a quarter
+        // of a second a frame; linear sampling would run it for minutes.
+        group.measurement_time(Duration::from_secs(3)).sampling_mode(criterion::SamplingMode::Flat);
         for case in Case::ALL {
             group.bench_function(case.name(), |b| {
                 let st = stage.get_or_insert_with(|| {

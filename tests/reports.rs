@@ -74,7 +74,10 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
              UPDATE statement SET supply = supply + 10, vat = vat + 1, total = total + 11 WHERE id = 1;
              PRAGMA ignore_check_constraints = ON;
              UPDATE statement SET vat = vat + 1 WHERE id = 2;
-             UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);",
+             UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
+             DROP TRIGGER use_month_change;
+             UPDATE booking SET charge = charge + 1000
+               WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);",
         )
         .unwrap();
     }
@@ -83,7 +86,7 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();
     assert_eq!(
         rules,
-        ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat", "yearly_total"],
+        ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat", "yearly_total", "use_month"],
         "{report:?}"
     );
     assert!(report.invariants[0].detail.contains("겹칩니다"), "said in Korean: {report:?}");

@@ -38,6 +38,7 @@ fn every_screen_renders_in_both_languages_and_sizes() {
         let (_db, mut app) = demo_app(lang);
         for id in ScreenId::ALL {
             app.update(Action::GoTo(id));
+            app.settle();
             for (w, h) in [(80, 24), (160, 48)] {
                 let buf = render(&app, w, h);
                 let t = text(&buf);

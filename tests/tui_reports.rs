@@ -14,7 +14,8 @@ use kiln::db::statement;
 use kiln::i18n::Lang;
 use kiln::tui::app::App;
 use kiln::tui::screens::reports::{Focus, Report};
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::{Duration, Instant};
 
 fn reports(lang: Lang) -> (TempDb, App) {
     let (db, store) = TempDb::demo();
@@ -161,4 +162,68 @@ fn enter_moves_between_the_menu_and_the_content() {
     assert!(t.contains(&second.unwrap().company_name), "{t}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screens().reports().focus(), Focus::Menu);
+}
+
+/// A key that needs a report read again returns at once: the old figures
+/// stay on screen under their own title, marked, until the thread's answer
+/// is taken in by the loop's poll.
+#[test]
+fn a_report_is_read_off_the_loop_and_the_old_figures_stay_until_the_new_come() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, mut app) = reports(lang);
+        let october = app.screens().reports().data().statements.clone();
+        assert!(!app.screens().reports().reading());
+        app.handle_key(&KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        let r = app.screens().reports();
+        assert!(r.reading() && app.busy(), "asked, not yet taken in");
+        assert_eq!((r.month_text().as_str(), r.shown_month_text().as_str()), ("2026-11", "2026-10"));
+        assert_eq!(r.data().statements, october, "October's stay until November's come");
+        let t = screen(&app, 80, 24);
+        assert!(t.contains(lang.pick("읽는 중…", "Reading…")), "{t}");
+        assert!(t.contains("◀ 2026-11 ▶"), "the menu shows the month chosen: {t}");
+        assert!(t.contains("2026-10"), "the list is still titled October: {t}");
+
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !app.poll() {
+            assert!(Instant::now() < deadline, "the answer came within 30 s");
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        let r = app.screens().reports();
+        assert!(!r.reading() && !app.busy());
+        assert_eq!(r.shown_month_text(), "2026-11");
+        assert!(r.data().statements.iter().all(|s| s.month == "2026-11" && s.number.is_none()), "November's drafts");
+        let t = screen(&app, 80, 24);
+        assert!(!t.contains(lang.pick("읽는 중…", "Reading…")), "{t}");
+        assert!(!app.poll(), "taken in once");
+    }
+}
+
+/// Keys pressed faster than the thread reads: only the last month asked for
+/// is shown, whatever order the answers come in.
+#[test]
+fn quick_keys_end_on_the_last_month_asked_for() {
+    let (_db, mut app) = reports(Lang::En);
+    for _ in 0..5 {
+        app.handle_key(&KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+    }
+    app.settle();
+    let r = app.screens().reports();
+    assert_eq!(r.shown_month_text(), "2026-05");
+    assert!(r.data().statements.iter().all(|s| s.month == "2026-05"));
+    assert!(!r.data().statements.is_empty());
+    assert!(app.message.is_none(), "{:?}", app.message);
+}
+
+/// If no second connection can be opened (here the file was unlinked under
+/// the open one), reports are read on the loop as before, not lost.
+#[test]
+fn without_a_second_connection_reports_are_read_on_the_loop() {
+    let (db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    std::fs::remove_file(&db.path).unwrap();
+    app.handle_key(&KeyEvent::new(KeyCode::Char('6'), KeyModifiers::NONE));
+    let r = app.screens().reports();
+    assert!(!r.reading(), "read at once");
+    assert!(r.data().statements.iter().any(|s| s.number.as_deref() == Some("2026-10-0001")));
+    assert!(app.message.is_none(), "{:?}", app.message);
 }

@@ -112,10 +112,15 @@ pub enum Case {
     /// screen reloads, then a redraw: what every open terminal pays after
     /// every write anywhere.
     Written,
+    /// A key of the scene's pair, then the wait until the screen has taken
+    /// in what it read off the loop (a report's figures), then a redraw:
+    /// how long a person waits to see the figures. On screens that read on
+    /// the loop this is `key`.
+    Shown,
 }
 
 impl Case {
-    pub const ALL: [Case; 4] = [Case::Draw, Case::Key, Case::Enter, Case::Written];
+    pub const ALL: [Case; 5] = [Case::Draw, Case::Key, Case::Enter, Case::Written, Case::Shown];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -123,6 +128,7 @@ impl Case {
             Case::Key => "key",
             Case::Enter => "enter",
             Case::Written => "written",
+            Case::Shown => "shown",
         }
     }
 }
@@ -145,6 +151,7 @@ impl Stage {
         let mut app = App::new(store, Lang::Ko, false).expect("the app opens");
         app.update(Action::GoTo(scene.screen));
         (scene.setup)(&mut app);
+        app.settle();
         assert!(app.message.is_none(), "{}: {:?}", scene.name, app.message.as_ref().map(|m| &m.text));
         let terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
         let mut stage = Stage { app, terminal, scene, turn: 0, other };
@@ -168,9 +175,12 @@ impl Stage {
     pub fn frame(&mut self, case: Case) {
         match case {
             Case::Draw => {}
-            Case::Key => {
+            Case::Key | Case::Shown => {
                 press(&mut self.app, self.scene.keys[self.turn % 2]);
                 self.turn += 1;
+                if case == Case::Shown {
+                    self.app.settle();
+                }
             }
             Case::Enter => self.app.update(Action::GoTo(self.scene.screen)),
             Case::Written => {
@@ -180,11 +190,13 @@ impl Stage {
         self.draw();
     }
 
-    /// Ends on the scene's state, so the next case starts where it did.
+    /// Ends on the scene's state, figures in, so the next case starts where
+    /// it did.
     pub fn settle(&mut self) {
         if self.turn % 2 == 1 {
             self.frame(Case::Key);
         }
+        self.app.settle();
         assert!(self.app.message.is_none(), "{}: {:?}", self.scene.name, self.app.message.as_ref().map(|m| &m.text));
     }
 

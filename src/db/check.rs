@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 pub struct Violation {
     /// `booking_overlap`, `lease_overlap`, `cohort_over_capacity`,
     /// `building_area`, `statement_sum`, `statement_vat`, `overpaid`,
-    /// `yearly_total`.
+    /// `yearly_total`, `use_month`.
     pub rule: &'static str,
     pub detail: String,
 }
@@ -124,6 +124,22 @@ const INVARIANTS: &[(&str, &str, &str, &str)] = &[
                  OR t.exports IS NOT r.exports OR t.rnd_spend IS NOT r.rnd_spend OR t.patents_filed IS NOT r.filed
                  OR t.patents_granted IS NOT r.granted OR t.investment IS NOT r.investment)
             AND NOT (r.year IS NULL AND t.reporting = 0)",
+    ),
+    (
+        // The month's statements read completed use from sums kept by
+        // triggers (migration 4); a booking written around them would
+        // leave a correction unbilled.
+        "use_month",
+        "%s %s의 장비 사용 합계(%d원, %d건)가 완료된 예약(%d원, %d건)과 맞지 않습니다",
+        "the kept use in %s of %s (%d won, %d bookings) differs from its completed bookings (%d won, %d)",
+        "SELECT printf(?1, coalesce(t.month, b.month),
+                       (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
+                       coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0))
+           FROM (SELECT substr(start, 1, 7) AS month, company_id, sum(charge) AS charge, count(*) AS bookings
+                   FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
+           FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
+          WHERE (t.charge IS NOT b.charge OR t.bookings IS NOT b.bookings)
+            AND NOT (b.month IS NULL AND t.bookings = 0)",
     ),
 ];
 

@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../schema.sql"),
     include_str!("../../migrations/0002_attendance_by_enrolment.sql"),
     include_str!("../../migrations/0003_programme_at_scale.sql"),
+    include_str!("../../migrations/0004_statements_at_scale.sql"),
 ];
 
 /// The schema version this kiln writes.

@@ -120,6 +120,16 @@ impl Store {
         Ok(store)
     }
 
+    /// Another connection to the same file, read-only, for reading off the
+    /// interface's loop: in WAL mode it reads while this one writes.
+    pub fn reader(&self) -> Result<Store> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(&self.path, flags).map_err(|e| classify(e, &self.path))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        Ok(Store { conn, path: self.path.clone(), user: self.user.clone(), clock: self.clock() })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -191,6 +191,7 @@ messages! {
     UtilisationTitle => "장비 가동률 {0} (사용/가용 시간)", "Utilisation {0} (used/available hours)";
     TopUsersTitle => "상위 이용 기업 {0}", "Top equipment users {0}";
     NoData => "자료가 없습니다", "Nothing to show";
+    Reading => "읽는 중…", "Reading…";
     FormIssue => "청구서 발행", "Issue statements";
     NoteIssue => "{0} 청구서 {1}건(미발행), 합계 {2}을(를) 발행합니다. 발행한 청구서는 바뀌지 않습니다 — Enter로 발행", "Issue {1} statement(s) for {0}, totalling {2}. Issued statements never change — Enter to issue";
     FormBackup => "데이터베이스 백업", "Back up the database";

@@ -274,6 +274,30 @@ impl App {
         }
     }
 
+    /// Takes in what the screen in front read off the loop; true if the
+    /// caller should redraw.
+    pub fn poll(&mut self) -> bool {
+        match self.screens.get_mut(self.screen).poll(&self.store) {
+            Ok(changed) => changed,
+            Err(e) => {
+                self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+                true
+            }
+        }
+    }
+
+    /// True while the screen in front waits for work off the loop.
+    pub fn busy(&self) -> bool {
+        self.screens.get(self.screen).busy()
+    }
+
+    /// Waits until the screen in front has what it asked for.
+    pub fn settle(&mut self) {
+        if let Err(e) = self.screens.get_mut(self.screen).settle(&self.store) {
+            self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+        }
+    }
+
     /// Called while idle: true if something outside changed what is shown
     /// (another process wrote, or the date turned), so the caller redraws.
     pub fn tick(&mut self) -> bool {

@@ -27,6 +27,9 @@ pub use view::view;
 /// another terminal's change shows within this long.
 const TICK: Duration = Duration::from_millis(500);
 
+/// How often the loop looks for a report read off it, while one is out.
+const BUSY_POLL: Duration = Duration::from_millis(10);
+
 /// `KILN_TEST_PANIC=1` makes the interface panic right after its first frame.
 /// Only the terminal tests set it, to see that a panic gives the terminal
 /// back (raw mode off, main screen, cursor shown) before its message prints.
@@ -67,7 +70,11 @@ pub fn run(env: &Env) -> Result<()> {
         }
         // Ticks go by the clock, not by idleness, so someone typing without
         // pause still sees what other terminals write.
-        if event::poll(TICK.saturating_sub(last_tick.elapsed()))? {
+        let mut wait = TICK.saturating_sub(last_tick.elapsed());
+        if app.busy() {
+            wait = wait.min(BUSY_POLL);
+        }
+        if event::poll(wait)? {
             match event::read()? {
                 Event::Key(key) => {
                     app.handle_key(&key);
@@ -77,6 +84,7 @@ pub fn run(env: &Env) -> Result<()> {
                 _ => {}
             }
         }
+        dirty |= app.poll();
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             dirty |= app.tick();

@@ -8,12 +8,16 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// A key, then a wait until the screen has what it read off the loop (a
+/// report), as a person waits for it to fill.
 pub fn key(app: &mut App, c: char) {
     app.handle_key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    app.settle();
 }
 
 pub fn press(app: &mut App, code: KeyCode) {
     app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+    app.settle();
 }
 
 /// Types text as a Hangul input method delivers it: one composed character at a time.

@@ -98,6 +98,23 @@ pub trait Screen {
     /// Reloads from the database what the screen shows.
     fn refresh(&mut self, store: &Store) -> Result<()>;
 
+    /// Takes in work finished off the loop (a report read by its own
+    /// thread); true if what is shown changed.
+    fn poll(&mut self, _store: &Store) -> Result<bool> {
+        Ok(false)
+    }
+
+    /// True while work off the loop is out: the loop then polls often.
+    fn busy(&self) -> bool {
+        false
+    }
+
+    /// Waits for the work off the loop, as a person waits for the screen
+    /// to fill: the tests and benchmarks read what is shown after it.
+    fn settle(&mut self, _store: &Store) -> Result<()> {
+        Ok(())
+    }
+
     /// Handles an action the app left to the screen.
     fn update(&mut self, _action: Action, _store: &mut Store, _ui: &Ui) -> Result<Outcome> {
         Ok(Outcome::Nothing)

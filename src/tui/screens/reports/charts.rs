@@ -62,7 +62,7 @@ pub(super) fn occupancy(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: 
 
 pub(super) fn utilisation(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.utilisation;
-    let block = titled(&fill(Msg::UtilisationTitle.text(lang), &[&s.month_text()]), s.focus == Focus::Content);
+    let block = titled(&fill(Msg::UtilisationTitle.text(lang), &[&s.shown_month_text()]), s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.is_empty() {
@@ -196,7 +196,7 @@ pub(super) fn kpis(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang)
 
 pub(super) fn top_users(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.top_users;
-    let block = titled(&fill(Msg::TopUsersTitle.text(lang), &[&s.year]), s.focus == Focus::Content);
+    let block = titled(&fill(Msg::TopUsersTitle.text(lang), &[&s.shown_year()]), s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.is_empty() {

@@ -2,22 +2,25 @@
 //! front loads alone (the others cost nothing until chosen); ←→ move its
 //! month or year; `I` issues the month's statements after a confirmation;
 //! `x`/`c` write what is on screen to an Excel or CSV file in the current
-//! folder; `b` backs the database up.
+//! folder; `b` backs the database up. Reports are read off the loop
+//! ([`reader`]): the screen shows what it has, marked "reading…", until
+//! the new figures come.
 
 mod charts;
+mod reader;
 mod view;
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{Outcome, Screen, Ui, list};
 use crate::db::Store;
-use crate::db::statement::{self, Arrear, Statement};
+use crate::db::statement::{Arrear, Statement};
 use crate::domain::statement::month_text;
 use crate::error::Result;
 use crate::i18n::{Msg, fill};
 use crate::report::programme::Programme;
 use crate::report::sheets::{self, Book};
-use crate::report::trends::{self, OccupancyPoint, TrainingOutcome};
+use crate::report::trends::{OccupancyPoint, TrainingOutcome};
 use crate::report::usage::{self, MachineUse, TopUser};
 use crate::tui::action::Action;
 use crate::tui::forms;
@@ -91,9 +94,14 @@ const TOP_USERS: u32 = 10;
 /// What a report's figures were read for: the store's generation, the day,
 /// and the month (`year * 12 + month`) or year shown. The same key gives
 /// the same figures, so going back to a report, or to the screen, reads
-/// nothing until something was written (a month's statements take a third
+/// nothing until something was written (a month's statements take a quarter
 /// of a second at 10,000 companies).
 type Loaded = ((i64, u64), NaiveDate, i32);
+
+/// The month of a [`Loaded`] period `year * 12 + month`.
+fn month_of(period: i32) -> (i32, u32) {
+    ((period - 1).div_euclid(12), (period - 1).rem_euclid(12) as u32 + 1)
+}
 
 pub struct ReportsScreen {
     report: Report,
@@ -109,7 +117,14 @@ pub struct ReportsScreen {
     selected: usize,
     data: Data,
     today: NaiveDate,
+    /// What each report's rows in `data` were read for.
     loaded: Vec<(Report, Loaded)>,
+    /// Started on the first read; `None` after it failed to start (then
+    /// reports are read on the loop, as before).
+    reader: Option<reader::Reader>,
+    reader_failed: bool,
+    /// The question out, until its answer is in.
+    pending: Option<reader::Ask>,
 }
 
 impl Default for ReportsScreen {
@@ -124,6 +139,9 @@ impl Default for ReportsScreen {
             data: Data::default(),
             today: NaiveDate::default(),
             loaded: Vec::new(),
+            reader: None,
+            reader_failed: false,
+            pending: None,
         }
     }
 }
@@ -150,10 +168,37 @@ impl ReportsScreen {
         }
     }
 
-    /// `2026-11`, the month shown.
+    /// `2026-11`, the month chosen (←→), which the menu shows and `I` issues.
     pub fn month_text(&self) -> String {
         let (y, m) = self.month.unwrap_or_else(|| usage::last_month(self.today));
         month_text(y, m)
+    }
+
+    /// True while the report in front is being read (again).
+    pub fn reading(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The period the report in front holds figures for: until a new
+    /// month's are in, the old month's stay on screen under their own title.
+    fn shown_period(&self) -> Option<i32> {
+        self.loaded.iter().find(|(r, _)| *r == self.report).map(|(_, (_, _, p))| *p)
+    }
+
+    /// `2026-11`, the month whose figures are on screen.
+    pub fn shown_month_text(&self) -> String {
+        match self.shown_period() {
+            Some(p) if self.report.by_month() => {
+                let (y, m) = month_of(p);
+                month_text(y, m)
+            }
+            _ => self.month_text(),
+        }
+    }
+
+    /// The top users' year whose figures are on screen.
+    pub fn shown_year(&self) -> i32 {
+        self.shown_period().filter(|_| self.report == Report::TopUsers).unwrap_or(self.year)
     }
 
     pub fn selected_statement(&self) -> Option<&Statement> {
@@ -189,13 +234,13 @@ impl ReportsScreen {
     pub fn book(&self, lang: crate::i18n::Lang) -> Book {
         let d = &self.data;
         match self.report {
-            Report::Statements => sheets::statements(&self.month_text(), &d.statements, lang),
+            Report::Statements => sheets::statements(&self.shown_month_text(), &d.statements, lang),
             Report::Arrears => sheets::arrears(&date_text(self.today), &d.arrears, lang),
             Report::Occupancy => sheets::occupancy(&d.occupancy, lang),
-            Report::Utilisation => sheets::utilisation(&self.month_text(), &d.utilisation, lang),
+            Report::Utilisation => sheets::utilisation(&self.shown_month_text(), &d.utilisation, lang),
             Report::Training => sheets::training(&d.training, lang),
             Report::Kpis => sheets::kpis(&d.kpis, lang),
-            Report::TopUsers => sheets::top_users(self.year, &d.top_users, lang),
+            Report::TopUsers => sheets::top_users(self.shown_year(), &d.top_users, lang),
         }
     }
 
@@ -209,6 +254,52 @@ impl ReportsScreen {
             crate::export::book::write_csv(&book, &path)?
         };
         Ok(Outcome::Say(fill(Msg::Exported.text(lang), &[&rows, &path.display()])))
+    }
+}
+
+impl ReportsScreen {
+    fn clamp(&mut self) {
+        self.selected = self.selected.min(self.rows().saturating_sub(1));
+    }
+
+    /// Keeps `part`, the figures read for `ask`.
+    fn take(&mut self, ask: reader::Ask, part: reader::Part) {
+        let d = &mut self.data;
+        match part {
+            reader::Part::Statements(v) => d.statements = v,
+            reader::Part::Arrears(v) => d.arrears = v,
+            reader::Part::Occupancy(v) => d.occupancy = v,
+            reader::Part::Utilisation(v) => d.utilisation = v,
+            reader::Part::Training(v) => d.training = v,
+            reader::Part::Kpis(v) => d.kpis = v,
+            reader::Part::TopUsers(v) => d.top_users = v,
+        }
+        self.loaded.retain(|(r, _)| *r != ask.report);
+        self.loaded.push((ask.report, ask.key));
+        self.clamp();
+    }
+
+    /// Takes the answer to the question out, if this is it (an answer to
+    /// an earlier one is dropped: a newer question is on its way). True if
+    /// something changed on screen.
+    fn answered(&mut self, (ask, part): reader::Answer) -> Result<bool> {
+        if self.pending != Some(ask) {
+            return Ok(false);
+        }
+        self.pending = None;
+        self.take(ask, part?);
+        Ok(true)
+    }
+
+    /// The thread is gone (it cannot be, short of a bug): answer the
+    /// question here and read on the loop from now on.
+    fn lost(&mut self, store: &Store) -> Result<bool> {
+        self.reader = None;
+        self.reader_failed = true;
+        let Some(ask) = self.pending.take() else { return Ok(false) };
+        let part = reader::read(store, &ask)?;
+        self.take(ask, part);
+        Ok(true)
     }
 }
 
@@ -227,32 +318,68 @@ impl Screen for ReportsScreen {
             self.year = self.today.year();
             self.kpi_year = crate::report::dashboard::default_year(self.today);
         }
-        let (y, m) = *self.month.get_or_insert_with(|| usage::last_month(self.today));
+        let month = *self.month.get_or_insert_with(|| usage::last_month(self.today));
         let period = match self.report {
-            Report::Statements | Report::Utilisation => y * 12 + m as i32,
-            Report::Kpis => self.kpi_year,
+            Report::Statements | Report::Utilisation => month.0 * 12 + month.1 as i32,
             Report::TopUsers => self.year,
-            Report::Arrears | Report::Occupancy | Report::Training => 0,
+            // The KPIs hold every year; ←→ only choose which one is shown.
+            Report::Arrears | Report::Occupancy | Report::Training | Report::Kpis => 0,
         };
         let key = (store.generation()?, self.today, period);
+        self.clamp();
         if self.loaded.contains(&(self.report, key)) {
-            self.selected = self.selected.min(self.rows().saturating_sub(1));
+            // Back on figures still true: a question out for others is moot.
+            self.pending = None;
             return Ok(());
         }
-        let d = &mut self.data;
-        match self.report {
-            Report::Statements => d.statements = statement::month(store, &month_text(y, m))?,
-            Report::Arrears => d.arrears = statement::arrears(store, self.today)?,
-            Report::Occupancy => d.occupancy = trends::occupancy_series(store, self.today, OCCUPANCY_MONTHS)?,
-            Report::Utilisation => d.utilisation = usage::utilisation(store, y, m)?,
-            Report::Training => d.training = trends::training_outcomes(store)?,
-            Report::Kpis => d.kpis = trends::programme_years(store, self.today.year())?,
-            Report::TopUsers => d.top_users = usage::top_users(store, self.year, TOP_USERS)?,
+        let ask = reader::Ask { report: self.report, key, month, year: self.year, today: self.today };
+        if self.pending == Some(ask) {
+            return Ok(());
         }
-        let report = self.report;
-        self.loaded.retain(|(r, _)| *r != report);
-        self.loaded.push((report, key));
-        self.selected = self.selected.min(self.rows().saturating_sub(1));
+        if self.reader.is_none() && !self.reader_failed {
+            self.reader = reader::Reader::start(store).ok();
+            self.reader_failed = self.reader.is_none();
+        }
+        match &self.reader {
+            Some(r) if r.ask(ask) => self.pending = Some(ask),
+            // No thread: read here, as the loop's own work.
+            _ => {
+                self.reader = None;
+                self.reader_failed = true;
+                self.pending = None;
+                let part = reader::read(store, &ask)?;
+                self.take(ask, part);
+            }
+        }
+        Ok(())
+    }
+
+    fn poll(&mut self, store: &Store) -> Result<bool> {
+        let Some(reader) = &self.reader else { return Ok(false) };
+        let Ok(answer) = reader.answer() else { return self.lost(store) };
+        Ok(match answer {
+            Some(answer) => self.answered(answer)?,
+            None => false,
+        })
+    }
+
+    fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn settle(&mut self, store: &Store) -> Result<()> {
+        while self.pending.is_some() {
+            let Some(reader) = &self.reader else { return Ok(()) };
+            match reader.wait(std::time::Duration::from_secs(60)) {
+                Ok(Some(answer)) => {
+                    self.answered(answer)?;
+                }
+                Ok(None) => return Ok(()),
+                Err(()) => {
+                    self.lost(store)?;
+                }
+            }
+        }
         Ok(())
     }
 

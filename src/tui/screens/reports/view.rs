@@ -61,6 +61,10 @@ fn draw_menu(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
             Span::styled(format!("◀ {p} ▶"), theme::key()),
         ]));
     }
+    if s.reading() {
+        lines.push(Line::default());
+        lines.push(Line::styled(format!(" {}", Msg::Reading.text(lang)), theme::soon()));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -76,7 +80,7 @@ fn state_of(s: &crate::db::statement::Statement, lang: Lang) -> (String, Style) 
 fn statements(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.statements;
     let total: i64 = list.iter().map(|x| x.totals.total.0).sum();
-    let title = fill(Msg::StatementsTitle.text(lang), &[&s.month_text(), &list.len(), &won(total)]);
+    let title = fill(Msg::StatementsTitle.text(lang), &[&s.shown_month_text(), &list.len(), &won(total)]);
     let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
     let block = titled(&title, s.focus == Focus::Content);
     let inner = block.inner(top);

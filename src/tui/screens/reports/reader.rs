@@ -1,0 +1,116 @@
+//! Reading reports off the interface's loop. A report sums the whole
+//! history (a month's statements at 10,000 companies take a quarter of a
+//! second), and every open terminal reads the report in front again after
+//! any write anywhere; done on the loop, that would freeze typing and
+//! scrolling for as long. So the screen asks a thread of its own, which
+//! holds its own read-only connection to the same file (WAL lets it read
+//! while others write), and the loop keeps drawing what it has until the
+//! answer comes.
+//!
+//! Only the latest question matters (the report in front, for the period
+//! shown): questions that queued while the thread was busy are skipped.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
+use std::thread;
+use std::time::Duration;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Loaded, OCCUPANCY_MONTHS, Report, TOP_USERS};
+use crate::db::Store;
+use crate::db::statement::{self, Arrear, Statement};
+use crate::domain::statement::month_text;
+use crate::error::Result;
+use crate::report::programme::Programme;
+use crate::report::trends::{self, OccupancyPoint, TrainingOutcome};
+use crate::report::usage::{self, MachineUse, TopUser};
+
+/// What to read: one report for one period, as of one day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Ask {
+    pub report: Report,
+    pub key: Loaded,
+    pub month: (i32, u32),
+    /// The top users' year.
+    pub year: i32,
+    pub today: NaiveDate,
+}
+
+/// One report's rows.
+#[derive(Clone, Debug)]
+pub(super) enum Part {
+    Statements(Vec<Statement>),
+    Arrears(Vec<Arrear>),
+    Occupancy(Vec<OccupancyPoint>),
+    Utilisation(Vec<MachineUse>),
+    Training(Vec<TrainingOutcome>),
+    Kpis(Vec<Programme>),
+    TopUsers(Vec<TopUser>),
+}
+
+pub(super) type Answer = (Ask, Result<Part>);
+
+/// Reads what `ask` asks for. The thread runs this; so does the screen
+/// itself if the thread is gone.
+pub(super) fn read(store: &Store, ask: &Ask) -> Result<Part> {
+    let (y, m) = ask.month;
+    Ok(match ask.report {
+        Report::Statements => Part::Statements(statement::month(store, &month_text(y, m))?),
+        Report::Arrears => Part::Arrears(statement::arrears(store, ask.today)?),
+        Report::Occupancy => Part::Occupancy(trends::occupancy_series(store, ask.today, OCCUPANCY_MONTHS)?),
+        Report::Utilisation => Part::Utilisation(usage::utilisation(store, y, m)?),
+        Report::Training => Part::Training(trends::training_outcomes(store)?),
+        Report::Kpis => Part::Kpis(trends::programme_years(store, ask.today.year())?),
+        Report::TopUsers => Part::TopUsers(usage::top_users(store, ask.year, TOP_USERS)?),
+    })
+}
+
+/// The thread that reads, and the two ends of its conversation.
+pub(super) struct Reader {
+    asks: Sender<Ask>,
+    answers: Receiver<Answer>,
+}
+
+impl Reader {
+    /// Starts the thread on a read-only connection to `store`'s file.
+    pub fn start(store: &Store) -> Result<Reader> {
+        let reading = store.reader()?;
+        let (asks, questions) = mpsc::channel::<Ask>();
+        let (replies, answers) = mpsc::channel::<Answer>();
+        thread::Builder::new().name("kiln-reports".to_owned()).spawn(move || {
+            // Ends when the screen (the sender) is gone.
+            while let Ok(mut ask) = questions.recv() {
+                while let Ok(newer) = questions.try_recv() {
+                    ask = newer;
+                }
+                if replies.send((ask, read(&reading, &ask))).is_err() {
+                    break;
+                }
+            }
+        })?;
+        Ok(Reader { asks, answers })
+    }
+
+    /// Hands `ask` to the thread; false if the thread is gone.
+    pub fn ask(&self, ask: Ask) -> bool {
+        self.asks.send(ask).is_ok()
+    }
+
+    /// An answer if one is in; `Err` if the thread is gone.
+    pub fn answer(&self) -> std::result::Result<Option<Answer>, ()> {
+        match self.answers.try_recv() {
+            Ok(a) => Ok(Some(a)),
+            Err(TryRecvError::Empty) => Ok(None),
+            Err(TryRecvError::Disconnected) => Err(()),
+        }
+    }
+
+    /// Waits up to `limit` for an answer; `Err` if the thread is gone.
+    pub fn wait(&self, limit: Duration) -> std::result::Result<Option<Answer>, ()> {
+        match self.answers.recv_timeout(limit) {
+            Ok(a) => Ok(Some(a)),
+            Err(RecvTimeoutError::Timeout) => Ok(None),
+            Err(RecvTimeoutError::Disconnected) => Err(()),
+        }
+    }
+}
