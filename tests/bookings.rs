@@ -463,3 +463,38 @@ fn racing_processes_book_each_slot_once_without_busy_errors() {
         }
     }
 }
+
+/// A past booking as long as any machine may allow (two weeks) shows in a
+/// week calendar that begins just before it ends; one longer is refused
+/// when recorded, naming the end and the latest it may be, and nothing is
+/// written: the calendar's seek back two weeks finds every booking kiln
+/// lets in.
+#[test]
+fn the_longest_booking_shows_in_the_calendar_and_a_longer_one_is_refused() {
+    use kiln::domain::{Minute, Period, Problem};
+    let (db, mut s) = centre();
+    let at = |t: &str| Minute::parse(t).unwrap();
+    let past = |from: &str, to: &str| booking::PastBooking {
+        equipment: "EQ-0002".into(),
+        person: "P-0001".into(),
+        period: Period::new(at(from), at(to)).unwrap(),
+        state: BookingState::Completed,
+        purpose: String::new(),
+        samples: 0,
+        actual: None,
+    };
+    assert_eq!(booking::record(&mut s, &[past("2026-10-01 09:00", "2026-10-15 09:00")]).unwrap(), 1);
+    let eq = equipment::show(&s, "EQ-0002").unwrap();
+    let week = Period::new(at("2026-10-15 00:00"), at("2026-10-22 00:00")).unwrap();
+    let shown = booking::calendar(&s, eq.id, &week).unwrap();
+    assert_eq!(shown.len(), 1, "begun 14 days before the week ends in it");
+    let before = dump(&db.path);
+    let e = booking::record(&mut s, &[past("2026-09-01 09:00", "2026-09-15 09:30")]).unwrap_err();
+    match e {
+        Error::Invalid(i) => {
+            assert_eq!((i.field, i.problem), (Field::To, Problem::NotAfter { latest: "2026-09-15 09:00".into() }))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(dump(&db.path), before, "nothing written");
+}

@@ -112,10 +112,10 @@ pub enum Case {
     /// screen reloads, then a redraw: what every open terminal pays after
     /// every write anywhere.
     Written,
-    /// A key of the scene's pair, then the wait until the screen has taken
-    /// in what it read off the loop (a report's figures), then a redraw:
-    /// how long a person waits to see the figures. On screens that read on
-    /// the loop this is `key`.
+    /// As `written`, and then the wait until the screen has read again what
+    /// it shows and taken it in (a report is read off the loop), then a
+    /// redraw: how long after a write anywhere every terminal shows it. On
+    /// screens that read on the loop this is `written`.
     Shown,
 }
 
@@ -166,7 +166,7 @@ impl Stage {
 
     /// What comes before a frame of `case` and is not part of it.
     pub fn prepare(&mut self, case: Case) {
-        if case == Case::Written {
+        if matches!(case, Case::Written | Case::Shown) {
             self.other.execute("INSERT INTO bench_write (at) VALUES (1)", []).expect("another terminal writes");
         }
     }
@@ -175,16 +175,16 @@ impl Stage {
     pub fn frame(&mut self, case: Case) {
         match case {
             Case::Draw => {}
-            Case::Key | Case::Shown => {
+            Case::Key => {
                 press(&mut self.app, self.scene.keys[self.turn % 2]);
                 self.turn += 1;
+            }
+            Case::Enter => self.app.update(Action::GoTo(self.scene.screen)),
+            Case::Written | Case::Shown => {
+                assert!(self.app.tick(), "the tick sees the other terminal's write");
                 if case == Case::Shown {
                     self.app.settle();
                 }
-            }
-            Case::Enter => self.app.update(Action::GoTo(self.scene.screen)),
-            Case::Written => {
-                assert!(self.app.tick(), "the tick sees the other terminal's write");
             }
         }
         self.draw();

@@ -9,6 +9,11 @@ use super::equipment::Rules;
 use super::time::{Minute, weekday_index};
 use super::{Period, Won};
 
+/// The longest a booking may be: two weeks, the longest maximum a machine
+/// may set (a kiln firing runs for days). The week calendar seeks this far
+/// back for bookings that began before its week.
+pub const LONGEST_MINUTES: i64 = 14 * 1440;
+
 /// Where a booking is in its life.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum BookingState {

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::booking::LONGEST_MINUTES;
 use super::codes::{BillingUnit, Category};
 use super::invalid::{Field, ForField, Invalid, Problem};
 use super::person::optional;
@@ -236,8 +237,9 @@ impl EquipmentInput {
                 Problem::OneOf { accepted: &["5", "10", "15", "20", "30", "60", "120", "240"] },
             ));
         }
-        let min_minutes = number(&self.min_minutes, Field::MinLength, 5, 14 * 1440, d.min_minutes.max(slot))?;
-        let max_minutes = number(&self.max_minutes, Field::MaxLength, 5, 14 * 1440, d.max_minutes.max(min_minutes))?;
+        let min_minutes = number(&self.min_minutes, Field::MinLength, 5, LONGEST_MINUTES, d.min_minutes.max(slot))?;
+        let max_minutes =
+            number(&self.max_minutes, Field::MaxLength, 5, LONGEST_MINUTES, d.max_minutes.max(min_minutes))?;
         if max_minutes < min_minutes {
             return Err(Invalid::new(
                 Field::MaxLength,

@@ -7,7 +7,7 @@ use rusqlite::params;
 use super::{by_id, transition::is_tenant};
 use crate::db::write::json;
 use crate::db::{Store, equipment};
-use crate::domain::booking::{BookingState, billable_minutes, charge};
+use crate::domain::booking::{BookingState, LONGEST_MINUTES, billable_minutes, charge};
 use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem};
 use crate::error::Result;
@@ -49,6 +49,10 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                 people.insert(r.person.clone(), found);
             }
             let (person_id, company_id, brn) = people[&r.person].clone();
+            if r.period.minutes() > LONGEST_MINUTES {
+                let latest = Minute(r.period.start().0 + LONGEST_MINUTES).to_string();
+                return Err(Invalid::new(Field::To, r.period.end().to_string(), Problem::NotAfter { latest }).into());
+            }
             let completed = r.state == BookingState::Completed;
             let actual = if completed { r.actual.or(Some(r.period)) } else { None };
             let started = matches!(r.state, BookingState::Completed | BookingState::InUse);

@@ -351,9 +351,9 @@ pub fn calendar(store: &Store, equipment_id: i64, period: &Period) -> Result<Vec
         "{SELECT} WHERE b.equipment_id = ?1 AND b.start < ?3 AND b.start >= ?4 AND b.end > ?2
            AND b.state IN ('requested', 'approved', 'in-use', 'completed') ORDER BY b.start"
     );
-    // No booking is longer than two weeks (the longest maximum a machine may
-    // set), so starting the seek two weeks early finds every overlap.
-    let seek = Minute(period.start().0 - 14 * 1440);
+    // No booking is longer than two weeks (machines' rules, and `record`
+    // for the past), so starting the seek two weeks early finds every overlap.
+    let seek = Minute(period.start().0 - crate::domain::booking::LONGEST_MINUTES);
     let mut st = store.conn().prepare_cached(&sql)?;
     let rows = st
         .query_map(params![equipment_id, period.start().to_string(), period.end().to_string(), seek.to_string()], row)?

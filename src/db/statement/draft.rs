@@ -47,6 +47,22 @@ fn md(d: NaiveDate) -> String {
 /// One completed booking's figures, as billed.
 type Use = (i64, String, String, String, String, Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
 
+/// A [`Use`] from the row's columns `at..at + 10`.
+fn use_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Use> {
+    Ok((
+        r.get(at)?,
+        r.get(at + 1)?,
+        r.get(at + 2)?,
+        r.get(at + 3)?,
+        r.get(at + 4)?,
+        r.get(at + 5)?,
+        r.get(at + 6)?,
+        r.get(at + 7)?,
+        r.get(at + 8)?,
+        r.get(at + 9)?,
+    ))
+}
+
 fn usage(conn: &Connection, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Use>> {
     let mut st = conn.prepare_cached(
         "SELECT b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes, b.actual_samples,
@@ -56,20 +72,7 @@ fn usage(conn: &Connection, company_id: i64, span: &Period<NaiveDate>) -> Result
           ORDER BY b.start, b.id",
     )?;
     let rows = st
-        .query_map(params![company_id, minute_text(span.start()), minute_text(span.end())], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-            ))
-        })?
+        .query_map(params![company_id, minute_text(span.start()), minute_text(span.end())], |r| use_at(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -194,19 +197,7 @@ pub(super) fn all_inputs(conn: &Connection, year: i32, month: u32) -> Result<Has
           ORDER BY b.start, b.id",
     )?;
     let rows = st.query_map(params![minute_text(this.start()), minute_text(this.end())], |r| {
-        let used: Use = (
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-            r.get(6)?,
-            r.get(7)?,
-            r.get(8)?,
-            r.get(9)?,
-            r.get(10)?,
-        );
-        Ok((r.get::<_, i64>(0)?, used))
+        Ok((r.get::<_, i64>(0)?, use_at(r, 1)?))
     })?;
     for row in rows {
         let (company, used) = row?;
