@@ -492,7 +492,7 @@ fn the_longest_booking_shows_in_the_calendar_and_a_longer_one_is_refused() {
     let e = booking::record(&mut s, &[past("2026-09-01 09:00", "2026-09-15 09:30")]).unwrap_err();
     match e {
         Error::Invalid(i) => {
-            assert_eq!((i.field, i.problem), (Field::To, Problem::NotAfter { latest: "2026-09-15 09:00".into() }))
+            assert_eq!((i.field, i.problem), (Field::To, Problem::NotAfter { latest: "2026-09-15 09:00".into() }));
         }
         other => panic!("{other:?}"),
     }
