@@ -75,13 +75,15 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Equipment> {
 
 pub(crate) fn by_code(conn: &Connection, raw: &str) -> Result<Equipment> {
     let n = parse_numbered("EQ", raw, "EQ-0001").field(Field::Equipment, raw)?;
-    conn.query_row(&format!("{SELECT} WHERE e.code = ?1"), [numbered("EQ", n)], row)
+    // Cached: every booking looks its machine up.
+    conn.prepare_cached(&format!("{SELECT} WHERE e.code = ?1"))?
+        .query_row([numbered("EQ", n)], row)
         .optional()?
         .ok_or_else(|| Invalid::new(Field::Equipment, raw, Problem::NotFound).into())
 }
 
 pub(crate) fn by_id(conn: &Connection, id: i64) -> Result<Equipment> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE e.id = ?1"), [id], row)?)
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE e.id = ?1"))?.query_row([id], row)?)
 }
 
 pub fn show(store: &Store, code: &str) -> Result<Equipment> {

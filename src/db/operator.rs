@@ -27,8 +27,9 @@ pub struct Me {
 }
 
 pub(crate) fn role_in(conn: &Connection, user: &str) -> Result<Option<Role>> {
+    // Cached: every write asks.
     let code: Option<String> =
-        conn.query_row("SELECT role FROM operator WHERE name = ?1", [user], |r| r.get(0)).optional()?;
+        conn.prepare_cached("SELECT role FROM operator WHERE name = ?1")?.query_row([user], |r| r.get(0)).optional()?;
     Ok(code.and_then(|c| Role::parse(&c).ok()))
 }
 

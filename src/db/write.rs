@@ -63,8 +63,9 @@ impl Write<'_> {
         before: Option<Value>,
         after: Option<Value>,
     ) -> Result<()> {
-        self.tx.conn().execute(
+        self.tx.conn().prepare_cached(
             "INSERT INTO audit_log (at, who, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?.execute(
             params![
                 self.now.to_string(),
                 self.who,

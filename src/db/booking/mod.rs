@@ -186,9 +186,8 @@ pub struct Skipped {
 pub(crate) fn parties(conn: &Connection, input: &BookingInput) -> Result<(i64, Option<i64>)> {
     let n = parse_numbered("P", &input.person, "P-0001").field(Field::Person, &input.person)?;
     let (person_id, own): (i64, Option<i64>) = conn
-        .query_row("SELECT id, company_id FROM person WHERE code = ?1", [numbered("P", n)], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
+        .prepare_cached("SELECT id, company_id FROM person WHERE code = ?1")?
+        .query_row([numbered("P", n)], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?
         .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
     let company = match input.company.trim() {
@@ -207,7 +206,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
     let override_reason =
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
-        let eq = equipment::by_id(w.conn(), equipment::by_code(w.conn(), &input.equipment)?.id)?;
+        let eq = equipment::by_code(w.conn(), &input.equipment)?;
         if !eq.is_active() {
             return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
         }
