@@ -227,3 +227,29 @@ fn without_a_second_connection_reports_are_read_on_the_loop() {
     assert!(r.data().statements.iter().any(|s| s.number.as_deref() == Some("2026-10-0001")));
     assert!(app.message.is_none(), "{:?}", app.message);
 }
+
+/// Another terminal's payment takes a debt off the arrears above the one
+/// chosen: read again, the list keeps the chosen debt chosen, not its row.
+#[test]
+fn the_chosen_row_stays_chosen_when_rows_above_it_go() {
+    let (db, mut app) = reports(Lang::En);
+    press(&mut app, KeyCode::Down);
+    assert_eq!(app.screens().reports().report(), Report::Arrears);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let owed = app.screens().reports().data().arrears.clone();
+    assert!(owed.len() > 3, "{} arrears", owed.len());
+    let chosen = owed[2].number.clone();
+    let mut other = db.open_as("kim");
+    let first = &owed[0];
+    statement::pay(&mut other, &first.number, "2026-11-26", &first.outstanding.0.to_string(), "transfer", "").unwrap();
+    assert!(app.tick(), "the write is seen");
+    app.settle();
+    let t = screen(&app, 80, 24);
+    // The menu marks its report with ▶ too: the arrears row is the one
+    // with a statement number after its ▶.
+    let line = t.lines().find(|l| l.split('▶').skip(1).any(|r| r.starts_with("20"))).unwrap_or_default();
+    assert!(line.contains(&chosen), "the same debt is chosen: {line}\n{t}");
+    assert!(!t.contains(&format!(" {} ", first.number)), "the paid one is gone: {t}");
+}

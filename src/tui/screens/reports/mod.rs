@@ -115,6 +115,9 @@ pub struct ReportsScreen {
     kpi_year: i32,
     /// The row selected in the content (a statement, a machine …).
     selected: usize,
+    /// True once a row of the report in front was chosen: then it stays
+    /// chosen when the report is read again.
+    picked: bool,
     data: Data,
     today: NaiveDate,
     /// What each report's rows in `data` were read for.
@@ -136,6 +139,7 @@ impl Default for ReportsScreen {
             year: 0,
             kpi_year: 0,
             selected: 0,
+            picked: false,
             data: Data::default(),
             today: NaiveDate::default(),
             loaded: Vec::new(),
@@ -262,15 +266,20 @@ impl ReportsScreen {
         self.selected = self.selected.min(self.rows().saturating_sub(1));
     }
 
-    /// Keeps `part`, the figures read for `ask`.
+    /// Keeps `part`, the figures read for `ask`. The row selected stays on
+    /// the same statement, debt, machine or course when rows come or go
+    /// above it (another terminal's payment, a new company's draft).
     fn take(&mut self, ask: reader::Ask, part: reader::Part) {
-        let d = &mut self.data;
+        let (d, at) = (&mut self.data, &mut self.selected);
+        // A row nobody chose (the first) stays the first.
+        let mut unpicked = 0;
+        let at = if self.picked { at } else { &mut unpicked };
         match part {
-            reader::Part::Statements(v) => d.statements = v,
-            reader::Part::Arrears(v) => d.arrears = v,
+            reader::Part::Statements(v) => d.statements = kept(&d.statements, v, at, |s| s.company_brn.clone()),
+            reader::Part::Arrears(v) => d.arrears = kept(&d.arrears, v, at, |a| a.number.clone()),
             reader::Part::Occupancy(v) => d.occupancy = v,
-            reader::Part::Utilisation(v) => d.utilisation = v,
-            reader::Part::Training(v) => d.training = v,
+            reader::Part::Utilisation(v) => d.utilisation = kept(&d.utilisation, v, at, |m| m.equipment.clone()),
+            reader::Part::Training(v) => d.training = kept(&d.training, v, at, |t| (t.course.clone(), t.year)),
             reader::Part::Kpis(v) => d.kpis = v,
             reader::Part::TopUsers(v) => d.top_users = v,
         }
@@ -301,6 +310,17 @@ impl ReportsScreen {
         self.take(ask, part);
         Ok(true)
     }
+}
+
+/// `new`, with `selected` moved to the row whose key the selected row of
+/// `old` had, if it is still there.
+fn kept<T, K: PartialEq>(old: &[T], new: Vec<T>, selected: &mut usize, key: impl Fn(&T) -> K) -> Vec<T> {
+    if let Some(k) = old.get(*selected).map(&key)
+        && let Some(i) = new.iter().position(|row| key(row) == k)
+    {
+        *selected = i;
+    }
+    new
 }
 
 fn date_text(d: NaiveDate) -> String {
@@ -406,10 +426,12 @@ impl Screen for ReportsScreen {
                     if let Some(to) = list::moved(at, Report::ALL.len() as u32, action) {
                         self.report = Report::ALL[to as usize];
                         self.selected = 0;
+                        self.picked = false;
                         self.refresh(store)?;
                     }
                 } else if let Some(to) = list::moved(self.selected as u32, self.rows() as u32, action) {
                     self.selected = to as usize;
+                    self.picked = true;
                 }
             }
         }
