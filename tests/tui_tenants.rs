@@ -276,3 +276,35 @@ fn cells(line: &str, from: usize, len: usize) -> String {
     }
     out
 }
+
+/// Another terminal adds a floor below and a room that sorts first on the
+/// floor shown: the same floor and the same room stay in front.
+#[test]
+fn the_floor_and_room_shown_stay_when_others_add_rooms() {
+    let (db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    key(&mut app, '3');
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    let floor = app.screens().spaces().floor();
+    let chosen = app.screens().spaces().selected_room().map(str::to_owned);
+    assert_eq!(floor, Some(2));
+    assert!(chosen.is_some());
+    let mut other = db.open_as("kim");
+    for (code, floor) in [("B101", "-1"), ("200", "2")] {
+        let r = RoomInput {
+            code: code.into(),
+            floor: floor.into(),
+            kind: "office".into(),
+            area_m2: "10".into(),
+            rent_per_m2: String::new(),
+        };
+        room::add(&mut other, &r).unwrap();
+    }
+    assert!(app.tick(), "the write is seen");
+    let spaces = app.screens().spaces();
+    assert_eq!(spaces.floor(), Some(2), "the same floor, though one was added below");
+    assert_eq!(spaces.room_codes()[0], "200", "the new room is listed first");
+    assert_eq!(spaces.selected_room().map(str::to_owned), chosen, "the same room chosen");
+}

@@ -45,6 +45,11 @@ impl Spaces {
         self.floors.get(self.floor).copied()
     }
 
+    /// The code of the room selected.
+    pub fn selected_room(&self) -> Option<&str> {
+        self.current().map(|s| s.room.code.as_str())
+    }
+
     /// The room codes on the floor shown, for tests.
     pub fn room_codes(&self) -> Vec<String> {
         self.rooms.iter().map(|r| r.room.code.clone()).collect()
@@ -66,14 +71,23 @@ impl Screen for Spaces {
         &[Context::Spaces, Context::List]
     }
 
+    /// Reads the floor again. The floor and room shown stay the same ones
+    /// when another terminal adds a floor below or a room before them.
     fn refresh(&mut self, store: &Store) -> Result<()> {
         let today = store.now().date();
+        let (was_floor, was_room) = (self.floor(), self.current().map(|s| s.room.code.clone()));
         self.floors = room::floors(store)?;
+        if let Some(i) = was_floor.and_then(|f| self.floors.iter().position(|x| *x == f)) {
+            self.floor = i;
+        }
         self.floor = self.floor.min(self.floors.len().saturating_sub(1));
         let all = occupancy::rooms_on(store, today)?;
         let floor = self.floor();
         self.rooms = all.into_iter().filter(|r| Some(r.room.floor) == floor).collect();
         self.summary = occupancy::summarize(&self.rooms, today);
+        if let Some(i) = was_room.and_then(|c| self.rooms.iter().position(|r| r.room.code == c)) {
+            self.selected = i;
+        }
         self.selected = self.selected.min(self.rooms.len().saturating_sub(1));
         Ok(())
     }
