@@ -36,3 +36,31 @@ fn another_process_write_shows_while_someone_keeps_typing_in_a_form() {
     t.wait_for_frame("n 새 기업");
     quit(&t);
 }
+
+/// Screen 6 in the real binary: a report is read by its own thread and the
+/// loop takes the answer in by itself — on opening the screen, on → to the
+/// next month, and after another process's payment, with no key pressed.
+#[test]
+fn reports_read_in_the_background_reach_the_screen_without_a_key() {
+    let db = crate::demo();
+    let t = Tmux::start("reports", 120, 30);
+    run_kiln(&t, &db.path, "en_US.UTF-8", "");
+    t.wait_for_frame("2010 targets");
+    t.send(&["6"]);
+    t.wait_for_frame("2026-10-0001");
+    t.send(&["Right"]);
+    let s = t.wait_for_frame("Statements 2026-11");
+    assert!(s.contains("(draft)"), "November's drafts:\n{s}");
+    t.send(&["Down"]);
+    let s = t.wait_for_frame("Arrears:");
+    let owed = crate::cli_json(&db.path, &["report", "arrears"]);
+    let first = &owed.as_array().expect("a list of arrears")[0];
+    let number = first["number"].as_str().expect("a number");
+    assert!(s.contains(number), "{number} is owed:\n{s}");
+    let amount = first["outstanding"].as_i64().expect("an amount").to_string();
+    crate::cli(&db.path, &["statement", "pay", number, "--amount", &amount, "--on", "2026-11-26"]);
+    t.wait_until(|s| if s.contains(number) { Err(format!("{number} still shown")) } else { Ok(()) });
+    let s = t.screen();
+    assert!(!s.contains("Reading…"), "read and taken in:\n{s}");
+    quit(&t);
+}
