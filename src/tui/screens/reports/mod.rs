@@ -122,10 +122,7 @@ pub struct ReportsScreen {
     today: NaiveDate,
     /// What each report's rows in `data` were read for.
     loaded: Vec<(Report, Loaded)>,
-    /// Started on the first read; `None` after it failed to start (then
-    /// reports are read on the loop, as before).
-    reader: Option<reader::Reader>,
-    reader_failed: bool,
+    reading: reader::Reading,
     /// The question out, until its answer is in.
     pending: Option<reader::Ask>,
 }
@@ -143,8 +140,7 @@ impl Default for ReportsScreen {
             data: Data::default(),
             today: NaiveDate::default(),
             loaded: Vec::new(),
-            reader: None,
-            reader_failed: false,
+            reading: reader::Reading::NotYet,
             pending: None,
         }
     }
@@ -300,14 +296,20 @@ impl ReportsScreen {
         Ok(true)
     }
 
-    /// The thread is gone (it cannot be, short of a bug): answer the
-    /// question here and read on the loop from now on.
-    fn lost(&mut self, store: &Store) -> Result<bool> {
-        self.reader = None;
-        self.reader_failed = true;
-        let Some(ask) = self.pending.take() else { return Ok(false) };
+    /// Reads `ask` here, and every report on the loop from now on: the
+    /// thread could not start, or is gone.
+    fn read_here(&mut self, store: &Store, ask: reader::Ask) -> Result<()> {
+        self.reading = reader::Reading::OnLoop;
+        self.pending = None;
         let part = reader::read(store, &ask)?;
         self.take(ask, part);
+        Ok(())
+    }
+
+    /// The thread is gone: answers the question out here.
+    fn lost(&mut self, store: &Store) -> Result<bool> {
+        let Some(ask) = self.pending else { return Ok(false) };
+        self.read_here(store, ask)?;
         Ok(true)
     }
 }
@@ -356,26 +358,15 @@ impl Screen for ReportsScreen {
         if self.pending == Some(ask) {
             return Ok(());
         }
-        if self.reader.is_none() && !self.reader_failed {
-            self.reader = reader::Reader::start(store).ok();
-            self.reader_failed = self.reader.is_none();
+        if self.reading.thread(store).is_some_and(|r| r.ask(ask)) {
+            self.pending = Some(ask);
+            return Ok(());
         }
-        match &self.reader {
-            Some(r) if r.ask(ask) => self.pending = Some(ask),
-            // No thread: read here, as the loop's own work.
-            _ => {
-                self.reader = None;
-                self.reader_failed = true;
-                self.pending = None;
-                let part = reader::read(store, &ask)?;
-                self.take(ask, part);
-            }
-        }
-        Ok(())
+        self.read_here(store, ask)
     }
 
     fn poll(&mut self, store: &Store) -> Result<bool> {
-        let Some(reader) = &self.reader else { return Ok(false) };
+        let reader::Reading::Thread(reader) = &self.reading else { return Ok(false) };
         let Ok(answer) = reader.answer() else { return self.lost(store) };
         Ok(match answer {
             Some(answer) => self.answered(answer)?,
@@ -389,7 +380,7 @@ impl Screen for ReportsScreen {
 
     fn settle(&mut self, store: &Store) -> Result<()> {
         while self.pending.is_some() {
-            let Some(reader) = &self.reader else { return Ok(()) };
+            let reader::Reading::Thread(reader) = &self.reading else { return Ok(()) };
             match reader.wait(std::time::Duration::from_secs(60)) {
                 Ok(Some(answer)) => {
                     self.answered(answer)?;

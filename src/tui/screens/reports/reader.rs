@@ -65,6 +65,31 @@ pub(super) fn read(store: &Store, ask: &Ask) -> Result<Part> {
     })
 }
 
+/// Where the screen's reports are read.
+#[derive(Default)]
+pub(super) enum Reading {
+    /// Nothing asked yet: the thread starts on the first ask.
+    #[default]
+    NotYet,
+    Thread(Reader),
+    /// On the loop, as the loop's own work: no second connection could be
+    /// opened, or the thread is gone (it cannot be, short of a bug).
+    OnLoop,
+}
+
+impl Reading {
+    /// The thread, started if this is the first ask and it can be.
+    pub fn thread(&mut self, store: &Store) -> Option<&Reader> {
+        if matches!(self, Reading::NotYet) {
+            *self = Reader::start(store).map_or(Reading::OnLoop, Reading::Thread);
+        }
+        match self {
+            Reading::Thread(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
 /// The thread that reads, and the two ends of its conversation.
 pub(super) struct Reader {
     asks: Sender<Ask>,
