@@ -10,7 +10,7 @@ use rusqlite::{Connection, params};
 use crate::domain::lease::{charge_for_month, month_period, month_start};
 use crate::domain::statement::{Line, LineKind, Unit, month_text, parse_month};
 use crate::domain::time::{date_text, stored_date};
-use crate::domain::{Period, Won};
+use crate::domain::{Minute, Period, Won};
 use crate::error::Result;
 
 /// A lease's code, room, period and monthly rent and fee.
@@ -72,7 +72,7 @@ fn usage(conn: &Connection, company_id: i64, span: &Period<NaiveDate>) -> Result
           ORDER BY b.start, b.id",
     )?;
     let rows = st
-        .query_map(params![company_id, minute_text(span.start()), minute_text(span.end())], |r| use_at(r, 0))?
+        .query_map(params![company_id, midnight(span.start()), midnight(span.end())], |r| use_at(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
@@ -97,14 +97,15 @@ pub(super) struct Inputs {
     corrected: HashMap<String, i64>,
 }
 
+/// The first minute of `d`, as bookings' times are stored.
+fn midnight(d: NaiveDate) -> String {
+    Minute::at(d, 0, 0).to_string()
+}
+
 fn span_of(first: (i32, u32), year: i32, month: u32) -> Option<Period<NaiveDate>> {
     let start = month_start(first.0, first.1)?;
     let end = month_period(year, month)?.end();
     Period::new(start, end).ok()
-}
-
-fn minute_text(d: NaiveDate) -> String {
-    format!("{} 00:00", date_text(d))
 }
 
 /// The inputs of one company's statement for a month.
@@ -133,7 +134,7 @@ pub(super) fn inputs(conn: &Connection, company_id: i64, year: i32, month: u32) 
         "SELECT substr(start, 1, 7), coalesce(sum(charge), 0) FROM booking INDEXED BY booking_company_start
           WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
     )?;
-    let rows = st.query_map(params![company_id, minute_text(span.start()), minute_text(this.start())], |r| {
+    let rows = st.query_map(params![company_id, midnight(span.start()), midnight(this.start())], |r| {
         Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
     })?;
     out.used = rows.collect::<rusqlite::Result<_>>()?;
@@ -196,7 +197,7 @@ pub(super) fn all_inputs(conn: &Connection, year: i32, month: u32) -> Result<Has
           WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.company_id IS NOT NULL
           ORDER BY b.start, b.id",
     )?;
-    let rows = st.query_map(params![minute_text(this.start()), minute_text(this.end())], |r| {
+    let rows = st.query_map(params![midnight(this.start()), midnight(this.end())], |r| {
         Ok((r.get::<_, i64>(0)?, use_at(r, 1)?))
     })?;
     for row in rows {

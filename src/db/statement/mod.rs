@@ -216,11 +216,9 @@ fn month_in(conn: &Connection, y: i32, m: u32) -> Result<Vec<(i64, Statement)>> 
         } else {
             // Most of 10,000 companies have nothing to bill this month.
             let Some(lines) = inputs.remove(&id).map(|i| draft::lines_from(&i, y, m)) else { continue };
-            if lines.is_empty() {
-                continue;
-            }
             draft_with((shown_brn(brn), name), y, m, lines)?
         };
+        // A company with inputs may still have nothing to bill.
         if !s.lines.is_empty() {
             out.push((id, s));
         }
