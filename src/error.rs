@@ -65,6 +65,21 @@ pub enum Refusal {
     SessionOverlap { start: String, end: String },
     /// The person holds no qualification valid on every day of the booking.
     NotQualified(Box<Unqualified>),
+    /// A check-in outside the booking's window: from `from` (the machine's
+    /// check-in window before its start) until `until` (its end).
+    CheckInWindow { booking: i64, at: String, from: String, until: String },
+    /// Another booking is using the machine (`booking` `None`: the schema's
+    /// guard found it); `until` is when that use ended, if it has.
+    MachineInUse { equipment: String, booking: Option<i64>, who: String, since: String, until: Option<String> },
+    /// Recorded times are corrected only for use in progress (its start) or
+    /// completed use.
+    NotCorrectable { booking: i64, state: crate::domain::booking::BookingState },
+    /// Attendance is marked once a session has started.
+    SessionNotStarted { cohort: String, session: i64, start: String },
+    /// A cohort completes once its last session has started.
+    CohortNotOver { cohort: String, last_start: String },
+    /// The person holds no place in the cohort.
+    NotEnrolled { person: String, cohort: String },
     /// The rooms of the building would add up to more than its floor area.
     BuildingArea { total: i64, adding: i64, limit: i64 },
 }

@@ -237,16 +237,18 @@ fn charges_come_from_actual_use_at_the_right_rate() {
     for b in [&tenant, &outsider] {
         booking::approve(&mut s, &b.id.to_string()).unwrap();
     }
-    let t = booking::check_in(&mut s, &tenant.id.to_string(), Some("2026-12-01 09:05")).unwrap();
+    // Two days on: use is recorded once it has happened.
+    let mut later = common::open_at(s.path(), "kim", "2026-12-02 13:00");
+    let t = booking::check_in(&mut later, &tenant.id.to_string(), Some("2026-12-01 09:05")).unwrap();
     assert_eq!((t.state, t.actual_start.as_deref()), (BookingState::InUse, Some("2026-12-01 09:05")));
-    let t = booking::check_out(&mut s, &tenant.id.to_string(), Some("2026-12-01 11:20"), Some("3")).unwrap();
+    let t = booking::check_out(&mut later, &tenant.id.to_string(), Some("2026-12-01 11:20"), Some("3")).unwrap();
     // 2 h 15 min of use, rounded up to the 30-minute slot: 2.5 h at the tenant rate.
     assert_eq!(
         (t.state, t.billed_minutes, t.rate, t.charge),
         (BookingState::Completed, Some(150), Some(Won(60_000)), Some(Won(150_000)))
     );
-    booking::check_in(&mut s, &outsider.id.to_string(), Some("2026-12-02 09:00")).unwrap();
-    let o = booking::check_out(&mut s, &outsider.id.to_string(), Some("2026-12-02 10:00"), None).unwrap();
+    booking::check_in(&mut later, &outsider.id.to_string(), Some("2026-12-02 09:00")).unwrap();
+    let o = booking::check_out(&mut later, &outsider.id.to_string(), Some("2026-12-02 10:00"), None).unwrap();
     assert_eq!((o.rate, o.charge), (Some(Won(90_000)), Some(Won(90_000))), "no lease: the external rate");
     assert_eq!(audit_count(s.path()), audits + 6, "every move audited");
     // Samples: a machine billed per sample.
@@ -275,8 +277,8 @@ fn charges_come_from_actual_use_at_the_right_rate() {
     .booked[0]
         .clone();
     assert_eq!(b.state, BookingState::Approved, "no approval needed");
-    booking::check_in(&mut s, &b.id.to_string(), Some("2026-12-01 09:00")).unwrap();
-    let b = booking::check_out(&mut s, &b.id.to_string(), Some("2026-12-01 09:40"), Some("5")).unwrap();
+    booking::check_in(&mut later, &b.id.to_string(), Some("2026-12-01 09:00")).unwrap();
+    let b = booking::check_out(&mut later, &b.id.to_string(), Some("2026-12-01 09:40"), Some("5")).unwrap();
     assert_eq!(b.charge, Some(Won(75_000)), "five samples at 15,000");
 }
 

@@ -142,8 +142,14 @@ fn booking_add_prints_id_and_state_and_a_clash_exits_1_with_a_suggestion() {
     assert_eq!(approved["state"], "approved");
     let illegal = fails(&mut args(&db, &["booking", "check-out", "1"]), 1);
     assert!(illegal.contains("approved"), "{illegal}");
-    json(&mut args(&db, &["booking", "check-in", "1", "--at", "2026-12-01 09:00", "--json"]));
-    let done = json(&mut args(&db, &["booking", "check-out", "1", "--at", "2026-12-01 10:10", "--json"]));
+    // Use is recorded once it has happened: on the day, after it.
+    let later = |a: &[&str]| {
+        let mut c = args(&db, a);
+        c.env("KILN_NOW", "2026-12-01 12:00");
+        c
+    };
+    json(&mut later(&["booking", "check-in", "1", "--at", "2026-12-01 09:00", "--json"]));
+    let done = json(&mut later(&["booking", "check-out", "1", "--at", "2026-12-01 10:10", "--json"]));
     assert_eq!(
         (done["state"].as_str(), done["billed_minutes"].as_i64(), done["charge"].as_i64()),
         (Some("completed"), Some(90), Some(135_000)),

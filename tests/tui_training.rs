@@ -81,7 +81,19 @@ fn an_administrator_runs_a_cohort_from_enrolment_to_certificates() {
             .iter()
             .all(|e| e.status == EnrolmentStatus::Cancelled)
     );
-    // Complete: the form says who passes; Enter completes.
+    // Complete before the last session has started: refused, saying when.
+    key(&mut app, 'C');
+    press(&mut app, KeyCode::Enter);
+    let refused = app.form().and_then(|f| f.error.clone()).map(|e| format!("{e:?}")).unwrap_or_default();
+    assert!(refused.contains("마지막 회차"), "{refused}");
+    assert!(training::cohort(&s, &reference).unwrap().completed_on.is_none());
+    press(&mut app, KeyCode::Esc);
+    // The day after the last session: the form says who passes; Enter completes.
+    let later = std::sync::Arc::new(kiln::domain::FixedClock(kiln::domain::Minute::parse("2026-12-22 10:00").unwrap()));
+    let mut app = App::new(kiln::db::Store::open_as(&db.path, "kim", later).unwrap(), Lang::Ko, false).unwrap();
+    key(&mut app, '5');
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screens().training().roster().cohort.as_ref().unwrap().reference(), reference);
     key(&mut app, 'C');
     assert!(app.form().and_then(|f| f.note.clone()).unwrap().0.contains("수료"));
     press(&mut app, KeyCode::Enter);

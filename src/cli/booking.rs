@@ -1,4 +1,4 @@
-//! `kiln booking add|list|approve|reject|cancel|check-in|check-out|no-show`.
+//! `kiln booking add|list|show|approve|reject|cancel|check-in|check-out|correct|no-show`.
 
 use clap::Subcommand;
 
@@ -23,10 +23,17 @@ pub enum BookingCmd {
         #[arg(long)]
         company: Option<String>,
         /// "2026-12-01 09:00"
-        #[arg(long)]
-        from: String,
-        #[arg(long)]
-        to: String,
+        #[arg(long, required_unless_present = "walk_in", conflicts_with = "walk_in")]
+        from: Option<String>,
+        /// The end [with --walk-in, default: the machine's shortest booking]
+        #[arg(long, required_unless_present = "walk_in")]
+        to: Option<String>,
+        /// Someone is at the machine: book from now, without the notice, and check in at once
+        #[arg(long, requires = "reason")]
+        walk_in: bool,
+        /// Why a walk-in (kept in the booking's note)
+        #[arg(long, requires = "walk_in")]
+        reason: Option<String>,
         #[arg(long)]
         purpose: Option<String>,
         #[arg(long, allow_hyphen_values = true)]
@@ -106,6 +113,20 @@ pub enum BookingCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Correct the recorded times of use (admins), with a reason; completed use is priced again at its recorded rate
+    Correct {
+        id: String,
+        /// When use really began
+        #[arg(long)]
+        from: Option<String>,
+        /// When use really ended (completed use only)
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Mark one booking, or with --grace every late approved booking, as a no-show
     NoShow {
         id: Option<String>,
@@ -119,8 +140,11 @@ pub enum BookingCmd {
 
 pub(super) fn print_booking(b: &Booking, lang: Lang) -> Result<()> {
     let charge = b.charge.map_or_else(String::new, |c| format!("  {c}"));
+    let overran = b.overran.map_or_else(String::new, |n| {
+        format!("  ⚠ {}", crate::i18n::fill(lang.pick("#{0} 예약 시간까지 초과 사용", "overran into #{0}"), &[&n]))
+    });
     say(format!(
-        "#{}  {}  {}–{}  {}  {}  {}{charge}",
+        "#{}  {}  {}–{}  {}  {}  {}{charge}{overran}",
         b.id,
         b.equipment,
         b.start,
@@ -151,15 +175,31 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
             weeks,
             book_free,
             override_quota,
+            walk_in,
+            reason,
             json: j,
         } => {
+            if walk_in {
+                let input = BookingInput {
+                    equipment,
+                    person,
+                    company: company.unwrap_or_default(),
+                    to: to.unwrap_or_default(),
+                    purpose: purpose.unwrap_or_default(),
+                    samples: samples.unwrap_or_default(),
+                    override_quota,
+                    ..BookingInput::default()
+                };
+                let b = booking::walk_in(&mut store, &input, reason.as_deref().unwrap_or_default())?;
+                return show(&b, j);
+            }
             let single = weeks.as_deref().is_none_or(|w| w.trim() == "1");
             let input = BookingInput {
                 equipment,
                 person,
                 company: company.unwrap_or_default(),
-                from,
-                to,
+                from: from.unwrap_or_default(),
+                to: to.unwrap_or_default(),
                 purpose: purpose.unwrap_or_default(),
                 samples: samples.unwrap_or_default(),
                 weeks: weeks.unwrap_or_default(),
@@ -231,6 +271,9 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
         BookingCmd::CheckIn { id, at, json: j } => show(&booking::check_in(&mut store, &id, at.as_deref())?, j),
         BookingCmd::CheckOut { id, at, samples, json: j } => {
             show(&booking::check_out(&mut store, &id, at.as_deref(), samples.as_deref())?, j)
+        }
+        BookingCmd::Correct { id, from, to, reason, json: j } => {
+            show(&booking::correct(&mut store, &id, from.as_deref(), to.as_deref(), &reason)?, j)
         }
         BookingCmd::NoShow { id: Some(id), json: j, .. } => show(&booking::no_show(&mut store, &id)?, j),
         BookingCmd::NoShow { id: None, grace, json: j } => {

@@ -11,6 +11,7 @@ mod import;
 mod output;
 mod people;
 mod reports;
+mod settings;
 mod spaces;
 mod tenants;
 mod training;
@@ -139,6 +140,9 @@ pub enum Command {
     /// Equipment qualifications
     #[command(subcommand)]
     Qualification(training::QualificationCmd),
+    /// The centre's settings (check-in window, clock tolerance, lease term)
+    #[command(subcommand)]
+    Setting(settings::SettingCmd),
 }
 
 /// Where the database is when neither --db nor KILN_DB says.
@@ -252,6 +256,7 @@ fn run(cli: Cli, lang: Lang) -> Result<()> {
         Some(Command::Enrol(cmd)) => training::enrol_cmd(&env, cmd),
         Some(Command::Attend(args)) => training::attend(&env, &args),
         Some(Command::Qualification(cmd)) => training::qualification_cmd(&env, cmd),
+        Some(Command::Setting(cmd)) => settings::setting_cmd(&env, cmd),
     };
     // A full disk, a read-only or damaged file met anywhere: say which file.
     done.map_err(|e| e.on_file(&env.path))

@@ -15,7 +15,9 @@ use crate::i18n::Lang;
 pub struct Violation {
     /// `booking_overlap`, `lease_overlap`, `cohort_over_capacity`,
     /// `building_area`, `statement_sum`, `statement_vat`, `overpaid`,
-    /// `yearly_total`, `use_month`.
+    /// `yearly_total`, `use_month`, `actual_after_recorded`,
+    /// `check_out_before_check_in`, `actual_overlap`,
+    /// `attendance_before_session`, `setting_value`.
     pub rule: &'static str,
     pub detail: String,
 }
@@ -141,6 +143,50 @@ const INVARIANTS: &[(&str, &str, &str, &str)] = &[
           WHERE (t.charge IS NOT b.charge OR t.bookings IS NOT b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",
     ),
+    (
+        // Issue 15: a recorded actual time lies no later than the moment it
+        // was recorded (or last corrected by an admin).
+        "actual_after_recorded",
+        "예약 #%d (%s): 실제 사용 %s–%s이(가) 기록한 시각(입실 %s, 퇴실 %s)보다 뒤입니다",
+        "booking #%d (%s): actual use %s to %s lies after it was recorded (check-in %s, check-out %s)",
+        "SELECT printf(?1, b.id, e.code, b.actual_start, coalesce(b.actual_end, '…'), b.checked_in_at,
+                       coalesce(b.checked_out_at, '-'))
+           FROM booking b JOIN equipment e ON e.id = b.equipment_id
+          WHERE (b.checked_in_at IS NOT NULL AND b.actual_start > max(b.checked_in_at, coalesce(b.corrected_at, '')))
+             OR (b.checked_out_at IS NOT NULL AND b.actual_end > max(b.checked_out_at, coalesce(b.corrected_at, '')))",
+    ),
+    (
+        "check_out_before_check_in",
+        "예약 #%d (%s): 퇴실 %s이(가) 입실 %s보다 앞섭니다",
+        "booking #%d (%s): check-out %s comes before check-in %s",
+        "SELECT printf(?1, b.id, e.code, coalesce(b.checked_out_at, b.actual_end), coalesce(b.checked_in_at, b.actual_start))
+           FROM booking b JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.checked_out_at < b.checked_in_at OR b.actual_end <= b.actual_start",
+    ),
+    (
+        // Strict: a check-in is refused while the machine is in use, so an
+        // overrun runs into the next booking's booked time, never into its
+        // actual use; no flag excuses two people on one machine at once.
+        "actual_overlap",
+        "예약 #%d (%s, 실제 %s–%s)이(가) %s까지 쓴 앞 사용과 겹칩니다",
+        "booking #%d (%s, actual %s to %s) overlaps earlier use that ran until %s",
+        "SELECT printf(?1, b.id, e.code, b.actual_start, coalesce(b.actual_end, '…'), b.prev_end)
+           FROM (SELECT id, equipment_id, actual_start, actual_end,
+                        max(coalesce(actual_end, '9999-12-31 23:59')) OVER (PARTITION BY equipment_id ORDER BY actual_start, id
+                            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+                   FROM booking INDEXED BY booking_actual WHERE actual_start IS NOT NULL) b
+           JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.prev_end > b.actual_start",
+    ),
+    (
+        "attendance_before_session",
+        "%s-%s %d회차(%s 시작) 출석이 시작 전 %s에 기록되었습니다",
+        "attendance for %s-%s session %d (starting %s) was recorded before it started, at %s",
+        "SELECT printf(?1, co.code, h.code, s.number, s.start, a.recorded_at)
+           FROM attendance a JOIN session s ON s.id = a.session_id JOIN cohort h ON h.id = s.cohort_id
+           JOIN course co ON co.id = h.course_id
+          WHERE a.recorded_at < s.start",
+    ),
 ];
 
 fn texts(conn: &Connection, sql: &str, params: impl rusqlite::Params) -> Result<Vec<String>> {
@@ -180,6 +226,15 @@ pub fn run(store: &Store, lang: Lang) -> Result<CheckReport> {
     let mut invariants = Vec::new();
     for (rule, ko, en, sql) in INVARIANTS {
         invariants.extend(texts(conn, sql, [lang.pick(ko, en)])?.into_iter().map(|detail| Violation { rule, detail }));
+    }
+    // Settings are typed in `domain::setting`, which SQL cannot read.
+    for (key, machine, value) in super::setting::unacceptable(conn)? {
+        let at = machine.map(|m| format!(" ({m})")).unwrap_or_default();
+        let detail = match lang {
+            Lang::Ko => format!("설정 {key}{at}의 값 '{value}'은(는) kiln이 받지 않는 값입니다"),
+            Lang::En => format!("setting {key}{at} holds '{value}', which kiln does not accept"),
+        };
+        invariants.push(Violation { rule: "setting_value", detail });
     }
     Ok(CheckReport { integrity, foreign_keys, invariants })
 }

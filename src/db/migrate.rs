@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0002_attendance_by_enrolment.sql"),
     include_str!("../../migrations/0003_programme_at_scale.sql"),
     include_str!("../../migrations/0004_statements_at_scale.sql"),
+    include_str!("../../migrations/0005_time_rules.sql"),
 ];
 
 /// The schema version this kiln writes.
@@ -33,9 +34,32 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: LATEST });
     }
     for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
-        tx.execute_batch(sql)?;
+        tx.execute_batch(&rerunnable(&tx, sql)?)?;
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;
     Ok(())
+}
+
+/// A migration with its `ALTER TABLE t ADD COLUMN c …;` lines (one a line)
+/// left out where `t` has `c` already: SQLite has no `ADD COLUMN IF NOT
+/// EXISTS`, and every migration must run again changing nothing (a file
+/// whose version was set back, a copy restored over a newer one).
+fn rerunnable(conn: &Connection, sql: &str) -> rusqlite::Result<String> {
+    let mut out = String::with_capacity(sql.len());
+    for line in sql.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        if let ["ALTER", "TABLE", table, "ADD", "COLUMN", column, ..] = words.as_slice() {
+            let n: i64 =
+                conn.query_row("SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", [table, column], |r| {
+                    r.get(0)
+                })?;
+            if n > 0 {
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    Ok(out)
 }

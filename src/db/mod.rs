@@ -15,6 +15,7 @@ pub mod operator;
 pub mod person;
 pub mod quota;
 pub mod room;
+pub mod setting;
 pub mod statement;
 pub mod training;
 mod write;

@@ -195,6 +195,28 @@ pub fn check_rules(
     Ok(())
 }
 
+/// The period a walk-in takes: from `now` (someone is at the machine) to
+/// `to` if given, else for the machine's shortest booking, ending on its grid.
+pub fn walk_in_period(rules: &Rules, now: Minute, to: Option<Minute>) -> Result<Period, super::Problem> {
+    let end = to.unwrap_or_else(|| next_on_grid(Minute(now.0 + i64::from(rules.min_minutes)), rules.slot_minutes));
+    Period::new(now, end)
+}
+
+/// Checks a walk-in against the machine's rules: the notice and the grid of
+/// the start do not apply (it starts now, and the manager is there), the
+/// opening hours, closed days, lengths and the grid of the end do.
+pub fn check_walk_in(
+    rules: &Rules,
+    period: &Period,
+    closed: &dyn Fn(NaiveDate) -> Option<String>,
+) -> Result<(), RuleBreak> {
+    let slot = i64::from(rules.slot_minutes.max(1));
+    let start = Minute(period.start().0.div_euclid(slot) * slot);
+    let on_grid = Period::new(start, period.end()).map_err(|_| RuleBreak::TooShort { min: rules.min_minutes })?;
+    let rules = Rules { notice_minutes: 0, ..*rules };
+    check_rules(&rules, &on_grid, start, closed)
+}
+
 /// The dates a period has minutes on.
 pub fn days_touched(period: &Period) -> Vec<NaiveDate> {
     let first = period.start().date();
@@ -232,6 +254,24 @@ pub fn weekly(first: &Period, weeks: u32) -> Vec<Period> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_walk_in_starts_now_off_the_grid_without_notice() {
+        let rules = Rules { notice_minutes: 24 * 60, ..Rules::default() };
+        let now = Minute::parse("2026-12-07 10:07").unwrap();
+        let p = walk_in_period(&rules, now, None).unwrap();
+        assert_eq!(
+            (p.start().to_string(), p.end().to_string()),
+            ("2026-12-07 10:07".into(), "2026-12-07 11:00".into())
+        );
+        assert_eq!(check_walk_in(&rules, &p, &|_| None), Ok(()));
+        // A new booking at the same moment breaks the notice and the grid.
+        assert!(check_rules(&rules, &p, now, &|_| None).is_err());
+        // Opening hours still hold.
+        let late = Minute::parse("2026-12-07 21:07").unwrap();
+        let p = walk_in_period(&rules, late, None).unwrap();
+        assert!(matches!(check_walk_in(&rules, &p, &|_| None), Err(RuleBreak::OutsideHours { .. })));
+    }
+
     use super::*;
     use crate::domain::equipment::WeekHours;
     use proptest::prelude::*;

@@ -81,6 +81,8 @@ pub enum Field {
     Role,
     Date,
     Time,
+    Setting,
+    Value,
     From,
     To,
     /// The last day of a period, as people say it (the day before `To`).
@@ -130,6 +132,8 @@ pub enum Problem {
     NotAfter { latest: String },
     /// A file that would be overwritten.
     Exists,
+    /// A setting that is the centre's alone, given for one machine.
+    NotPerMachine,
 }
 
 /// The rules of a 사업자등록번호, each refused on its own so the message can say

@@ -1,6 +1,7 @@
 //! The centre's values and rules as pure functions: no I/O, no SQL, no
 //! terminal. Everything here can be tested without a database.
 
+pub mod actual;
 pub mod area;
 pub mod booking;
 pub mod brn;
@@ -18,6 +19,7 @@ pub mod period;
 pub mod person;
 pub mod role;
 pub mod room;
+pub mod setting;
 pub mod statement;
 pub mod text;
 pub mod time;

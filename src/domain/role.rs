@@ -27,6 +27,8 @@ pub enum Capability {
     RecordAttendance,
     Billing,
     LoadDemo,
+    /// The centre's settings, and correcting recorded times of use.
+    ManageSettings,
 }
 
 impl Role {

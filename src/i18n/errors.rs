@@ -82,6 +82,9 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
         ),
         Problem::NotFound => fill(lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"), &[&v]),
         Problem::EndNotAfterStart => lang.pick("끝이 시작보다 뒤여야 합니다", "the end must be after the start").into(),
+        Problem::NotPerMachine => lang
+            .pick("이 설정은 센터 전체에만 있습니다 — --equipment 없이 주세요", "this setting is the centre's alone — give it without --equipment")
+            .into(),
         Problem::Exists => fill(
             lang.pick(
                 "{0}이(가) 이미 있습니다 — 덮어쓰지 않으니 새 이름을 주세요",
@@ -288,6 +291,12 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[problems],
         ),
+        Refusal::CheckInWindow { .. }
+        | Refusal::MachineInUse { .. }
+        | Refusal::NotCorrectable { .. }
+        | Refusal::SessionNotStarted { .. }
+        | Refusal::CohortNotOver { .. }
+        | Refusal::NotEnrolled { .. } => super::time::refusal(r, lang).unwrap_or_default(),
         Refusal::BuildingArea { total, adding, limit } => {
             let a = |n: &i64| crate::domain::Area(*n).to_string();
             fill(
@@ -463,6 +472,7 @@ mod tests {
             Problem::NotBefore { earliest: "2026-01-01".into() },
             Problem::NotAfter { latest: "2026-01".into() },
             Problem::Exists,
+            Problem::NotPerMachine,
         ];
         for p in problems {
             for lang in [Lang::Ko, Lang::En] {

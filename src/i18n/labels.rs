@@ -87,6 +87,8 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Role => ("역할", "role"),
         F::Date => ("날짜", "date"),
         F::Time => ("시각", "time"),
+        F::Setting => ("설정", "setting"),
+        F::Value => ("값", "value"),
         F::From => ("시작", "from"),
         F::To => ("끝", "to"),
         F::LastDay => ("마지막 날", "last day"),
@@ -219,6 +221,7 @@ pub fn capability(c: Capability, lang: Lang) -> &'static str {
         C::RecordAttendance => lang.pick("출석 기록", "recording attendance"),
         C::Billing => lang.pick("청구", "billing"),
         C::LoadDemo => lang.pick("예시 데이터 넣기", "loading demo data"),
+        C::ManageSettings => lang.pick("설정·사용 시각 정정", "settings and corrections of recorded use"),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod errors;
 pub mod faults;
 pub mod labels;
 mod messages;
+pub mod time;
 pub mod usage;
 
 pub use messages::Msg;

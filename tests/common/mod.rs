@@ -67,6 +67,12 @@ impl TempDb {
     }
 }
 
+/// Opens `path` as `user` with the clock stopped at `at`: the same centre,
+/// later (use is recorded once it has happened).
+pub fn open_at(path: &Path, user: &str, at: &str) -> Store {
+    Store::open_as(path, user, Arc::new(FixedClock(Minute::parse(at).unwrap()))).unwrap()
+}
+
 /// Every row of every table, as text: two equal dumps mean nothing changed.
 pub fn dump(path: &Path) -> String {
     let conn = rusqlite::Connection::open(path).unwrap();

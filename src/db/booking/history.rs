@@ -1,6 +1,9 @@
 //! Recording bookings that already happened — from an import or the demo —
 //! in one transaction. The machine's booking rules (notice, horizon) are for
-//! new requests and do not apply to the past; the schema's guards do.
+//! new requests and do not apply to the past; the schema's guards do. A
+//! recorded row's check-in and check-out moments are its actual times: the
+//! moment the old system recorded them is not known, and the actual time is
+//! the nearest honest value that keeps "never recorded ahead of the clock".
 
 use rusqlite::params;
 
@@ -56,6 +59,17 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             let completed = r.state == BookingState::Completed;
             let actual = if completed { r.actual.or(Some(r.period)) } else { None };
             let started = matches!(r.state, BookingState::Completed | BookingState::InUse);
+            // What happened lies in the past: a recorded time of use after
+            // the clock is refused, as at check-in and check-out.
+            let began = actual.map_or(r.period.start(), |a| a.start());
+            let ended = actual.map(|a| a.end()).filter(|_| completed);
+            let latest = w.now();
+            for (t, field) in [(Some(began).filter(|_| started), Field::From), (ended, Field::To)] {
+                if let Some(t) = t.filter(|t| *t > latest) {
+                    let latest = latest.to_string();
+                    return Err(Invalid::new(field, t.to_string(), Problem::NotAfter { latest }).into());
+                }
+            }
             let (billed, rate, amount) = match actual {
                 Some(a) => {
                     let minutes = billable_minutes(&a, eq.rules.slot_minutes);
@@ -69,8 +83,9 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             w.conn()
                 .prepare_cached(
                     "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
-                        actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                        actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
+                        checked_in_at, checked_out_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10)",
                 )?
                 .execute(params![
                     eq.id,
@@ -81,8 +96,8 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                     r.state.code(),
                     r.purpose,
                     r.samples,
-                    started.then(|| actual.map_or(r.period.start(), |a| a.start()).to_string()),
-                    actual.map(|a| a.end().to_string()),
+                    started.then(|| began.to_string()),
+                    ended.map(|a| a.to_string()),
                     completed.then_some(r.samples),
                     billed,
                     rate,
@@ -91,6 +106,14 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                     w.who()
                 ])
                 .map_err(|e| match crate::db::raised(&e) {
+                    Some("actual_overlap") => crate::error::Refusal::MachineInUse {
+                        equipment: r.equipment.clone(),
+                        booking: None,
+                        who: String::new(),
+                        since: String::new(),
+                        until: None,
+                    }
+                    .into(),
                     Some("booking_overlap") => crate::error::Refusal::BookingClash {
                         clash: Box::new(crate::error::Clash {
                             booking: None,

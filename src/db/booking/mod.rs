@@ -3,6 +3,7 @@
 //! with a message naming the clash and the nearest free slot, and by a
 //! trigger behind it), and is charged from actual use.
 
+mod actual;
 mod gate;
 mod history;
 mod slots;
@@ -18,6 +19,7 @@ use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
 use crate::error::{Error, Refusal, Result};
 
+pub use actual::{correct, walk_in};
 pub use history::{PastBooking, record};
 pub use slots::{Preview, clash_for, preview, suggest};
 pub(crate) use transition::cancel_in;
@@ -47,6 +49,13 @@ pub struct Booking {
     pub note: Option<String>,
     pub created_at: String,
     pub created_by: String,
+    /// The clock when check-in and check-out were recorded, and when an
+    /// admin last corrected the actual times.
+    pub checked_in_at: Option<String>,
+    pub checked_out_at: Option<String>,
+    pub corrected_at: Option<String>,
+    /// The booking this one's use ran into (an overrun), if any.
+    pub overran: Option<i64>,
 }
 
 impl Booking {
@@ -65,7 +74,7 @@ impl Booking {
 
 const SELECT: &str = "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
-       b.created_at, b.created_by
+       b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran
   FROM booking b JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
   LEFT JOIN company c ON c.id = b.company_id";
 
@@ -96,6 +105,10 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Booking> {
         note: r.get(19)?,
         created_at: r.get(20)?,
         created_by: r.get(21)?,
+        checked_in_at: r.get(22)?,
+        checked_out_at: r.get(23)?,
+        corrected_at: r.get(24)?,
+        overran: r.get(25)?,
     })
 }
 
@@ -167,6 +180,23 @@ pub(crate) fn request(input: &BookingInput) -> Result<Request> {
     Ok(Request { period, purpose, samples, weeks })
 }
 
+/// The validated parts of a walk-in: it starts now; `to`, if typed, ends it.
+pub(crate) fn request_walk_in(
+    input: &BookingInput,
+    rules: &crate::domain::equipment::Rules,
+    now: Minute,
+) -> Result<Request> {
+    let to = match input.to.trim() {
+        "" => None,
+        s => Some(Minute::parse(s).field(Field::To, s)?),
+    };
+    let period = rules::walk_in_period(rules, now, to).field(Field::To, &input.to)?;
+    let purpose = text::clean(&input.purpose, 200).field(Field::Purpose, &input.purpose)?;
+    let samples =
+        request(&BookingInput { from: now.to_string(), to: period.end().to_string(), ..input.clone() })?.samples;
+    Ok(Request { period, purpose, samples, weeks: 1 })
+}
+
 /// The result of a booking request: what was booked, and for a series the
 /// occurrences skipped because they clash.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -227,7 +257,8 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
                 }
                 Err(e) => return Err(e),
             }
-            let booking = insert(w, &eq, person_id, company_id, &period, &req, first, override_reason.as_deref())?;
+            let booking =
+                insert(w, &eq, person_id, company_id, &period, &req, first, override_reason.as_deref(), None)?;
             first = first.or(Some(booking.id));
             out.booked.push(booking);
         }
@@ -249,9 +280,16 @@ fn insert(
     req: &Request,
     series: Option<i64>,
     over_quota: Option<&str>,
+    walk_in: Option<&str>,
 ) -> Result<Booking> {
-    let state = if eq.rules.needs_approval { BookingState::Requested } else { BookingState::Approved };
-    let note = over_quota.map(|r| format!("quota override: {r}"));
+    // A walk-in is approved by the manager standing at the machine.
+    let state =
+        if eq.rules.needs_approval && walk_in.is_none() { BookingState::Requested } else { BookingState::Approved };
+    let note = match (walk_in, over_quota) {
+        (Some(w), Some(q)) => Some(format!("walk-in: {w}; quota override: {q}")),
+        (Some(w), None) => Some(format!("walk-in: {w}")),
+        (None, q) => q.map(|r| format!("quota override: {r}")),
+    };
     w.conn()
         .prepare_cached(
             "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples, series, note,
@@ -282,7 +320,11 @@ fn insert(
         })?;
     let id = w.conn().last_insert_rowid();
     let booking = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    let action = if over_quota.is_some() { "add-over-quota" } else { "add" };
+    let action = match (walk_in, over_quota) {
+        (Some(_), _) => "walk-in",
+        (None, Some(_)) => "add-over-quota",
+        (None, None) => "add",
+    };
     w.audit("booking", &id.to_string(), action, None, Some(json(&booking)))?;
     Ok(booking)
 }

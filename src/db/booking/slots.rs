@@ -11,7 +11,7 @@ use super::{BookingInput, Write, gate, parties, request};
 use crate::db::Store;
 use crate::db::calendar::closed_on;
 use crate::db::equipment::{self, Equipment};
-use crate::domain::booking::{RuleBreak, check_rules, next_on_grid};
+use crate::domain::booking::{RuleBreak, check_rules, check_walk_in, next_on_grid};
 use crate::domain::{Minute, Period};
 use crate::error::{Clash, Error, Refusal, Result};
 use crate::i18n::Lang;
@@ -136,8 +136,33 @@ pub(super) fn admissible(
     period: &Period,
     quota_overridden: bool,
 ) -> Result<()> {
+    check_rules(&eq.rules, period, w.now(), &closed(w.conn())).map_err(Refusal::BookingRule)?;
+    free_and_allowed(w, eq, person_id, company_id, period, quota_overridden)
+}
+
+/// [`admissible`] for a walk-in: the machine's rules without the notice.
+pub(super) fn admissible_walk_in(
+    w: &Write<'_>,
+    eq: &Equipment,
+    person_id: i64,
+    company_id: Option<i64>,
+    period: &Period,
+    quota_overridden: bool,
+) -> Result<()> {
+    check_walk_in(&eq.rules, period, &closed(w.conn())).map_err(Refusal::BookingRule)?;
+    free_and_allowed(w, eq, person_id, company_id, period, quota_overridden)
+}
+
+/// No clash (naming the nearest free slot), within the quota, qualified.
+fn free_and_allowed(
+    w: &Write<'_>,
+    eq: &Equipment,
+    person_id: i64,
+    company_id: Option<i64>,
+    period: &Period,
+    quota_overridden: bool,
+) -> Result<()> {
     let conn = w.conn();
-    check_rules(&eq.rules, period, w.now(), &closed(conn)).map_err(Refusal::BookingRule)?;
     if let Some(clash) = clash_for(conn, eq.id, period, eq.rules.buffer_minutes)? {
         let free = suggest(conn, eq, period.minutes(), period.start(), w.now())?
             .map(|p| (p.start().to_string(), p.end().to_string()));

@@ -13,37 +13,47 @@ use crate::error::{Refusal, Result};
 
 /// Column values a move sets besides the state.
 #[derive(Default)]
-struct Changes {
-    note: Option<String>,
-    actual_start: Option<Minute>,
-    actual_end: Option<Minute>,
-    actual_samples: Option<i64>,
-    billed_minutes: Option<i64>,
-    rate: Option<Won>,
-    charge: Option<Won>,
+pub(super) struct Changes {
+    pub note: Option<String>,
+    pub checked_in_at: Option<Minute>,
+    pub checked_out_at: Option<Minute>,
+    pub overran: Option<i64>,
+    pub actual_start: Option<Minute>,
+    pub actual_end: Option<Minute>,
+    pub actual_samples: Option<i64>,
+    pub billed_minutes: Option<i64>,
+    pub rate: Option<Won>,
+    pub charge: Option<Won>,
 }
 
-fn step(w: &mut Write<'_>, before: &Booking, t: Transition, ch: &Changes) -> Result<Booking> {
+pub(super) fn step(w: &mut Write<'_>, before: &Booking, t: Transition, ch: &Changes) -> Result<Booking> {
     let Some(next) = before.state.apply(t) else {
         return Err(Refusal::IllegalTransition { booking: before.id, state: before.state, action: t }.into());
     };
-    w.conn().execute(
-        "UPDATE booking SET state = ?2, note = coalesce(?3, note), actual_start = coalesce(?4, actual_start),
+    w.conn()
+        .execute(
+            "UPDATE booking SET state = ?2, note = coalesce(?3, note), actual_start = coalesce(?4, actual_start),
                 actual_end = coalesce(?5, actual_end), actual_samples = coalesce(?6, actual_samples),
-                billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge)
+                billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge),
+                checked_in_at = coalesce(?10, checked_in_at), checked_out_at = coalesce(?11, checked_out_at),
+                overran = coalesce(?12, overran)
           WHERE id = ?1",
-        params![
-            before.id,
-            next.code(),
-            ch.note,
-            ch.actual_start.map(|m| m.to_string()),
-            ch.actual_end.map(|m| m.to_string()),
-            ch.actual_samples,
-            ch.billed_minutes,
-            ch.rate.map(|r| r.0),
-            ch.charge.map(|c| c.0)
-        ],
-    )?;
+            params![
+                before.id,
+                next.code(),
+                ch.note,
+                ch.actual_start.map(|m| m.to_string()),
+                ch.actual_end.map(|m| m.to_string()),
+                ch.actual_samples,
+                ch.billed_minutes,
+                ch.rate.map(|r| r.0),
+                ch.charge.map(|c| c.0),
+                ch.checked_in_at.map(|m| m.to_string()),
+                ch.checked_out_at.map(|m| m.to_string()),
+                ch.overran
+            ],
+        )
+        .map_err(|e| super::actual::guard(e, before))?;
     let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     w.audit("booking", &before.id.to_string(), t.code(), Some(json(before)), Some(json(&after)))?;
     if !next.is_active() {
@@ -105,11 +115,18 @@ fn moment(raw: Option<&str>, field: Field, now: Minute) -> Result<Minute> {
     }
 }
 
-/// Starts use: records when the person began (default now).
+/// Starts use: records when the person began (default now), from the
+/// machine's check-in window before the booking's start until its end, never
+/// ahead of the clock, and never while another booking of the machine is in
+/// use (the refusal names it).
 pub fn check_in(store: &mut Store, id: &str, at: Option<&str>) -> Result<Booking> {
     let now = store.now();
-    let at = moment(at, Field::Time, now)?;
-    run(store, id, Transition::CheckIn, |_, _| Ok(Changes { actual_start: Some(at), ..Changes::default() }))
+    let typed = moment(at, Field::Time, now)?;
+    run(store, id, Transition::CheckIn, |w, before| {
+        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        let at = super::actual::check_in_moment(w, before, eq.id, typed)?;
+        Ok(Changes { actual_start: Some(at), checked_in_at: Some(w.now()), ..Changes::default() })
+    })
 }
 
 /// True if the company billed holds a lease on `day`: tenants pay the tenant rate.
@@ -143,6 +160,7 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
     run(store, id, Transition::CheckOut, |w, before| {
         let eq = equipment::by_code(w.conn(), &before.equipment)?;
         let started = before.actual_start.as_deref().and_then(|s| Minute::parse(s).ok()).unwrap_or(at);
+        let at = super::actual::check_out_moment(w, started, at)?;
         let used = Period::new(started, at).field(Field::Time, &at.to_string())?;
         let minutes = billable_minutes(&used, eq.rules.slot_minutes);
         let samples = samples.unwrap_or(before.samples);
@@ -153,6 +171,8 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
             Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
         })?;
         Ok(Changes {
+            checked_out_at: Some(w.now()),
+            overran: super::actual::ran_into(w.conn(), eq.id, before, at)?,
             actual_end: Some(at),
             actual_samples: Some(samples),
             billed_minutes: Some(if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() }),
@@ -164,13 +184,18 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
 }
 
 /// Marks approved bookings nobody checked in to within `grace` minutes of
-/// their start as no-shows, freeing the rest of their time.
+/// their start as no-shows, freeing the rest of their time. A booking whose
+/// machine is still in use by someone else is left alone: its person could
+/// not check in.
 pub fn mark_no_shows(store: &mut Store, grace_minutes: u32) -> Result<Vec<Booking>> {
     store.write(Capability::ManageBookings, |w| {
         let cutoff = Minute(w.now().0 - i64::from(grace_minutes)).to_string();
         let ids: Vec<i64> = w
             .conn()
-            .prepare("SELECT id FROM booking INDEXED BY booking_state_start WHERE state = 'approved' AND start <= ?1 ORDER BY start")?
+            .prepare("SELECT b.id FROM booking b INDEXED BY booking_state_start WHERE b.state = 'approved' AND b.start <= ?1
+               AND NOT EXISTS (SELECT 1 FROM booking o INDEXED BY booking_actual
+                                WHERE o.equipment_id = b.equipment_id AND o.actual_start IS NOT NULL AND o.state = 'in-use')
+             ORDER BY b.start")?
             .query_map([cutoff], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();

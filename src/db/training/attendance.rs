@@ -8,9 +8,10 @@ use super::enrolment::{Enrolment, by_id, person_id};
 use super::{Session, cohort_by_id, cohort_by_ref, course_by_code, sessions};
 use crate::db::Store;
 use crate::db::write::json;
+use crate::domain::actual;
 use crate::domain::time::{date_text, parse_date};
 use crate::domain::training::{attended_minutes, certificate, passes, valid_until};
-use crate::domain::{Attendance, Capability, EnrolmentStatus, Field, ForField, Invalid, Problem};
+use crate::domain::{Attendance, Capability, EnrolmentStatus, Field, ForField, Invalid, Minute, Problem};
 use crate::error::{Refusal, Result};
 
 /// Records how a trainee attended a session (admins and equipment managers).
@@ -29,11 +30,17 @@ pub fn attend(store: &mut Store, cohort: &str, session: &str, person: &str, stat
         }
         let s = sessions(w.conn(), h.id)?.into_iter().find(|s| s.number == number).ok_or_else(|| Invalid::new(Field::Session, number.to_string(), Problem::NotFound))?;
         let (pid, name) = person_id(w.conn(), person)?;
+        // Attendance for time not yet spent would raise the rate and could
+        // complete a cohort and grant a qualification.
+        if let Ok(start) = Minute::parse(&s.start) {
+            actual::attendance(start, w.now())
+                .map_err(|_| Refusal::SessionNotStarted { cohort: h.reference(), session: number, start: s.start.clone() })?;
+        }
         let enrolment: i64 = w
             .conn()
             .query_row("SELECT id FROM enrolment WHERE cohort_id = ?1 AND person_id = ?2 AND status = 'enrolled'", params![h.id, pid], |r| r.get(0))
             .optional()?
-            .ok_or_else(|| Invalid::new(Field::Person, format!("{person} {name}"), Problem::NotFound))?;
+            .ok_or_else(|| Refusal::NotEnrolled { person: format!("{} {name}", person.trim()), cohort: h.reference() })?;
         let before: Option<String> = w
             .conn()
             .query_row("SELECT status FROM attendance WHERE session_id = ?1 AND enrolment_id = ?2", params![s.id, enrolment], |r| r.get(0))
@@ -138,6 +145,19 @@ pub fn complete(store: &mut Store, cohort: &str, on: &str) -> Result<Vec<Enrolme
         let h = cohort_by_ref(w.conn(), cohort)?;
         if h.completed_on.is_some() {
             return Err(Refusal::CohortCompleted { cohort: h.reference() }.into());
+        }
+        // A cohort completes once its last session has started, on a day
+        // from that session's until today.
+        if let Some(last) = lines.sessions.iter().filter_map(|s| Minute::parse(&s.start).ok()).max() {
+            if last > w.now() {
+                return Err(Refusal::CohortNotOver { cohort: h.reference(), last_start: last.to_string() }.into());
+            }
+            if day < last.date() {
+                return Err(Invalid::new(Field::Date, on, Problem::NotBefore { earliest: date_text(last.date()) }).into());
+            }
+        }
+        if day > w.now().date() {
+            return Err(Invalid::new(Field::Date, on, Problem::NotAfter { latest: date_text(w.now().date()) }).into());
         }
         let course = course_by_code(w.conn(), &h.course)?;
         let mut out = Vec::new();

@@ -181,8 +181,9 @@ pub(super) fn write(
     let who = w.who().to_owned();
     let mut st = w.conn().prepare_cached(
         "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
-            actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
+            checked_in_at, checked_out_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10)",
     )?;
     for (k, b) in planned.iter().enumerate() {
         let completed = b.state == BookingState::Completed;

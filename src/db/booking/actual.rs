@@ -1,0 +1,236 @@
+//! Actual use of a machine: when check-in and check-out may be recorded
+//! (`domain::actual`, with the centre's settings), that two people never use
+//! one machine at once, overruns into the next booking, walk-ins, and an
+//! admin's correction of recorded times.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::transition::{Changes, step};
+use super::{Booking, BookingInput, by_id, insert, parse_id, parties, request_walk_in, slots};
+use crate::db::setting::value;
+use crate::db::write::json;
+use crate::db::{Store, Write, equipment, raised};
+use crate::domain::actual::{self, MomentBreak};
+use crate::domain::booking::{BookingState, LONGEST_MINUTES, Transition, billable_minutes, charge};
+use crate::domain::setting::SettingKey;
+use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
+use crate::error::{Error, Refusal, Result};
+
+/// Says what a broken time rule means for `booking`, at the moment `typed`:
+/// a moment that cannot be (in the future, before its check-in) is bad input
+/// naming the field; a moment outside the booking's window is a refusal.
+fn refused(b: MomentBreak, field: Field, booking: i64, typed: Minute) -> Error {
+    match (b.problem(), b) {
+        (Some(problem), _) => Invalid::new(field, typed.to_string(), problem).into(),
+        (None, MomentBreak::BeforeWindow { earliest, end } | MomentBreak::AfterEnd { earliest, end }) => {
+            Refusal::CheckInWindow {
+                booking,
+                at: typed.to_string(),
+                from: earliest.to_string(),
+                until: end.to_string(),
+            }
+            .into()
+        }
+        (None, other) => {
+            Invalid::new(field, typed.to_string(), Problem::NotAfter { latest: format!("{other:?}") }).into()
+        }
+    }
+}
+
+/// The schema's guards behind these rules, as refusals.
+pub(super) fn guard(e: rusqlite::Error, before: &Booking) -> Error {
+    match raised(&e) {
+        Some("actual_overlap") => Refusal::MachineInUse {
+            equipment: before.equipment.clone(),
+            booking: None,
+            who: String::new(),
+            since: String::new(),
+            until: None,
+        }
+        .into(),
+        _ => Error::from(e),
+    }
+}
+
+/// Another booking's actual use of the machine that `[start, end)` (open
+/// while `end` is `None`) would overlap. Actual periods never overlap, so
+/// the one with the greatest start before `end` decides.
+fn clash(
+    conn: &Connection,
+    equipment_id: i64,
+    start: Minute,
+    end: Option<Minute>,
+    except: i64,
+) -> Result<Option<Booking>> {
+    let found: Option<(i64, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT id, actual_end FROM booking INDEXED BY booking_actual
+              WHERE equipment_id = ?1 AND actual_start IS NOT NULL AND actual_start < ?2 AND id <> ?3
+              ORDER BY actual_start DESC LIMIT 1",
+        )?
+        .query_row(
+            params![equipment_id, end.map_or_else(|| "9999-12-31 23:59".to_owned(), |e| e.to_string()), except],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match found {
+        Some((id, ended)) if ended.as_deref().is_none_or(|e| e > start.to_string().as_str()) => by_id(conn, id),
+        _ => Ok(None),
+    }
+}
+
+fn in_use(other: Booking) -> Error {
+    Refusal::MachineInUse {
+        equipment: other.equipment.clone(),
+        booking: Some(other.id),
+        who: other.who(),
+        since: other.actual_start.clone().unwrap_or_default(),
+        until: other.actual_end.clone(),
+    }
+    .into()
+}
+
+fn tolerance(conn: &Connection) -> Result<u32> {
+    Ok(u32::try_from(value(conn, SettingKey::ClockTolerance, None)?).unwrap_or(0))
+}
+
+/// The moment to record a check-in of `before` typed as `typed`.
+pub(super) fn check_in_moment(w: &Write<'_>, before: &Booking, equipment_id: i64, typed: Minute) -> Result<Minute> {
+    let conn = w.conn();
+    let window = u32::try_from(value(conn, SettingKey::CheckInWindow, Some(equipment_id))?).unwrap_or(0);
+    let booked =
+        before.period().ok_or_else(|| Invalid::new(Field::Booking, before.id.to_string(), Problem::NotFound))?;
+    let at = actual::check_in(&booked, typed, w.now(), window, tolerance(conn)?)
+        .map_err(|b| refused(b, Field::Time, before.id, typed))?;
+    if let Some(other) = clash(conn, equipment_id, at, None, before.id)? {
+        return Err(in_use(other));
+    }
+    Ok(at)
+}
+
+/// The moment to record a check-out of use that began at `started`.
+pub(super) fn check_out_moment(w: &Write<'_>, started: Minute, typed: Minute) -> Result<Minute> {
+    actual::check_out(started, typed, w.now(), tolerance(w.conn())?).map_err(|b| refused(b, Field::Time, 0, typed))
+}
+
+/// The machine's next booking that use ending at `ended` ran into, if any.
+pub(super) fn ran_into(conn: &Connection, equipment_id: i64, before: &Booking, ended: Minute) -> Result<Option<i64>> {
+    let next: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, start FROM booking INDEXED BY booking_equipment_start
+              WHERE equipment_id = ?1 AND start >= ?2 AND id <> ?3
+                AND state IN ('requested', 'approved', 'in-use', 'completed', 'no-show')
+              ORDER BY start LIMIT 1",
+        )?
+        .query_row(params![equipment_id, before.start, before.id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(next.and_then(|(id, start)| Minute::parse(&start).ok().filter(|s| actual::overran(ended, *s)).map(|_| id)))
+}
+
+/// Books a free slot starting now for someone at the machine, without the
+/// notice rule, and checks it in at once (equipment managers and admins).
+/// The reason is kept in the booking's note.
+pub fn walk_in(store: &mut Store, input: &BookingInput, reason: &str) -> Result<Booking> {
+    let why = text::required(reason, 180).field(Field::Reason, reason)?;
+    let override_reason =
+        input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
+    store.write(Capability::ManageBookings, |w| {
+        let eq = equipment::by_code(w.conn(), &input.equipment)?;
+        if !eq.is_active() {
+            return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
+        }
+        let req = request_walk_in(input, &eq.rules, w.now())?;
+        let (person_id, company_id) = parties(w.conn(), input)?;
+        slots::admissible_walk_in(w, &eq, person_id, company_id, &req.period, override_reason.is_some())?;
+        if let Some(other) = clash(w.conn(), eq.id, w.now(), None, 0)? {
+            return Err(in_use(other));
+        }
+        let booked =
+            insert(w, &eq, person_id, company_id, &req.period, &req, None, override_reason.as_deref(), Some(&why))?;
+        let at = check_in_moment(w, &booked, eq.id, w.now())?;
+        let ch = Changes { actual_start: Some(at), checked_in_at: Some(w.now()), ..Changes::default() };
+        step(w, &booked, Transition::CheckIn, &ch)
+    })
+}
+
+/// Corrects the recorded times of use (admins), with a reason kept in the
+/// audit log: the start of use in progress, or the start and end of
+/// completed use, which is priced again at the rate recorded when it was
+/// first priced. Neither time may lie ahead of the clock, nor overlap
+/// another booking's use of the machine.
+pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>, reason: &str) -> Result<Booking> {
+    let n = parse_id(id)?;
+    let why = text::required(reason, 200).field(Field::Reason, reason)?;
+    let parse = |raw: Option<&str>, field: Field| -> Result<Option<Minute>> {
+        match raw.map(str::trim).filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => Ok(Some(Minute::parse(s).field(field, s)?)),
+        }
+    };
+    let (from, to) = (parse(from, Field::From)?, parse(to, Field::To)?);
+    if from.is_none() && to.is_none() {
+        return Err(Invalid::new(Field::From, "", Problem::Empty).into());
+    }
+    store.write(Capability::ManageSettings, |w| {
+        let before = by_id(w.conn(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        let completed = before.state == BookingState::Completed;
+        if !(completed || before.state == BookingState::InUse && to.is_none()) {
+            return Err(Refusal::NotCorrectable { booking: before.id, state: before.state }.into());
+        }
+        let recorded = |s: &Option<String>| s.as_deref().and_then(|s| Minute::parse(s).ok());
+        let tol = tolerance(w.conn())?;
+        let now = w.now();
+        let start = match from {
+            Some(f) => actual::not_future(f, now, tol).map_err(|b| refused(b, Field::From, before.id, f))?,
+            None => recorded(&before.actual_start).unwrap_or(now),
+        };
+        let end = match to {
+            Some(t) => Some(actual::not_future(t, now, tol).map_err(|b| refused(b, Field::To, before.id, t))?),
+            None => recorded(&before.actual_end),
+        };
+        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        if let Some(other) = clash(w.conn(), eq.id, start, end, before.id)? {
+            return Err(in_use(other));
+        }
+        let priced = match end {
+            Some(end) => {
+                let used = Period::new(start, end).field(Field::To, &end.to_string())?;
+                if used.minutes() > LONGEST_MINUTES {
+                    let latest = Minute(start.0 + LONGEST_MINUTES).to_string();
+                    return Err(Invalid::new(Field::To, end.to_string(), Problem::NotAfter { latest }).into());
+                }
+                let minutes = billable_minutes(&used, eq.rules.slot_minutes);
+                let rate = before.rate.unwrap_or(Won(0));
+                let samples = before.actual_samples.unwrap_or(before.samples);
+                let amount = charge(eq.billing_unit, rate, minutes, samples).ok_or_else(|| {
+                    Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
+                })?;
+                let billed = if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() };
+                Some((billed, amount, ran_into(w.conn(), eq.id, &before, end)?))
+            }
+            None => None,
+        };
+        w.conn()
+            .execute(
+                "UPDATE booking SET actual_start = ?2, actual_end = ?3, billed_minutes = coalesce(?4, billed_minutes),
+                        charge = coalesce(?5, charge), overran = CASE WHEN ?6 THEN ?7 ELSE overran END, corrected_at = ?8
+                  WHERE id = ?1",
+                params![
+                    before.id,
+                    start.to_string(),
+                    end.map(|e| e.to_string()),
+                    priced.map(|p| p.0),
+                    priced.map(|p| p.1.0),
+                    priced.is_some(),
+                    priced.and_then(|p| p.2),
+                    now.to_string()
+                ],
+            )
+            .map_err(|e| guard(e, &before))?;
+        let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let mut record = json(&after);
+        record["reason"] = serde_json::Value::String(why.clone());
+        w.audit("booking", &before.id.to_string(), "correct", Some(json(&before)), Some(record))?;
+        Ok(after)
+    })
+}

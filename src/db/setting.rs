@@ -1,0 +1,135 @@
+//! The centre's settings, audited like any other change. A key nobody set
+//! has its default (`domain::setting`); a machine may have its own value for
+//! the keys that allow it, and otherwise follows the centre's.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+
+use super::{Store, equipment};
+use crate::domain::setting::{SettingKey, Unit};
+use crate::domain::{Capability, Field, ForField, Invalid, Problem};
+use crate::error::Result;
+
+/// One setting as it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SettingRow {
+    pub key: SettingKey,
+    /// The machine this value is for; `None`: the centre's.
+    pub equipment: Option<String>,
+    pub value: i64,
+    pub default: i64,
+    pub unit: Unit,
+    pub min: i64,
+    pub max: i64,
+    /// When and by whom it was set; `None` while it has its default.
+    pub set_at: Option<String>,
+    pub set_by: Option<String>,
+}
+
+fn row_of(key: SettingKey, equipment: Option<String>, stored: Option<(String, String, String)>) -> SettingRow {
+    let (min, max) = key.range();
+    let (value, set_at, set_by) = match stored {
+        // A value that does not parse (written around kiln) is reported by
+        // `kiln check`; until then the default holds.
+        Some((v, at, by)) => (key.parse_value(&v).unwrap_or(key.default_value()), Some(at), Some(by)),
+        None => (key.default_value(), None, None),
+    };
+    SettingRow { key, equipment, value, default: key.default_value(), unit: key.unit(), min, max, set_at, set_by }
+}
+
+fn stored(conn: &Connection, key: SettingKey, equipment_id: Option<i64>) -> Result<Option<(String, String, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT value, set_at, set_by FROM setting WHERE key = ?1 AND coalesce(equipment_id, 0) = coalesce(?2, 0)",
+        )?
+        .query_row(params![key.code(), equipment_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?)
+}
+
+/// The value in force: the machine's own, else the centre's, else the default.
+pub(crate) fn value(conn: &Connection, key: SettingKey, equipment_id: Option<i64>) -> Result<i64> {
+    if let Some(id) = equipment_id.filter(|_| key.per_machine())
+        && let Some((v, _, _)) = stored(conn, key, Some(id))?
+        && let Ok(n) = key.parse_value(&v)
+    {
+        return Ok(n);
+    }
+    Ok(stored(conn, key, None)?.and_then(|(v, _, _)| key.parse_value(&v).ok()).unwrap_or(key.default_value()))
+}
+
+/// The value in force for the centre.
+pub fn centre(store: &Store, key: SettingKey) -> Result<i64> {
+    value(store.conn(), key, None)
+}
+
+/// Every key for the centre (set or default), then each machine's own values.
+pub fn list(store: &Store) -> Result<Vec<SettingRow>> {
+    let conn = store.conn();
+    let mut out = Vec::new();
+    for key in SettingKey::ALL {
+        out.push(row_of(key, None, stored(conn, key, None)?));
+    }
+    let mut st = conn.prepare(
+        "SELECT s.key, e.code, s.value, s.set_at, s.set_by FROM setting s JOIN equipment e ON e.id = s.equipment_id
+          ORDER BY s.key, e.code",
+    )?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, (r.get(2)?, r.get(3)?, r.get(4)?))))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (key, code, v) in rows {
+        if let Ok(key) = SettingKey::parse(&key) {
+            out.push(row_of(key, Some(code), Some(v)));
+        }
+    }
+    Ok(out)
+}
+
+/// Sets a key for the centre or, where the key allows, for one machine
+/// (admins). Nothing changes if the value is already in force.
+pub fn set(store: &mut Store, key: &str, value: &str, equipment: Option<&str>) -> Result<SettingRow> {
+    let k = SettingKey::parse(key).field(Field::Setting, key)?;
+    let n = k.parse_value(value).field(Field::Value, value)?;
+    let equipment = equipment.map(str::trim).filter(|e| !e.is_empty());
+    if equipment.is_some() && !k.per_machine() {
+        return Err(Invalid::new(Field::Equipment, equipment.unwrap_or_default(), Problem::NotPerMachine).into());
+    }
+    store.write(Capability::ManageSettings, |w| {
+        let eq = equipment.map(|e| equipment::by_code(w.conn(), e)).transpose()?;
+        let id = eq.as_ref().map(|e| e.id);
+        let before = stored(w.conn(), k, id)?;
+        if before.as_ref().is_some_and(|(v, _, _)| k.parse_value(v) == Ok(n)) {
+            return Ok(row_of(k, eq.map(|e| e.code), before));
+        }
+        w.conn().execute(
+            "INSERT INTO setting (key, equipment_id, value, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (key, coalesce(equipment_id, 0)) DO UPDATE
+                SET value = excluded.value, set_at = excluded.set_at, set_by = excluded.set_by",
+            params![k.code(), id, n.to_string(), w.now().to_string(), w.who()],
+        )?;
+        let name = match &eq {
+            Some(e) => format!("{}@{}", k.code(), e.code),
+            None => k.code().to_owned(),
+        };
+        let old = before.as_ref().map(|(v, _, _)| serde_json::json!({ "value": v }));
+        w.audit("setting", &name, "set", old, Some(serde_json::json!({ "value": n.to_string() })))?;
+        let after = stored(w.conn(), k, id)?;
+        Ok(row_of(k, eq.map(|e| e.code), after))
+    })
+}
+
+/// Stored settings whose key or value kiln would not accept: (key, machine, value).
+pub(crate) fn unacceptable(conn: &Connection) -> Result<Vec<(String, Option<String>, String)>> {
+    let mut st = conn.prepare(
+        "SELECT s.key, e.code, s.value FROM setting s LEFT JOIN equipment e ON e.id = s.equipment_id ORDER BY s.rowid",
+    )?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter(|(k, e, v)| match SettingKey::parse(k) {
+            Ok(key) => key.parse_value(v).is_err() || (e.is_some() && !key.per_machine()),
+            Err(_) => true,
+        })
+        .collect())
+}

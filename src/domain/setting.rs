@@ -1,0 +1,124 @@
+//! The centre's settings: each a typed value with a default, a range and a
+//! unit, so that a setting nobody has set still has a sensible value and a
+//! value set by hand in the file is caught by `kiln check`.
+
+use serde::Serialize;
+
+use super::invalid::Problem;
+
+/// A setting's name. Its code is what `kiln setting set KEY` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SettingKey {
+    /// Minutes before a booking's start from which it may be checked in; a
+    /// machine may have its own.
+    CheckInWindow,
+    /// Minutes a recorded moment may lie ahead of the clock (clocks disagree).
+    ClockTolerance,
+    /// Months a new lease runs for unless told otherwise.
+    LeaseTerm,
+}
+
+/// What a setting counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Minutes,
+    Months,
+}
+
+impl SettingKey {
+    pub const ALL: [SettingKey; 3] = [SettingKey::CheckInWindow, SettingKey::ClockTolerance, SettingKey::LeaseTerm];
+    pub const CODES: &'static [&'static str] = &["check-in-window", "clock-tolerance", "lease-term"];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SettingKey::CheckInWindow => "check-in-window",
+            SettingKey::ClockTolerance => "clock-tolerance",
+            SettingKey::LeaseTerm => "lease-term",
+        }
+    }
+
+    /// Accepts `check-in-window` and `check_in_window` alike.
+    pub fn parse(raw: &str) -> Result<SettingKey, Problem> {
+        let s = raw.trim().to_ascii_lowercase().replace('_', "-");
+        SettingKey::ALL.into_iter().find(|k| k.code() == s).ok_or(Problem::OneOf { accepted: SettingKey::CODES })
+    }
+
+    pub fn default_value(self) -> i64 {
+        match self {
+            SettingKey::CheckInWindow => 30,
+            SettingKey::ClockTolerance => 5,
+            SettingKey::LeaseTerm => 12,
+        }
+    }
+
+    pub fn range(self) -> (i64, i64) {
+        match self {
+            SettingKey::CheckInWindow => (0, 240),
+            SettingKey::ClockTolerance => (0, 60),
+            SettingKey::LeaseTerm => (1, 120),
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            SettingKey::CheckInWindow | SettingKey::ClockTolerance => Unit::Minutes,
+            SettingKey::LeaseTerm => Unit::Months,
+        }
+    }
+
+    /// True if a machine may have a value of its own.
+    pub fn per_machine(self) -> bool {
+        self == SettingKey::CheckInWindow
+    }
+
+    /// A value as typed: a whole number within the range. Empty is not zero.
+    pub fn parse_value(self, raw: &str) -> Result<i64, Problem> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(Problem::Empty);
+        }
+        let (min, max) = self.range();
+        s.parse::<i64>().ok().filter(|n| (min..=max).contains(n)).ok_or(Problem::OutOfRange { min, max })
+    }
+}
+
+impl Serialize for SettingKey {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn codes_parse_back_and_defaults_lie_in_range() {
+        for k in SettingKey::ALL {
+            assert_eq!(SettingKey::parse(k.code()), Ok(k));
+            let (min, max) = k.range();
+            assert!((min..=max).contains(&k.default_value()), "{k:?}");
+            assert_eq!(k.parse_value(&k.default_value().to_string()), Ok(k.default_value()));
+        }
+        assert_eq!(SettingKey::parse("CHECK_IN_WINDOW"), Ok(SettingKey::CheckInWindow));
+        assert!(SettingKey::parse("window").is_err());
+    }
+
+    #[test]
+    fn empty_is_not_zero() {
+        assert_eq!(SettingKey::ClockTolerance.parse_value(""), Err(Problem::Empty));
+        assert_eq!(SettingKey::ClockTolerance.parse_value("  "), Err(Problem::Empty));
+        assert_eq!(SettingKey::ClockTolerance.parse_value("0"), Ok(0));
+    }
+
+    proptest! {
+        #[test]
+        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..1_000, k in 0usize..3) {
+            let key = SettingKey::ALL[k];
+            let (min, max) = key.range();
+            prop_assert_eq!(key.parse_value(&n.to_string()).is_ok(), (min..=max).contains(&n));
+        }
+    }
+}
