@@ -80,12 +80,13 @@ fn clash(
 }
 
 fn in_use(other: Booking) -> Error {
+    let who = other.who();
     Refusal::MachineInUse {
-        equipment: other.equipment.clone(),
+        equipment: other.equipment,
         booking: Some(other.id),
-        who: other.who(),
-        since: other.actual_start.clone().unwrap_or_default(),
-        until: other.actual_end.clone(),
+        who,
+        since: other.actual_start.unwrap_or_default(),
+        until: other.actual_end,
     }
     .into()
 }
