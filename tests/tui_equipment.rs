@@ -192,3 +192,42 @@ fn past_midnight_the_equipment_screen_reads_the_new_day() {
     let t = screen(&app, 80, 24);
     assert!(t.contains("11-27 (Fri)"), "{t}");
 }
+
+#[test]
+fn a_walk_in_from_the_keyboard_is_in_use_at_once_in_korean_at_80x24() {
+    let (db, mut app) = demo(Lang::Ko);
+    key(&mut app, '4');
+    // EQ-0003 (particle size), free this morning.
+    key(&mut app, 'j');
+    key(&mut app, 'j');
+    key(&mut app, 'w');
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("즉석 사용"), "{t}");
+    assert_eq!(app.form().unwrap().value(kiln::domain::Field::Equipment), "EQ-0003");
+    type_text(&mut app, "P-0009");
+    // Without a reason the form stays open and says what is missing.
+    press(&mut app, KeyCode::Enter);
+    let form = app.form().expect("refused: no reason");
+    let reason = form.fields.iter().position(|f| f.field == kiln::domain::Field::Reason).unwrap();
+    assert!(form.fields[reason].error.is_some(), "the reason is named");
+    assert_eq!(form.focus, reason, "and the caret waits there");
+    type_text(&mut app, "급한 시료 확인");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("즉석 사용 시작"), "{t}");
+    let store = db.open_as("kim");
+    let now = booking::list(
+        &store,
+        &BookingFilter {
+            equipment: Some("EQ-0003".into()),
+            state: Some(BookingState::InUse),
+            ..BookingFilter::default()
+        },
+        Page::new(0, 5),
+    )
+    .unwrap();
+    assert_eq!(now.len(), 1);
+    assert_eq!(now[0].start, "2026-11-26 10:00");
+    assert!(now[0].note.as_deref().is_some_and(|n| n.contains("급한 시료 확인")));
+}

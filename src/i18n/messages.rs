@@ -98,7 +98,7 @@ messages! {
     ApprovalsTitle => "승인 대기 {0}", "Awaiting approval {0}";
     NoApprovals => "승인을 기다리는 예약이 없습니다", "No booking awaits approval";
     WeekOf => "{0} 주", "week of {0}";
-    CalendarLegend => "██ 승인  ▒▒ 신청(승인 대기)  ░░ 점검·고장  · 운영 안 함  ▓ 공휴일·휴관", "██ approved  ▒▒ requested  ░░ downtime  · closed hours  ▓ holiday";
+    CalendarLegend => "██ 승인  ▒▒ 신청(승인 대기)  !! 초과 사용  ░░ 점검·고장  · 운영 안 함  ▓ 공휴일·휴관", "██ approved  ▒▒ requested  !! overran  ░░ downtime  · closed hours  ▓ holiday";
     MarkedNoShows => "노쇼 {0}건 처리", "Marked {0} no-show(s)";
     NoBookingSelected => "선택한 예약이 없습니다", "No booking is selected";
     WaitlistPosition => "대기 {0}순위", "waitlisted #{0}";
@@ -209,6 +209,7 @@ messages! {
     KeyDowntime => "중단 등록", "downtime";
     KeyApprovals => "승인 대기", "approvals";
     KeyNoShows => "노쇼 처리", "mark no-shows";
+    KeyWalkIn => "즉석 사용", "walk-in";
     KeyBack => "뒤로", "back";
     KeyPrevDay => "전날", "previous day";
     KeyNextDay => "다음날", "next day";
@@ -224,6 +225,8 @@ messages! {
     FormReject => "예약 반려", "Reject booking";
     FormCancel => "예약 취소", "Cancel booking";
     FormCheckOut => "사용 종료", "Check out";
+    FormWalkIn => "즉석 사용 (지금부터 바로 사용 시작)", "Walk-in (in use from now)";
+    FormWalkInToHint => "비우면 최소 사용 시간", "empty: the shortest booking";
     FormDowntime => "장비 중단 등록", "Take out of service";
     FormDowntimeNoteHint => "점검 내용, 고장 증상 …", "what is done or wrong";
     FormCancelReasonHint => "겹치는 예약을 취소할 때 사유", "why, when cancelling bookings";
@@ -234,6 +237,7 @@ messages! {
     SavedSeries => "{0}건 예약, {1}건은 겹쳐 건너뜀", "Booked {0}, skipped {1} that clash";
     SavedState => "예약 #{0}: {1}", "Booking #{0}: {1}";
     SavedCheckOut => "예약 #{0} 사용 종료 · 요금 {1}", "Booking #{0} checked out · charge {1}";
+    SavedWalkIn => "예약 #{0} 즉석 사용 시작 · {1}까지", "Booking #{0}: walk-in in use until {1}";
     SavedDowntime => "장비 중단 #{0} 등록 · 겹친 예약 {1}건 취소", "Downtime #{0} set · {1} overlapping booking(s) cancelled";
     SavedDowntimePending => "장비 중단 #{0} 대기 · 겹친 예약 {1}건을 옮기면 시작", "Downtime #{0} waiting · starts once {1} booking(s) are moved";
     SavedEquipment => "장비 {0} {1} 등록", "Registered {0} {1}";

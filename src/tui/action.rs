@@ -67,6 +67,8 @@ pub enum Action {
     Downtime,
     /// Mark approved bookings nobody claimed within 30 minutes as no-shows.
     NoShows,
+    /// Book from now for someone at the machine and check in at once.
+    WalkIn,
     /// Show the previous week.
     PrevWeek,
     /// Show the next week.

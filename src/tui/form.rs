@@ -99,6 +99,7 @@ pub enum FormKind {
     CheckOut {
         id: i64,
     },
+    WalkIn,
     NewDowntime,
     NewEquipment,
     NewCohort,

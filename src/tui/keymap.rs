@@ -147,6 +147,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Equipment, key('d'), Action::Downtime, Msg::KeyDowntime, H::Yes),
     bind(C::Equipment, key('p'), Action::Approvals, Msg::KeyApprovals, H::Yes),
     bind(C::Equipment, key('m'), Action::NoShows, Msg::KeyNoShows, H::No),
+    bind(C::Equipment, key('w'), Action::WalkIn, Msg::KeyWalkIn, H::No),
     bind(C::Calendar, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
     bind(C::Calendar, code(KeyCode::Left), Action::Left, Msg::KeyPrevDay, H::As("←→↑↓", Msg::KeyCell)),
     bind(C::Calendar, code(KeyCode::Right), Action::Right, Msg::KeyNextDay, H::No),

@@ -86,6 +86,22 @@ pub fn check_out_form(b: &Booking, now: Minute, lang: Lang) -> Form {
     Form::new(FormKind::CheckOut { id: b.id }, title, fields)
 }
 
+/// A walk-in on `eq`: from now, until `To` or the machine's shortest booking.
+pub fn walk_in_form(eq: &Equipment, lang: Lang) -> Form {
+    let title = format!("{} · {} {}", Msg::FormWalkIn.text(lang), eq.code, eq.name);
+    let fields = vec![
+        text(Field::Equipment, &eq.code, "EQ-0002", lang),
+        text(Field::Person, "", "P-0001", lang),
+        text(Field::Company, "", Msg::FormCompanyHint.text(lang), lang),
+        text(Field::To, "", Msg::FormWalkInToHint.text(lang), lang),
+        text(Field::Purpose, "", Msg::FormPurposeHint.text(lang), lang),
+        text(Field::Reason, "", "", lang),
+    ];
+    let mut form = Form::new(FormKind::WalkIn, title, fields);
+    form.focus = 1;
+    form
+}
+
 pub fn downtime_form(eq: &Equipment, start: Minute, lang: Lang) -> Form {
     let reasons = DowntimeReason::ALL
         .iter()
@@ -168,6 +184,18 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<Strin
             let samples = v(Field::Samples);
             let b = booking::check_out(store, &id.to_string(), Some(&at), Some(&samples))?;
             Ok(fill(Msg::SavedCheckOut.text(lang), &[&b.id, &b.charge.unwrap_or_default()]))
+        }
+        FormKind::WalkIn => {
+            let input = BookingInput {
+                equipment: v(Field::Equipment),
+                person: v(Field::Person),
+                company: v(Field::Company),
+                to: v(Field::To),
+                purpose: v(Field::Purpose),
+                ..BookingInput::default()
+            };
+            let b = booking::walk_in(store, &input, &v(Field::Reason))?;
+            Ok(fill(Msg::SavedWalkIn.text(lang), &[&b.id, &b.end]))
         }
         FormKind::NewDowntime => {
             let on_clash =

@@ -256,6 +256,7 @@ impl Screen for EquipmentScreen {
                 Outcome::Say(state(&b))
             }
             (Action::CheckOut, Some(b), _) => Outcome::OpenForm(forms::check_out_form(&b, now, lang)),
+            (Action::WalkIn, _, Some(eq)) => Outcome::OpenForm(forms::walk_in_form(&eq, lang)),
             (Action::Downtime, _, Some(eq)) => {
                 let at = if self.view == View::Calendar { self.cursor().unwrap_or(now) } else { now };
                 Outcome::OpenForm(forms::downtime_form(&eq, at, lang))

@@ -134,6 +134,7 @@ pub(super) fn approvals(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: 
 /// How a booking or downtime paints its calendar cells.
 fn booking_style(b: &Booking) -> (&'static str, Style) {
     match b.state {
+        _ if b.overran.is_some() => ("!!", theme::error()),
         BookingState::Requested => ("▒▒", theme::soon()),
         BookingState::Completed => ("██", theme::dim()),
         _ => ("██", theme::gauge()),
