@@ -253,3 +253,49 @@ fn the_chosen_row_stays_chosen_when_rows_above_it_go() {
     assert!(line.contains(&chosen), "the same debt is chosen: {line}\n{t}");
     assert!(!t.contains(&format!(" {} ", first.number)), "the paid one is gone: {t}");
 }
+
+#[test]
+fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, mut app) = reports(lang);
+        key(&mut app, 'S');
+        let t = screen(&app, 80, 24);
+        assert!(t.contains(lang.pick("센터 설정", "Centre settings")), "{t}");
+        assert!(t.contains("30"), "the window as it stands: {t}");
+        // The lease term to 24 months; a machine's own window to 15 minutes.
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        clear(&mut app);
+        type_text(&mut app, "24");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "EQ-0003");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "999");
+        press(&mut app, KeyCode::Enter);
+        let form = app.form().expect("999 minutes is refused beside its field");
+        let at = form.fields.iter().position(|f| f.field == kiln::domain::Field::MachineWindow).unwrap();
+        assert!(form.fields[at].error.as_deref().is_some_and(|e| e.contains("240")), "{:?}", form.fields[at].error);
+        let s = db.open_as("kim");
+        assert_eq!(
+            kiln::db::setting::centre(&s, kiln::domain::setting::SettingKey::LeaseTerm).unwrap(),
+            12,
+            "all or none"
+        );
+        clear(&mut app);
+        type_text(&mut app, "15");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
+        assert_eq!(kiln::db::setting::centre(&s, kiln::domain::setting::SettingKey::LeaseTerm).unwrap(), 24);
+        let own = kiln::db::setting::machine(&s, kiln::domain::setting::SettingKey::CheckInWindow, "EQ-0003").unwrap();
+        assert_eq!(own, Some(15));
+        // An equipment manager is told at once that settings are an admin's.
+        let mut admin = db.open_as("kim");
+        kiln::db::operator::add(&mut admin, "lee", "equipment-manager").unwrap();
+        let mut app = App::new(db.open_as("lee"), lang, false).unwrap();
+        key(&mut app, '6');
+        key(&mut app, 'S');
+        assert!(app.form().is_none());
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("lee"), "{t}");
+    }
+}

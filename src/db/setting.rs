@@ -84,37 +84,67 @@ pub fn list(store: &Store) -> Result<Vec<SettingRow>> {
     Ok(out)
 }
 
+/// One change of a setting, and the field to name if its value is refused.
+#[derive(Clone, Debug)]
+pub struct Change<'a> {
+    pub key: &'a str,
+    pub value: &'a str,
+    pub equipment: Option<&'a str>,
+    pub field: Field,
+}
+
 /// Sets a key for the centre or, where the key allows, for one machine
 /// (admins). Nothing changes if the value is already in force.
 pub fn set(store: &mut Store, key: &str, value: &str, equipment: Option<&str>) -> Result<SettingRow> {
-    let k = SettingKey::parse(key).field(Field::Setting, key)?;
-    let n = k.parse_value(value).field(Field::Value, value)?;
-    let equipment = equipment.map(str::trim).filter(|e| !e.is_empty());
-    if equipment.is_some() && !k.per_machine() {
-        return Err(Invalid::new(Field::Equipment, equipment.unwrap_or_default(), Problem::NotPerMachine).into());
+    let change = Change { key, value, equipment, field: Field::Value };
+    let mut rows = set_many(store, &[change])?;
+    rows.pop().ok_or_else(|| Invalid::new(Field::Setting, key, Problem::NotFound).into())
+}
+
+/// Sets several settings in one transaction (the settings form): all or none.
+pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<SettingRow>> {
+    let mut parsed = Vec::with_capacity(changes.len());
+    for c in changes {
+        let k = SettingKey::parse(c.key).field(Field::Setting, c.key)?;
+        let n = k.parse_value(c.value).field(c.field, c.value)?;
+        let equipment = c.equipment.map(str::trim).filter(|e| !e.is_empty());
+        if let Some(e) = equipment.filter(|_| !k.per_machine()) {
+            return Err(Invalid::new(Field::Equipment, e, Problem::NotPerMachine).into());
+        }
+        parsed.push((k, n, equipment));
     }
     store.write(Capability::ManageSettings, |w| {
-        let eq = equipment.map(|e| equipment::by_code(w.conn(), e)).transpose()?;
-        let id = eq.as_ref().map(|e| e.id);
-        let before = stored(w.conn(), k, id)?;
-        if before.as_ref().is_some_and(|(v, _, _)| k.parse_value(v) == Ok(n)) {
-            return Ok(row_of(k, eq.map(|e| e.code), before));
+        let mut out = Vec::with_capacity(parsed.len());
+        for (k, n, equipment) in &parsed {
+            let eq = equipment.map(|e| equipment::by_code(w.conn(), e)).transpose()?;
+            let id = eq.as_ref().map(|e| e.id);
+            let before = stored(w.conn(), *k, id)?;
+            if before.as_ref().is_some_and(|(v, _, _)| k.parse_value(v) == Ok(*n)) {
+                out.push(row_of(*k, eq.map(|e| e.code), before));
+                continue;
+            }
+            w.conn().execute(
+                "INSERT INTO setting (key, equipment_id, value, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key, coalesce(equipment_id, 0)) DO UPDATE
+                    SET value = excluded.value, set_at = excluded.set_at, set_by = excluded.set_by",
+                params![k.code(), id, n.to_string(), w.now().to_string(), w.who()],
+            )?;
+            let name = match &eq {
+                Some(e) => format!("{}@{}", k.code(), e.code),
+                None => k.code().to_owned(),
+            };
+            let old = before.as_ref().map(|(v, _, _)| serde_json::json!({ "value": v }));
+            w.audit("setting", &name, "set", old, Some(serde_json::json!({ "value": n.to_string() })))?;
+            out.push(row_of(*k, eq.map(|e| e.code), stored(w.conn(), *k, id)?));
         }
-        w.conn().execute(
-            "INSERT INTO setting (key, equipment_id, value, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (key, coalesce(equipment_id, 0)) DO UPDATE
-                SET value = excluded.value, set_at = excluded.set_at, set_by = excluded.set_by",
-            params![k.code(), id, n.to_string(), w.now().to_string(), w.who()],
-        )?;
-        let name = match &eq {
-            Some(e) => format!("{}@{}", k.code(), e.code),
-            None => k.code().to_owned(),
-        };
-        let old = before.as_ref().map(|(v, _, _)| serde_json::json!({ "value": v }));
-        w.audit("setting", &name, "set", old, Some(serde_json::json!({ "value": n.to_string() })))?;
-        let after = stored(w.conn(), k, id)?;
-        Ok(row_of(k, eq.map(|e| e.code), after))
+        Ok(out)
     })
+}
+
+/// The value a machine has of its own, if any.
+pub fn machine(store: &Store, key: SettingKey, equipment: &str) -> Result<Option<i64>> {
+    let eq = equipment::by_code(store.conn(), equipment)?;
+    Ok(stored(store.conn(), key, Some(eq.id))?.and_then(|(v, _, _)| key.parse_value(&v).ok()))
 }
 
 /// Stored settings whose key or value kiln would not accept: (key, machine, value).

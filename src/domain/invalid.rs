@@ -83,6 +83,11 @@ pub enum Field {
     Time,
     Setting,
     Value,
+    CheckInWindow,
+    ClockTolerance,
+    LeaseTerm,
+    /// A machine's own check-in window, in the settings form.
+    MachineWindow,
     From,
     To,
     /// The last day of a period, as people say it (the day before `To`).

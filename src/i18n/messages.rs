@@ -178,6 +178,7 @@ messages! {
     KeyExportXlsx => "엑셀로 내보내기", "export to Excel";
     KeyExportCsv => "CSV", "CSV";
     KeyBackup => "백업", "backup";
+    KeySettings => "설정(관리자)", "settings (admins)";
     ReportStatements => "월별 청구서", "Monthly statements";
     ReportArrears => "미납 현황", "Arrears";
     ReportOccupancy => "입주율 추이", "Occupancy over time";
@@ -196,6 +197,10 @@ messages! {
     NoteIssue => "{0} 청구서 {1}건(미발행), 합계 {2}을(를) 발행합니다. 발행한 청구서는 바뀌지 않습니다 — Enter로 발행", "Issue {1} statement(s) for {0}, totalling {2}. Issued statements never change — Enter to issue";
     FormBackup => "데이터베이스 백업", "Back up the database";
     SavedBackup => "{0}에 백업했습니다", "Backed up to {0}";
+    FormSettings => "센터 설정", "Centre settings";
+    FormMachineHint => "비우면 센터 값만", "empty: the centre's values only";
+    NoteSettings => "장비를 적으면 그 장비만 따로 정합니다 · 범위: 사용 시작 허용 0–240분, 오차 0–60분, 임대 1–120개월", "Give a machine to set its own window · ranges: window 0–240 min, tolerance 0–60 min, lease 1–120 months";
+    SavedSettings => "설정을 저장했습니다 ({0}건 바뀜)", "Settings saved ({0} changed)";
     Exported => "{0}행을 {1}에 썼습니다", "Wrote {0} rows to {1}";
     KeyCalendar => "주간 달력", "week calendar";
     KeyNewEquipment => "장비 등록", "register a machine";

@@ -89,6 +89,8 @@ pub enum Action {
     ExportCsv,
     /// Open the form to back the database up.
     Backup,
+    /// The centre's settings (admins).
+    Settings,
     /// In a form: focus the next field.
     NextField,
     /// In a form: focus the previous field.

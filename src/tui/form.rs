@@ -123,6 +123,7 @@ pub enum FormKind {
         month: String,
     },
     Backup,
+    Settings,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -191,6 +191,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Reports, key('x'), Action::ExportXlsx, Msg::KeyExportXlsx, H::Yes),
     bind(C::Reports, key('c'), Action::ExportCsv, Msg::KeyExportCsv, H::Yes),
     bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, H::Yes),
+    bind(C::Reports, key('S'), Action::Settings, Msg::KeySettings, H::No),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),

@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 
 use super::text;
 use crate::db::Store;
-use crate::db::{backup, statement};
+use crate::db::{backup, setting, statement};
 use crate::domain::Field;
 use crate::domain::money::group;
+use crate::domain::setting::SettingKey;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
 use crate::tui::app::Tone;
@@ -38,6 +39,58 @@ pub fn backup_form(store: &Store, today: NaiveDate, lang: Lang) -> Form {
     Form::new(FormKind::Backup, Msg::FormBackup.text(lang).to_owned(), fields)
 }
 
+/// The centre's settings as they stand, and a machine's own check-in window.
+pub fn settings_form(store: &Store, lang: Lang) -> Result<Form> {
+    let now = |k: SettingKey| setting::centre(store, k).map(|v| v.to_string());
+    let fields = vec![
+        text(Field::CheckInWindow, &now(SettingKey::CheckInWindow)?, "30", lang),
+        text(Field::ClockTolerance, &now(SettingKey::ClockTolerance)?, "5", lang),
+        text(Field::LeaseTerm, &now(SettingKey::LeaseTerm)?, "24", lang),
+        text(Field::Equipment, "", Msg::FormMachineHint.text(lang), lang),
+        text(Field::MachineWindow, "", "15", lang),
+    ];
+    let mut form = Form::new(FormKind::Settings, Msg::FormSettings.text(lang).to_owned(), fields);
+    form.note = Some((Msg::NoteSettings.text(lang).to_owned(), Tone::Info));
+    Ok(form)
+}
+
+fn save_settings(form: &Form, store: &mut Store) -> Result<usize> {
+    let v = |f: Field| form.value(f);
+    let (window, tolerance, term, machine, own) = (
+        v(Field::CheckInWindow),
+        v(Field::ClockTolerance),
+        v(Field::LeaseTerm),
+        v(Field::Equipment),
+        v(Field::MachineWindow),
+    );
+    let mut changes = vec![
+        setting::Change {
+            key: SettingKey::CheckInWindow.code(),
+            value: &window,
+            equipment: None,
+            field: Field::CheckInWindow,
+        },
+        setting::Change {
+            key: SettingKey::ClockTolerance.code(),
+            value: &tolerance,
+            equipment: None,
+            field: Field::ClockTolerance,
+        },
+        setting::Change { key: SettingKey::LeaseTerm.code(), value: &term, equipment: None, field: Field::LeaseTerm },
+    ];
+    if !machine.trim().is_empty() {
+        changes.push(setting::Change {
+            key: SettingKey::CheckInWindow.code(),
+            value: &own,
+            equipment: Some(&machine),
+            field: Field::MachineWindow,
+        });
+    }
+    let before = setting::list(store)?;
+    let after = setting::set_many(store, &changes)?;
+    Ok(after.iter().filter(|r| !before.contains(r)).count())
+}
+
 pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
     match &form.kind {
         FormKind::IssueStatements { month } => Some(
@@ -48,6 +101,7 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Resul
             let path = PathBuf::from(form.value(Field::File).trim());
             Some(backup::backup(store, &path).map(|()| fill(Msg::SavedBackup.text(lang), &[&path.display()])))
         }
+        FormKind::Settings => Some(save_settings(form, store).map(|n| fill(Msg::SavedSettings.text(lang), &[&n]))),
         _ => None,
     }
 }

@@ -411,6 +411,17 @@ impl Screen for ReportsScreen {
             }
             Action::ExportXlsx | Action::ExportCsv => return self.export(action == Action::ExportXlsx, lang),
             Action::Backup => return Ok(Outcome::OpenForm(forms::backup_form(store, ui.today, lang))),
+            Action::Settings => {
+                // Told at once, not after typing: only an admin may change them.
+                let me = crate::db::operator::me(store)?;
+                if me.role != Some(crate::domain::Role::Admin) {
+                    let need = crate::domain::Capability::ManageSettings;
+                    let refusal =
+                        crate::error::Refusal::NotPermitted { user: me.user, role: me.role, need, admins: me.admins };
+                    return Ok(Outcome::Say(crate::error::Error::from(refusal).message(lang)));
+                }
+                return Ok(Outcome::OpenForm(forms::settings_form(store, lang)?));
+            }
             _ => {
                 if self.focus == Focus::Menu {
                     let at = Report::ALL.iter().position(|r| *r == self.report).unwrap_or(0) as u32;
