@@ -161,6 +161,9 @@ pub enum Error {
     /// than committed.
     #[error("{}", render(self, Lang::En))]
     Unaudited,
+    /// An edit that names nothing to change. The CLI exits 2.
+    #[error("{}", render(self, Lang::En))]
+    NothingToChange,
     /// A CSV import refused: nothing was imported. The CLI exits 2.
     #[error("{}", render(self, Lang::En))]
     Import(ImportError),
@@ -237,7 +240,7 @@ impl Error {
     /// rule or the environment refused.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid(_) | Error::NoDatabase { .. } | Error::Import(_) => 2,
+            Error::Invalid(_) | Error::NoDatabase { .. } | Error::Import(_) | Error::NothingToChange => 2,
             _ => 1,
         }
     }

@@ -77,7 +77,7 @@ fn insert(conn: &Connection, op: &Operator) -> Result<()> {
 
 /// An OS account name: visible characters, no spaces, at most 64.
 fn account(raw: &str) -> Result<String> {
-    let name = text::required(raw, 64).field(Field::User, raw)?;
+    let name = text::name(raw, 64).field(Field::User, raw)?;
     if name.contains(char::is_whitespace) {
         return Err(Invalid::new(Field::User, raw, Problem::Format { example: "kim" }).into());
     }

@@ -103,6 +103,9 @@ pub enum Problem {
     /// Holds a bidirectional override or isolate, which can make text read
     /// differently from what it is.
     BidiControl,
+    /// Holds a character that shows as nothing (U+200B zero-width space,
+    /// U+FEFF, a Hangul filler …): two names could look the same and differ.
+    Invisible { code_point: char },
     /// Not in the expected shape; `example` shows one that is.
     Format { example: &'static str },
     /// A 사업자등록번호 that fails one of its rules.

@@ -16,7 +16,7 @@ pub fn shown(value: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || crate::domain::text::is_bidi_control(c) {
+        if c.is_control() || crate::domain::text::is_bidi_control(c) || crate::domain::text::is_invisible(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -45,6 +45,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
                 "contains an invisible bidirectional control character — remove it",
             )
             .into(),
+        Problem::Invisible { code_point } => fill(
+            lang.pick(
+                "보이지 않는 문자({0})가 들어 있습니다 — 지우고 보이는 글자만 입력하세요",
+                "contains an invisible character ({0}) — remove it and use visible characters only",
+            ),
+            &[&format!("U+{:04X}", u32::from(*code_point))],
+        ),
         Problem::Format { example } => fill(
             lang.pick("'{0}'은(는) 형식이 맞지 않습니다 — 예: {1}", "'{0}' is not in the expected form — e.g. {1}"),
             &[&v, example],
@@ -412,6 +419,12 @@ pub fn render(e: &Error, lang: Lang) -> String {
         Error::NotADatabase { path } => super::faults::not_a_database(path, lang),
         Error::ForeignDatabase { path } => super::faults::foreign_database(path, lang),
         Error::Fault { path, fault } => super::faults::fault(*fault, Some(path), lang),
+        Error::NothingToChange => lang
+            .pick(
+                "바꿀 내용이 없습니다 — 바꿀 항목을 하나 이상 주세요(`--help`로 항목을 보세요)",
+                "nothing to change was given — name at least one field to change (see `--help`)",
+            )
+            .into(),
         Error::Unaudited => lang
             .pick("내부 오류: 변경 이력 없이 저장하려 해서 취소했습니다", "internal error: a write without an audit entry was rolled back")
             .into(),
