@@ -11,7 +11,7 @@ use crate::db::{Page, calendar, quota};
 use crate::domain::equipment::EquipmentInput;
 use crate::domain::money::group;
 use crate::domain::person::given;
-use crate::domain::{Field, Invalid, Problem};
+use crate::domain::{Field, ForField};
 use crate::error::Result;
 use crate::i18n::{Lang, labels};
 
@@ -350,9 +350,7 @@ pub fn quota_cmd(env: &Env, cmd: QuotaCmd) -> Result<()> {
 pub fn holidays(env: &Env, year: Option<i32>, as_json: bool) -> Result<()> {
     let store = env.open_existing()?;
     let year = year.unwrap_or_else(|| chrono::Datelike::year(&env.clock.today()));
-    if !(1990..=2100).contains(&year) {
-        return Err(Invalid::new(Field::Year, year.to_string(), Problem::OutOfRange { min: 1990, max: 2100 }).into());
-    }
+    let year = crate::domain::holidays::year(year).field(Field::Year, &year.to_string())?;
     let days = calendar::year(&store, year)?;
     if as_json {
         return json(&days);

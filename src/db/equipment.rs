@@ -133,6 +133,9 @@ pub fn add(store: &mut Store, input: &EquipmentInput) -> Result<Equipment> {
 pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment> {
     let code = numbered("EQ", new.code);
     let room = room_id(w.conn(), new.room.as_deref())?;
+    if let Some(manager) = &new.manager {
+        super::operator::registered(w.conn(), manager, Field::User)?;
+    }
     let now = Value::from(w.now().to_string());
     w.conn()
         .execute(
@@ -187,6 +190,13 @@ pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<E
         };
         let new = merged.validate()?;
         let room = room_id(w.conn(), new.room.as_deref())?;
+        // Only a manager being changed is checked: one recorded before
+        // managers had to be registered must not block other corrections.
+        if !changes.manager.trim().is_empty()
+            && let Some(manager) = &new.manager
+        {
+            super::operator::registered(w.conn(), manager, Field::User)?;
+        }
         w.conn().execute(
             // Values the machine already has write nothing (and need no audit).
             "UPDATE equipment SET (name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,

@@ -123,6 +123,8 @@ pub enum Problem {
     TooManyDecimals { max: u8 },
     /// Not one of the accepted words.
     OneOf { accepted: &'static [&'static str] },
+    /// An account kiln does not know; `operators` are those it does.
+    NotAnOperator { operators: Vec<String> },
     /// No such record: the code or number the user gave is unknown.
     NotFound,
     /// An end that is not after its start.

@@ -87,6 +87,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             lang.pick("'{0}'은(는) 쓸 수 없습니다 — 가능한 값: {1}", "'{0}' is not accepted — use one of: {1}"),
             &[&v, &accepted.join(", ")],
         ),
+        Problem::NotAnOperator { operators } => fill(
+            lang.pick(
+                "'{0}'은(는) kiln에 등록된 계정이 아닙니다 — 등록된 계정: {1} (`kiln user add`로 등록)",
+                "'{0}' is not an account registered in kiln — registered: {1} (`kiln user add` registers one)",
+            ),
+            &[&v, &operators.join(", ")],
+        ),
         Problem::NotFound => fill(lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"), &[&v]),
         Problem::EndNotAfterStart => lang.pick("끝이 시작보다 뒤여야 합니다", "the end must be after the start").into(),
         Problem::Exists => fill(

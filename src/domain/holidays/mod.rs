@@ -57,6 +57,21 @@ pub struct Holiday {
 /// easier to notice than a wrong one.
 pub const LUNAR_YEARS: RangeInclusive<i32> = 1900..=2100;
 
+/// The years kiln shows a calendar or a year's report for: those whose
+/// holiday rules it knows (see the module's note on 1990–2019). One range,
+/// so that `holidays`, `report programme` and `report top-users` refuse the
+/// same years.
+pub const YEARS: RangeInclusive<i32> = 1990..=2100;
+
+/// `year` if it is in [`YEARS`].
+pub fn year(year: i32) -> Result<i32, super::Problem> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(super::Problem::OutOfRange { min: i64::from(*YEARS.start()), max: i64::from(*YEARS.end()) })
+    }
+}
+
 /// All public holidays of `year`, sorted by date, one entry per date
 /// (coinciding holidays merged into one entry whose names are joined with "·" / " & ").
 pub fn holidays(year: i32) -> Vec<Holiday> {

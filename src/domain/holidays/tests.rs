@@ -379,3 +379,12 @@ proptest! {
         prop_assert!((4..=6).contains(&buddha[0].date.month()), "{:?}", buddha[0]);
     }
 }
+
+#[test]
+fn one_range_of_years_for_the_calendar_and_the_reports() {
+    assert_eq!(year(1990), Ok(1990));
+    assert_eq!(year(2100), Ok(2100));
+    for bad in [1989, 2101, 99_999, -5] {
+        assert_eq!(year(bad), Err(crate::domain::Problem::OutOfRange { min: 1990, max: 2100 }), "{bad}");
+    }
+}

@@ -50,6 +50,17 @@ pub fn cases() -> Vec<Case> {
         // An edit with nothing to change.
         w(2, "nothing to change", "바꿀 내용이 없습니다", "company edit 124-81-00998"),
         w(2, "nothing to change", "바꿀 내용이 없습니다", "equipment edit EQ-0001"),
+        // One range of years: the one `holidays` takes.
+        fs(2, F::Year, "from 1990 to 2100", "report programme --year 99999"),
+        fs(2, F::Year, "from 1990 to 2100", "report top-users --year 99999"),
+        f(2, F::Year, "report programme --year 1989"),
+        f(2, F::Year, "report top-users --year -5"),
+        f(2, F::Year, "report programme --year -5 --json"),
+        // A machine's manager is a registered operator.
+        fs(2, F::User, "e.g. kim", "equipment add --code EQ-0002 --name X --category analysis --manager 'a b'"),
+        fs(2, F::User, "kiln user add", "equipment add --code EQ-0002 --name X --category analysis --manager nobody"),
+        fs(2, F::User, "not an account registered", "equipment edit EQ-0001 --manager nobody"),
+        f(2, F::User, "equipment edit EQ-0001 --manager 'root\u{200b}'"),
         fs(2, F::Rent, "is empty", lease!("--rent '' --fee 1")),
         fs(2, F::Fee, "is empty", lease!("--rent 1 --fee ''")),
         fs(2, F::Deposit, "is empty", lease!("--rent 1 --fee 1 --deposit ''")),
