@@ -135,6 +135,9 @@ pub enum Problem {
     NotAfter { latest: String },
     /// A file that would be overwritten.
     Exists,
+    /// A file to write that is the database, or one of the files SQLite
+    /// keeps beside it (`database` names which).
+    IsDatabase { database: String },
 }
 
 /// The rules of a 사업자등록번호, each refused on its own so the message can say

@@ -96,6 +96,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
         ),
         Problem::NotFound => fill(lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"), &[&v]),
         Problem::EndNotAfterStart => lang.pick("끝이 시작보다 뒤여야 합니다", "the end must be after the start").into(),
+        Problem::IsDatabase { database } => fill(
+            lang.pick(
+                "'{0}'은(는) 데이터베이스 파일({1})입니다 — 여기에 쓰면 센터의 자료가 지워지니 다른 파일 이름을 주세요",
+                "'{0}' is the database file ({1}) — writing there would destroy the centre's data; give another file",
+            ),
+            &[&v, database],
+        ),
         Problem::Exists => fill(
             lang.pick(
                 "{0}이(가) 이미 있습니다 — 덮어쓰지 않으니 새 이름을 주세요",
@@ -426,6 +433,9 @@ pub fn render(e: &Error, lang: Lang) -> String {
         Error::NotADatabase { path } => super::faults::not_a_database(path, lang),
         Error::ForeignDatabase { path } => super::faults::foreign_database(path, lang),
         Error::Fault { path, fault } => super::faults::fault(*fault, Some(path), lang),
+        Error::File { path, problem } => super::files::file(path, problem, lang),
+        Error::EmptyDatabase { path } => super::files::empty_database(path, lang),
+        Error::NoTerminal => super::files::no_terminal(lang),
         Error::NothingToChange => lang
             .pick(
                 "바꿀 내용이 없습니다 — 바꿀 항목을 하나 이상 주세요(`--help`로 항목을 보세요)",
