@@ -48,8 +48,8 @@ impl Target {
     }
 
     /// An I/O error met writing this file, naming it.
-    pub fn error(&self, e: std::io::Error) -> Error {
-        io_error(&self.path, &e)
+    pub fn error(&self, e: &std::io::Error) -> Error {
+        io_error(&self.path, e)
     }
 }
 

@@ -485,6 +485,6 @@ fn an_empty_file_is_not_made_a_kiln_database_by_a_read() {
     let names: Vec<_> = std::fs::read_dir(db.dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["kiln.sqlite3"], "nothing beside it either");
     // `kiln init` is what makes it one.
-    stdout(&mut kiln(&db).arg("init"));
-    stdout(&mut kiln(&db).args(["person", "list"]));
+    stdout(kiln(&db).arg("init"));
+    stdout(kiln(&db).args(["person", "list"]));
 }

@@ -15,9 +15,9 @@ use crate::files::Target;
 /// Hangul correctly; the header row holds the JSON field names.
 pub fn write_csv(target: &Target, headers: &[&str], rows: &[Vec<String>]) -> Result<()> {
     use std::io::Write;
-    let io = |e: std::io::Error| target.error(e);
+    let io = |e: std::io::Error| target.error(&e);
     let csv = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => target.error(e),
+        csv::ErrorKind::Io(e) => target.error(&e),
         other => Error::Io(std::io::Error::other(format!("{other:?}"))),
     };
     let mut file = std::fs::File::create(target.path()).map_err(io)?;
@@ -33,5 +33,5 @@ pub fn write_csv(target: &Target, headers: &[&str], rows: &[Vec<String>]) -> Res
 
 /// Writes `bytes` made in memory (a workbook, JSON, iCalendar) to `target`.
 pub fn write_bytes(target: &Target, bytes: &[u8]) -> Result<()> {
-    std::fs::write(target.path(), bytes).map_err(|e| target.error(e))
+    std::fs::write(target.path(), bytes).map_err(|e| target.error(&e))
 }
