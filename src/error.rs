@@ -162,7 +162,8 @@ pub enum Error {
     #[error("{}", render(self, Lang::En))]
     Unaudited,
     /// A file kiln reads or writes besides its database (an import, an
-    /// export, a backup) failed: which file, and what is wrong with it.
+    /// export, a backup) failed: which file, and what is wrong with it. The
+    /// CLI exits 1, as for the database's own faults.
     #[error("{}", render(self, Lang::En))]
     File { path: PathBuf, problem: FileProblem },
     /// The database file exists but is empty: only `kiln init` (or the
@@ -213,14 +214,6 @@ impl FileProblem {
             K::AlreadyExists => FileProblem::AlreadyExists,
             _ => FileProblem::Other(e.to_string()),
         }
-    }
-
-    /// True when the path itself is wrong (rather than the disk or a permission).
-    pub fn is_the_path(&self) -> bool {
-        matches!(
-            self,
-            FileProblem::IsAFolder | FileProblem::NotAFolder | FileProblem::NotFound | FileProblem::AlreadyExists
-        )
     }
 }
 
@@ -297,9 +290,6 @@ impl Error {
             | Error::Import(_)
             | Error::NothingToChange
             | Error::NoTerminal => 2,
-            // A path that names the wrong thing is bad input; a full disk or
-            // a permission is the environment's.
-            Error::File { problem, .. } if problem.is_the_path() => 2,
             _ => 1,
         }
     }
