@@ -176,6 +176,21 @@ pub enum Error {
     /// than committed.
     #[error("{}", render(self, Lang::En))]
     Unaudited,
+    /// A file kiln reads or writes besides its database (an import, an
+    /// export, a backup) failed: which file, and what is wrong with it. The
+    /// CLI exits 1, as for the database's own faults.
+    #[error("{}", render(self, Lang::En))]
+    File { path: PathBuf, problem: FileProblem },
+    /// The database file exists but is empty: only `kiln init` (or the
+    /// interface's first run) makes a kiln database. The CLI exits 2.
+    #[error("{}", render(self, Lang::En))]
+    EmptyDatabase { path: PathBuf },
+    /// The interface was started without a terminal to draw on.
+    #[error("{}", render(self, Lang::En))]
+    NoTerminal,
+    /// An edit that names nothing to change. The CLI exits 2.
+    #[error("{}", render(self, Lang::En))]
+    NothingToChange,
     /// A CSV import refused: nothing was imported. The CLI exits 2.
     #[error("{}", render(self, Lang::En))]
     Import(ImportError),
@@ -183,6 +198,38 @@ pub enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("{}", render(self, Lang::En))]
     Io(#[from] std::io::Error),
+}
+
+/// What is wrong with a file kiln reads or writes besides its database, in
+/// the words the edge renders (never the OS's English).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    IsAFolder,
+    /// A part of the path before the last is a file, not a folder.
+    NotAFolder,
+    NotFound,
+    NoPermission,
+    DiskFull,
+    ReadOnlyDisk,
+    AlreadyExists,
+    /// Anything else, with the OS's own words.
+    Other(String),
+}
+
+impl FileProblem {
+    pub fn of(e: &std::io::Error) -> FileProblem {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::IsADirectory => FileProblem::IsAFolder,
+            K::NotADirectory => FileProblem::NotAFolder,
+            K::NotFound => FileProblem::NotFound,
+            K::PermissionDenied => FileProblem::NoPermission,
+            K::StorageFull | K::QuotaExceeded | K::FileTooLarge => FileProblem::DiskFull,
+            K::ReadOnlyFilesystem => FileProblem::ReadOnlyDisk,
+            K::AlreadyExists => FileProblem::AlreadyExists,
+            _ => FileProblem::Other(e.to_string()),
+        }
+    }
 }
 
 /// What is wrong with the database file, its folder or the disk, rather
@@ -252,7 +299,12 @@ impl Error {
     /// rule or the environment refused.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Invalid(_) | Error::NoDatabase { .. } | Error::Import(_) => 2,
+            Error::Invalid(_)
+            | Error::NoDatabase { .. }
+            | Error::EmptyDatabase { .. }
+            | Error::Import(_)
+            | Error::NothingToChange
+            | Error::NoTerminal => 2,
             _ => 1,
         }
     }

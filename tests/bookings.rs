@@ -48,7 +48,7 @@ fn centre() -> (TempDb, Store) {
             floor: "3".into(),
             kind: "office".into(),
             area_m2: "66.12".into(),
-            rent_per_m2: String::new(),
+            rent_per_m2: None,
         },
     )
     .unwrap();
@@ -61,7 +61,7 @@ fn centre() -> (TempDb, Store) {
             to: "2027-07-01".into(),
             rent: "1".into(),
             fee: "1".into(),
-            deposit: String::new(),
+            deposit: None,
         },
     )
     .unwrap();

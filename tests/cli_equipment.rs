@@ -305,3 +305,32 @@ fn bookings_export_to_ics_and_csv() {
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1].get(8), Some("2026-12-02 14:30"));
 }
+
+#[test]
+fn a_machine_is_managed_by_a_registered_operator_and_an_edit_changing_nothing_writes_nothing() {
+    let db = centre();
+    stdout(&mut args(&db, &["user", "add", "lee", "--role", "equipment-manager"]));
+    let e = json(&mut args(
+        &db,
+        &[
+            "equipment",
+            "add",
+            "--code",
+            "EQ-0009",
+            "--name",
+            "SEM",
+            "--category",
+            "analysis",
+            "--manager",
+            "lee",
+            "--json",
+        ],
+    ));
+    assert_eq!(e["manager"], "lee");
+    let before = dump(&db.path);
+    // The values it has already: done, nothing written, nothing audited.
+    stdout(&mut args(&db, &["equipment", "edit", "EQ-0009", "--name", "SEM", "--manager", "lee"]));
+    assert_eq!(dump(&db.path), before);
+    let line = fails(&mut args(&db, &["equipment", "edit", "EQ-0009", "--manager", "park"]), 2);
+    assert!(line.contains("'park'") && line.contains("lee"), "{line}");
+}

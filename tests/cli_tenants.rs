@@ -344,3 +344,13 @@ fn yearly_reports_and_the_reports() {
     let text = stdout(&mut args(&db, &["--lang", "ko", "report", "programme", "--year", "2025"]));
     assert!(text.contains("21억 7,000만원 / 2,000억원"), "{text}");
 }
+
+#[test]
+fn a_company_edit_with_the_values_it_has_is_done_and_writes_nothing() {
+    let db = centre();
+    let before = dump(&db.path);
+    stdout(&mut args(&db, &["company", "edit", "124-81-00998", "--name", "세라텍(주)"]));
+    assert_eq!(dump(&db.path), before);
+    let line = fails(&mut args(&db, &["--lang", "ko", "company", "edit", "124-81-00998"]), 2);
+    assert!(line.contains("바꿀 내용이 없습니다"), "{line}");
+}

@@ -52,7 +52,7 @@ fn centre() -> TempDb {
             floor: "3".into(),
             kind: "office".into(),
             area_m2: "66.12".into(),
-            rent_per_m2: String::new(),
+            rent_per_m2: None,
         },
     )
     .unwrap();
@@ -338,7 +338,7 @@ fn an_open_lease_form_sees_the_room_taken_by_another_process() {
             floor: "3".into(),
             kind: "office".into(),
             area_m2: "66.12".into(),
-            rent_per_m2: String::new(),
+            rent_per_m2: None,
         },
     )
     .unwrap();
@@ -358,7 +358,7 @@ fn an_open_lease_form_sees_the_room_taken_by_another_process() {
             to: "2031-01-01".into(),
             rent: "1".into(),
             fee: "1".into(),
-            deposit: String::new(),
+            deposit: None,
         },
     )
     .unwrap();

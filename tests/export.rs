@@ -335,7 +335,7 @@ fn bad_usage_exits_2_and_a_missing_directory_exits_1_writing_nothing() {
     }
     let err =
         fails(kiln(&db).args(["--lang", "ko", "export", "bookings", "--format", "ics", "--out"]).arg(&missing), 1);
-    assert!(err.starts_with("error: 파일 오류"), "{err}");
+    assert!(err.contains("no-such-dir") && err.contains("파일이나 폴더가 없습니다"), "{err}");
 }
 
 #[test]

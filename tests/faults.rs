@@ -373,3 +373,118 @@ fn the_interface_prints_the_fault_and_leaves_the_terminal_as_it_was() {
         assert_eq!(t.output(&["display-message", "-p", "-t", "main", "#{cursor_flag}"]).trim(), "1", "{}", case.name);
     }
 }
+
+/// Runs `kiln --lang LANG --db DB args…` from `dir`; returns exit code and stderr.
+fn run_in(dir: &Path, db: &Path, lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let mut all = vec!["--lang".to_owned(), lang.to_owned(), "--db".to_owned(), db.display().to_string()];
+    all.extend(args.iter().map(|a| (*a).to_owned()));
+    let out = Runner::Me.command(&all).current_dir(dir).stdout(Stdio::piped()).output().unwrap();
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn no_file_kiln_writes_may_be_the_database_however_it_is_named() {
+    let db = demo();
+    let dir = db.dir.path();
+    std::fs::create_dir(dir.join("sub")).unwrap();
+    std::os::unix::fs::symlink(&db.path, dir.join("link.csv")).unwrap();
+    std::fs::hard_link(&db.path, dir.join("sub/hard.csv")).unwrap();
+    let before = state(&db.path);
+    let names = [
+        db.path.display().to_string(),
+        "kiln.sqlite3".into(),
+        "./kiln.sqlite3".into(),
+        "sub/../kiln.sqlite3".into(),
+        "link.csv".into(),
+        "sub/hard.csv".into(),
+        "kiln.sqlite3-wal".into(),
+        "./kiln.sqlite3-shm".into(),
+        "sub/../kiln.sqlite3-journal".into(),
+    ];
+    for name in &names {
+        for format in ["csv", "xlsx", "json"] {
+            for lang in ["en", "ko"] {
+                let (code, err) =
+                    run_in(dir, &db.path, lang, &["export", "companies", "--format", format, "--out", name]);
+                let says = if lang == "en" { "is the database file" } else { "데이터베이스 파일" };
+                assert_eq!(code, Some(2), "{name} {format}: {err}");
+                assert!(err.lines().count() == 1 && err.contains(says) && err.contains(name.as_str()), "{name}: {err}");
+            }
+        }
+        let (code, err) = run_in(dir, &db.path, "en", &["export", "bookings", "--format", "ics", "--out", name]);
+        assert_eq!(code, Some(2), "{name} ics: {err}");
+        // A backup is refused onto any existing file; onto the files SQLite
+        // keeps beside the database, not there yet, as the database.
+        let (code, err) = run_in(dir, &db.path, "en", &["backup", name]);
+        assert_eq!(code, Some(2), "backup {name}: {err}");
+        assert!(!name.contains("sqlite3-") || err.contains("is the database file"), "backup {name}: {err}");
+        // Read with its -wal, if any: a CSV written there would show.
+        assert!(state(&db.path) == before, "{name} changed the database");
+    }
+}
+
+#[test]
+fn file_errors_name_the_file_and_say_what_is_wrong_in_words() {
+    let db = demo();
+    let dir = db.dir.path();
+    let folder = "/tmp: is a folder, not a file";
+    let cases: [(&[&str], &str, &str); 5] = [
+        (&["import", "companies", "/tmp"], folder, "/tmp: 파일이 아니라 폴더입니다"),
+        (
+            &["backup", "/etc/hostname/x.sqlite3"],
+            "/etc/hostname: a part of the path is a file",
+            "/etc/hostname: 경로 중간에",
+        ),
+        (&["export", "rooms", "--format", "csv", "--out", "/tmp"], folder, "/tmp: 파일이 아니라 폴더입니다"),
+        (
+            &["export", "rooms", "--format", "json", "--out", "no/such/x.json"],
+            "no/such/x.json: not found",
+            "파일이나 폴더가 없습니다",
+        ),
+        (&[], "kiln's interface needs a terminal; use the command line (kiln --help)", "터미널이 있어야"),
+    ];
+    let before = state(&db.path);
+    for (args, en, ko) in cases {
+        for (lang, says) in [("en", en), ("ko", ko)] {
+            let (code, err) = run_in(dir, &db.path, lang, args);
+            assert!(matches!(code, Some(1 | 2)), "{args:?}: {err}");
+            assert!(err.lines().count() == 1 && err.starts_with("error: ") && err.contains(says), "{args:?}: {err}");
+            assert!(!err.contains("os error"), "{args:?}: {err}");
+        }
+    }
+    assert!(state(&db.path) == before);
+    // The interface without a terminal leaves no new database behind either.
+    let fresh = TempDb::new();
+    let (code, err) = run_in(fresh.dir.path(), &fresh.path, "en", &[]);
+    assert!(code == Some(2) && err.contains("needs a terminal"), "{err}");
+    assert!(!fresh.path.exists());
+}
+
+#[test]
+fn an_empty_file_is_not_made_a_kiln_database_by_a_read() {
+    let db = with_bytes(b"");
+    for args in [
+        &["person", "list"][..],
+        &["check"],
+        &["export", "rooms", "--format", "csv", "--out", "r.csv"],
+        &["backup", "b.sqlite3"],
+        &[],
+    ] {
+        for (lang, says) in
+            [("en", "is an empty file, not a kiln database yet — run `kiln init`"), ("ko", "`kiln init`으로 만들거나")]
+        {
+            let (code, err) = run_in(db.dir.path(), &db.path, lang, args);
+            assert_eq!(code, Some(2), "{args:?}: {err}");
+            assert!(
+                err.lines().count() == 1 && err.contains(says) && err.contains(&db.path.display().to_string()),
+                "{err}"
+            );
+            assert_eq!(std::fs::metadata(&db.path).unwrap().len(), 0, "{args:?} wrote to the empty file");
+        }
+    }
+    let names: Vec<_> = std::fs::read_dir(db.dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["kiln.sqlite3"], "nothing beside it either");
+    // `kiln init` is what makes it one.
+    stdout(kiln(&db).arg("init"));
+    stdout(kiln(&db).args(["person", "list"]));
+}

@@ -47,7 +47,7 @@ fn october() -> (TempDb, Store) {
         floor: "3".into(),
         kind: "office".into(),
         area_m2: "66.12".into(),
-        rent_per_m2: String::new(),
+        rent_per_m2: None,
     };
     room::add(&mut s, &r).unwrap();
     let l = LeaseInput {
@@ -57,7 +57,7 @@ fn october() -> (TempDb, Store) {
         to: "2027-09-15".into(),
         rent: "660,000".into(),
         fee: "120,000".into(),
-        deposit: String::new(),
+        deposit: None,
     };
     lease::add(&mut s, &l).unwrap();
     person::add(&mut s, &PersonInput { name: "김민수".into(), company: CERATEC.into(), ..Default::default() }).unwrap();
@@ -224,7 +224,7 @@ fn statements_are_numbered_per_month_in_issue_order() {
         floor: "3".into(),
         kind: "office".into(),
         area_m2: "33".into(),
-        rent_per_m2: String::new(),
+        rent_per_m2: None,
     };
     room::add(&mut s, &r).unwrap();
     let l = LeaseInput {
@@ -234,7 +234,7 @@ fn statements_are_numbered_per_month_in_issue_order() {
         to: "2027-01-01".into(),
         rent: "300000".into(),
         fee: "50000".into(),
-        deposit: String::new(),
+        deposit: None,
     };
     lease::add(&mut s, &l).unwrap();
     let first = statement::issue(&mut s, "2026-10", Some("220-81-62517")).unwrap();

@@ -233,7 +233,7 @@ fn rooms_never_outgrow_the_building() {
         floor: "1".into(),
         kind: "lab".into(),
         area_m2: area.into(),
-        rent_per_m2: String::new(),
+        rent_per_m2: None,
     };
     room::add(&mut kim, &room("101", "6000")).unwrap();
     room::add(&mut kim, &room("102", "611.57")).unwrap();

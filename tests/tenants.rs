@@ -30,7 +30,7 @@ fn room_input(code: &str, area: &str) -> RoomInput {
         floor: "3".into(),
         kind: "office".into(),
         area_m2: area.into(),
-        rent_per_m2: "10000".into(),
+        rent_per_m2: Some("10000".into()),
     }
 }
 
@@ -42,7 +42,7 @@ fn lease_input(brn: &str, room: &str, from: &str, to: &str) -> LeaseInput {
         to: to.into(),
         rent: "660,000".into(),
         fee: "120,000".into(),
-        deposit: "6,600,000".into(),
+        deposit: Some("6,600,000".into()),
     }
 }
 

@@ -25,7 +25,7 @@ fn centre() -> (TempDb, App) {
             floor: "3".into(),
             kind: "office".into(),
             area_m2: "66.12".into(),
-            rent_per_m2: "10000".into(),
+            rent_per_m2: Some("10000".into()),
         },
     )
     .unwrap();
@@ -36,7 +36,7 @@ fn centre() -> (TempDb, App) {
             floor: "3".into(),
             kind: "office".into(),
             area_m2: "99.17".into(),
-            rent_per_m2: String::new(),
+            rent_per_m2: None,
         },
     )
     .unwrap();
@@ -181,7 +181,7 @@ fn the_lease_form_shows_a_clash_before_saving() {
                 to: "2027-07-01".into(),
                 rent: "1".into(),
                 fee: "1".into(),
-                deposit: String::new(),
+                deposit: None,
             },
         )
         .unwrap();
@@ -298,7 +298,7 @@ fn the_floor_and_room_shown_stay_when_others_add_rooms() {
             floor: floor.into(),
             kind: "office".into(),
             area_m2: "10".into(),
-            rent_per_m2: String::new(),
+            rent_per_m2: None,
         };
         room::add(&mut other, &r).unwrap();
     }

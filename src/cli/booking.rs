@@ -7,6 +7,7 @@ use super::output::{json, one, say};
 use crate::db::Page;
 use crate::db::booking::{self, Booking, BookingFilter, BookingInput};
 use crate::domain::booking::BookingState;
+use crate::domain::person::given;
 use crate::domain::{Field, ForField, Invalid, Minute, Problem};
 use crate::error::Result;
 use crate::i18n::{Lang, labels};
@@ -201,8 +202,8 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                 from: from.unwrap_or_default(),
                 to: to.unwrap_or_default(),
                 purpose: purpose.unwrap_or_default(),
-                samples: samples.unwrap_or_default(),
-                weeks: weeks.unwrap_or_default(),
+                samples: given(samples, Field::Samples)?.unwrap_or_default(),
+                weeks: given(weeks, Field::Weeks)?.unwrap_or_default(),
                 book_free,
                 override_quota,
             };
@@ -270,6 +271,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
         }
         BookingCmd::CheckIn { id, at, json: j } => show(&booking::check_in(&mut store, &id, at.as_deref())?, j),
         BookingCmd::CheckOut { id, at, samples, json: j } => {
+            let samples = given(samples, Field::Samples)?;
             show(&booking::check_out(&mut store, &id, at.as_deref(), samples.as_deref())?, j)
         }
         BookingCmd::Correct { id, from, to, reason, json: j } => {

@@ -10,7 +10,8 @@ use crate::db::equipment::{self, Equipment};
 use crate::db::{Page, calendar, quota};
 use crate::domain::equipment::EquipmentInput;
 use crate::domain::money::group;
-use crate::domain::{Field, Invalid, Problem};
+use crate::domain::person::given;
+use crate::domain::{Field, ForField};
 use crate::error::Result;
 use crate::i18n::{Lang, labels};
 
@@ -67,9 +68,12 @@ pub struct EquipmentFields {
 }
 
 impl EquipmentFields {
-    fn input(self, code: String) -> EquipmentInput {
+    /// The typed fields; a sum or a count given empty is refused here, as
+    /// the input reads empty as "the default" (a form's untouched field).
+    fn input(self, code: String) -> Result<EquipmentInput> {
         let s = |o: Option<String>| o.unwrap_or_default();
-        EquipmentInput {
+        let n = |o: Option<String>, f: Field| given(o, f).map(Option::unwrap_or_default);
+        Ok(EquipmentInput {
             code,
             name: s(self.name),
             model: s(self.model),
@@ -77,18 +81,18 @@ impl EquipmentFields {
             room: s(self.room),
             manager: s(self.manager),
             billing_unit: s(self.billing_unit),
-            tenant_rate: s(self.tenant_rate),
-            external_rate: s(self.external_rate),
-            slot_minutes: s(self.slot),
-            min_minutes: s(self.min_minutes),
-            max_minutes: s(self.max_minutes),
-            notice_minutes: s(self.notice),
-            horizon_days: s(self.horizon),
-            buffer_minutes: s(self.buffer),
+            tenant_rate: n(self.tenant_rate, Field::TenantRate)?,
+            external_rate: n(self.external_rate, Field::ExternalRate)?,
+            slot_minutes: n(self.slot, Field::Slot)?,
+            min_minutes: n(self.min_minutes, Field::MinLength)?,
+            max_minutes: n(self.max_minutes, Field::MaxLength)?,
+            notice_minutes: n(self.notice, Field::Notice)?,
+            horizon_days: n(self.horizon, Field::Horizon)?,
+            buffer_minutes: n(self.buffer, Field::Buffer)?,
             hours: s(self.hours),
             holidays_bookable: s(self.holidays),
             needs_approval: s(self.approval),
-        }
+        })
     }
 }
 
@@ -222,7 +226,7 @@ pub fn equipment_cmd(env: &Env, cmd: EquipmentCmd) -> Result<()> {
     match cmd {
         EquipmentCmd::Add { code, fields, json: j } => {
             let mut store = env.open_existing()?;
-            let e = equipment::add(&mut store, &fields.input(code))?;
+            let e = equipment::add(&mut store, &fields.input(code)?)?;
             one(&e, j, || print_equipment(&e, lang))
         }
         EquipmentCmd::List { json: j } => {
@@ -243,7 +247,7 @@ pub fn equipment_cmd(env: &Env, cmd: EquipmentCmd) -> Result<()> {
         }
         EquipmentCmd::Edit { code, fields, json: j } => {
             let mut store = env.open_existing()?;
-            let e = equipment::edit(&mut store, &code, &fields.input(code.clone()))?;
+            let e = equipment::edit(&mut store, &code, &fields.input(code.clone())?)?;
             one(&e, j, || print_equipment(&e, lang))
         }
         EquipmentCmd::Retire { code, json: j } => {
@@ -346,9 +350,7 @@ pub fn quota_cmd(env: &Env, cmd: QuotaCmd) -> Result<()> {
 pub fn holidays(env: &Env, year: Option<i32>, as_json: bool) -> Result<()> {
     let store = env.open_existing()?;
     let year = year.unwrap_or_else(|| chrono::Datelike::year(&env.clock.today()));
-    if !(1990..=2100).contains(&year) {
-        return Err(Invalid::new(Field::Year, year.to_string(), Problem::OutOfRange { min: 1990, max: 2100 }).into());
-    }
+    let year = crate::domain::holidays::year(year).field(Field::Year, &year.to_string())?;
     let days = calendar::year(&store, year)?;
     if as_json {
         return json(&days);

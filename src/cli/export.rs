@@ -3,7 +3,7 @@
 //! exports are usually re-run into the same place; the summary line says
 //! where the rows went.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
@@ -12,8 +12,9 @@ use super::output::say;
 use crate::db::Page;
 use crate::db::booking::{self, BookingFilter};
 use crate::domain::{Field, ForField, Invalid, Minute, Problem};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::export::tables;
+use crate::files::Target;
 use crate::i18n::{Msg, fill};
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -73,13 +74,14 @@ pub fn export(env: &Env, args: &ExportArgs) -> Result<()> {
         raw.as_deref().map(|s| Minute::parse(s).field(f, s).map_err(Into::into)).transpose()
     };
     let (from, to) = (moment(&args.from, Field::From)?, moment(&args.to, Field::To)?);
+    let out = Target::new(&args.out, &env.path)?;
     let store = env.open_existing()?;
-    let out = args.out.as_path();
+    let out = &out;
     let count = if name == "bookings" {
         let filter = BookingFilter { equipment: args.equipment.clone(), from, to, ..BookingFilter::default() };
         let list = booking::list(&store, &filter, Page::ALL_FOR_CLI)?;
         if args.format == Format::Ics {
-            crate::export::bookings::write_ics(out, &list).map_err(|e| naming(out, e))?;
+            crate::export::bookings::write_ics(out, &list)?;
         } else {
             write(&tables::bookings(&list)?, args.format, out)?;
         }
@@ -89,25 +91,15 @@ pub fn export(env: &Env, args: &ExportArgs) -> Result<()> {
         write(&sheet, args.format, out)?;
         sheet.rows.len()
     };
-    say(fill(Msg::Exported.text(env.lang), &[&count, &out.display()]))
+    say(fill(Msg::Exported.text(env.lang), &[&count, &out.path().display()]))
 }
 
-fn write(sheet: &crate::export::sheet::Sheet, format: Format, out: &Path) -> Result<()> {
+fn write(sheet: &crate::export::sheet::Sheet, format: Format, out: &Target) -> Result<()> {
     match format {
         Format::Csv => sheet.write_csv(out),
         Format::Xlsx => sheet.write_xlsx(out),
         Format::Json => sheet.write_json(out),
         // check_usage let ics through for bookings only, which never get here.
         Format::Ics => Err(Invalid::new(Field::Format, "ics", Problem::OneOf { accepted: TABLE_FORMATS }).into()),
-    }
-    .map_err(|e| naming(out, e))
-}
-
-/// A file error names the file: "No such file or directory" alone does not
-/// say which of a script's exports failed.
-fn naming(path: &Path, e: Error) -> Error {
-    match e {
-        Error::Io(io) => Error::Io(std::io::Error::new(io.kind(), format!("{}: {io}", path.display()))),
-        e => e,
     }
 }

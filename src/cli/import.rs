@@ -81,7 +81,7 @@ pub fn import(env: &Env, args: &ImportArgs) -> Result<()> {
         std::io::ErrorKind::NotFound => {
             Invalid::new(Field::File, args.file.display().to_string(), Problem::NotFound).into()
         }
-        _ => Error::Io(e),
+        _ => crate::files::io_error(&args.file, &e),
     })?;
     let sheet = import::read(table, &bytes, encoding)?;
     let progress = progress_bar(sheet.len(), env.lang);

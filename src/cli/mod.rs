@@ -172,13 +172,16 @@ impl Env {
         if !self.path.exists() {
             return Err(Error::NoDatabase { path: self.path.clone() });
         }
-        self.open()
+        Store::open_existing_as(&self.path, &Self::user(), Arc::clone(&self.clock))
+    }
+
+    fn user() -> String {
+        whoami::username().unwrap_or_else(|_| "unknown".to_owned())
     }
 
     /// Opens the database, creating it if need be.
     pub fn open(&self) -> Result<Store> {
-        let user = whoami::username().unwrap_or_else(|_| "unknown".to_owned());
-        Store::open_as(&self.path, &user, Arc::clone(&self.clock))
+        Store::open_as(&self.path, &Self::user(), Arc::clone(&self.clock))
     }
 }
 

@@ -17,7 +17,7 @@ pub enum ReportCmd {
     /// The programme against its 2010 targets for a year
     Programme {
         /// [default: last year]
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         year: Option<i32>,
         #[arg(long)]
         json: bool,
@@ -51,7 +51,7 @@ pub enum ReportCmd {
     /// The companies that used the machines most in a year
     TopUsers {
         /// [default: this year]
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         year: Option<i32>,
         #[arg(long, default_value_t = 10)]
         limit: u32,
@@ -73,13 +73,18 @@ pub enum ReportCmd {
     },
 }
 
+/// A report's year, in the range `holidays` takes.
+fn calendar_year(year: i32) -> Result<i32> {
+    Ok(crate::domain::holidays::year(year).field(Field::Year, &year.to_string())?)
+}
+
 pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
     let lang = env.lang;
     let today = env.clock.today();
     let store = env.open_existing()?;
     match cmd {
         ReportCmd::Programme { year, json: j } => {
-            let year = year.unwrap_or(today.year() - 1);
+            let year = calendar_year(year.unwrap_or(today.year() - 1))?;
             let p = programme::programme(&store, year)?;
             if j {
                 return json(&p);
@@ -176,7 +181,8 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
             Ok(())
         }
         ReportCmd::TopUsers { year, limit, json: j } => {
-            let rows = crate::report::usage::top_users(&store, year.unwrap_or(today.year()), limit.clamp(1, 1000))?;
+            let year = calendar_year(year.unwrap_or(today.year()))?;
+            let rows = crate::report::usage::top_users(&store, year, limit.clamp(1, 1000))?;
             if j {
                 return json(&rows);
             }

@@ -123,7 +123,7 @@ pub fn room(env: &Env, cmd: RoomCmd) -> Result<()> {
     match cmd {
         RoomCmd::Add { code, floor, kind, area_m2, rent_per_m2, json: j } => {
             let mut store = env.open_existing()?;
-            let input = RoomInput { code, floor, kind, area_m2, rent_per_m2: rent_per_m2.unwrap_or_default() };
+            let input = RoomInput { code, floor, kind, area_m2, rent_per_m2 };
             let r = room::add(&mut store, &input)?;
             one(&r, j, || say(format!("{}  {}  {}", r.code, labels::room_kind(r.kind, lang), r.area)))
         }
@@ -169,7 +169,7 @@ pub fn lease_cmd(env: &Env, cmd: LeaseCmd) -> Result<()> {
     match cmd {
         LeaseCmd::Add { company, room, from, to, rent, fee, deposit, json: j } => {
             let mut store = env.open_existing()?;
-            let input = LeaseInput { company, room, from, to, rent, fee, deposit: deposit.unwrap_or_default() };
+            let input = LeaseInput { company, room, from, to, rent, fee, deposit };
             let l = lease::add(&mut store, &input)?;
             one(&l, j, || print_lease(&l, lang))
         }

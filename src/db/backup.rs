@@ -8,7 +8,8 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::Store;
 use crate::domain::{Field, Invalid, Problem};
-use crate::error::{Error, Result};
+use crate::error::{Error, FileProblem, Result};
+use crate::files::{Target, io_error};
 
 /// All pages in one step: the copy reads under one read transaction, so it
 /// is the database at one moment, and in WAL mode the other terminals keep
@@ -16,18 +17,26 @@ use crate::error::{Error, Result};
 /// restarts the copy, and a busy centre would never finish one.)
 const PAGES_PER_STEP: std::os::raw::c_int = -1;
 
-/// Copies the database to `target`, which must not exist yet.
+/// Copies the database to `target`, which must not exist yet (nor be the
+/// database's own -wal, -shm or -journal, which SQLite would then misread).
 pub fn backup(store: &Store, target: &Path) -> Result<()> {
-    if target.as_os_str().is_empty() {
-        return Err(Invalid::new(Field::File, String::new(), Problem::Empty).into());
-    }
+    let checked = Target::new(target, store.path())?;
     if target.exists() {
         return Err(Invalid::new(Field::File, target.display().to_string(), Problem::Exists).into());
     }
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
+        std::fs::create_dir_all(parent).map_err(|e| folder_error(parent, &e))?;
     }
-    copy(store, target).map_err(|e| Error::Sqlite(e).on_file(target))
+    copy(store, checked.path()).map_err(|e| Error::Sqlite(e).on_file(target))
+}
+
+/// `create_dir_all` says "File exists" when a part of the path is a file:
+/// in words, that part is not a folder.
+fn folder_error(folder: &Path, e: &std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::AlreadyExists {
+        return Error::File { path: folder.to_owned(), problem: FileProblem::NotAFolder };
+    }
+    io_error(folder, e)
 }
 
 /// The copy itself; its errors are about `target` (a full disk, a

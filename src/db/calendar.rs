@@ -66,7 +66,7 @@ pub fn english_name(date: &str) -> Option<&'static str> {
 /// unless they take bookings on holidays.
 pub fn add_closed_day(store: &mut Store, date: &str, name: &str) -> Result<Day> {
     let d = parse_date(date).field(Field::Date, date)?;
-    let name = text::required(name, 50).field(Field::Name, name)?;
+    let name = text::name(name, 50).field(Field::Name, name)?;
     store.write(Capability::ManageOperators, |w| {
         let taken: Option<String> = w
             .conn()

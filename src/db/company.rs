@@ -127,6 +127,9 @@ pub struct CompanyEdit {
 
 /// Corrects a company's details (admins only); the audit log keeps the old ones.
 pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Company> {
+    if *changes == CompanyEdit::default() {
+        return Err(Error::NothingToChange);
+    }
     let today = store.now().date();
     store.write(Capability::ManageTenants, |w| {
         let before = resolve(w.conn(), brn, Field::Brn)?;
@@ -156,9 +159,14 @@ pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Compa
         {
             return Err(Invalid::new(Field::Admitted, date_text(new.admitted), Problem::EndNotAfterStart).into());
         }
+        // Values the company already has write nothing, so there is nothing
+        // to audit and the edit is simply done.
         w.conn().execute(
-            "UPDATE company SET name = ?2, corporate_no = ?3, representative = ?4, sector = ?5, zone = ?6, stage = ?7,
-                    admitted_on = ?8, phone = ?9, email = ?10 WHERE id = ?1",
+            "UPDATE company SET (name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
+                    = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+             WHERE id = ?1
+               AND (name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
+                   IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 before.id,
                 new.name,

@@ -133,6 +133,9 @@ pub fn add(store: &mut Store, input: &EquipmentInput) -> Result<Equipment> {
 pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment> {
     let code = numbered("EQ", new.code);
     let room = room_id(w.conn(), new.room.as_deref())?;
+    if let Some(manager) = &new.manager {
+        super::operator::registered(w.conn(), manager, Field::User)?;
+    }
     let now = Value::from(w.now().to_string());
     w.conn()
         .execute(
@@ -157,6 +160,9 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment>
 /// Changes a machine's details or rules; fields left empty keep their value.
 /// Existing bookings stay as they are; the new rules apply to new bookings.
 pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<Equipment> {
+    if *changes == (EquipmentInput { code: changes.code.clone(), ..EquipmentInput::default() }) {
+        return Err(Error::NothingToChange);
+    }
     store.write(Capability::ManageEquipment, |w| {
         let before = by_code(w.conn(), code)?;
         let keep = |new: &str, old: String| if new.trim().is_empty() { old } else { new.to_owned() };
@@ -184,11 +190,24 @@ pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<E
         };
         let new = merged.validate()?;
         let room = room_id(w.conn(), new.room.as_deref())?;
+        // Only a manager being changed is checked: one recorded before
+        // managers had to be registered must not block other corrections.
+        if !changes.manager.trim().is_empty()
+            && let Some(manager) = &new.manager
+        {
+            super::operator::registered(w.conn(), manager, Field::User)?;
+        }
         w.conn().execute(
-            "UPDATE equipment SET name = ?2, model = ?3, category = ?4, room_id = ?5, manager = ?6, billing_unit = ?7,
-                tenant_rate = ?8, external_rate = ?9, slot_minutes = ?10, min_minutes = ?11, max_minutes = ?12,
-                notice_minutes = ?13, horizon_days = ?14, buffer_minutes = ?15, hours = ?16, holidays_bookable = ?17,
-                needs_approval = ?18 WHERE id = ?1",
+            // Values the machine already has write nothing (and need no audit).
+            "UPDATE equipment SET (name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
+                slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
+                holidays_bookable, needs_approval)
+                = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+             WHERE id = ?1
+               AND (name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
+                slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
+                holidays_bookable, needs_approval)
+                IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             params_from_iter([Value::from(before.id)].into_iter().chain(columns(&new, room))),
         )?;
         let after = by_id(w.conn(), before.id)?;

@@ -41,6 +41,13 @@ pub struct Store {
     clock: Arc<dyn Clock>,
 }
 
+/// Whether opening may make kiln's schema in a file without one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Schema {
+    Make,
+    Expect,
+}
+
 /// A page of a list: which rows to fetch, never the whole table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Page {
@@ -67,22 +74,39 @@ impl Store {
     /// Opens as a named operator with a given clock. The binary passes the OS
     /// account; tests pass whom they need.
     pub fn open_as(path: &Path, user: &str, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_with(path, user, clock, Schema::Make)
+    }
+
+    /// Opens a kiln database that is already there: an empty file (0 bytes,
+    /// or an SQLite file with nothing in it) is refused untouched, since only
+    /// `kiln init` and the interface's first run make the schema.
+    pub fn open_existing_as(path: &Path, user: &str, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_with(path, user, clock, Schema::Expect)
+    }
+
+    fn open_with(path: &Path, user: &str, clock: Arc<dyn Clock>, schema: Schema) -> Result<Store> {
         let new = !path.exists();
-        let opened = Store::set_up(path, user, clock);
+        let opened = Store::set_up(path, user, clock, schema);
         if opened.is_err() && new {
             // A file this call made but could not set up (a full disk, a
             // read-only folder) holds nothing: leave none of it behind, so
             // that the next start is a first start again.
-            for end in ["", "-wal", "-shm"] {
-                let mut name = path.as_os_str().to_owned();
-                name.push(end);
-                let _ = std::fs::remove_file(name);
-            }
+            Store::unmake(path);
         }
         opened.map_err(|e| e.on_file(path))
     }
 
-    fn set_up(path: &Path, user: &str, clock: Arc<dyn Clock>) -> Result<Store> {
+    /// Removes a database file and its -wal and -shm that this process has
+    /// just made and that hold nothing yet.
+    pub fn unmake(path: &Path) {
+        for end in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(end);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+
+    fn set_up(path: &Path, user: &str, clock: Arc<dyn Clock>, schema: Schema) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)
                 .map_err(|_| Error::Fault { path: path.to_owned(), fault: crate::error::Fault::CantOpen })?;
@@ -105,8 +129,17 @@ impl Store {
         }
         // A kiln file has a version from its first migration on; tables
         // without one are another program's, which kiln must not add to.
-        if found == 0 && conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))? > 0 {
-            return Err(Error::ForeignDatabase { path: path.to_owned() });
+        if found == 0 {
+            let tables = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))?;
+            if tables > 0 {
+                return Err(Error::ForeignDatabase { path: path.to_owned() });
+            }
+            // Asked before any pragma writes, so the file stays as it was
+            // (0 bytes stays 0 bytes). Its content may sit in a -wal while
+            // another terminal has it open; SQLite has read that too.
+            if schema == Schema::Expect {
+                return Err(Error::EmptyDatabase { path: path.to_owned() });
+            }
         }
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         conn.pragma_update(None, "synchronous", "FULL")?;

@@ -77,11 +77,24 @@ fn insert(conn: &Connection, op: &Operator) -> Result<()> {
 
 /// An OS account name: visible characters, no spaces, at most 64.
 fn account(raw: &str) -> Result<String> {
-    let name = text::required(raw, 64).field(Field::User, raw)?;
+    let name = text::name(raw, 64).field(Field::User, raw)?;
     if name.contains(char::is_whitespace) {
         return Err(Invalid::new(Field::User, raw, Problem::Format { example: "kim" }).into());
     }
     Ok(name)
+}
+
+/// The account of a registered operator, for fields that name one (a
+/// machine's manager): an account kiln does not know is refused with the
+/// ones it does.
+pub(crate) fn registered(conn: &Connection, raw: &str, field: Field) -> Result<String> {
+    let name = account(raw).map_err(|_| Invalid::new(field, raw, Problem::Format { example: "kim" }))?;
+    if role_in(conn, &name)?.is_some() {
+        return Ok(name);
+    }
+    let mut st = conn.prepare_cached("SELECT name FROM operator ORDER BY name")?;
+    let operators = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    Err(Invalid::new(field, raw, Problem::NotAnOperator { operators }).into())
 }
 
 /// Registers an OS account with a role (admins only).

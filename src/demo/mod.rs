@@ -109,7 +109,7 @@ fn add_rooms(store: &mut Store) -> Result<usize> {
                     floor: floor.to_string(),
                     kind: kind.code().into(),
                     area_m2: area.m2_text().replace(',', ""),
-                    rent_per_m2: rent.map(|r| r.to_string()).unwrap_or_default(),
+                    rent_per_m2: rent.map(|r| r.to_string()),
                 },
             )?;
             n += 1;

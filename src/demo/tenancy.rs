@@ -70,7 +70,7 @@ fn lease_through(
                 to: date_text(to),
                 rent: rent.to_string(),
                 fee: (r.area.0 / 100 * 1_800 / 1000 * 1000).to_string(),
-                deposit: (rent * 10).to_string(),
+                deposit: Some((rent * 10).to_string()),
             },
         )?;
         n += 1;

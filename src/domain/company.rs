@@ -46,12 +46,13 @@ pub const ADMISSION_STAGES: &[&str] = &["pre-startup", "early", "growth"];
 
 impl CompanyInput {
     pub fn validate(&self, today: NaiveDate) -> Result<NewCompany, Invalid> {
-        let name = text::required(&self.name, caps::NAME).field(Field::Name, &self.name)?;
+        let name = text::name(&self.name, caps::NAME).field(Field::Name, &self.name)?;
         let brn_text = text::clean(&self.brn, caps::SHORT).field(Field::Brn, &self.brn)?;
         let brn = Brn::parse(&brn_text).field(Field::Brn, &self.brn)?;
         let corporate_no = optional(&self.corporate_no, Field::CorporateNo, CorporateNo::parse)?;
         let representative =
             text::clean(&self.representative, caps::PERSON_NAME).field(Field::Representative, &self.representative)?;
+        text::visible(&representative).field(Field::Representative, &self.representative)?;
         let sector = optional(&self.sector, Field::Sector, Sector::parse)?.unwrap_or(Sector::Other);
         let zone = optional(&self.zone, Field::Zone, Zone::parse)?.unwrap_or(Zone::Gangneung);
         let stage = optional(&self.stage, Field::Stage, Stage::parse)?.unwrap_or(Stage::Early);

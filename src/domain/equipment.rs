@@ -219,7 +219,7 @@ pub fn yes_no(raw: &str, field: Field, default: bool) -> Result<bool, Invalid> {
 impl EquipmentInput {
     pub fn validate(&self) -> Result<NewEquipment, Invalid> {
         let code = super::codes::parse_numbered("EQ", &self.code, "EQ-0001").field(Field::Equipment, &self.code)?;
-        let name = text::required(&self.name, caps::NAME).field(Field::Name, &self.name)?;
+        let name = text::name(&self.name, caps::NAME).field(Field::Name, &self.name)?;
         let model = text::clean(&self.model, caps::NAME).field(Field::Model, &self.model)?;
         let category = Category::parse(&self.category).field(Field::Category, &self.category)?;
         let room = optional(&self.room, Field::Room, |s| Ok(s.to_owned()))?;

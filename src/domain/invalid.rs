@@ -110,6 +110,9 @@ pub enum Problem {
     /// Holds a bidirectional override or isolate, which can make text read
     /// differently from what it is.
     BidiControl,
+    /// Holds a character that shows as nothing (U+200B zero-width space,
+    /// U+FEFF, a Hangul filler …): two names could look the same and differ.
+    Invisible { code_point: char },
     /// Not in the expected shape; `example` shows one that is.
     Format { example: &'static str },
     /// A 사업자등록번호 that fails one of its rules.
@@ -127,6 +130,8 @@ pub enum Problem {
     TooManyDecimals { max: u8 },
     /// Not one of the accepted words.
     OneOf { accepted: &'static [&'static str] },
+    /// An account kiln does not know; `operators` are those it does.
+    NotAnOperator { operators: Vec<String> },
     /// No such record: the code or number the user gave is unknown.
     NotFound,
     /// An end that is not after its start.
@@ -139,6 +144,9 @@ pub enum Problem {
     Exists,
     /// A setting that is the centre's alone, given for one machine.
     NotPerMachine,
+    /// A file to write that is the database, or one of the files SQLite
+    /// keeps beside it (`database` names which).
+    IsDatabase { database: String },
 }
 
 /// The rules of a 사업자등록번호, each refused on its own so the message can say

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::invalid::{Field, ForField, Invalid};
-use super::person::optional;
+use super::money::{optional_won, required_won};
 use super::time::parse_date;
 use super::{Period, Won};
 
@@ -22,8 +22,8 @@ pub struct LeaseInput {
     pub to: String,
     pub rent: String,
     pub fee: String,
-    /// Default 0.
-    pub deposit: String,
+    /// Absent is 0; given, it must be a sum.
+    pub deposit: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,10 +36,6 @@ pub struct NewLease {
     pub deposit: Won,
 }
 
-fn money(raw: &str, field: Field) -> Result<Won, Invalid> {
-    optional(raw, field, Won::parse).map(Option::unwrap_or_default)
-}
-
 impl LeaseInput {
     pub fn validate(&self) -> Result<NewLease, Invalid> {
         let company = super::text::required(&self.company, 20).field(Field::Company, &self.company)?;
@@ -47,9 +43,9 @@ impl LeaseInput {
         let from = parse_date(&self.from).field(Field::From, &self.from)?;
         let to = parse_date(&self.to).field(Field::To, &self.to)?;
         let period = Period::new(from, to).field(Field::To, &self.to)?;
-        let rent = money(&self.rent, Field::Rent)?;
-        let fee = money(&self.fee, Field::Fee)?;
-        let deposit = money(&self.deposit, Field::Deposit)?;
+        let rent = required_won(&self.rent, Field::Rent)?;
+        let fee = required_won(&self.fee, Field::Fee)?;
+        let deposit = optional_won(self.deposit.as_deref(), Field::Deposit)?.unwrap_or_default();
         Ok(NewLease { company, room, period, rent, fee, deposit })
     }
 }
@@ -153,7 +149,7 @@ mod tests {
             to: "2027-01-01".into(),
             rent: "660,000".into(),
             fee: "120000".into(),
-            deposit: String::new(),
+            deposit: None,
         };
         let l = ok.validate().unwrap();
         assert_eq!((l.rent, l.fee, l.deposit), (Won(660_000), Won(120_000), Won(0)));
@@ -163,7 +159,11 @@ mod tests {
         assert_eq!(field(LeaseInput { from: "2026-02-30".into(), ..ok.clone() }), Field::From);
         assert_eq!(field(LeaseInput { rent: "-1".into(), ..ok.clone() }), Field::Rent);
         assert_eq!(field(LeaseInput { fee: "1.5".into(), ..ok.clone() }), Field::Fee);
-        assert_eq!(field(LeaseInput { deposit: "99999999999999999999".into(), ..ok.clone() }), Field::Deposit);
+        assert_eq!(field(LeaseInput { deposit: Some("99999999999999999999".into()), ..ok.clone() }), Field::Deposit);
+        // Empty is not zero: a rent, fee or deposit given empty is refused.
+        assert_eq!(field(LeaseInput { rent: String::new(), ..ok.clone() }), Field::Rent);
+        assert_eq!(field(LeaseInput { fee: " ".into(), ..ok.clone() }), Field::Fee);
+        assert_eq!(field(LeaseInput { deposit: Some(String::new()), ..ok.clone() }), Field::Deposit);
         assert_eq!(field(LeaseInput { room: String::new(), ..ok }), Field::Room);
     }
 

@@ -5,7 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use super::invalid::Problem;
+use super::invalid::{Field, ForField, Invalid, Problem};
+use super::text::{self, caps};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -78,6 +79,22 @@ impl Won {
     }
 }
 
+/// A sum that must be given, typed for `field`: empty is refused, never
+/// read as 0 won (a lease signed at rent 0 by an empty `--rent ""`).
+pub fn required_won(raw: &str, field: Field) -> Result<Won, Invalid> {
+    let t = text::clean(raw, caps::NOTE).field(field, raw)?;
+    if t.is_empty() {
+        return Err(Invalid::new(field, raw, Problem::Empty));
+    }
+    Won::parse(&t).field(field, raw)
+}
+
+/// A sum that may be left out: `None` is absent, but one given empty is
+/// refused like [`required_won`].
+pub fn optional_won(raw: Option<&str>, field: Field) -> Result<Option<Won>, Invalid> {
+    raw.map(|r| required_won(r, field)).transpose()
+}
+
 /// Thousands separators, e.g. `1,234,500`.
 pub fn group(n: i128) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -125,6 +142,18 @@ mod tests {
         assert_eq!(Won(200_000_000_000).korean(), "2,000억원");
         assert_eq!(Won(1_500_000_000_000).korean(), "1조 5,000억원");
         assert_eq!(Won(-30_000).korean(), "-3만원");
+    }
+
+    #[test]
+    fn an_empty_sum_is_refused_not_zero() {
+        for blank in ["", "  ", "\u{3000}"] {
+            let e = required_won(blank, Field::Rent).unwrap_err();
+            assert_eq!((e.field, e.problem), (Field::Rent, Problem::Empty), "{blank:?}");
+            assert_eq!(optional_won(Some(blank), Field::Deposit).unwrap_err().field, Field::Deposit);
+        }
+        assert_eq!(optional_won(None, Field::Deposit), Ok(None));
+        assert_eq!(optional_won(Some("0"), Field::Deposit), Ok(Some(Won(0))));
+        assert_eq!(required_won(" 660,000원 ", Field::Rent), Ok(Won(660_000)));
     }
 
     #[test]

@@ -25,11 +25,21 @@ pub struct NewPerson {
 
 impl PersonInput {
     pub fn validate(&self) -> Result<NewPerson, Invalid> {
-        let name = text::required(&self.name, caps::PERSON_NAME).field(Field::Name, &self.name)?;
+        let name = text::name(&self.name, caps::PERSON_NAME).field(Field::Name, &self.name)?;
         let company = optional(&self.company, Field::Company, Brn::parse)?;
         let phone = optional(&self.phone, Field::Phone, contact::phone)?;
         let email = optional(&self.email, Field::Email, contact::email)?;
         Ok(NewPerson { name, company, phone, email })
+    }
+}
+
+/// A flag's value for a sum or a count: left out (`None`) stays left out,
+/// but given empty it is refused, since empty is not zero and not "the
+/// default" either (`--tenant-rate ""` must not make a machine free).
+pub fn given(raw: Option<String>, field: Field) -> Result<Option<String>, Invalid> {
+    match raw {
+        Some(r) if r.trim().is_empty() => Err(Invalid::new(field, r, super::Problem::Empty)),
+        other => Ok(other),
     }
 }
 
@@ -61,6 +71,14 @@ mod tests {
         let p = input(" 김민수 ", "").validate().unwrap();
         assert_eq!(p.name, "김민수");
         assert_eq!((p.company, p.phone, p.email), (None, None, None));
+    }
+
+    #[test]
+    fn a_flag_given_empty_is_refused_and_one_left_out_is_not() {
+        assert_eq!(given(None, Field::Weeks), Ok(None));
+        assert_eq!(given(Some("3".into()), Field::Weeks), Ok(Some("3".into())));
+        let e = given(Some(" ".into()), Field::TenantRate).unwrap_err();
+        assert_eq!((e.field, e.problem), (Field::TenantRate, Problem::Empty));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A room of the centre building as typed, and its rules.
 
 use super::invalid::{Field, ForField, Invalid, Problem};
-use super::person::optional;
+use super::money::optional_won;
 use super::text;
 use super::{Area, RoomKind, Won};
 
@@ -11,8 +11,8 @@ pub struct RoomInput {
     pub floor: String,
     pub kind: String,
     pub area_m2: String,
-    /// Won per m² per month; optional.
-    pub rent_per_m2: String,
+    /// Won per m² per month; absent is none, but given it must be a sum.
+    pub rent_per_m2: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub const FLOORS: std::ops::RangeInclusive<i64> = -3..=20;
 
 impl RoomInput {
     pub fn validate(&self) -> Result<NewRoom, Invalid> {
-        let code = text::required(&self.code, 10).field(Field::RoomCode, &self.code)?;
+        let code = text::name(&self.code, 10).field(Field::RoomCode, &self.code)?;
         if code.contains(char::is_whitespace) {
             return Err(Invalid::new(Field::RoomCode, &self.code, Problem::Format { example: "301" }));
         }
@@ -40,7 +40,7 @@ impl RoomInput {
         }
         let kind = RoomKind::parse(&self.kind).field(Field::Kind, &self.kind)?;
         let area = Area::from_m2(&self.area_m2).field(Field::Area, &self.area_m2)?;
-        let rent_per_m2 = optional(&self.rent_per_m2, Field::Rent, Won::parse)?;
+        let rent_per_m2 = optional_won(self.rent_per_m2.as_deref(), Field::Rent)?;
         Ok(NewRoom { code, floor, kind, area, rent_per_m2 })
     }
 }
@@ -55,7 +55,7 @@ mod tests {
             floor: "3".into(),
             kind: "office".into(),
             area_m2: "66.12".into(),
-            rent_per_m2: String::new(),
+            rent_per_m2: None,
         }
     }
 
@@ -75,6 +75,15 @@ mod tests {
             RoomInput { area_m2: "66.123".into(), ..input() }.validate().unwrap_err().problem,
             Problem::TooManyDecimals { max: 2 }
         );
-        assert_eq!(RoomInput { rent_per_m2: "-1".into(), ..input() }.validate().unwrap_err().field, Field::Rent);
+        assert_eq!(RoomInput { rent_per_m2: Some("-1".into()), ..input() }.validate().unwrap_err().field, Field::Rent);
+        assert_eq!(
+            RoomInput { rent_per_m2: Some(String::new()), ..input() }.validate().unwrap_err().field,
+            Field::Rent
+        );
+        let invisible = RoomInput { code: "1\u{200D}01".into(), ..input() }.validate().unwrap_err();
+        assert_eq!(
+            (invisible.field, invisible.problem),
+            (Field::RoomCode, Problem::Invisible { code_point: '\u{200D}' })
+        );
     }
 }

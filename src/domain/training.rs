@@ -116,7 +116,7 @@ fn number(raw: &str, field: Field, min: i64, max: i64) -> Result<i64, Invalid> {
 impl CourseInput {
     pub fn validate(&self) -> Result<NewCourse, Invalid> {
         let code = course_code(&self.code).field(Field::Course, &self.code)?;
-        let title = text::required(&self.title, caps::NAME).field(Field::Title, &self.title)?;
+        let title = text::name(&self.title, caps::NAME).field(Field::Title, &self.title)?;
         let title_en = text::clean(&self.title_en, caps::NAME).field(Field::Title, &self.title_en)?;
         let hours = number(&self.hours, Field::CourseHours, 1, 1000)?;
         let description = text::clean(&self.description, caps::NOTE).field(Field::Details, &self.description)?;

@@ -3,10 +3,11 @@
 use serde::Serialize;
 
 use super::invalid::{Field, ForField, Invalid, Problem};
-use super::person::optional;
+use super::money::required_won;
 use super::{Won, text};
 
-/// What was typed; `None` leaves a figure as it was (0 for a new year).
+/// What was typed; `None` leaves a figure as it was (0 for a new year). A
+/// figure given empty is refused: erasing a year's sales takes a typed 0.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct YearlyInput {
     pub company: String,
@@ -36,8 +37,11 @@ const MAX_COUNT: i64 = 1_000_000;
 
 fn count(raw: &str) -> Result<i64, Problem> {
     let s: String = raw.trim().chars().filter(|c| *c != ',').collect();
+    if s.is_empty() {
+        return Err(Problem::Empty);
+    }
     let range = Problem::OutOfRange { min: 0, max: MAX_COUNT };
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+    if !s.chars().all(|c| c.is_ascii_digit()) {
         return Err(range);
     }
     s.parse::<i64>().ok().filter(|n| *n <= MAX_COUNT).ok_or(range)
@@ -64,7 +68,7 @@ impl YearlyInput {
         let w = |raw: &Option<String>, field: Field, old: Won| -> Result<Won, Invalid> {
             match raw {
                 None => Ok(old),
-                Some(r) => optional(r, field, Won::parse).map(Option::unwrap_or_default),
+                Some(r) => required_won(r, field),
             }
         };
         Ok(Figures {
@@ -101,6 +105,12 @@ mod tests {
             bad(YearlyInput { patents_granted: Some("2000000".into()), ..YearlyInput::default() }),
             Field::PatentsGranted
         );
+        for blank in ["", " "] {
+            let e = YearlyInput { sales: Some(blank.into()), ..YearlyInput::default() }.apply(Figures::default());
+            assert_eq!(e.map_err(|e| (e.field, e.problem)), Err((Field::Sales, Problem::Empty)));
+            let e = YearlyInput { employees: Some(blank.into()), ..YearlyInput::default() }.apply(Figures::default());
+            assert_eq!(e.map_err(|e| (e.field, e.problem)), Err((Field::Employees, Problem::Empty)));
+        }
         assert_eq!(year("2027", 2026), Err(Problem::OutOfRange { min: 1990, max: 2026 }));
         assert_eq!(year("2025", 2026), Ok(2025));
         assert!(year("이천", 2026).is_err());

@@ -2,8 +2,6 @@
 //! frozen, filterable header, won and percent formats and columns wide
 //! enough for Hangul; or CSV (the first sheet, UTF-8 with a BOM).
 
-use std::path::Path;
-
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
 use super::sheet::{
@@ -11,6 +9,7 @@ use super::sheet::{
 };
 use crate::cells::width;
 use crate::error::Result;
+use crate::files::Target;
 use crate::report::sheets::{Book, Cell, Sheet};
 
 const DECIMAL_FORMAT: &str = "#,##0.0";
@@ -104,18 +103,18 @@ fn write_sheet(book: &mut Workbook, sheet: &Sheet) -> std::result::Result<(), Xl
 
 /// Writes every sheet of `book` as an XLSX workbook; returns the data rows
 /// written.
-pub fn write_xlsx(book: &Book, path: &Path) -> Result<usize> {
+pub fn write_xlsx(book: &Book, path: &Target) -> Result<usize> {
     let mut wb = Workbook::new();
     for sheet in &book.sheets {
         write_sheet(&mut wb, sheet).map_err(xlsx_error)?;
     }
-    wb.save(path).map_err(xlsx_error)?;
+    super::write_bytes(path, &wb.save_to_buffer().map_err(xlsx_error)?)?;
     Ok(book.sheets.iter().map(|s| s.rows.len()).sum())
 }
 
 /// Writes the first sheet of `book` as CSV, totals last; returns the data
 /// rows written.
-pub fn write_csv(book: &Book, path: &Path) -> Result<usize> {
+pub fn write_csv(book: &Book, path: &Target) -> Result<usize> {
     let Some(sheet) = book.sheets.first() else { return Ok(0) };
     let headers: Vec<&str> = sheet.headers.iter().map(String::as_str).collect();
     let rows: Vec<Vec<String>> =

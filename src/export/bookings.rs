@@ -2,8 +2,6 @@
 //! stable UID, times in UTC so every calendar program places them right
 //! without a time-zone block.
 
-use std::path::Path;
-
 use chrono::{DateTime, Utc};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
@@ -46,7 +44,6 @@ pub fn ics(bookings: &[Booking]) -> String {
     cal.done().to_string()
 }
 
-pub fn write_ics(path: &Path, bookings: &[Booking]) -> Result<()> {
-    std::fs::write(path, ics(bookings))?;
-    Ok(())
+pub fn write_ics(path: &crate::files::Target, bookings: &[Booking]) -> Result<()> {
+    super::write_bytes(path, ics(bookings).as_bytes())
 }

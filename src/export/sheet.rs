@@ -4,8 +4,6 @@
 //! fit Hangul). Rows come from any `Serialize` list, so every table shares
 //! one writer and its columns are defined once, in `columns`.
 
-use std::path::Path;
-
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{
     Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
@@ -19,6 +17,7 @@ use super::columns::{Column, Kind};
 use crate::cells::width;
 use crate::domain::money::group;
 use crate::error::{Error, Result};
+use crate::files::Target;
 
 /// The widest a column gets, in Excel character units: a long purpose or
 /// address wraps out of view rather than pushing every other column away.
@@ -76,7 +75,7 @@ impl Sheet {
 
     /// UTF-8 with a byte-order mark (for Korean Excel); the header row holds
     /// the field names, which `columns::key_for` maps back on import.
-    pub fn write_csv(&self, path: &Path) -> Result<()> {
+    pub fn write_csv(&self, path: &Target) -> Result<()> {
         let headers: Vec<&str> = self.columns.iter().map(|c| c.key).collect();
         super::write_csv(path, &headers, &self.csv_rows())
     }
@@ -88,11 +87,10 @@ impl Sheet {
         serde_json::to_string_pretty(&rows).map_err(other)
     }
 
-    pub fn write_json(&self, path: &Path) -> Result<()> {
+    pub fn write_json(&self, path: &Target) -> Result<()> {
         let mut text = self.json()?;
         text.push('\n');
-        std::fs::write(path, text)?;
-        Ok(())
+        super::write_bytes(path, text.as_bytes())
     }
 
     /// The workbook's bytes. Built in memory first, so a table that cannot be
@@ -103,9 +101,8 @@ impl Sheet {
         book.save_to_buffer().map_err(xlsx_error)
     }
 
-    pub fn write_xlsx(&self, path: &Path) -> Result<()> {
-        std::fs::write(path, self.xlsx()?)?;
-        Ok(())
+    pub fn write_xlsx(&self, path: &Target) -> Result<()> {
+        super::write_bytes(path, &self.xlsx()?)
     }
 
     fn fill(&self, ws: &mut Worksheet) -> Result<(), XlsxError> {

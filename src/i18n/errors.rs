@@ -16,7 +16,7 @@ pub fn shown(value: &str) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || crate::domain::text::is_bidi_control(c) {
+        if c.is_control() || crate::domain::text::is_bidi_control(c) || crate::domain::text::is_invisible(c) {
             out.extend(c.escape_unicode());
         } else {
             out.push(c);
@@ -45,6 +45,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
                 "contains an invisible bidirectional control character — remove it",
             )
             .into(),
+        Problem::Invisible { code_point } => fill(
+            lang.pick(
+                "보이지 않는 문자({0})가 들어 있습니다 — 지우고 보이는 글자만 입력하세요",
+                "contains an invisible character ({0}) — remove it and use visible characters only",
+            ),
+            &[&format!("U+{:04X}", u32::from(*code_point))],
+        ),
         Problem::Format { example } => fill(
             lang.pick("'{0}'은(는) 형식이 맞지 않습니다 — 예: {1}", "'{0}' is not in the expected form — e.g. {1}"),
             &[&v, example],
@@ -80,11 +87,25 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             lang.pick("'{0}'은(는) 쓸 수 없습니다 — 가능한 값: {1}", "'{0}' is not accepted — use one of: {1}"),
             &[&v, &accepted.join(", ")],
         ),
+        Problem::NotAnOperator { operators } => fill(
+            lang.pick(
+                "'{0}'은(는) kiln에 등록된 계정이 아닙니다 — 등록된 계정: {1} (`kiln user add`로 등록)",
+                "'{0}' is not an account registered in kiln — registered: {1} (`kiln user add` registers one)",
+            ),
+            &[&v, &operators.join(", ")],
+        ),
         Problem::NotFound => fill(lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"), &[&v]),
         Problem::EndNotAfterStart => lang.pick("끝이 시작보다 뒤여야 합니다", "the end must be after the start").into(),
         Problem::NotPerMachine => lang
             .pick("이 설정은 센터 전체에만 있습니다 — --equipment 없이 주세요", "this setting is the centre's alone — give it without --equipment")
             .into(),
+        Problem::IsDatabase { database } => fill(
+            lang.pick(
+                "'{0}'은(는) 데이터베이스 파일({1})입니다 — 여기에 쓰면 센터의 자료가 지워지니 다른 파일 이름을 주세요",
+                "'{0}' is the database file ({1}) — writing there would destroy the centre's data; give another file",
+            ),
+            &[&v, database],
+        ),
         Problem::Exists => fill(
             lang.pick(
                 "{0}이(가) 이미 있습니다 — 덮어쓰지 않으니 새 이름을 주세요",
@@ -421,6 +442,15 @@ pub fn render(e: &Error, lang: Lang) -> String {
         Error::NotADatabase { path } => super::faults::not_a_database(path, lang),
         Error::ForeignDatabase { path } => super::faults::foreign_database(path, lang),
         Error::Fault { path, fault } => super::faults::fault(*fault, Some(path), lang),
+        Error::File { path, problem } => super::files::file(path, problem, lang),
+        Error::EmptyDatabase { path } => super::files::empty_database(path, lang),
+        Error::NoTerminal => super::files::no_terminal(lang),
+        Error::NothingToChange => lang
+            .pick(
+                "바꿀 내용이 없습니다 — 바꿀 항목을 하나 이상 주세요(`--help`로 항목을 보세요)",
+                "nothing to change was given — name at least one field to change (see `--help`)",
+            )
+            .into(),
         Error::Unaudited => lang
             .pick("내부 오류: 변경 이력 없이 저장하려 해서 취소했습니다", "internal error: a write without an audit entry was rolled back")
             .into(),

@@ -4,6 +4,7 @@
 pub mod booking;
 pub mod errors;
 pub mod faults;
+pub mod files;
 pub mod labels;
 mod messages;
 pub mod time;

@@ -204,7 +204,7 @@ fn add_room(w: &mut Write<'_>, row: &Row<'_>, seen: &mut Seen) -> Result<(), Fai
         floor: row.get("floor"),
         kind: row.get("kind"),
         area_m2: row.get("area_m2"),
-        rent_per_m2: row.get("rent_per_m2"),
+        rent_per_m2: Some(row.get("rent_per_m2")).filter(|s| !s.trim().is_empty()),
     };
     let new = input.validate()?;
     let retired = optional(&row.get("retired_on"), Field::Date, parse_date)?;

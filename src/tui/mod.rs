@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::{self, Event};
 
 use crate::cli::Env;
-use crate::db::operator;
-use crate::error::Result;
+use crate::db::{Store, operator};
+use crate::error::{Error, Result};
 
 pub use app::App;
 pub use view::view;
@@ -48,15 +48,34 @@ impl Drop for Restore {
     }
 }
 
+/// True if there is a terminal to draw on and read keys from: standard
+/// output, and standard input or the process's controlling terminal (which
+/// crossterm opens when input is redirected).
+fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    let tty = || std::fs::OpenOptions::new().read(true).write(true).open("/dev/tty").is_ok();
+    std::io::stdout().is_terminal() && (std::io::stdin().is_terminal() || tty())
+}
+
 /// Opens the interface on the environment's database, creating it if need
 /// be; the account that creates it becomes its first admin.
 pub fn run(env: &Env) -> Result<()> {
     let existed = env.path.exists();
-    let mut store = env.open()?;
+    let mut store = if existed { env.open_existing()? } else { env.open()? };
     store.refuse_read_only()?;
     operator::bootstrap(&mut store)?;
     let first_run = !existed && store.is_empty()?;
     let mut app = App::new(store, env.lang, first_run)?;
+    // Asked after the database is read, so that a fault of the file (what
+    // needs fixing) is told first.
+    if !has_terminal() {
+        drop(app);
+        if !existed {
+            // The interface that was to fill it cannot start: leave no file.
+            Store::unmake(&env.path);
+        }
+        return Err(Error::NoTerminal);
+    }
     let panic_after_first_frame = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
     let mut terminal = ratatui::try_init()?;
     let _restore = Restore;

@@ -5,6 +5,8 @@
 
 #[path = "corpus/codes.rs"]
 mod codes;
+#[path = "corpus/gaps.rs"]
+mod gaps;
 #[path = "corpus/ids.rs"]
 mod ids;
 #[path = "corpus/limits.rs"]
@@ -47,7 +49,7 @@ const fn w(code: i32, en: &'static str, ko: &'static str, args: &'static str) ->
 
 pub fn cases() -> Vec<Case> {
     // In this order: every third case also runs in Korean.
-    [ids::cases(), times::cases(), values::cases(), codes::cases(), limits::cases()].concat()
+    [ids::cases(), times::cases(), values::cases(), codes::cases(), limits::cases(), gaps::cases()].concat()
 }
 
 /// The CSV files the import cases read, by name.

@@ -57,6 +57,21 @@ pub struct Holiday {
 /// easier to notice than a wrong one.
 pub const LUNAR_YEARS: RangeInclusive<i32> = 1900..=2100;
 
+/// The years kiln shows a calendar or a year's report for: those whose
+/// holiday rules it knows (see the module's note on 1990–2019). One range,
+/// so that `holidays`, `report programme` and `report top-users` refuse the
+/// same years.
+pub const YEARS: RangeInclusive<i32> = 1990..=2100;
+
+/// `year` if it is in [`YEARS`].
+pub fn year(year: i32) -> Result<i32, super::Problem> {
+    if YEARS.contains(&year) {
+        Ok(year)
+    } else {
+        Err(super::Problem::OutOfRange { min: i64::from(*YEARS.start()), max: i64::from(*YEARS.end()) })
+    }
+}
+
 /// All public holidays of `year`, sorted by date, one entry per date
 /// (coinciding holidays merged into one entry whose names are joined with "·" / " & ").
 pub fn holidays(year: i32) -> Vec<Holiday> {
@@ -254,10 +269,10 @@ const fn temporary(y: i32, m: u32, d: u32, names: &'static Names) -> Special {
 }
 
 /// Elections and 임시공휴일 up to what has been held or announced. Later
-/// National Assembly and local elections come from [`statutory_elections`].
-/// Presidential elections are listed only once announced: the 22nd would fall
-/// on 2030-03-27 by Article 34 (the 21st president's term runs 2025-06-04 to
-/// 2030-06-03), but a constitutional change of the term has been debated.
+/// National Assembly, local and presidential elections come from
+/// [`statutory_elections`]. A snap presidential election (as in 2017 and
+/// 2025) is not foreseeable: an admin adds it as a closed day, and
+/// [`PRESIDENT_TERM_ENDS`] is moved to the new term once it is known.
 /// Before 2006 election days were holidays by Cabinet designation, not by law.
 const SPECIALS: &[Special] = &[
     election(1991, 3, 26, &LOCAL),             // 기초의회의원 선거 (NEC 역대선거)
@@ -301,6 +316,16 @@ const SPECIALS: &[Special] = &[
 /// The first year whose National Assembly and local elections are computed
 /// by [`statutory_elections`] rather than listed in [`SPECIALS`].
 const STATUTORY_FROM: i32 = 2027;
+
+/// The day the sitting president's term ends, as recorded: the 21st
+/// president, elected in the by-election of 2025-06-03, serves 2025-06-04 to
+/// 2030-06-03 (Constitution Article 70: one term of five years). Later terms
+/// follow every five years, each ending on this month and day.
+const PRESIDENT_TERM_ENDS: (i32, u32, u32) = (2030, 6, 3);
+
+/// Article 34 ① 1: the presidential election is the first Wednesday from
+/// the 70th day before the term ends.
+const PRESIDENT_DAYS_BEFORE: u64 = 70;
 
 fn build(year: i32, specials: &[Special]) -> Vec<Holiday> {
     let mut regular: Vec<(NaiveDate, Day)> = fixed_days(year).chain(lunar_days(year)).collect();
@@ -400,12 +425,27 @@ fn first_free_weekday(date: NaiveDate, taken: &[NaiveDate]) -> Option<NaiveDate>
 /// For each regular election due in `year`, the day Article 34 ① counts from:
 /// the National Assembly's term ends on 29 May, so its election is the first
 /// Wednesday from the 50th day before (9 April); local terms end on 30 June,
-/// so theirs is the first Wednesday from the 30th day before (31 May).
+/// so theirs is the first Wednesday from the 30th day before (31 May); the
+/// president's ends on [`PRESIDENT_TERM_ENDS`] every five years, so theirs
+/// is the first Wednesday from the 70th day before.
 fn statutory_elections(year: i32) -> impl Iterator<Item = (NaiveDate, &'static Names)> {
     let due: [(i32, u32, u32, &'static Names); 2] = [(0, 4, 9, &NATIONAL_ASSEMBLY), (2, 5, 31, &LOCAL)];
-    due.into_iter()
+    let four_yearly = due
+        .into_iter()
         .filter(move |&(cycle, ..)| year >= STATUTORY_FROM && year.rem_euclid(4) == cycle)
-        .filter_map(move |(_, month, day, names)| Some((NaiveDate::from_ymd_opt(year, month, day)?, names)))
+        .filter_map(move |(_, month, day, names)| Some((NaiveDate::from_ymd_opt(year, month, day)?, names)));
+    four_yearly.chain(president_term_ends(year).and_then(presidential_earliest).map(|d| (d, &PRESIDENTIAL)))
+}
+
+/// The day a president's term ends in `year`, if one does.
+fn president_term_ends(year: i32) -> Option<NaiveDate> {
+    let (first, month, day) = PRESIDENT_TERM_ENDS;
+    (year >= first && (year - first).rem_euclid(5) == 0).then(|| NaiveDate::from_ymd_opt(year, month, day))?
+}
+
+/// The day Article 34 ① 1 counts from for a term ending on `term_end`.
+fn presidential_earliest(term_end: NaiveDate) -> Option<NaiveDate> {
+    term_end.checked_sub_days(Days::new(PRESIDENT_DAYS_BEFORE))
 }
 
 /// Article 34: the first Wednesday on or after `earliest` (①), moved once to

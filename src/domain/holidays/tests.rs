@@ -298,10 +298,40 @@ fn future_elections_follow_the_statute() {
     };
     assert_eq!(elections(2027), []);
     assert_eq!(elections(2028), [(d(2028, 4, 12), "국회의원 선거일")]);
-    // 5 June 2030 is the day before 현충일, so the election moves a week.
-    assert_eq!(elections(2030), [(d(2030, 6, 12), "지방선거일")]);
+    // 5 June 2030 is the day before 현충일, so the local election moves a week.
+    assert_eq!(elections(2030), [(d(2030, 3, 27), "대통령 선거일"), (d(2030, 6, 12), "지방선거일")]);
     assert_eq!(elections(2032), [(d(2032, 4, 14), "국회의원 선거일")]);
     assert_eq!(elections(2034), [(d(2034, 5, 31), "지방선거일")]);
+    assert_eq!(elections(2035), [(d(2035, 3, 28), "대통령 선거일")]);
+}
+
+#[test]
+fn presidential_elections_come_from_the_recorded_term_end() {
+    // 2030-06-03 less 70 days is Monday 2030-03-25: the Wednesday after.
+    assert_eq!(presidential_earliest(d(2030, 6, 3)), Some(d(2030, 3, 25)));
+    assert_eq!(d(2030, 3, 25).weekday(), Weekday::Mon);
+    // 2035-06-03 less 70 days is Sunday 2035-03-25.
+    assert_eq!(presidential_earliest(d(2035, 6, 3)), Some(d(2035, 3, 25)));
+    assert_eq!(d(2035, 3, 25).weekday(), Weekday::Sun);
+    for (year, published) in [(2030, d(2030, 3, 27)), (2035, d(2035, 3, 28))] {
+        let found = holiday_on(published).expect("a holiday");
+        assert_eq!(
+            (found.name_ko, found.name_en, found.kind),
+            ("대통령 선거일", "Presidential election", HolidayKind::Election)
+        );
+        assert_eq!(president_term_ends(year), Some(d(year, 6, 3)));
+    }
+    // Between terms, none; the dated 2025 by-election stays as it was.
+    assert_eq!(president_term_ends(2031), None);
+    assert_eq!(president_term_ends(2025), None);
+    assert_eq!(holiday_on(d(2025, 6, 3)).map(|h| h.name_ko), Some("대통령 선거일"));
+    // The same rule gave the 20th election (term ending 2022-05-09; 3/1 삼일절
+    // moved it a week).
+    let rule = |term_end: NaiveDate| {
+        let regular: Vec<NaiveDate> = build(term_end.year(), &[]).iter().map(|h| h.date).collect();
+        presidential_earliest(term_end).and_then(|e| election_day(e, &regular))
+    };
+    assert_eq!(rule(d(2022, 5, 9)), Some(d(2022, 3, 9)));
 }
 
 #[test]
@@ -377,5 +407,14 @@ proptest! {
             .collect();
         prop_assert_eq!(buddha.len(), 1);
         prop_assert!((4..=6).contains(&buddha[0].date.month()), "{:?}", buddha[0]);
+    }
+}
+
+#[test]
+fn one_range_of_years_for_the_calendar_and_the_reports() {
+    assert_eq!(year(1990), Ok(1990));
+    assert_eq!(year(2100), Ok(2100));
+    for bad in [1989, 2101, 99_999, -5] {
+        assert_eq!(year(bad), Err(crate::domain::Problem::OutOfRange { min: 1990, max: 2100 }), "{bad}");
     }
 }

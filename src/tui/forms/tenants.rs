@@ -211,13 +211,13 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Resul
                 let input = YearlyInput {
                     company: brn.clone(),
                     year: v(Field::Year),
-                    employees: Some(v(Field::Employees)),
-                    sales: Some(v(Field::Sales)),
-                    exports: Some(v(Field::Exports)),
-                    rnd_spend: Some(v(Field::RndSpend)),
-                    patents_filed: Some(v(Field::PatentsFiled)),
-                    patents_granted: Some(v(Field::PatentsGranted)),
-                    investment: Some(v(Field::Investment)),
+                    employees: given(v(Field::Employees)),
+                    sales: given(v(Field::Sales)),
+                    exports: given(v(Field::Exports)),
+                    rnd_spend: given(v(Field::RndSpend)),
+                    patents_filed: given(v(Field::PatentsFiled)),
+                    patents_granted: given(v(Field::PatentsGranted)),
+                    investment: given(v(Field::Investment)),
                 };
                 let r = yearly::set(store, &input)?;
                 Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
@@ -230,7 +230,7 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Resul
                     to: day_after(&v(Field::LastDay)),
                     rent: v(Field::Rent),
                     fee: v(Field::Fee),
-                    deposit: v(Field::Deposit),
+                    deposit: given(v(Field::Deposit)),
                 };
                 let l = lease::add(store, &input)?;
                 Ok(fill(Msg::SavedLease.text(lang), &[&l.code, &l.room, &l.company_name, &l.from, &l.last_day]))
@@ -245,7 +245,7 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Resul
                     floor: v(Field::Floor),
                     kind: v(Field::Kind),
                     area_m2: v(Field::Area),
-                    rent_per_m2: v(Field::Rent),
+                    rent_per_m2: given(v(Field::Rent)),
                 };
                 let r = room::add(store, &input)?;
                 Ok(fill(Msg::SavedRoom.text(lang), &[&r.code, &r.area]))
@@ -255,6 +255,13 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Resul
         }
     };
     Some(go())
+}
+
+/// A form field left empty is a value not given (a figure kept as it was,
+/// no deposit); on the command line an empty value is refused instead, as
+/// a flag can be left out.
+fn given(v: String) -> Option<String> {
+    (!v.trim().is_empty()).then_some(v)
 }
 
 /// The form asks for the last day, as leases are written; the lease itself

@@ -244,16 +244,17 @@ impl ReportsScreen {
         }
     }
 
-    fn export(&self, xlsx: bool, lang: crate::i18n::Lang) -> Result<Outcome> {
+    fn export(&self, xlsx: bool, store: &Store, lang: crate::i18n::Lang) -> Result<Outcome> {
         let book = self.book(lang);
         let ext = if xlsx { "xlsx" } else { "csv" };
         let path = std::env::current_dir()?.join(format!("{}.{ext}", book.stem));
+        let path = crate::files::Target::new(&path, store.path())?;
         let rows = if xlsx {
             crate::export::book::write_xlsx(&book, &path)?
         } else {
             crate::export::book::write_csv(&book, &path)?
         };
-        Ok(Outcome::Say(fill(Msg::Exported.text(lang), &[&rows, &path.display()])))
+        Ok(Outcome::Say(fill(Msg::Exported.text(lang), &[&rows, &path.path().display()])))
     }
 }
 
@@ -409,7 +410,7 @@ impl Screen for ReportsScreen {
                 let month = self.month_text();
                 return Ok(Outcome::OpenForm(forms::issue_form(store, &month, lang)?));
             }
-            Action::ExportXlsx | Action::ExportCsv => return self.export(action == Action::ExportXlsx, lang),
+            Action::ExportXlsx | Action::ExportCsv => return self.export(action == Action::ExportXlsx, store, lang),
             Action::Backup => return Ok(Outcome::OpenForm(forms::backup_form(store, ui.today, lang))),
             Action::Settings => {
                 // Told at once, not after typing: only an admin may change them.
