@@ -127,3 +127,30 @@ fn check_in_and_out_refuse_moments_ahead_of_the_clock_and_walk_ins_start_now() {
     let ok = stdout(&mut args(&db, "2026-12-10 11:20", &["check"]));
     assert!(ok.starts_with("ok:"), "{ok}");
 }
+
+#[test]
+fn an_overrun_is_recorded_shown_and_reported() {
+    let db = centre();
+    let at = "2026-11-26 10:00";
+    for (from, to) in [("2026-12-10 10:00", "2026-12-10 11:00"), ("2026-12-10 11:00", "2026-12-10 12:00")] {
+        stdout(&mut args(
+            &db,
+            at,
+            &["booking", "add", "--equipment", "EQ-0001", "--person", "P-0001", "--from", from, "--to", to],
+        ));
+    }
+    stdout(&mut args(&db, "2026-12-10 10:00", &["booking", "check-in", "1"]));
+    let e = fails(&mut args(&db, "2026-12-10 11:05", &["booking", "check-in", "2"]), 1);
+    assert!(e.contains("#1"), "names the booking in use: {e}");
+    let done = json(&mut args(&db, "2026-12-10 11:20", &["booking", "check-out", "1", "--json"]));
+    assert_eq!((done["state"].as_str(), done["overran"].as_i64()), (Some("completed"), Some(2)));
+    let shown = stdout(&mut args(&db, "2026-12-10 11:20", &["--lang", "ko", "booking", "show", "1"]));
+    assert!(shown.contains("#2 예약 시간까지 초과 사용"), "{shown}");
+    let report = json(&mut args(&db, "2026-12-10 11:20", &["report", "overruns", "--month", "2026-12", "--json"]));
+    let rows = report.as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0]["booking"].as_i64(), rows[0]["into"].as_i64()), (Some(1), Some(2)));
+    assert_eq!(rows[0]["actual_end"], "2026-12-10 11:20");
+    let text = stdout(&mut args(&db, "2026-12-10 11:20", &["report", "overruns", "--month", "2026-12"]));
+    assert!(text.contains("ran into #2"), "{text}");
+}

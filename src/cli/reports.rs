@@ -63,6 +63,14 @@ pub enum ReportCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Use that ran past the start of the machine's next booking, in a month
+    Overruns {
+        /// [default: this month]
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Occupancy of the centre building on a day
     Occupancy {
         /// [default: today]
@@ -138,6 +146,35 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                     r.used_hours,
                     r.available_hours,
                     r.utilisation
+                ))?;
+            }
+            Ok(())
+        }
+        ReportCmd::Overruns { month, json: j } => {
+            let (y, m) = match month {
+                Some(m) => crate::domain::statement::parse_month(&m).field(Field::Month, &m)?,
+                None => (today.year(), today.month()),
+            };
+            let rows = crate::report::overruns::of_month(&store, y, m)?;
+            if j {
+                return json(&rows);
+            }
+            for r in &rows {
+                say(crate::i18n::fill(
+                    env.lang.pick(
+                        "#{0}  {1}  {2}  {3}까지 예약 → {4}까지 사용 · #{5} {6}({7} 시작) 시간 침범",
+                        "#{0}  {1}  {2}  booked until {3}, used until {4} · ran into #{5} {6} (from {7})",
+                    ),
+                    &[
+                        &r.booking,
+                        &r.equipment,
+                        &r.who,
+                        &r.booked_end,
+                        &r.actual_end,
+                        &r.into,
+                        &r.into_who,
+                        &r.into_start,
+                    ],
                 ))?;
             }
             Ok(())

@@ -4,6 +4,7 @@
 pub mod dashboard;
 pub mod equipment;
 pub mod occupancy;
+pub mod overruns;
 pub mod programme;
 pub mod sheets;
 pub mod trends;

@@ -11,6 +11,8 @@ mod gaps;
 mod ids;
 #[path = "corpus/limits.rs"]
 mod limits;
+#[path = "corpus/moments.rs"]
+mod moments;
 #[path = "corpus/times.rs"]
 mod times;
 #[path = "corpus/values.rs"]
@@ -49,7 +51,8 @@ const fn w(code: i32, en: &'static str, ko: &'static str, args: &'static str) ->
 
 pub fn cases() -> Vec<Case> {
     // In this order: every third case also runs in Korean.
-    [ids::cases(), times::cases(), values::cases(), codes::cases(), limits::cases(), gaps::cases()].concat()
+    [ids::cases(), times::cases(), values::cases(), codes::cases(), limits::cases(), gaps::cases(), moments::cases()]
+        .concat()
 }
 
 /// The CSV files the import cases read, by name.
