@@ -262,11 +262,11 @@ fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once()
         let t = screen(&app, 80, 24);
         assert!(t.contains(lang.pick("센터 설정", "Centre settings")), "{t}");
         assert!(t.contains("30"), "the window as it stands: {t}");
-        // The lease term to 24 months; a machine's own window to 15 minutes.
+        // The lease term (the demo's 24 months) to 36; a machine's own window to 15 minutes.
         press(&mut app, KeyCode::Tab);
         press(&mut app, KeyCode::Tab);
         clear(&mut app);
-        type_text(&mut app, "24");
+        type_text(&mut app, "36");
         press(&mut app, KeyCode::Tab);
         type_text(&mut app, "EQ-0003");
         press(&mut app, KeyCode::Tab);
@@ -285,7 +285,7 @@ fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once()
         type_text(&mut app, "15");
         press(&mut app, KeyCode::Enter);
         assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
-        assert_eq!(kiln::db::setting::centre(&s, kiln::domain::setting::SettingKey::LeaseTerm).unwrap(), 24);
+        assert_eq!(kiln::db::setting::centre(&s, kiln::domain::setting::SettingKey::LeaseTerm).unwrap(), 36);
         let own = kiln::db::setting::machine(&s, kiln::domain::setting::SettingKey::CheckInWindow, "EQ-0003").unwrap();
         assert_eq!(own, Some(15));
         // An equipment manager is told at once that settings are an admin's.

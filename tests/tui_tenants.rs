@@ -76,9 +76,13 @@ fn an_administrator_admits_a_company_leases_it_a_room_and_graduates_it() {
     type_text(&mut app, "301");
     let note = app.form().and_then(|f| f.note.clone()).map(|n| n.0).unwrap_or_default();
     assert!(note.contains("비어 있음") && note.contains("661,000원"), "live feedback: {note}");
-    for _ in 0..3 {
-        press(&mut app, KeyCode::Tab);
-    }
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    // The last day offered is the end of the centre's standard term (12 months unless set).
+    assert_eq!(app.form().unwrap().value(kiln::domain::Field::LastDay), "2027-11-25");
+    clear(&mut app);
+    type_text(&mut app, "2026-12-31");
+    press(&mut app, KeyCode::Tab);
     type_text(&mut app, "660000");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "120000");

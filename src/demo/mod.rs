@@ -48,6 +48,8 @@ pub fn load(store: &mut Store, seed: u64) -> Result<DemoSummary> {
 fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let today = store.now().date();
+    // The demo centre signs leases for two years.
+    crate::db::setting::set(store, "lease-term", "24", None)?;
     let rooms = add_rooms(store)?;
     let plans = companies::admit(store, &mut rng, today)?;
     let leases = tenancy::leases(store, &mut rng, &plans, today)?;

@@ -51,6 +51,13 @@ impl LeaseInput {
 }
 
 /// The first day of a month.
+/// The last day of a lease that starts on `from` and runs `months` months
+/// (the centre's standard term): 24 months from 2026-03-15 run through
+/// 2028-03-14.
+pub fn last_day_of_term(from: NaiveDate, months: u32) -> NaiveDate {
+    from.checked_add_months(chrono::Months::new(months)).and_then(|d| d.pred_opt()).unwrap_or(from)
+}
+
 pub fn month_start(year: i32, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, 1)
 }

@@ -60,7 +60,12 @@ fn an_administrator_admits_a_company_gives_it_a_room_and_finds_it_on_the_floor_a
     t.wait_for_frame("새 입주계약");
     t.type_text("301");
     t.wait_for_frame("이 기간 비어 있음");
-    t.send(&["Tab", "Tab", "Tab"]);
+    // The form offers the standard term (the demo's 24 months); this lease ends with the year.
+    t.send(&["Tab", "Tab"]);
+    t.wait_for_frame("2028-11-25");
+    t.send(&["C-u"]);
+    t.type_text("2026-12-31");
+    t.send(&["Tab"]);
     t.type_text("660000");
     t.send(&["Tab"]);
     t.type_text("120000");

@@ -1,7 +1,7 @@
 //! The forms of the tenant screens: how each is laid out, what saving it does
 //! (the same use cases as the CLI), and the live feedback while typing.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{label, text};
 use crate::db::company::{self, Company, CompanyEdit};
@@ -120,9 +120,9 @@ fn load_figures(form: &mut Form, store: &Store, c: &Company, year: i32) -> Resul
     Ok(())
 }
 
-pub fn new_lease(company: Option<&Company>, room: Option<&str>, today: NaiveDate, lang: Lang) -> Form {
-    let from = today;
-    let last = NaiveDate::from_ymd_opt(today.year(), 12, 31).unwrap_or(today);
+/// A new lease from `from` for the centre's standard term (`term_months`).
+pub fn new_lease(company: Option<&Company>, room: Option<&str>, from: NaiveDate, term_months: u32, lang: Lang) -> Form {
+    let last = crate::domain::lease::last_day_of_term(from, term_months);
     let fields = vec![
         text(Field::Company, &company.map(|c| c.brn.to_string()).unwrap_or_default(), "124-81-00998", lang),
         text(Field::Room, room.unwrap_or_default(), "301", lang),

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::list::{self, WINDOW};
-use super::{Outcome, Screen, Ui};
+use super::{Outcome, Screen, Ui, lease_term};
 use crate::cells::{cut, fit, fit_right};
 use crate::db::company::{self, Company, CompanyFilter};
 use crate::db::lease::{self, Lease, LeaseFilter};
@@ -162,7 +162,9 @@ impl Screen for Companies {
             }
             (Action::New, _) => Outcome::OpenForm(forms::new_company(today, lang)),
             (Action::Edit, Some(c)) => Outcome::OpenForm(forms::edit_company(&c, today, lang)),
-            (Action::Lease, Some(c)) => Outcome::OpenForm(forms::new_lease(Some(&c), None, today, lang)),
+            (Action::Lease, Some(c)) => {
+                Outcome::OpenForm(forms::new_lease(Some(&c), None, today, lease_term(store)?, lang))
+            }
             (Action::Report, Some(c)) => {
                 let year = default_year(today).max(company::admitted(&c).map_or(0, |d| d.year()));
                 Outcome::OpenForm(forms::yearly_report(store, &c, year, lang)?)

@@ -196,3 +196,9 @@ mod tests {
         }
     }
 }
+
+/// The centre's standard lease term, in months, for a new lease's last day.
+pub(crate) fn lease_term(store: &Store) -> Result<u32> {
+    let months = crate::db::setting::centre(store, crate::domain::setting::SettingKey::LeaseTerm)?;
+    Ok(u32::try_from(months).unwrap_or(12))
+}

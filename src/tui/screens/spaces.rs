@@ -112,7 +112,8 @@ impl Screen for Spaces {
                 let Some(s) = self.current() else { return Ok(Outcome::Nothing) };
                 // A let room starts its next lease the day the current one ends.
                 let from = s.lease.as_ref().and_then(crate::db::lease::Lease::end).unwrap_or(ui.today);
-                let mut form = forms::new_lease(None, Some(&s.room.code), from.max(ui.today), ui.lang);
+                let term = super::lease_term(store)?;
+                let mut form = forms::new_lease(None, Some(&s.room.code), from.max(ui.today), term, ui.lang);
                 form.focus = 0;
                 Ok(Outcome::OpenForm(form))
             }
