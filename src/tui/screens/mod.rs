@@ -183,6 +183,12 @@ impl Screens {
     }
 }
 
+/// The centre's standard lease term, in months, for a new lease's last day.
+pub(crate) fn lease_term(store: &Store) -> Result<u32> {
+    let months = crate::db::setting::centre(store, crate::domain::setting::SettingKey::LeaseTerm)?;
+    Ok(u32::try_from(months).unwrap_or(12))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,10 +201,4 @@ mod tests {
             assert_eq!(s.next().prev(), s);
         }
     }
-}
-
-/// The centre's standard lease term, in months, for a new lease's last day.
-pub(crate) fn lease_term(store: &Store) -> Result<u32> {
-    let months = crate::db::setting::centre(store, crate::domain::setting::SettingKey::LeaseTerm)?;
-    Ok(u32::try_from(months).unwrap_or(12))
 }
