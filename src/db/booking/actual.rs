@@ -6,7 +6,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::transition::{Changes, step};
-use super::{Booking, BookingInput, by_id, insert, parse_id, parties, request_walk_in, slots};
+use super::{Booking, BookingInput, by_id, insert, machine_and_parties, parse_id, request_walk_in, slots};
 use crate::db::setting::value;
 use crate::db::write::json;
 use crate::db::{Store, Write, equipment, raised};
@@ -136,13 +136,10 @@ pub fn walk_in(store: &mut Store, input: &BookingInput, reason: &str) -> Result<
     let override_reason =
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
-        let eq = equipment::by_code(w.conn(), &input.equipment)?;
-        if !eq.is_active() {
-            return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
-        }
+        let (eq, (person_id, company_id)) = machine_and_parties(w, input)?;
         let req = request_walk_in(input, &eq.rules, w.now())?;
-        let (person_id, company_id) = parties(w.conn(), input)?;
-        slots::admissible_walk_in(w, &eq, person_id, company_id, &req.period, override_reason.is_some())?;
+        let who = (person_id, company_id);
+        slots::admissible(w, &eq, who, &req.period, slots::Coming::WalkIn, override_reason.is_some())?;
         if let Some(other) = clash(w.conn(), eq.id, w.now(), None, 0)? {
             return Err(in_use(other));
         }

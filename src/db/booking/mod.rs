@@ -227,6 +227,19 @@ pub(crate) fn parties(conn: &Connection, input: &BookingInput) -> Result<(i64, O
     Ok((person_id, company))
 }
 
+/// The machine asked for, if it is in service, and who books it and pays.
+pub(crate) fn machine_and_parties(
+    w: &Write<'_>,
+    input: &BookingInput,
+) -> Result<(equipment::Equipment, (i64, Option<i64>))> {
+    let eq = equipment::by_code(w.conn(), &input.equipment)?;
+    if !eq.is_active() {
+        return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
+    }
+    let parties = parties(w.conn(), input)?;
+    Ok((eq, parties))
+}
+
 /// Books a machine (admins and equipment managers). Each occurrence of a
 /// weekly series is checked; a series with clashes books nothing unless
 /// `book_free` asks for the free occurrences. Refusals say which rule, or
@@ -236,16 +249,13 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
     let override_reason =
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
-        let eq = equipment::by_code(w.conn(), &input.equipment)?;
-        if !eq.is_active() {
-            return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
-        }
-        let (person_id, company_id) = parties(w.conn(), input)?;
+        let (eq, (person_id, company_id)) = machine_and_parties(w, input)?;
         let occurrences = rules::weekly(&req.period, req.weeks);
         let mut out = Booked::default();
         let mut first: Option<i64> = None;
         for period in occurrences {
-            match slots::admissible(w, &eq, person_id, company_id, &period, override_reason.is_some()) {
+            let who = (person_id, company_id);
+            match slots::admissible(w, &eq, who, &period, slots::Coming::Ahead, override_reason.is_some()) {
                 Ok(()) => {}
                 Err(Error::Refused(r)) if req.weeks > 1 => {
                     out.skipped.push(Skipped {

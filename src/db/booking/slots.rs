@@ -125,31 +125,31 @@ fn used_minutes(conn: &Connection, company_id: i64, equipment_id: i64, day: Naiv
     Ok(total)
 }
 
+/// How a new booking came: requested ahead, or a walk-in starting now
+/// (the machine's rules without the notice and the grid of its start).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Coming {
+    Ahead,
+    WalkIn,
+}
+
 /// Every check a new booking must pass, in the order people think of them:
 /// the machine's rules, a clash (with the nearest free slot), the quota, the
 /// qualification.
 pub(super) fn admissible(
     w: &Write<'_>,
     eq: &Equipment,
-    person_id: i64,
-    company_id: Option<i64>,
+    (person_id, company_id): (i64, Option<i64>),
     period: &Period,
+    coming: Coming,
     quota_overridden: bool,
 ) -> Result<()> {
-    check_rules(&eq.rules, period, w.now(), &closed(w.conn())).map_err(Refusal::BookingRule)?;
-    free_and_allowed(w, eq, person_id, company_id, period, quota_overridden)
-}
-
-/// [`admissible`] for a walk-in: the machine's rules without the notice.
-pub(super) fn admissible_walk_in(
-    w: &Write<'_>,
-    eq: &Equipment,
-    person_id: i64,
-    company_id: Option<i64>,
-    period: &Period,
-    quota_overridden: bool,
-) -> Result<()> {
-    check_walk_in(&eq.rules, period, &closed(w.conn())).map_err(Refusal::BookingRule)?;
+    let closed = closed(w.conn());
+    match coming {
+        Coming::Ahead => check_rules(&eq.rules, period, w.now(), &closed),
+        Coming::WalkIn => check_walk_in(&eq.rules, period, &closed),
+    }
+    .map_err(Refusal::BookingRule)?;
     free_and_allowed(w, eq, person_id, company_id, period, quota_overridden)
 }
 
