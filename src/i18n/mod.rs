@@ -7,6 +7,7 @@ pub mod faults;
 pub mod files;
 pub mod labels;
 mod messages;
+mod problems;
 pub mod time;
 pub mod usage;
 
