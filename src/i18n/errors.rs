@@ -318,7 +318,7 @@ pub fn render(e: &Error, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Field, Problem};
+    use crate::domain::{BrnProblem, Field, Problem};
 
     #[test]
     fn names_the_field_and_what_is_accepted() {
