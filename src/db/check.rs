@@ -227,6 +227,16 @@ pub fn run(store: &Store, lang: Lang) -> Result<CheckReport> {
     for (rule, ko, en, sql) in INVARIANTS {
         invariants.extend(texts(conn, sql, [lang.pick(ko, en)])?.into_iter().map(|detail| Violation { rule, detail }));
     }
+    // Search keys are made by `domain::search`, which SQL cannot call.
+    for (table, id) in super::search::stale(conn)? {
+        let detail = match lang {
+            Lang::Ko => format!("{table} #{id}의 검색 키가 이름·코드와 맞지 않습니다 (찾기에서 빠집니다)"),
+            Lang::En => {
+                format!("{table} #{id}: its search key does not match its names and codes (search would miss it)")
+            }
+        };
+        invariants.push(Violation { rule: "search_key", detail });
+    }
     // Settings are typed in `domain::setting`, which SQL cannot read.
     for (key, machine, value) in super::setting::unacceptable(conn)? {
         let at = machine.map(|m| format!(" ({m})")).unwrap_or_default();

@@ -105,6 +105,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewCompany) -> Result<Company> {
         )
         .map_err(|e| if is_unique_violation(&e) { duplicate(new.brn) } else { Error::from(e) })?;
     let company = by_brn(w.conn(), new.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    super::search::refresh(w.conn(), super::search::Table::Company, company.id)?;
     w.audit("company", &company.brn.digits(), "add", None, Some(json(&company)))?;
     Ok(company)
 }
@@ -182,6 +183,7 @@ pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Compa
         )?;
         let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         if after != before {
+            super::search::refresh(w.conn(), super::search::Table::Company, before.id)?;
             w.audit("company", &before.brn.digits(), "edit", Some(json(&before)), Some(json(&after)))?;
         }
         Ok(after)
@@ -232,7 +234,7 @@ pub fn set_stage(store: &mut Store, brn: &str, stage: Stage) -> Result<Company> 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CompanyFilter {
     /// A part of the name or the representative's name, or of the BRN (dashes
-    /// optional).
+    /// optional), or their 초성 (`domain::search`).
     pub search: Option<String>,
     pub zone: Option<Zone>,
     pub stage: Option<Stage>,
@@ -242,16 +244,9 @@ fn where_clause(filter: &CompanyFilter) -> (String, Vec<rusqlite::types::Value>)
     use rusqlite::types::Value;
     let mut sql = String::from(" WHERE 1 = 1");
     let mut args: Vec<Value> = Vec::new();
-    if let Some(s) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-        args.push(Value::Text(s.to_owned()));
-        let i = args.len();
-        let _ = write!(sql, " AND (instr(name, ?{i}) > 0 OR instr(representative, ?{i}) > 0");
-        if !digits.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ') {
-            args.push(Value::Text(digits));
-            let _ = write!(sql, " OR instr(brn, ?{}) > 0", args.len());
-        }
-        sql.push(')');
+    if let Some(q) = filter.search.as_deref().and_then(crate::domain::search::query) {
+        args.push(Value::Text(q));
+        let _ = write!(sql, " AND instr(search, ?{}) > 0", args.len());
     }
     if let Some(z) = filter.zone {
         args.push(Value::Text(z.code().to_owned()));

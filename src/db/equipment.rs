@@ -153,6 +153,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment>
             }
         })?;
     let e = by_code(w.conn(), &code)?;
+    super::search::refresh(w.conn(), super::search::Table::Equipment, e.id)?;
     w.audit("equipment", &e.code, "add", None, Some(json(&e)))?;
     Ok(e)
 }
@@ -212,6 +213,7 @@ pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<E
         )?;
         let after = by_id(w.conn(), before.id)?;
         if after != before {
+            super::search::refresh(w.conn(), super::search::Table::Equipment, before.id)?;
             w.audit("equipment", &after.code, "edit", Some(json(&before)), Some(json(&after)))?;
         }
         Ok(after)

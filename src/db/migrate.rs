@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_programme_at_scale.sql"),
     include_str!("../../migrations/0004_statements_at_scale.sql"),
     include_str!("../../migrations/0005_time_rules.sql"),
+    include_str!("../../migrations/0006_search_keys.sql"),
 ];
 
 /// The schema version this kiln writes.
@@ -33,8 +34,12 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if found > LATEST {
         return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: LATEST });
     }
-    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
         tx.execute_batch(&rerunnable(&tx, sql)?)?;
+        // Migration 6's keys are made by domain::search, which SQL cannot call.
+        if i + 1 == 6 {
+            super::search::fill_all(&tx)?;
+        }
     }
     tx.pragma_update(None, "user_version", LATEST)?;
     tx.commit()?;

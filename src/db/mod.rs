@@ -15,6 +15,7 @@ pub mod operator;
 pub mod person;
 pub mod quota;
 pub mod room;
+pub(crate) mod search;
 pub mod setting;
 pub mod statement;
 pub mod training;

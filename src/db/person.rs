@@ -89,6 +89,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewPerson, code: Option<i64>, crea
         params![id, code, new.name, company_id, new.phone, new.email, created.to_string()],
     )?;
     let person = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    super::search::refresh(w.conn(), super::search::Table::Person, id)?;
     w.audit("person", &code, "add", None, Some(json(&person)))?;
     Ok(person)
 }
@@ -103,13 +104,9 @@ fn where_clause(filter: &PersonFilter, store: &Store) -> Result<(String, Vec<rus
     use rusqlite::types::Value;
     let mut sql = String::from(" WHERE 1 = 1");
     let mut args: Vec<Value> = Vec::new();
-    if let Some(s) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        args.push(Value::Text(s.to_owned()));
-        let i = args.len();
-        let _ = write!(
-            sql,
-            " AND (instr(p.name, ?{i}) > 0 OR instr(p.code, upper(?{i})) > 0 OR instr(coalesce(p.phone, ''), ?{i}) > 0 OR instr(coalesce(p.email, ''), lower(?{i})) > 0)"
-        );
+    if let Some(q) = filter.search.as_deref().and_then(crate::domain::search::query) {
+        args.push(Value::Text(q));
+        let _ = write!(sql, " AND instr(p.search, ?{}) > 0", args.len());
     }
     if let Some(c) = filter.company.as_deref() {
         let company = company::resolve(store.conn(), c, Field::Company)?;

@@ -19,6 +19,7 @@ pub mod period;
 pub mod person;
 pub mod role;
 pub mod room;
+pub mod search;
 pub mod setting;
 pub mod statement;
 pub mod text;

@@ -144,6 +144,8 @@ fn fill(w: &mut Write<'_>, seed: u64, scale: &Scale, progress: &ProgressBar) -> 
     };
     let booked = bookings::write(w, &loaded, &mut rng, scale, &machines, &centre, first)?;
     let statements = billing::statements(w, &loaded, &mut rng, &firms, today)?;
+    // Rows went in directly: their search keys are made in one pass.
+    crate::db::search::fill_all(w.conn())?;
     Ok(DemoSummary {
         companies,
         rooms: rooms.len(),
