@@ -85,11 +85,11 @@ fn the_yearly_sums_follow_every_report_and_correction() {
 #[test]
 fn pages_of_cohorts_and_qualifications_hold_each_row_once() {
     let (_db, s) = centre();
-    let cohorts = training::cohort_count(&s).unwrap();
+    let cohorts = training::cohort_count(&s, "").unwrap();
     assert!(cohorts > i64::from(WINDOW), "{cohorts} cohorts");
     let mut paged = Vec::new();
     for start in (0..cohorts).step_by(97) {
-        paged.extend(training::cohort_page(&s, Page::new(start as u32, 97)).unwrap());
+        paged.extend(training::cohort_page(&s, "", Page::new(start as u32, 97)).unwrap());
     }
     let all = training::cohorts(&s, None).unwrap();
     assert_eq!(paged.len(), all.len());
@@ -104,11 +104,11 @@ fn pages_of_cohorts_and_qualifications_hold_each_row_once() {
         assert_eq!(all.iter().find(|a| a.id == c.id), Some(c));
     }
 
-    let quals = qualification::count(&s).unwrap();
+    let quals = qualification::count(&s, "").unwrap();
     assert!(quals > i64::from(WINDOW), "{quals} qualifications");
     let mut paged = Vec::new();
     for start in (0..quals).step_by(150) {
-        paged.extend(qualification::page(&s, Page::new(start as u32, 150)).unwrap());
+        paged.extend(qualification::page(&s, "", Page::new(start as u32, 150)).unwrap());
     }
     assert!(paged.windows(2).all(|w| w[0].valid_until <= w[1].valid_until), "soonest to expire first");
     let mut ids: Vec<i64> = paged.iter().map(|q| q.id).collect();
@@ -122,8 +122,8 @@ fn pages_of_cohorts_and_qualifications_hold_each_row_once() {
 #[test]
 fn the_training_screen_holds_a_window_and_reloads_it_past_its_edge() {
     let (_db, s) = centre();
-    let total = training::cohort_count(&s).unwrap() as u32;
-    let last = training::cohort_page(&s, Page::new(total - 1, 1)).unwrap().remove(0);
+    let total = training::cohort_count(&s, "").unwrap() as u32;
+    let last = training::cohort_page(&s, "", Page::new(total - 1, 1)).unwrap().remove(0);
     let mut app = App::new(s, Lang::En, false).unwrap();
     key(&mut app, '5');
     let window = app.screens().training().cohorts();

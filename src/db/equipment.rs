@@ -251,6 +251,20 @@ pub fn count(store: &Store) -> Result<i64> {
     Ok(store.conn().query_row("SELECT count(*) FROM equipment", [], |r| r.get(0))?)
 }
 
+/// The machines whose code, name or model (or their 초성) hold `search`.
+pub fn list_matching(store: &Store, search: &str, page: Page) -> Result<Vec<Equipment>> {
+    let Some(q) = crate::domain::search::query(search) else { return list(store, page) };
+    let sql = format!("{SELECT} WHERE instr(e.search, ?3) > 0 ORDER BY e.code LIMIT ?1 OFFSET ?2");
+    let mut st = store.conn().prepare_cached(&sql)?;
+    let rows = st.query_map(params![page.limit, page.offset, q], row)?.collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn count_matching(store: &Store, search: &str) -> Result<i64> {
+    let Some(q) = crate::domain::search::query(search) else { return count(store) };
+    Ok(store.conn().query_row("SELECT count(*) FROM equipment WHERE instr(search, ?1) > 0", [q], |r| r.get(0))?)
+}
+
 /// The next free asset number, for forms.
 pub fn next_code(store: &Store) -> Result<String> {
     let n: i64 = store.conn().query_row(

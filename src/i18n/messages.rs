@@ -80,6 +80,7 @@ messages! {
     NoCompanies => "기업이 없습니다 — n으로 등록하세요", "No companies — n to register one";
     AlreadyLeft => "{0}은(는) 이미 {1} 처리되었습니다", "{0} has already {1}";
     FloorName => "{0}층", "Floor {0}";
+    AllFloors => "모든 층", "All floors";
     RoomList => "호실 목록", "Rooms";
     Vacant => "공실", "vacant";
     CentreUse => "센터 사용", "centre use";

@@ -166,6 +166,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Training, code(KeyCode::Enter), Action::Open, Msg::KeyRoster, H::Yes),
     bind(C::Training, key('n'), Action::New, Msg::KeyNewCohort, H::Yes),
     bind(C::Training, key('Q'), Action::Qualifications, Msg::KeyQualifications, H::Yes),
+    bind(C::Roster, key('/'), Action::Filter, Msg::KeyFilter, H::No),
     bind(C::Roster, code(KeyCode::Left), Action::Left, Msg::KeyPrevSession, H::As("←→↑↓", Msg::KeyCell)),
     bind(C::Roster, code(KeyCode::Right), Action::Right, Msg::KeyNextSession, H::No),
     bind(C::Roster, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::No),
@@ -191,6 +192,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Reports, key('x'), Action::ExportXlsx, Msg::KeyExportXlsx, H::Yes),
     bind(C::Reports, key('c'), Action::ExportCsv, Msg::KeyExportCsv, H::Yes),
     bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, H::Yes),
+    bind(C::Reports, key('/'), Action::Filter, Msg::KeyFilter, H::No),
     bind(C::Reports, key('S'), Action::Settings, Msg::KeySettings, H::No),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),

@@ -10,6 +10,7 @@ mod common;
 mod term;
 
 mod equipment;
+mod filter;
 mod refresh;
 mod tenants;
 mod terminal;

@@ -205,23 +205,33 @@ pub fn cohorts(store: &Store, course: Option<&str>) -> Result<Vec<Cohort>> {
     Ok(rows)
 }
 
-pub fn cohort_count(store: &Store) -> Result<i64> {
-    Ok(store.conn().query_row("SELECT count(*) FROM cohort", [], |r| r.get(0))?)
+/// How many cohorts there are whose course (code, title, or their 초성) or
+/// own code holds `search` (every cohort for an empty one).
+pub fn cohort_count(store: &Store, search: &str) -> Result<i64> {
+    Ok(store.conn().query_row(
+        &format!("SELECT count(*) FROM cohort h JOIN course c ON c.id = h.course_id {COHORT_MATCH}"),
+        [crate::domain::search::query(search)],
+        |r| r.get(0),
+    )?)
 }
+
+/// `?1`: the folded query, or NULL for all.
+const COHORT_MATCH: &str = "WHERE ?1 IS NULL OR instr(c.search, ?1) > 0 OR instr(lower(h.code), ?1) > 0";
 
 /// A page of every cohort, newest first, for the screen: the page's ids are
 /// picked on the cheap columns first, so the seat and session counts are
 /// counted for the rows shown only (not for thousands of cohorts).
-pub fn cohort_page(store: &Store, page: Page) -> Result<Vec<Cohort>> {
+pub fn cohort_page(store: &Store, search: &str, page: Page) -> Result<Vec<Cohort>> {
     const ORDER: &str = "ORDER BY h.opens_on DESC, c.code, h.code, h.id";
     let sql = format!(
-        "{COHORT} JOIN (SELECT h.id FROM cohort h JOIN course c ON c.id = h.course_id {ORDER} LIMIT ?1 OFFSET ?2) w
+        "{COHORT} JOIN (SELECT h.id FROM cohort h JOIN course c ON c.id = h.course_id {COHORT_MATCH} {ORDER}
+                         LIMIT ?2 OFFSET ?3) w
            ON w.id = h.id {ORDER}"
     );
     let rows = store
         .conn()
         .prepare_cached(&sql)?
-        .query_map(params![page.limit, page.offset], cohort_row)?
+        .query_map(params![crate::domain::search::query(search), page.limit, page.offset], cohort_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

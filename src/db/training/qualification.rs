@@ -160,22 +160,37 @@ pub fn list(store: &Store, filter: &QualificationFilter) -> Result<Vec<Qualifica
     Ok(rows)
 }
 
-pub fn count(store: &Store) -> Result<i64> {
-    Ok(store.conn().query_row("SELECT count(*) FROM qualification", [], |r| r.get(0))?)
+/// How many qualifications there are whose person or course (names, codes,
+/// or their 초성) holds `search` (all for an empty one).
+pub fn count(store: &Store, search: &str) -> Result<i64> {
+    let Some(q) = crate::domain::search::query(search) else {
+        return Ok(store.conn().query_row("SELECT count(*) FROM qualification", [], |r| r.get(0))?);
+    };
+    Ok(store.conn().query_row(&format!("SELECT count(*) FROM qualification q {MATCH}"), [q], |r| r.get(0))?)
 }
+
+/// `?1`: the folded query.
+const MATCH: &str = "JOIN person p ON p.id = q.person_id JOIN course c ON c.id = q.course_id
+  WHERE instr(p.search, ?1) > 0 OR instr(c.search, ?1) > 0";
 
 /// A page of every qualification, soonest to expire first (then in the
 /// order people and courses were added), for the screen: the page's ids are
 /// picked along the expiry index first, so only the rows shown are joined
 /// to their person and course.
-pub fn page(store: &Store, page: Page) -> Result<Vec<Qualification>> {
+pub fn page(store: &Store, search: &str, page: Page) -> Result<Vec<Qualification>> {
     const ORDER: &str = "ORDER BY q.valid_until, q.person_id, q.course_id, q.valid_from, q.id";
-    let sql =
-        format!("{SELECT} JOIN (SELECT q.id FROM qualification q {ORDER} LIMIT ?1 OFFSET ?2) w ON w.id = q.id {ORDER}");
+    let (matching, q) = match crate::domain::search::query(search) {
+        Some(q) => (MATCH, Some(q)),
+        None => ("WHERE ?3 IS NULL", None),
+    };
+    let sql = format!(
+        "{SELECT} JOIN (SELECT q.id FROM qualification q {} {ORDER} LIMIT ?1 OFFSET ?2) w ON w.id = q.id {ORDER}",
+        matching.replace("?1", "?3")
+    );
     let rows = store
         .conn()
         .prepare_cached(&sql)?
-        .query_map(params![page.limit, page.offset], row)?
+        .query_map(params![page.limit, page.offset, q], row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

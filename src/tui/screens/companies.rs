@@ -7,6 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::filter::{FilterLine, Filtered};
 use super::list::{self, WINDOW};
 use super::{Outcome, Screen, Ui, lease_term};
 use crate::cells::{cut, fit, fit_right};
@@ -29,8 +30,7 @@ const NAME_MIN: usize = 14;
 
 #[derive(Default)]
 pub struct Companies {
-    filter: String,
-    typing: bool,
+    filter: FilterLine,
     total: u32,
     selected: u32,
     window_start: u32,
@@ -49,7 +49,8 @@ struct Detail {
 
 impl Companies {
     fn filter(&self) -> CompanyFilter {
-        CompanyFilter { search: Some(self.filter.clone()).filter(|s| !s.trim().is_empty()), ..CompanyFilter::default() }
+        let search = Some(self.filter.text().to_owned()).filter(|s| !s.trim().is_empty());
+        CompanyFilter { search, ..CompanyFilter::default() }
     }
 
     fn current(&self) -> Option<&Company> {
@@ -105,7 +106,7 @@ impl Companies {
 
 impl Screen for Companies {
     fn contexts(&self) -> &'static [Context] {
-        if self.typing { &[Context::Filter] } else { &[Context::Companies, Context::List] }
+        self.filter.contexts(&[Context::Companies, Context::List])
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
@@ -121,23 +122,14 @@ impl Screen for Companies {
 
     fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
         let (today, lang) = (ui.today, ui.lang);
-        if self.typing {
-            match action {
-                Action::Type(c) => self.filter.push(c),
-                Action::Erase => {
-                    self.filter.pop();
-                }
-                Action::ClearField => self.filter.clear(),
-                Action::Submit => self.typing = false,
-                Action::Back => {
-                    self.typing = false;
-                    self.filter.clear();
-                }
-                _ => return Ok(Outcome::Nothing),
+        match self.filter.update(action) {
+            Filtered::NotMine => {}
+            Filtered::Kept => return Ok(Outcome::Nothing),
+            Filtered::Changed => {
+                self.selected = 0;
+                self.reload(store)?;
+                return Ok(Outcome::Nothing);
             }
-            self.selected = 0;
-            self.reload(store)?;
-            return Ok(Outcome::Nothing);
         }
         if let Some(to) = list::moved(self.selected, self.total, action) {
             self.selected = to;
@@ -151,15 +143,6 @@ impl Screen for Companies {
         }
         let current = self.current().cloned();
         Ok(match (action, current) {
-            (Action::Filter, _) => {
-                self.typing = true;
-                Outcome::Nothing
-            }
-            (Action::Back, _) if !self.filter.is_empty() => {
-                self.filter.clear();
-                self.reload(store)?;
-                Outcome::Nothing
-            }
             (Action::New, _) => Outcome::OpenForm(forms::new_company(today, lang)),
             (Action::Edit, Some(c)) => Outcome::OpenForm(forms::edit_company(&c, today, lang)),
             (Action::Lease, Some(c)) => {
@@ -188,13 +171,7 @@ impl Companies {
     fn view_list(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
         let lang = ui.lang;
         let mut title = fill(Msg::CompaniesTitle.text(lang), &[&self.total]);
-        if self.typing || !self.filter.is_empty() {
-            title.push_str(" · / ");
-            title.push_str(&self.filter);
-            if self.typing {
-                title.push('▏');
-            }
-        }
+        title.push_str(&self.filter.title());
         let block = Block::bordered().title(Span::styled(format!(" {title} "), theme::title()));
         let inner = block.inner(area);
         frame.render_widget(block, area);

@@ -4,6 +4,7 @@
 mod companies;
 mod dashboard;
 pub mod equipment;
+pub mod filter;
 pub mod list;
 pub mod reports;
 mod spaces;

@@ -9,6 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::filter::{FilterLine, Filtered};
 use super::{Outcome, Screen, Ui, list};
 use crate::cells::{cut, fit, fit_right};
 use crate::db::{Store, room};
@@ -29,6 +30,8 @@ pub struct Spaces {
     rooms: Vec<RoomStatus>,
     summary: Occupancy,
     selected: usize,
+    /// With a filter, the rooms of every floor that match it.
+    filter: FilterLine,
 }
 
 const TILE_W: u16 = 16;
@@ -68,7 +71,7 @@ fn style_for(s: &RoomStatus, today: NaiveDate) -> Style {
 
 impl Screen for Spaces {
     fn contexts(&self) -> &'static [Context] {
-        &[Context::Spaces, Context::List]
+        self.filter.contexts(&[Context::Spaces, Context::List])
     }
 
     /// Reads the floor again. The floor and room shown stay the same ones
@@ -83,7 +86,17 @@ impl Screen for Spaces {
         self.floor = self.floor.min(self.floors.len().saturating_sub(1));
         let all = occupancy::rooms_on(store, today)?;
         let floor = self.floor();
-        self.rooms = all.into_iter().filter(|r| Some(r.room.floor) == floor).collect();
+        // A filter looks on every floor: a tenant's room is found without
+        // knowing its floor.
+        let filter = &self.filter;
+        self.rooms = all
+            .into_iter()
+            .filter(|r| match r.lease.as_ref().filter(|_| filter.is_active()) {
+                Some(l) => filter.shows(&[&r.room.code, &l.company_name, &l.code]),
+                None if filter.is_active() => filter.shows(&[&r.room.code]),
+                None => Some(r.room.floor) == floor,
+            })
+            .collect();
         self.summary = occupancy::summarize(&self.rooms, today);
         if let Some(i) = was_room.and_then(|c| self.rooms.iter().position(|r| r.room.code == c)) {
             self.selected = i;
@@ -93,6 +106,15 @@ impl Screen for Spaces {
     }
 
     fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
+        match self.filter.update(action) {
+            Filtered::NotMine => {}
+            Filtered::Kept => return Ok(Outcome::Nothing),
+            Filtered::Changed => {
+                self.selected = 0;
+                self.refresh(store)?;
+                return Ok(Outcome::Nothing);
+            }
+        }
         let n = self.rooms.len() as u32;
         if let Some(to) = list::moved(self.selected as u32, n, action) {
             self.selected = to as usize;
@@ -131,15 +153,20 @@ impl Screen for Spaces {
         let tile_rows = (self.rooms.len() as u16).div_ceil(per_row).clamp(1, 2);
         let plan_h = (tile_rows * TILE_H + 2).min(area.height / 2);
         let [plan, table] = Layout::vertical([Constraint::Length(plan_h), Constraint::Fill(1)]).areas(area);
-        let floor = self.floor().map_or_else(String::new, |f| fill(Msg::FloorName.text(lang), &[&f]));
+        let floor = match self.floor() {
+            _ if self.filter.is_active() => Msg::AllFloors.text(lang).to_owned(),
+            Some(f) => fill(Msg::FloorName.text(lang), &[&f]),
+            None => String::new(),
+        };
         let title = format!(
-            " {floor} ◀ ▶ · {} {:.1} % · {} ",
+            " {floor} ◀ ▶ · {} {:.1} % · {}{} ",
             Msg::OccupancyTitle.text(lang),
             self.summary.area_percent(),
             fill(
                 Msg::OccupancyRooms.text(lang),
                 &[&self.summary.leased_rooms, &self.summary.rooms, &self.summary.vacant.len()]
-            )
+            ),
+            self.filter.title()
         );
         let block = Block::bordered().title(Span::styled(title, theme::title()));
         let inner = block.inner(plan);

@@ -9,6 +9,7 @@ pub use view::now_text;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::filter::{FilterLine, Filtered};
 use super::list::{self, WINDOW};
 use super::{Outcome, Screen, Ui};
 use crate::db::booking::{self, Booking};
@@ -48,6 +49,9 @@ pub struct EquipmentScreen {
     cursor_minute: u32,
     queue: Vec<Booking>,
     queue_selected: usize,
+    /// The filter lines of the machine list and of the approvals queue.
+    machine_filter: FilterLine,
+    queue_filter: FilterLine,
 }
 
 /// Calendar rows are an hour, or the machine's slot when it is longer.
@@ -167,19 +171,20 @@ impl EquipmentScreen {
 impl Screen for EquipmentScreen {
     fn contexts(&self) -> &'static [Context] {
         match self.view {
-            View::List => &[Context::EquipmentList, Context::Equipment, Context::List],
+            View::List => self.machine_filter.contexts(&[Context::EquipmentList, Context::Equipment, Context::List]),
             View::Calendar => &[Context::Calendar, Context::Equipment],
-            View::Approvals => &[Context::Equipment, Context::List],
+            View::Approvals => self.queue_filter.contexts(&[Context::Equipment, Context::List]),
         }
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
         let now = store.now();
         self.now = Some(now);
-        self.total = u32::try_from(equipment::count(store)?).unwrap_or(u32::MAX);
+        let q = self.machine_filter.text();
+        self.total = u32::try_from(equipment::count_matching(store, q)?).unwrap_or(u32::MAX);
         self.selected = self.selected.min(self.total.saturating_sub(1));
         self.window_start = list::window_start(self.selected);
-        let machines = equipment::list(store, Page::new(self.window_start, WINDOW))?;
+        let machines = equipment::list_matching(store, q, Page::new(self.window_start, WINDOW))?;
         let states = status::states(store, &machines, now)?;
         self.machines = machines.into_iter().zip(states).collect();
         self.pending =
@@ -187,7 +192,14 @@ impl Screen for EquipmentScreen {
         // Another manager may have approved a request above the selected one:
         // stay on the same request, so a key never acts on its neighbour.
         let kept = self.queue.get(self.queue_selected).map(|b| b.id);
-        self.queue = booking::pending(store, Page::new(0, WINDOW))?;
+        let filter = &self.queue_filter;
+        self.queue = booking::pending(store, Page::new(0, WINDOW))?
+            .into_iter()
+            .filter(|b| {
+                let company = b.company_name.clone().unwrap_or_default();
+                filter.shows(&[&b.equipment, &b.equipment_name, &b.person_name, &b.person, &company, &b.purpose])
+            })
+            .collect();
         self.queue_selected = kept
             .and_then(|id| self.queue.iter().position(|b| b.id == id))
             .unwrap_or_else(|| self.queue_selected.min(self.queue.len().saturating_sub(1)));
@@ -200,6 +212,20 @@ impl Screen for EquipmentScreen {
     fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
         let lang = ui.lang;
         let now = store.now();
+        let filter = match self.view {
+            View::List => Some(&mut self.machine_filter),
+            View::Approvals => Some(&mut self.queue_filter),
+            View::Calendar => None,
+        };
+        match filter.map_or(Filtered::NotMine, |f| f.update(action)) {
+            Filtered::NotMine => {}
+            Filtered::Kept => return Ok(Outcome::Nothing),
+            Filtered::Changed => {
+                (self.selected, self.queue_selected) = (0, 0);
+                self.refresh(store)?;
+                return Ok(Outcome::Nothing);
+            }
+        }
         match (self.view, action) {
             (View::List, a) if list::moved(self.selected, self.total, a).is_some() => {
                 self.selected = list::moved(self.selected, self.total, a).unwrap_or(0);

@@ -49,7 +49,7 @@ pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
 
 pub(super) fn list(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
-    let title = fill(Msg::EquipmentTitle.text(lang), &[&s.total, &s.pending]);
+    let title = fill(Msg::EquipmentTitle.text(lang), &[&s.total, &s.pending]) + &s.machine_filter.title();
     let block = titled(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -105,7 +105,7 @@ pub(super) fn list(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &Ui) 
 
 pub(super) fn approvals(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
-    let block = titled(&fill(Msg::ApprovalsTitle.text(lang), &[&s.queue.len()]));
+    let block = titled(&(fill(Msg::ApprovalsTitle.text(lang), &[&s.queue.len()]) + &s.queue_filter.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);

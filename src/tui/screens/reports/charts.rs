@@ -62,7 +62,8 @@ pub(super) fn occupancy(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: 
 
 pub(super) fn utilisation(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.utilisation;
-    let block = titled(&fill(Msg::UtilisationTitle.text(lang), &[&s.shown_month_text()]), s.focus == Focus::Content);
+    let title = fill(Msg::UtilisationTitle.text(lang), &[&s.shown_month_text()]) + &s.filter_title();
+    let block = titled(&title, s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.is_empty() {
@@ -99,7 +100,7 @@ pub(super) fn utilisation(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang
 
 pub(super) fn training(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.training;
-    let block = titled(Msg::ReportTraining.text(lang), s.focus == Focus::Content);
+    let block = titled(&(Msg::ReportTraining.text(lang).to_owned() + &s.filter_title()), s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.is_empty() {
@@ -196,7 +197,8 @@ pub(super) fn kpis(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang)
 
 pub(super) fn top_users(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.top_users;
-    let block = titled(&fill(Msg::TopUsersTitle.text(lang), &[&s.shown_year()]), s.focus == Focus::Content);
+    let title = fill(Msg::TopUsersTitle.text(lang), &[&s.shown_year()]) + &s.filter_title();
+    let block = titled(&title, s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if list.is_empty() {

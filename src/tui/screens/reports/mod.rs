@@ -12,6 +12,7 @@ mod view;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::filter::{FilterLine, Filtered};
 use super::{Outcome, Screen, Ui, list};
 use crate::db::Store;
 use crate::db::statement::{Arrear, Statement};
@@ -118,7 +119,11 @@ pub struct ReportsScreen {
     /// True once a row of the report in front was chosen: then it stays
     /// chosen when the report is read again.
     picked: bool,
+    /// The rows shown: what was read, less what the filter hides.
     data: Data,
+    /// What was read, for when the filter changes.
+    read: Data,
+    filter: FilterLine,
     today: NaiveDate,
     /// What each report's rows in `data` were read for.
     loaded: Vec<(Report, Loaded)>,
@@ -138,6 +143,8 @@ impl Default for ReportsScreen {
             selected: 0,
             picked: false,
             data: Data::default(),
+            read: Data::default(),
+            filter: FilterLine::default(),
             today: NaiveDate::default(),
             loaded: Vec::new(),
             reading: reader::Reading::NotYet,
@@ -153,6 +160,11 @@ impl ReportsScreen {
 
     pub fn focus(&self) -> Focus {
         self.focus
+    }
+
+    /// The filter's part of the report's title.
+    pub(super) fn filter_title(&self) -> String {
+        self.filter.title()
     }
 
     pub fn data(&self) -> &Data {
@@ -267,6 +279,7 @@ impl ReportsScreen {
     /// the same statement, debt, machine or course when rows come or go
     /// above it (another terminal's payment, a new company's draft).
     fn take(&mut self, ask: reader::Ask, part: reader::Part) {
+        let part = self.keep_read(part);
         let (d, at) = (&mut self.data, &mut self.selected);
         // A row nobody chose (the first) stays the first.
         let mut unpicked = 0;
@@ -315,6 +328,60 @@ impl ReportsScreen {
     }
 }
 
+impl ReportsScreen {
+    /// Keeps what was read in `read`, and returns the rows the filter shows.
+    fn keep_read(&mut self, part: reader::Part) -> reader::Part {
+        use reader::Part as P;
+        let f = &self.filter;
+        let r = &mut self.read;
+        match part {
+            P::Statements(v) => P::Statements(shown(&mut r.statements, v, |s| {
+                f.shows(&[&s.company_name, &s.company_brn, s.number.as_deref().unwrap_or_default()])
+            })),
+            P::Arrears(v) => {
+                P::Arrears(shown(&mut r.arrears, v, |a| f.shows(&[&a.company_name, &a.company_brn, &a.number])))
+            }
+            P::Utilisation(v) => P::Utilisation(shown(&mut r.utilisation, v, |m| f.shows(&[&m.equipment, &m.name]))),
+            P::Training(v) => P::Training(shown(&mut r.training, v, |t| f.shows(&[&t.course, &t.title]))),
+            P::TopUsers(v) => P::TopUsers(shown(&mut r.top_users, v, |u| f.shows(&[&u.company_name, &u.company_brn]))),
+            // Charts of months and years: nothing to filter.
+            other @ (P::Occupancy(_) | P::Kpis(_)) => other,
+        }
+    }
+
+    /// The filter changed: the rows read, filtered again.
+    fn refilter(&mut self) {
+        use reader::Part as P;
+        let read = self.read.clone();
+        for part in [
+            P::Statements(read.statements),
+            P::Arrears(read.arrears),
+            P::Utilisation(read.utilisation),
+            P::Training(read.training),
+            P::TopUsers(read.top_users),
+        ] {
+            let shown = self.keep_read(part);
+            let d = &mut self.data;
+            match shown {
+                P::Statements(v) => d.statements = v,
+                P::Arrears(v) => d.arrears = v,
+                P::Utilisation(v) => d.utilisation = v,
+                P::Training(v) => d.training = v,
+                P::TopUsers(v) => d.top_users = v,
+                P::Occupancy(_) | P::Kpis(_) => {}
+            }
+        }
+        self.selected = 0;
+        self.picked = false;
+    }
+}
+
+/// Keeps `v` in `into` and returns the rows of it that `shows`.
+fn shown<T: Clone>(into: &mut Vec<T>, v: Vec<T>, shows: impl Fn(&T) -> bool) -> Vec<T> {
+    *into = v;
+    into.iter().filter(|x| shows(x)).cloned().collect()
+}
+
 /// `new`, with `selected` moved to the row whose key the selected row of
 /// `old` had, if it is still there.
 fn kept<T, K: PartialEq>(old: &[T], new: Vec<T>, selected: &mut usize, key: impl Fn(&T) -> K) -> Vec<T> {
@@ -332,7 +399,7 @@ fn date_text(d: NaiveDate) -> String {
 
 impl Screen for ReportsScreen {
     fn contexts(&self) -> &'static [Context] {
-        &[Context::Reports]
+        self.filter.contexts(&[Context::Reports])
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
@@ -397,6 +464,15 @@ impl Screen for ReportsScreen {
 
     fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
         let lang = ui.lang;
+        match self.filter.update(action) {
+            Filtered::NotMine => {}
+            Filtered::Kept => return Ok(Outcome::Nothing),
+            Filtered::Changed => {
+                self.refilter();
+                self.focus = Focus::Content;
+                return Ok(Outcome::Nothing);
+            }
+        }
         match action {
             Action::Left | Action::Right => {
                 self.shift(if action == Action::Left { -1 } else { 1 });

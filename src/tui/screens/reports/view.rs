@@ -80,7 +80,8 @@ fn state_of(s: &crate::db::statement::Statement, lang: Lang) -> (String, Style) 
 fn statements(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.statements;
     let total: i64 = list.iter().map(|x| x.totals.total.0).sum();
-    let title = fill(Msg::StatementsTitle.text(lang), &[&s.shown_month_text(), &list.len(), &won(total)]);
+    let title =
+        fill(Msg::StatementsTitle.text(lang), &[&s.shown_month_text(), &list.len(), &won(total)]) + &s.filter_title();
     let [top, bottom] = Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
     let block = titled(&title, s.focus == Focus::Content);
     let inner = block.inner(top);
@@ -159,7 +160,8 @@ fn preview(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
 fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let list = &s.data.arrears;
     let owed: i64 = list.iter().map(|a| a.outstanding.0).sum();
-    let block = titled(&fill(Msg::ArrearsTitle.text(lang), &[&list.len(), &won(owed)]), s.focus == Focus::Content);
+    let title = fill(Msg::ArrearsTitle.text(lang), &[&list.len(), &won(owed)]) + &s.filter_title();
+    let block = titled(&title, s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [chart, table] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(inner);

@@ -5,6 +5,7 @@
 
 mod view;
 
+use super::filter::{FilterLine, Filtered};
 use super::list::Window;
 use super::{Outcome, Screen, Ui};
 use crate::db::Store;
@@ -46,6 +47,8 @@ pub struct TrainingScreen {
     quals: Window<Qualification>,
     /// Active bookings whose person is no longer qualified.
     flagged: usize,
+    /// A filter line for each view's list.
+    filters: [FilterLine; 3],
 }
 
 impl TrainingScreen {
@@ -66,22 +69,37 @@ impl TrainingScreen {
         &self.quals
     }
 
+    fn filter(&self, view: View) -> &FilterLine {
+        &self.filters[view as usize]
+    }
+
+    /// The filter's part of a view's title.
+    pub(super) fn filter_title(&self, view: View) -> String {
+        self.filter(view).title()
+    }
+
     fn reference(&self) -> Option<String> {
         self.roster.cohort.as_ref().map(Cohort::reference)
     }
 
     fn load_cohorts(&mut self, store: &Store) -> Result<()> {
-        self.cohorts.load(training::cohort_count(store)?, |page| training::cohort_page(store, page))
+        let q = &self.filters[View::Cohorts as usize].text().to_owned();
+        self.cohorts.load(training::cohort_count(store, q)?, |page| training::cohort_page(store, q, page))
     }
 
     fn load_quals(&mut self, store: &Store) -> Result<()> {
-        self.quals.load(qualification::count(store)?, |page| qualification::page(store, page))
+        let q = &self.filters[View::Qualifications as usize].text().to_owned();
+        self.quals.load(qualification::count(store, q)?, |page| qualification::page(store, q, page))
     }
 
     fn load_roster(&mut self, store: &Store) -> Result<()> {
         let Some(reference) = self.reference() else { return Ok(()) };
         let cohort = training::cohort(store, &reference)?;
         self.roster.grid = training::grid(store, &reference)?;
+        // The roster holds only the trainees the filter shows, so the cursor
+        // and the keys act on what is on screen.
+        let filter = &self.filters[View::Roster as usize];
+        self.roster.grid.rows.retain(|r| filter.shows(&[&r.enrolment.person_name, &r.enrolment.person]));
         self.roster.waitlist = training::enrolments(store, Some(&reference), None)?
             .into_iter()
             .filter(|e| e.status == EnrolmentStatus::Waitlisted)
@@ -105,10 +123,11 @@ impl TrainingScreen {
 
 impl Screen for TrainingScreen {
     fn contexts(&self) -> &'static [Context] {
+        let f = self.filter(self.view);
         match self.view {
-            View::Cohorts => &[Context::Training, Context::List],
-            View::Roster => &[Context::Roster],
-            View::Qualifications => &[Context::Qualifications, Context::List],
+            View::Cohorts => f.contexts(&[Context::Training, Context::List]),
+            View::Roster => f.contexts(&[Context::Roster]),
+            View::Qualifications => f.contexts(&[Context::Qualifications, Context::List]),
         }
     }
 
@@ -132,6 +151,27 @@ impl Screen for TrainingScreen {
 
     fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
         let lang = ui.lang;
+        match self.filters[self.view as usize].update(action) {
+            Filtered::NotMine => {}
+            Filtered::Kept => return Ok(Outcome::Nothing),
+            Filtered::Changed => {
+                match self.view {
+                    View::Cohorts => {
+                        self.cohorts.selected = 0;
+                        self.load_cohorts(store)?;
+                    }
+                    View::Roster => {
+                        self.row = 0;
+                        self.load_roster(store)?;
+                    }
+                    View::Qualifications => {
+                        self.quals.selected = 0;
+                        self.load_quals(store)?;
+                    }
+                }
+                return Ok(Outcome::Nothing);
+            }
+        }
         match self.view {
             View::Cohorts => {
                 if let Some(outside) = self.cohorts.moved(action) {

@@ -7,7 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::TrainingScreen;
+use super::{TrainingScreen, View};
 use crate::cells::{cut, fit, fit_right, width};
 use crate::domain::Attendance;
 use crate::i18n::{Msg, fill};
@@ -20,7 +20,8 @@ fn titled(title: &str) -> Block<'static> {
 
 pub(super) fn cohorts(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
-    let block = titled(&fill(Msg::CohortsTitle.text(lang), &[&s.cohorts.total, &s.flagged]));
+    let title = fill(Msg::CohortsTitle.text(lang), &[&s.cohorts.total, &s.flagged]) + &s.filter_title(View::Cohorts);
+    let block = titled(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
@@ -78,7 +79,7 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
         Msg::RosterTitle.text(lang),
         &[&c.course, &c.course_title, &c.code, &c.capacity, &c.enrolled, &c.waitlisted],
     );
-    let block = titled(&title);
+    let block = titled(&(title + &screen.filter_title(View::Roster)));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [grid, waitlist, legend] =
@@ -163,7 +164,9 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
 
 pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
-    let block = titled(&fill(Msg::QualificationsTitle.text(lang), &[&s.quals.total, &s.flagged]));
+    let title = fill(Msg::QualificationsTitle.text(lang), &[&s.quals.total, &s.flagged])
+        + &s.filter_title(View::Qualifications);
+    let block = titled(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
