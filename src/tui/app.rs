@@ -222,6 +222,15 @@ impl App {
         let Some(Overlay::Form(form)) = self.overlays.last_mut() else { return Ok(()) };
         match action {
             Action::Quit => self.quit = true,
+            // A picker's offer is closed, or taken, before the form is.
+            Action::Back if form.picking() => {
+                form.edit(Action::Back);
+            }
+            Action::Submit if form.picking() => {
+                form.take_pick();
+                forms::check(form, &self.store, lang);
+                form.picks.clear();
+            }
             Action::Back => {
                 self.overlays.pop();
             }

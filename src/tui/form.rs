@@ -136,11 +136,15 @@ pub struct Form {
     pub note: Option<(String, Tone)>,
     /// A refusal that is not about one field.
     pub error: Option<String>,
+    /// What the focused field's picker offers, `(code, shown)`, and which
+    /// one ↑↓ chose (see `tui::forms::picker`).
+    pub picks: Vec<(String, String)>,
+    pub pick: usize,
 }
 
 impl Form {
     pub fn new(kind: FormKind, title: String, fields: Vec<FormField>) -> Self {
-        Form { kind, title, fields, focus: 0, note: None, error: None }
+        Form { kind, title, fields, focus: 0, note: None, error: None, picks: Vec::new(), pick: 0 }
     }
 
     /// The typed value of a field (trimmed by the use case, not here).
@@ -148,13 +152,52 @@ impl Form {
         self.fields.iter().find(|f| f.field == field).map(|f| f.value.clone()).unwrap_or_default()
     }
 
+    /// True while a picker offers rows: ↑↓ choose among them, Enter takes
+    /// one and Esc closes the offer.
+    pub fn picking(&self) -> bool {
+        !self.picks.is_empty()
+    }
+
+    /// Puts the chosen row's code in the focused field and moves on.
+    pub fn take_pick(&mut self) {
+        if let (Some((code, _)), Some(f)) = (self.picks.get(self.pick), self.fields.get_mut(self.focus)) {
+            f.value.clone_from(code);
+            f.error = None;
+        }
+        self.picks.clear();
+        self.focus = (self.focus + 1) % self.fields.len().max(1);
+    }
+
     /// Applies an editing action; returns true if a value changed.
     pub fn edit(&mut self, action: Action) -> bool {
         let n = self.fields.len().max(1);
+        if self.picking() {
+            match action {
+                Action::Down => {
+                    self.pick = (self.pick + 1).min(self.picks.len() - 1);
+                    return false;
+                }
+                Action::Up => {
+                    self.pick = self.pick.saturating_sub(1);
+                    return false;
+                }
+                Action::Back => {
+                    self.picks.clear();
+                    return false;
+                }
+                _ => {}
+            }
+        }
         let Some(f) = self.fields.get_mut(self.focus) else { return false };
         match action {
-            Action::NextField => self.focus = (self.focus + 1) % n,
-            Action::PrevField => self.focus = (self.focus + n - 1) % n,
+            Action::NextField | Action::Down => {
+                self.focus = (self.focus + 1) % n;
+                self.picks.clear();
+            }
+            Action::PrevField | Action::Up => {
+                self.focus = (self.focus + n - 1) % n;
+                self.picks.clear();
+            }
             Action::Left | Action::Right => {
                 f.cycle(if action == Action::Left { -1 } else { 1 });
                 return !f.choices.is_empty();
@@ -214,6 +257,15 @@ impl Form {
                 spans.push(Span::styled(format!("  {}", cut(&f.hint, room)), theme::dim()));
             }
             lines.push(Line::from(spans));
+            if focused {
+                for (j, (_, shown)) in self.picks.iter().enumerate() {
+                    let (mark, style) = if j == self.pick { ("▶ ", theme::key()) } else { ("  ", theme::dim()) };
+                    lines.push(Line::from(vec![
+                        Span::raw(" ".repeat(label_w)),
+                        Span::styled(cut(&format!("{mark}{shown}"), value_w), style),
+                    ]));
+                }
+            }
             if let Some(e) = &f.error {
                 lines.push(Line::from(vec![
                     Span::raw(" ".repeat(label_w)),

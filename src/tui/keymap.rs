@@ -197,8 +197,8 @@ pub const KEYMAP: &[Binding] = &[
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),
-    bind(C::Form, code(KeyCode::Down), Action::NextField, Msg::KeyNextField, H::No),
-    bind(C::Form, code(KeyCode::Up), Action::PrevField, Msg::KeyPrevField, H::No),
+    bind(C::Form, code(KeyCode::Down), Action::Down, Msg::KeyNextField, H::No),
+    bind(C::Form, code(KeyCode::Up), Action::Up, Msg::KeyPrevField, H::No),
     bind(C::Form, code(KeyCode::Left), Action::Left, Msg::KeyChoose, H::As("←→", Msg::KeyChoose)),
     bind(C::Form, code(KeyCode::Right), Action::Right, Msg::KeyChoose, H::No),
     bind(C::Form, code(KeyCode::Enter), Action::Submit, Msg::KeySave, H::Yes),

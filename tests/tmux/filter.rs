@@ -45,3 +45,28 @@ fn digits_and_q_never_leave_the_filter_line_on_any_screen() {
     t.wait_for_frame("EQ-0001");
     quit(&t);
 }
+
+#[test]
+fn a_person_is_picked_by_a_korean_name_in_the_booking_form() {
+    let db = demo();
+    let people = crate::cli_json(&db.path, &["person", "list"]);
+    let name = people[8]["name"].as_str().unwrap().to_owned();
+    let t = Tmux::start("picker", 80, 24);
+    run_kiln(&t, &db.path, "ko_KR.UTF-8", "");
+    t.wait_for_frame("2010 목표 대비");
+    t.send(&["4"]);
+    t.wait_for_frame("▶EQ-0001");
+    t.send(&["j", "j", "n"]);
+    t.wait_for_frame("장비 예약 · EQ-0003");
+    // The whole name, as a Hangul input method types it: the offer shows it.
+    t.type_text(&name);
+    let s = t.wait_for_frame(&format!("▶ {name}"));
+    assert!(s.contains("P-"), "the offer names the code: {s}");
+    t.send(&["Enter"]);
+    let s = t.wait_until(|s| if s.contains(&format!("▶ {name}")) { Err("still offering".into()) } else { Ok(()) });
+    assert!(s.contains("장비 예약 · EQ-0003"), "the form is still open: {s}");
+    assert!(s.lines().any(|l| l.contains("인력") && l.contains("P-")), "the person field holds a code: {s}");
+    t.send(&["Escape"]);
+    t.wait_until(|s| if s.contains("장비 예약 · ") { Err("form".into()) } else { Ok(()) });
+    quit(&t);
+}

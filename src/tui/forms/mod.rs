@@ -2,6 +2,7 @@
 //! same use cases as the CLI), and the live feedback while typing.
 
 mod equipment;
+pub mod picker;
 mod reports;
 mod tenants;
 mod training;
@@ -80,8 +81,10 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
     }
 }
 
-/// Live feedback while typing.
+/// Live feedback while typing: the picker's offer for the focused field,
+/// and the form's own checks.
 pub fn check(form: &mut Form, store: &Store, lang: Lang) {
+    picker::lookup(form, store, lang);
     if form.kind.is_tenant() {
         tenants::check(form, store, lang);
     } else {
