@@ -94,6 +94,34 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewPerson, code: Option<i64>, crea
     Ok(person)
 }
 
+/// Corrects a person's name, company, phone or e-mail (admins and
+/// equipment managers): the whole record as the form holds it. The code and
+/// the history that names it stay.
+pub fn edit(store: &mut Store, code: &str, input: &PersonInput) -> Result<Person> {
+    let n = parse_numbered("P", code, "P-0001").field(Field::Person, code)?;
+    let new = input.validate()?;
+    store.write(Capability::ManagePeople, |w| {
+        let code = numbered("P", n);
+        let before = by_code(w.conn(), &code)?.ok_or_else(|| Invalid::new(Field::Person, &code, Problem::NotFound))?;
+        let company_id = match new.company {
+            Some(brn) => Some(company::resolve(w.conn(), &brn.to_string(), Field::Company)?.id),
+            None => None,
+        };
+        w.conn().execute(
+            "UPDATE person SET (name, company_id, phone, email) = (?2, ?3, ?4, ?5)
+              WHERE code = ?1 AND (name, company_id, phone, email) IS NOT (?2, ?3, ?4, ?5)",
+            params![code, new.name, company_id, new.phone, new.email],
+        )?;
+        let after = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        if after != before {
+            let id: i64 = w.conn().query_row("SELECT id FROM person WHERE code = ?1", [&code], |r| r.get(0))?;
+            super::search::refresh(w.conn(), super::search::Table::Person, id)?;
+            w.audit("person", &code, "edit", Some(json(&before)), Some(json(&after)))?;
+        }
+        Ok(after)
+    })
+}
+
 /// One person by code (`P-0042`, `p-42` or `42`).
 pub fn show(store: &Store, code: &str) -> Result<Person> {
     let n = parse_numbered("P", code, "P-0001").field(Field::Person, code)?;

@@ -108,6 +108,8 @@ messages! {
     KeyRoster => "수강생·출석", "roster";
     KeyNewCohort => "새 기수", "new cohort";
     KeyQualifications => "장비 자격", "qualifications";
+    KeyPeople => "인력", "people";
+    KeyNewPerson => "인력 등록", "add a person";
     KeyCohorts => "기수 목록", "cohorts";
     KeyPrevSession => "이전 회차", "previous session";
     KeyNextSession => "다음 회차", "next session";
@@ -141,6 +143,11 @@ messages! {
     QualificationsTitle => "장비 사용 자격 {0} · 자격 없는 예약 {1}", "Qualifications {0} · bookings lacking one {1}";
     Expired => "만료", "expired";
     NoQualifications => "자격이 없습니다", "No qualifications";
+    NoPeople => "인력이 없습니다 — n으로 등록하세요", "Nobody yet — n to add a person";
+    PeopleTitle => "인력 {0}", "People {0}";
+    FormNewPerson => "인력 등록", "Add a person";
+    FormEditPerson => "인력 정보 수정", "Correct a person";
+    SavedPerson => "{0} {1} 저장했습니다", "Saved {0} {1}";
     FormNewCohort => "새 기수", "New cohort";
     FormNewSession => "회차 추가", "Add a session";
     FormEnrol => "수강 신청", "Enrol";

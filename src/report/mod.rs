@@ -5,6 +5,7 @@ pub mod dashboard;
 pub mod equipment;
 pub mod occupancy;
 pub mod overruns;
+pub mod people;
 pub mod programme;
 pub mod sheets;
 pub mod trends;

@@ -81,6 +81,8 @@ pub enum Action {
     Complete,
     /// Show the qualifications.
     Qualifications,
+    /// Screen 5's people tab (and back).
+    People,
     /// Issue the month's statements (after a confirmation).
     Issue,
     /// Write the report on screen to an Excel file.

@@ -100,6 +100,10 @@ pub enum FormKind {
         id: i64,
     },
     WalkIn,
+    NewPerson,
+    EditPerson {
+        code: String,
+    },
     NewDowntime,
     NewEquipment,
     NewCohort,

@@ -31,6 +31,8 @@ pub enum Context {
     Roster,
     /// The qualifications list.
     Qualifications,
+    /// The people tab of the training screen.
+    People,
     /// The reports screen.
     Reports,
     /// A form is open: typed characters go into the focused field.
@@ -179,6 +181,13 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Roster, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
     bind(C::Qualifications, key('r'), Action::Reject, Msg::KeyRevoke, H::Yes),
     bind(C::Qualifications, key('Q'), Action::Qualifications, Msg::KeyCohorts, H::Yes),
+    bind(C::Qualifications, key('P'), Action::People, Msg::KeyPeople, H::No),
+    bind(C::Training, key('P'), Action::People, Msg::KeyPeople, H::Yes),
+    bind(C::People, key('n'), Action::New, Msg::KeyNewPerson, H::Yes),
+    bind(C::People, key('e'), Action::Edit, Msg::KeyEdit, H::Yes),
+    bind(C::People, key('Q'), Action::Qualifications, Msg::KeyQualifications, H::No),
+    bind(C::People, key('P'), Action::People, Msg::KeyCohorts, H::Yes),
+    bind(C::People, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
 
     bind(C::Reports, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove)),
     bind(C::Reports, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),

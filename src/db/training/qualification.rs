@@ -37,6 +37,8 @@ pub struct Qualification {
     pub revoked_at: Option<String>,
     pub revoked_by: Option<String>,
     pub revoke_reason: Option<String>,
+    /// The machines the course qualifies for (`EQ-0002, EQ-0003`).
+    pub machines: String,
 }
 
 impl Qualification {
@@ -56,7 +58,9 @@ impl Qualification {
 
 const SELECT: &str = "SELECT q.id, p.code, p.name, c.code, c.title, q.valid_from, q.valid_until, q.origin,
        (SELECT c2.code || '/' || h.code FROM cohort h JOIN course c2 ON c2.id = h.course_id WHERE h.id = q.cohort_id),
-       q.reason, q.granted_at, q.granted_by, q.revoked_at, q.revoked_by, q.revoke_reason
+       q.reason, q.granted_at, q.granted_by, q.revoked_at, q.revoked_by, q.revoke_reason,
+       (SELECT group_concat(e.code, ', ') FROM course_equipment ce JOIN equipment e ON e.id = ce.equipment_id
+         WHERE ce.course_id = q.course_id)
   FROM qualification q JOIN person p ON p.id = q.person_id JOIN course c ON c.id = q.course_id";
 
 fn row(r: &Row<'_>) -> rusqlite::Result<Qualification> {
@@ -76,6 +80,7 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Qualification> {
         revoked_at: r.get(12)?,
         revoked_by: r.get(13)?,
         revoke_reason: r.get(14)?,
+        machines: r.get::<_, Option<String>>(15)?.unwrap_or_default(),
     })
 }
 
@@ -178,7 +183,9 @@ const MATCH: &str = "JOIN person p ON p.id = q.person_id JOIN course c ON c.id =
 /// picked along the expiry index first, so only the rows shown are joined
 /// to their person and course.
 pub fn page(store: &Store, search: &str, page: Page) -> Result<Vec<Qualification>> {
-    const ORDER: &str = "ORDER BY q.valid_until, q.person_id, q.course_id, q.valid_from, q.id";
+    // Valid ones first (`?4`: today), each part soonest to expire first.
+    const ORDER: &str = "ORDER BY (q.revoked_at IS NOT NULL OR q.valid_until < ?4), q.valid_until, q.person_id,
+                         q.course_id, q.valid_from, q.id";
     let (matching, q) = match crate::domain::search::query(search) {
         Some(q) => (MATCH, Some(q)),
         None => ("WHERE ?3 IS NULL", None),
@@ -190,7 +197,7 @@ pub fn page(store: &Store, search: &str, page: Page) -> Result<Vec<Qualification
     let rows = store
         .conn()
         .prepare_cached(&sql)?
-        .query_map(params![page.limit, page.offset, q], row)?
+        .query_map(params![page.limit, page.offset, q, date_text(store.now().date())], row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

@@ -2,6 +2,7 @@
 //! same use cases as the CLI), and the live feedback while typing.
 
 mod equipment;
+mod people;
 pub mod picker;
 mod reports;
 mod tenants;
@@ -16,6 +17,7 @@ use crate::tui::form::{Form, FormField, FormKind};
 pub use equipment::{
     booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form, walk_in_form,
 };
+pub use people::person_form;
 pub use reports::{backup_form, default_backup, issue_form, settings_form};
 pub use tenants::{edit_company, end_lease, leave_company, new_company, new_lease, new_room, yearly_report};
 pub use training::{cancel_enrolment_form, complete_form, enrol_form, new_cohort, revoke_form, session_form};
@@ -54,6 +56,9 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
         return r;
     }
     if let Some(r) = reports::submit(form, store, lang) {
+        return r;
+    }
+    if let Some(r) = people::submit(form, store, lang) {
         return r;
     }
     equipment::submit(form, store, lang)

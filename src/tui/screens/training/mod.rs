@@ -3,6 +3,7 @@
 //! (which seats the first in line), completion; and the qualifications with
 //! their expiry.
 
+mod people;
 mod view;
 
 use super::filter::{FilterLine, Filtered};
@@ -24,6 +25,8 @@ pub enum View {
     Cohorts,
     Roster,
     Qualifications,
+    /// People with their qualifications and coming bookings.
+    People,
 }
 
 /// A cohort's roster as shown.
@@ -48,7 +51,8 @@ pub struct TrainingScreen {
     /// Active bookings whose person is no longer qualified.
     flagged: usize,
     /// A filter line for each view's list.
-    filters: [FilterLine; 3],
+    filters: [FilterLine; 4],
+    people: people::People,
 }
 
 impl TrainingScreen {
@@ -63,6 +67,16 @@ impl TrainingScreen {
     /// The cohorts held: a window of them around the selection.
     pub fn cohorts(&self) -> &Window<Cohort> {
         &self.cohorts
+    }
+
+    /// The people tab's rows, as held.
+    pub fn people(&self) -> &Window<crate::report::people::PersonCard> {
+        &self.people.cards
+    }
+
+    fn load_people(&mut self, store: &Store) -> Result<()> {
+        let q = self.filters[View::People as usize].text().to_owned();
+        self.people.load(store, &q, store.now())
     }
 
     pub fn qualifications(&self) -> &Window<Qualification> {
@@ -128,6 +142,7 @@ impl Screen for TrainingScreen {
             View::Cohorts => f.contexts(&[Context::Training, Context::List]),
             View::Roster => f.contexts(&[Context::Roster]),
             View::Qualifications => f.contexts(&[Context::Qualifications, Context::List]),
+            View::People => f.contexts(&[Context::People, Context::List]),
         }
     }
 
@@ -146,6 +161,9 @@ impl Screen for TrainingScreen {
             self.quals.keep(|q| q.id == id);
         }
         self.flagged = unqualified_bookings(store)?.len();
+        if self.view == View::People {
+            self.load_people(store)?;
+        }
         Ok(())
     }
 
@@ -167,6 +185,10 @@ impl Screen for TrainingScreen {
                     View::Qualifications => {
                         self.quals.selected = 0;
                         self.load_quals(store)?;
+                    }
+                    View::People => {
+                        self.people.cards.selected = 0;
+                        self.load_people(store)?;
                     }
                 }
                 return Ok(Outcome::Nothing);
@@ -192,6 +214,10 @@ impl Screen for TrainingScreen {
                     }
                     Action::New => return Ok(Outcome::OpenForm(forms::new_cohort(store, ui.today, lang)?)),
                     Action::Qualifications => self.view = View::Qualifications,
+                    Action::People => {
+                        self.view = View::People;
+                        self.load_people(store)?;
+                    }
                     _ => {}
                 }
             }
@@ -245,9 +271,34 @@ impl Screen for TrainingScreen {
                 }
                 match action {
                     Action::Qualifications | Action::Back => self.view = View::Cohorts,
+                    Action::People => {
+                        self.view = View::People;
+                        self.load_people(store)?;
+                    }
                     Action::Reject => {
                         if let Some(q) = self.quals.current().filter(|q| q.revoked_at.is_none()) {
                             return Ok(Outcome::OpenForm(forms::revoke_form(q, lang)));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            View::People => {
+                if let Some(outside) = self.people.cards.moved(action) {
+                    if outside {
+                        self.load_people(store)?;
+                    } else {
+                        self.people.load_detail(store, store.now())?;
+                    }
+                    return Ok(Outcome::Nothing);
+                }
+                match action {
+                    Action::People | Action::Back => self.view = View::Cohorts,
+                    Action::Qualifications => self.view = View::Qualifications,
+                    Action::New => return Ok(Outcome::OpenForm(forms::person_form(None, lang))),
+                    Action::Edit => {
+                        if let Some(c) = self.people.cards.current() {
+                            return Ok(Outcome::OpenForm(forms::person_form(Some(&c.person), lang)));
                         }
                     }
                     _ => {}
@@ -262,6 +313,11 @@ impl Screen for TrainingScreen {
             View::Cohorts => view::cohorts(self, frame, area, ui),
             View::Roster => view::roster(self, frame, area, ui),
             View::Qualifications => view::qualifications(self, frame, area, ui),
+            View::People => {
+                let title = crate::i18n::fill(crate::i18n::Msg::PeopleTitle.text(ui.lang), &[&self.people.cards.total])
+                    + &self.filter_title(View::People);
+                people::view(&self.people, &title, frame, area, ui);
+            }
         }
     }
 }

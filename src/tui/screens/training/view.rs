@@ -14,7 +14,7 @@ use crate::i18n::{Msg, fill};
 use crate::tui::screens::{Ui, list as rows};
 use crate::tui::theme;
 
-fn titled(title: &str) -> Block<'static> {
+pub(super) fn titled(title: &str) -> Block<'static> {
     Block::bordered().title(Span::styled(format!(" {title} "), theme::title()))
 }
 
@@ -186,14 +186,14 @@ pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, 
             (format!("D-{left}"), theme::info())
         };
         let text = format!(
-            "{}#{:<5}{}{}{}{}–{}  ",
+            "{}#{:<5} {} {} {} {}–{}  ",
             if i == s.quals.selected { "▶" } else { " " },
             q.id,
-            fit(&format!("{} {}", q.person, q.person_name), 16),
-            fit(&q.course, 10),
-            "",
-            q.valid_from,
-            q.valid_until
+            fit(&format!("{} {}", q.person, q.person_name), 15),
+            fit(&q.course, 9),
+            fit(&q.machines, 8),
+            q.valid_from.get(2..).unwrap_or(&q.valid_from),
+            q.valid_until.get(2..).unwrap_or(&q.valid_until)
         );
         let used = width(&text);
         let line = Line::from(vec![Span::raw(text), Span::styled(cut(&state, w.saturating_sub(used)), style)]);

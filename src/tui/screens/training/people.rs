@@ -1,0 +1,126 @@
+//! The people tab of screen 5: each person with their company, how their
+//! qualifications stand and their next booking; under it, the selected
+//! person's qualifications (with the machines they open, valid first) and
+//! coming bookings. `n` adds a person, `e` corrects one.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::list::{self as rows, Window};
+use crate::cells::{cut, fit};
+use crate::db::Store;
+use crate::domain::Minute;
+use crate::error::Result;
+use crate::i18n::{Lang, Msg, fill};
+use crate::report::people::{self, PersonCard, PersonDetail};
+use crate::tui::screens::Ui;
+use crate::tui::theme;
+
+#[derive(Default)]
+pub struct People {
+    pub cards: Window<PersonCard>,
+    pub detail: PersonDetail,
+}
+
+impl People {
+    pub fn load(&mut self, store: &Store, search: &str, now: Minute) -> Result<()> {
+        let kept = self.cards.current().map(|c| c.person.code.clone());
+        self.cards.load(people::count(store, search)?, |page| people::cards(store, search, page, now))?;
+        if let Some(code) = kept {
+            self.cards.keep(|c| c.person.code == code);
+        }
+        self.load_detail(store, now)
+    }
+
+    pub fn load_detail(&mut self, store: &Store, now: Minute) -> Result<()> {
+        self.detail = match self.cards.current() {
+            Some(c) => people::detail(store, &c.person.code, now)?,
+            None => PersonDetail::default(),
+        };
+        Ok(())
+    }
+}
+
+fn quals_text(c: &PersonCard, lang: Lang) -> String {
+    if c.valid + c.expired == 0 {
+        return "-".to_owned();
+    }
+    fill(
+        lang.pick("유효 {0} · 만료 임박 {1} · 만료 {2}", "valid {0} · expiring {1} · expired {2}"),
+        &[&c.valid, &c.expiring, &c.expired],
+    )
+}
+
+pub fn view(p: &People, title: &str, frame: &mut Frame, area: Rect, ui: &Ui) {
+    let lang = ui.lang;
+    let block = super::view::titled(title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list, detail] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inner);
+    let w = usize::from(list.width);
+    let company_w = w.saturating_sub(1 + 7 + 1 + 10 + 1 + 25 + 1 + 17).clamp(6, 24);
+    let mut lines = vec![Line::styled(
+        format!(
+            " {} {} {} {} {}",
+            fit(lang.pick("코드", "Code"), 7),
+            fit(lang.pick("이름", "Name"), 10),
+            fit(lang.pick("소속", "Company"), company_w),
+            fit(lang.pick("자격", "Qualifications"), 25),
+            lang.pick("다음 예약", "Next booking")
+        ),
+        theme::dim(),
+    )];
+    let visible = u32::from(list.height.saturating_sub(1));
+    let top = rows::page_top(p.cards.selected, visible);
+    for i in top..(top + visible).min(p.cards.total) {
+        let Some(c) = p.cards.get(i) else { break };
+        let next = c.next.as_ref().map_or_else(String::new, |(at, eq)| format!("{} {eq}", at.get(5..).unwrap_or(at)));
+        let text = format!(
+            "{}{} {} {} {} {}",
+            if i == p.cards.selected { "▶" } else { " " },
+            fit(&c.person.code, 7),
+            fit(&c.person.name, 10),
+            fit(c.person.company_name.as_deref().unwrap_or("-"), company_w),
+            fit(&quals_text(c, lang), 25),
+            next
+        );
+        lines.push(rows::row_line(cut(&text, w), i == p.cards.selected));
+    }
+    if p.cards.total == 0 {
+        lines.push(Line::styled(Msg::NoPeople.text(lang), theme::dim()));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(detail_lines(p, ui, usize::from(detail.width))), detail);
+}
+
+fn detail_lines(p: &People, ui: &Ui, w: usize) -> Vec<Line<'static>> {
+    let lang = ui.lang;
+    let mut lines = vec![Line::styled(lang.pick("─ 자격", "─ Qualifications"), theme::title())];
+    for q in p.detail.qualifications.iter().take(4) {
+        let left = q.days_left(ui.today).unwrap_or(0);
+        let (state, style) = if q.revoked_at.is_some() {
+            (Msg::Revoked.text(lang).to_owned(), theme::dim())
+        } else if left < 0 {
+            (Msg::Expired.text(lang).to_owned(), theme::error())
+        } else if left <= people::EXPIRING_DAYS {
+            (format!("D-{left}"), theme::soon())
+        } else {
+            (format!("~{}", q.valid_until), theme::info())
+        };
+        let text = format!(" {} {} {} ", fit(&q.course, 9), fit(&q.course_title, 16), fit(&q.machines, 16));
+        lines.push(Line::from(vec![Span::raw(cut(&text, w)), Span::styled(state, style)]));
+    }
+    if p.detail.qualifications.is_empty() {
+        lines.push(Line::styled(format!(" {}", Msg::NoQualifications.text(lang)), theme::dim()));
+    }
+    lines.push(Line::styled(lang.pick("─ 다가오는 예약", "─ Coming bookings"), theme::title()));
+    for b in &p.detail.coming {
+        lines.push(Line::raw(cut(&format!(" #{} {} {} {}", b.id, b.start, b.equipment, b.equipment_name), w)));
+    }
+    if p.detail.coming.is_empty() {
+        lines.push(Line::styled(format!(" {}", lang.pick("없음", "none")), theme::dim()));
+    }
+    lines
+}
