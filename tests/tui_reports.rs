@@ -278,8 +278,8 @@ fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once()
         let s = db.open_as("kim");
         assert_eq!(
             kiln::db::setting::centre(&s, kiln::domain::setting::SettingKey::LeaseTerm).unwrap(),
-            12,
-            "all or none"
+            24,
+            "all or none: the demo's 24 months stay"
         );
         clear(&mut app);
         type_text(&mut app, "15");
