@@ -324,9 +324,15 @@ impl Error {
         }
     }
 
-    /// The one-line message in `lang`.
+    /// The one-line message in `lang`, as the command line prints it.
     pub fn message(&self, lang: Lang) -> String {
         render(self, lang)
+    }
+
+    /// The message as the interface shows it: advice that names a command
+    /// line flag names what to do on screen instead.
+    pub fn on_screen(&self, lang: Lang) -> String {
+        crate::i18n::screen::on_screen(self, lang)
     }
 }
 

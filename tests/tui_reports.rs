@@ -279,7 +279,7 @@ fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once()
         assert_eq!(
             kiln::db::setting::centre(&s, kiln::domain::setting::SettingKey::LeaseTerm).unwrap(),
             24,
-            "all or none"
+            "all or none: the demo's 24 months stay"
         );
         clear(&mut app);
         type_text(&mut app, "15");

@@ -99,7 +99,12 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
                 return json(&issued);
             }
             for s in &issued {
-                say(format!("{}  {}  {}", s.number.clone().unwrap_or_default(), s.company_name, s.totals.total))?;
+                say(format!(
+                    "{}  {}  {}",
+                    s.number.clone().unwrap_or_default(),
+                    s.company_name,
+                    labels::money(s.totals.total, lang)
+                ))?;
             }
             say(fill(Msg::IssuedCount.text(lang), &[&issued.len(), &month]))
         }
@@ -114,8 +119,8 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
                     s.number.clone().unwrap_or_default(),
                     s.company_name,
                     s.due_on.clone().unwrap_or_default(),
-                    s.totals.total,
-                    s.outstanding
+                    labels::money(s.totals.total, lang),
+                    labels::money(s.outstanding, lang)
                 ))?;
             }
             Ok(())
@@ -123,7 +128,7 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
         Some(StatementAction::Pay { number, amount, on, method, note, json: j }) => {
             let on = on.unwrap_or_else(|| crate::domain::time::date_text(env.clock.today()));
             let p = statement::pay(&mut store, &number, &on, &amount, &method, note.as_deref().unwrap_or_default())?;
-            if j { json(&p) } else { say(format!("{}  {}  {}", p.statement, p.paid_on, p.amount)) }
+            if j { json(&p) } else { say(format!("{}  {}  {}", p.statement, p.paid_on, labels::money(p.amount, lang))) }
         }
     }
 }

@@ -7,9 +7,11 @@ use super::output::{json, one, say};
 use crate::db::Page;
 use crate::db::booking::{self, Booking, BookingFilter, BookingInput};
 use crate::domain::booking::BookingState;
+use crate::domain::period::span;
 use crate::domain::person::given;
 use crate::domain::{Field, ForField, Invalid, Minute, Problem};
 use crate::error::Result;
+use crate::i18n::errors::refusal;
 use crate::i18n::{Lang, labels};
 
 #[derive(Debug, Subcommand)]
@@ -139,17 +141,27 @@ pub enum BookingCmd {
     },
 }
 
+/// A series as JSON: each skipped occurrence keeps a stable English
+/// `reason`, whatever the reader's language, for scripts that match on it.
+fn booked_json(out: &booking::Booked) -> serde_json::Value {
+    let skipped: Vec<serde_json::Value> = out
+        .skipped
+        .iter()
+        .map(|s| serde_json::json!({ "start": s.start, "end": s.end, "reason": refusal(&s.refusal, Lang::En) }))
+        .collect();
+    serde_json::json!({ "booked": out.booked, "skipped": skipped })
+}
+
 pub(super) fn print_booking(b: &Booking, lang: Lang) -> Result<()> {
-    let charge = b.charge.map_or_else(String::new, |c| format!("  {c}"));
+    let charge = b.charge.map_or_else(String::new, |c| format!("  {}", labels::money(c, lang)));
     let overran = b.overran.map_or_else(String::new, |n| {
         format!("  ⚠ {}", crate::i18n::fill(lang.pick("#{0} 예약 시간까지 초과 사용", "overran into #{0}"), &[&n]))
     });
     say(format!(
-        "#{}  {}  {}–{}  {}  {}  {}{charge}{overran}",
+        "#{}  {}  {}  {}  {}  {}{charge}{overran}",
         b.id,
         b.equipment,
-        b.start,
-        b.end.get(11..).unwrap_or(&b.end),
+        span(&b.start, &b.end),
         labels::booking_state(b.state, lang),
         b.who(),
         b.purpose
@@ -210,13 +222,13 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
             let out = booking::add(&mut store, &input)?;
             match (single, out.booked.first()) {
                 (true, Some(b)) => show(b, j),
-                _ if j => json(&out),
+                _ if j => json(&booked_json(&out)),
                 _ => {
                     for b in &out.booked {
                         print_booking(b, lang)?;
                     }
                     for s in &out.skipped {
-                        say(format!("  ✖ {}–{}  {}", s.start, s.end.get(11..).unwrap_or(&s.end), s.reason))?;
+                        say(format!("  ✖ {}  {}", span(&s.start, &s.end), refusal(&s.refusal, lang)))?;
                     }
                     Ok(())
                 }

@@ -5,15 +5,17 @@ use clap::{Args, Subcommand};
 use super::Env;
 use super::booking::print_booking;
 use super::output::{json, one, say, table};
+use crate::db::booking;
 use crate::db::downtime::{self, DowntimeInput, OnClash};
 use crate::db::equipment::{self, Equipment};
 use crate::db::{Page, calendar, quota};
 use crate::domain::equipment::EquipmentInput;
 use crate::domain::money::group;
+use crate::domain::period::span;
 use crate::domain::person::given;
 use crate::domain::{Field, ForField};
 use crate::error::Result;
-use crate::i18n::{Lang, labels};
+use crate::i18n::{Lang, Msg, fill, labels};
 
 /// The fields of a machine, for `add` and `edit`.
 #[derive(Debug, Args)]
@@ -277,13 +279,12 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
             }
             let d = &out.downtime;
             say(format!(
-                "#{}  {}  {}–{}  {}  {}",
+                "#{}  {}  {}  {}  {}",
                 d.id,
                 d.equipment,
-                d.start,
-                d.end,
+                span(&d.start, &d.end),
                 labels::downtime_reason(d.reason, lang),
-                d.state
+                labels::downtime_state(&d.state, lang)
             ))?;
             for b in &out.affected_bookings {
                 print_booking(b, lang)?;
@@ -297,20 +298,32 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
             }
             for d in &list {
                 say(format!(
-                    "#{}  {}  {}–{}  {}  {}",
+                    "#{}  {}  {}  {}  {}",
                     d.id,
                     d.equipment,
-                    d.start,
-                    d.end,
+                    span(&d.start, &d.end),
                     labels::downtime_reason(d.reason, lang),
-                    d.state
+                    labels::downtime_state(&d.state, lang)
                 ))?;
+                for id in &d.waiting_for {
+                    let b = booking::show(&store, &id.to_string())?;
+                    let waits = fill(Msg::WaitsFor.text(lang), &[&format!("#{id}")]);
+                    say(format!("    ⏳ {waits}: {}  {}", span(&b.start, &b.end), b.who()))?;
+                }
             }
             Ok(())
         }
         DowntimeCmd::End { id, at, json: j } => {
             let d = downtime::end(&mut store, &id, at.as_deref())?;
-            one(&d, j, || say(format!("#{}  {}  {}–{}  {}", d.id, d.equipment, d.start, d.end, d.state)))
+            one(&d, j, || {
+                say(format!(
+                    "#{}  {}  {}  {}",
+                    d.id,
+                    d.equipment,
+                    span(&d.start, &d.end),
+                    labels::downtime_state(&d.state, lang)
+                ))
+            })
         }
     }
 }

@@ -108,15 +108,20 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                 group(i128::from(p.employees)),
                 group(i128::from(p.target_employees))
             ))?;
-            say(format!("  {}  {} / {}", Msg::TargetsSales.text(lang), p.sales.korean(), p.target_sales.korean()))?;
-            say(format!("  {}  {}", labels::field(Field::Exports, lang), p.exports.korean()))?;
+            say(format!(
+                "  {}  {} / {}",
+                Msg::TargetsSales.text(lang),
+                labels::money_large(p.sales, lang),
+                labels::money_large(p.target_sales, lang)
+            ))?;
+            say(format!("  {}  {}", labels::field(Field::Exports, lang), labels::money_large(p.exports, lang)))?;
             say(format!(
                 "  {}  {} / {}",
                 labels::field(Field::PatentsFiled, lang),
                 p.patents_filed,
                 p.patents_granted
             ))?;
-            say(format!("  {}  {}", labels::field(Field::Investment, lang), p.investment.korean()))
+            say(format!("  {}  {}", labels::field(Field::Investment, lang), labels::money_large(p.investment, lang)))
         }
         ReportCmd::OccupancyTrend { months, json: j } => {
             let series = crate::report::trends::occupancy_series(&store, today, months.clamp(1, 240))?;
@@ -209,10 +214,10 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                     p.year,
                     p.companies,
                     p.target_companies,
-                    p.employees,
-                    p.target_employees,
-                    p.sales.korean(),
-                    p.target_sales.korean()
+                    group(i128::from(p.employees)),
+                    group(i128::from(p.target_employees)),
+                    labels::money_large(p.sales, lang),
+                    labels::money_large(p.target_sales, lang)
                 ))?;
             }
             Ok(())
@@ -240,17 +245,7 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
             if j {
                 return json(&rows);
             }
-            for r in &rows {
-                say(format!(
-                    "{}  {}  {}  {}  {}",
-                    r.number,
-                    crate::cells::fit(&r.company_name, 24),
-                    r.due_on,
-                    r.outstanding,
-                    r.bucket
-                ))?;
-            }
-            Ok(())
+            print_arrears(&rows, lang)
         }
         ReportCmd::Occupancy { on, json: j } => {
             let day = on.as_deref().map(|d| parse_date(d).field(Field::Date, d)).transpose()?.unwrap_or(today);
@@ -264,11 +259,59 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                 "  {}",
                 crate::i18n::fill(Msg::OccupancyRooms.text(lang), &[&o.leased_rooms, &o.rooms, &o.vacant.len()])
             ))?;
-            say(format!("  {}/m²  {}", labels::field(Field::Rent, lang), o.rent_per_m2))?;
+            say(format!("  {}/m²  {}", labels::field(Field::Rent, lang), labels::money(o.rent_per_m2, lang)))?;
             if !o.vacant.is_empty() {
                 say(format!("  {}: {}", Msg::Vacant.text(lang), o.vacant.join(", ")))?;
             }
             Ok(())
         }
     }
+}
+
+/// Unpaid statements as a table: a header, amounts right-aligned so their
+/// digits line up, and the totals under them.
+fn print_arrears(rows: &[crate::db::statement::Arrear], lang: crate::i18n::Lang) -> Result<()> {
+    use crate::cells::{column, column_right};
+    const NAME: usize = 26;
+    const MONEY: usize = 16;
+    let line = |number: &str, company: &str, due: &str, billed: &str, owed: &str, days: &str, bucket: &str| {
+        format!(
+            "{}{}{}{}{}{}  {}",
+            column(number, 14),
+            column(company, NAME),
+            column(due, 11),
+            column_right(billed, MONEY),
+            column_right(owed, MONEY),
+            column_right(days, 10),
+            bucket
+        )
+        .trim_end()
+        .to_owned()
+    };
+    say(line(
+        Msg::ColNumber.text(lang),
+        Msg::ColCompanyName.text(lang),
+        Msg::ColDue.text(lang),
+        Msg::ColBilled.text(lang),
+        Msg::ColOwed.text(lang),
+        Msg::ColDaysOverdue.text(lang),
+        Msg::ColAge.text(lang),
+    ))?;
+    let won = |w: crate::domain::Won| group(i128::from(w.0));
+    let (mut billed, mut owed) = (0i128, 0i128);
+    for r in rows {
+        billed += i128::from(r.total.0);
+        owed += i128::from(r.outstanding.0);
+        say(line(
+            &r.number,
+            &r.company_name,
+            &r.due_on,
+            &won(r.total),
+            &won(r.outstanding),
+            &r.days_overdue.to_string(),
+            &crate::report::sheets::bucket(r.bucket, lang),
+        ))?;
+    }
+    let total = crate::i18n::fill(Msg::ArrearsTotal.text(lang), &[&rows.len()]);
+    say(line(&total, "", "", &group(billed), &group(owed), "", ""))
 }

@@ -239,7 +239,7 @@ pub fn company(env: &Env, cmd: CompanyCmd) -> Result<()> {
                     labels::field(Field::Employees, lang),
                     r.figures.employees,
                     labels::field(Field::Sales, lang),
-                    r.figures.sales
+                    labels::money(r.figures.sales, lang)
                 ))?;
             }
             Ok(())
@@ -311,7 +311,7 @@ pub fn yearly_cmd(env: &Env, cmd: YearlyCmd) -> Result<()> {
                     labels::field(Field::Employees, lang),
                     r.figures.employees,
                     labels::field(Field::Sales, lang),
-                    r.figures.sales
+                    labels::money(r.figures.sales, lang)
                 ))
             })
         }

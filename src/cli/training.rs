@@ -476,11 +476,10 @@ pub fn qualification_cmd(env: &Env, cmd: QualificationCmd) -> Result<()> {
             }
             for b in &list {
                 say(format!(
-                    "#{}  {}  {}–{}  {}",
+                    "#{}  {}  {}  {}",
                     b.id,
                     b.equipment,
-                    b.start,
-                    b.end.get(11..).unwrap_or(&b.end),
+                    crate::domain::period::span(&b.start, &b.end),
                     b.who()
                 ))?;
             }

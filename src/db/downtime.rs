@@ -25,6 +25,10 @@ pub struct Downtime {
     pub state: String,
     pub created_at: String,
     pub created_by: String,
+    /// For a pending downtime, the active bookings it waits for (to be moved
+    /// or cancelled); empty otherwise, and then left out of the JSON.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub waiting_for: Vec<i64>,
 }
 
 const SELECT: &str =
@@ -45,7 +49,19 @@ fn row(r: &Row<'_>) -> rusqlite::Result<Downtime> {
         state: r.get(7)?,
         created_at: r.get(8)?,
         created_by: r.get(9)?,
+        waiting_for: Vec::new(),
     })
+}
+
+/// Fills in which bookings each pending downtime waits for.
+fn with_waiting(conn: &Connection, mut rows: Vec<Downtime>) -> Result<Vec<Downtime>> {
+    for d in rows.iter_mut().filter(|d| d.state == "pending") {
+        let (Ok(s), Ok(e)) = (Minute::parse(&d.start), Minute::parse(&d.end)) else { continue };
+        let Ok(period) = Period::new(s, e) else { continue };
+        let eq = equipment::by_code(conn, &d.equipment)?;
+        d.waiting_for = overlapping(conn, eq.id, &period)?.iter().map(|b| b.id).collect();
+    }
+    Ok(rows)
 }
 
 fn by_id(conn: &Connection, id: i64) -> Result<Option<Downtime>> {
@@ -222,7 +238,7 @@ pub fn list(store: &Store, equipment_code: Option<&str>, page: Page) -> Result<V
     let sql = format!("{SELECT} WHERE (?1 IS NULL OR d.equipment_id = ?1) ORDER BY d.start DESC LIMIT ?2 OFFSET ?3");
     let mut st = store.conn().prepare_cached(&sql)?;
     let rows = st.query_map(params![eq, page.limit, page.offset], row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    with_waiting(store.conn(), rows)
 }
 
 /// Held downtimes of one machine overlapping `period`, for calendars.
@@ -234,5 +250,5 @@ pub fn calendar(store: &Store, equipment_id: i64, period: &Period) -> Result<Vec
     let rows = st
         .query_map(params![equipment_id, period.start().to_string(), period.end().to_string()], row)?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    with_waiting(store.conn(), rows)
 }

@@ -61,6 +61,39 @@ impl Period<Minute> {
     pub fn minutes(&self) -> i64 {
         self.end.0 - self.start.0
     }
+
+    /// `2026-12-11 13:00–15:00`; a period that ends on another day names
+    /// that day too (`2026-12-11 22:00–2026-12-12 03:00`), so a night's
+    /// booking never reads as ending before it starts.
+    pub fn text(&self) -> String {
+        format!("{} {}", self.start.date(), self.times())
+    }
+
+    /// The times alone, for a line that already says the day: `13:00–15:00`,
+    /// or `22:00–2026-12-12 03:00` when it ends on another day.
+    pub fn times(&self) -> String {
+        let hm = |m: Minute| m.to_datetime().format("%H:%M").to_string();
+        if self.end.date() == self.start.date() {
+            format!("{}–{}", hm(self.start), hm(self.end))
+        } else {
+            format!("{}–{}", hm(self.start), self.end)
+        }
+    }
+}
+
+/// [`Period::text`] for a period stored as text (`2026-12-11 13:00`); text
+/// that does not read as a period is shown as it is.
+pub fn span(start: &str, end: &str) -> String {
+    parsed(start, end).map_or_else(|| format!("{start}–{end}"), |p| p.text())
+}
+
+/// [`Period::times`] for a period stored as text.
+pub fn span_times(start: &str, end: &str) -> String {
+    parsed(start, end).map_or_else(|| format!("{start}–{end}"), |p| p.times())
+}
+
+fn parsed(start: &str, end: &str) -> Option<Period> {
+    Period::new(Minute::parse(start).ok()?, Minute::parse(end).ok()?).ok()
 }
 
 impl Period<NaiveDate> {
@@ -106,6 +139,15 @@ mod tests {
         let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
         assert_eq!(Period::new(d(1, 1), d(2, 1)).unwrap().days(), 31);
         assert_eq!(p(540, 720).minutes(), 180);
+    }
+
+    #[test]
+    fn a_period_over_midnight_names_both_days() {
+        assert_eq!(span("2026-12-11 13:00", "2026-12-11 15:00"), "2026-12-11 13:00–15:00");
+        assert_eq!(span("2026-12-11 13:00", "2026-12-12 03:00"), "2026-12-11 13:00–2026-12-12 03:00");
+        assert_eq!(span_times("2026-12-11 13:00", "2026-12-11 15:00"), "13:00–15:00");
+        assert_eq!(span_times("2026-12-11 22:00", "2026-12-12 00:00"), "22:00–2026-12-12 00:00");
+        assert_eq!(span("x", "y"), "x–y");
     }
 
     fn period() -> impl Strategy<Value = Period> {

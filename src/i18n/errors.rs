@@ -28,7 +28,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         Refusal::NotPermitted { user, role: r @ Some(_), need, admins } => fill(
             lang.pick(
                 "'{0}' 계정({1})에는 {2} 권한이 없습니다 — 관리자({3})에게 요청하세요",
-                "the account '{0}' ({1}) may not do {2} — ask an admin ({3})",
+                "the account '{0}' ({1}) is not allowed to {2} — ask an admin ({3})",
             ),
             &[user, &role(*r, lang), &capability(*need, lang), &names(admins, lang)],
         ),

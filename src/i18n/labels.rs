@@ -197,6 +197,16 @@ pub fn downtime_reason(r: crate::domain::DowntimeReason, lang: Lang) -> &'static
     }
 }
 
+/// A downtime's state: pending (waiting for bookings to move), active, cancelled.
+pub fn downtime_state(state: &str, lang: Lang) -> &str {
+    match state {
+        "pending" => lang.pick("대기(예약 이동 전)", "pending (bookings in the way)"),
+        "active" => lang.pick("적용", "active"),
+        "cancelled" => lang.pick("취소", "cancelled"),
+        other => other,
+    }
+}
+
 pub fn billing_unit(u: crate::domain::BillingUnit, lang: Lang) -> &'static str {
     match u {
         crate::domain::BillingUnit::Hour => lang.pick("시간", "hour"),
@@ -213,19 +223,22 @@ pub fn role(r: Option<Role>, lang: Lang) -> &'static str {
     }
 }
 
+/// What a capability lets one do: a noun in Korean (`장비 예약 관리` 권한),
+/// a verb in English (is not allowed to `manage bookings`), so that the
+/// refusal reads naturally in both.
 pub fn capability(c: Capability, lang: Lang) -> &'static str {
     use Capability as C;
     match c {
-        C::ManageOperators => lang.pick("사용자 관리", "managing operators"),
-        C::ManageTenants => lang.pick("입주기업·공간 관리", "managing tenants and spaces"),
-        C::ManagePeople => lang.pick("인력 관리", "managing people"),
-        C::ManageEquipment => lang.pick("장비 관리", "managing equipment"),
-        C::ManageBookings => lang.pick("장비 예약 관리", "managing bookings"),
-        C::ManageTraining => lang.pick("교육 관리", "managing training"),
-        C::RecordAttendance => lang.pick("출석 기록", "recording attendance"),
-        C::Billing => lang.pick("청구", "billing"),
-        C::LoadDemo => lang.pick("예시 데이터 넣기", "loading demo data"),
-        C::ManageSettings => lang.pick("설정·사용 시각 정정", "settings and corrections of recorded use"),
+        C::ManageOperators => lang.pick("사용자 관리", "manage operators"),
+        C::ManageTenants => lang.pick("입주기업·공간 관리", "manage tenants and spaces"),
+        C::ManagePeople => lang.pick("인력 관리", "manage people"),
+        C::ManageEquipment => lang.pick("장비 관리", "manage equipment"),
+        C::ManageBookings => lang.pick("장비 예약 관리", "manage bookings"),
+        C::ManageTraining => lang.pick("교육 관리", "manage training"),
+        C::RecordAttendance => lang.pick("출석 기록", "record attendance"),
+        C::Billing => lang.pick("청구", "handle billing"),
+        C::LoadDemo => lang.pick("예시 데이터 넣기", "load demo data"),
+        C::ManageSettings => lang.pick("설정·사용 시각 정정", "change settings or correct recorded use"),
     }
 }
 
@@ -278,6 +291,24 @@ mod tests {
     }
 }
 
+/// A sum in full, as a reader of `lang` writes it: `1,234,500원` in Korean,
+/// `1,234,500 won` in English.
+pub fn money(w: crate::domain::Won, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => w.to_string(),
+        Lang::En => format!("{} won", crate::domain::money::group(i128::from(w.0))),
+    }
+}
+
+/// A large sum, as a reader of `lang` reads it aloud: `74억 3,555만 490원`
+/// in Korean; English has no 만/억, so it is written in full (`7,435,550,490 won`).
+pub fn money_large(w: crate::domain::Won, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => w.korean(),
+        Lang::En => money(w, lang),
+    }
+}
+
 /// A sum short enough for a gauge: `9.2억`, `1,284억`, `350만`; in English
 /// `₩0.92bn`, `₩128.4bn`, `₩3.5M`.
 pub fn money_short(w: crate::domain::Won, lang: Lang) -> String {
@@ -296,6 +327,14 @@ pub fn money_short(w: crate::domain::Won, lang: Lang) -> String {
 mod money_tests {
     use super::*;
     use crate::domain::Won;
+
+    #[test]
+    fn sums_read_in_the_readers_language() {
+        assert_eq!(money(Won(661_000), Lang::Ko), "661,000원");
+        assert_eq!(money(Won(661_000), Lang::En), "661,000 won");
+        assert_eq!(money_large(Won(7_435_550_490), Lang::Ko), "74억 3,555만 490원");
+        assert_eq!(money_large(Won(7_435_550_490), Lang::En), "7,435,550,490 won");
+    }
 
     #[test]
     fn short_sums() {

@@ -93,6 +93,17 @@ messages! {
     NoMachinesBusy => "지금 쓰거나 오늘 예약된 장비가 없습니다", "No machine is in use or booked today";
     TodayCounts => "승인 대기 {0} · 오늘 예약 {1} · 등록 인력 {2}", "Awaiting approval {0} · today {1} · people {2}";
     ColCategory => "분류", "Kind";
+    /// A pending downtime and the bookings it waits for.
+    WaitsFor => "예약 {0}이(가) 비켜야 시작합니다", "starts once booking {0} is moved or cancelled";
+    ColNumber => "번호", "Number";
+    ColCompanyName => "기업", "Company";
+    ColDue => "납부기한", "Due";
+    ColBilled => "청구액", "Billed";
+    ColOwed => "미납", "Owed";
+    ColDaysOverdue => "연체(일)", "Days late";
+    ColAge => "구간", "Age";
+    /// The totals row of the arrears table: how many statements.
+    ArrearsTotal => "합계 {0}건", "Total of {0}";
     ColCode => "코드", "Code";
     Retired => "(사용 중지)", "(retired)";
     NoEquipment => "장비가 없습니다 — A로 등록하세요", "No machines — A to register one";
@@ -255,7 +266,7 @@ messages! {
     SavedDowntimePending => "장비 중단 #{0} 대기 · 겹친 예약 {1}건을 옮기면 시작", "Downtime #{0} waiting · starts once {1} booking(s) are moved";
     SavedEquipment => "장비 {0} {1} 등록", "Registered {0} {1}";
     NoteBookable => "✔ 예약할 수 있습니다", "✔ This time can be booked";
-    NoteNearest => " — 가장 가까운 빈 시간 {0}–{1}", " — nearest free {0}–{1}";
+    NoteNearest => " — 가장 가까운 빈 시간 {0}", " — nearest free {0}";
     NoteNoBookingsHit => "✔ 겹치는 예약이 없습니다", "✔ No booking is in the way";
     NoteBookingsHit => "겹치는 예약 {0}건:", "{0} booking(s) in the way:";
     FormNewCompany => "새 기업 등록", "Register a company";

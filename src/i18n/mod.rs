@@ -8,6 +8,7 @@ pub mod files;
 pub mod labels;
 mod messages;
 mod problems;
+pub mod screen;
 pub mod time;
 pub mod usage;
 

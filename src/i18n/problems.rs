@@ -95,7 +95,10 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
         Problem::NotFound => fill(lang.pick("'{0}'을(를) 찾을 수 없습니다", "'{0}' was not found"), &[&v]),
         Problem::EndNotAfterStart => lang.pick("끝이 시작보다 뒤여야 합니다", "the end must be after the start").into(),
         Problem::NotPerMachine => lang
-            .pick("이 설정은 센터 전체에만 있습니다 — --equipment 없이 주세요", "this setting is the centre's alone — give it without --equipment")
+            .pick(
+                "이 설정은 센터 전체에만 있고 장비마다 정할 수 없습니다 — 장비를 비워 두세요",
+                "this setting is the centre's alone, not a machine's — leave the machine out",
+            )
             .into(),
         Problem::IsDatabase { database } => fill(
             lang.pick(

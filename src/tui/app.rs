@@ -130,7 +130,7 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         if let Err(e) = self.try_update(action) {
-            self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+            self.message = Some(Message { text: e.on_screen(self.lang), tone: Tone::Error });
         }
     }
 
@@ -279,7 +279,7 @@ impl App {
     /// Reloads the screen in front, showing any error in the message line.
     pub fn refresh(&mut self) {
         if let Err(e) = self.refresh_now() {
-            self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+            self.message = Some(Message { text: e.on_screen(self.lang), tone: Tone::Error });
         }
     }
 
@@ -289,7 +289,7 @@ impl App {
         match self.screens.get_mut(self.screen).poll(&self.store) {
             Ok(changed) => changed,
             Err(e) => {
-                self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+                self.message = Some(Message { text: e.on_screen(self.lang), tone: Tone::Error });
                 true
             }
         }
@@ -303,7 +303,7 @@ impl App {
     /// Waits until the screen in front has what it asked for.
     pub fn settle(&mut self) {
         if let Err(e) = self.screens.get_mut(self.screen).settle(&self.store) {
-            self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+            self.message = Some(Message { text: e.on_screen(self.lang), tone: Tone::Error });
         }
     }
 
@@ -326,7 +326,7 @@ impl App {
             }
             Ok(_) => {}
             Err(e) => {
-                self.message = Some(Message { text: e.message(self.lang), tone: Tone::Error });
+                self.message = Some(Message { text: e.on_screen(self.lang), tone: Tone::Error });
                 changed = true;
             }
         }

@@ -6,12 +6,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::action::Action;
 use super::app::Tone;
 use super::theme;
-use crate::cells::{cut, fit, width};
+use crate::cells::{cut, fit, width, wrap};
 use crate::domain::Field;
 
 /// One line of a form.
@@ -246,6 +246,7 @@ impl Form {
         let label_w = self.fields.iter().map(|f| width(&f.label)).max().unwrap_or(0) + 2;
         let w = area.width.saturating_sub(4).min(76);
         let value_w = usize::from(w.saturating_sub(2)).saturating_sub(label_w + 1);
+        let inner_w = usize::from(w.saturating_sub(2)).max(1);
         let mut lines: Vec<Line> = Vec::new();
         let mut caret = None;
         for (i, f) in self.fields.iter().enumerate() {
@@ -271,27 +272,29 @@ impl Form {
                 }
             }
             if let Some(e) = &f.error {
-                lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(label_w)),
-                    Span::styled(format!("✖ {e}"), theme::error()),
-                ]));
+                for part in wrap(&format!("✖ {e}"), inner_w.saturating_sub(label_w)) {
+                    lines.push(Line::from(vec![Span::raw(" ".repeat(label_w)), Span::styled(part, theme::error())]));
+                }
             }
         }
-        if let Some((note, tone)) = &self.note {
+        // Messages are wrapped here, by cells, rather than by the Paragraph:
+        // so the box is as tall as the lines it holds, and a Hangul syllable
+        // at a line's edge moves to the next line instead of being lost.
+        let mut message = |text: &str, style| {
             lines.push(Line::default());
-            lines.push(Line::styled(note.clone(), if *tone == Tone::Error { theme::error() } else { theme::info() }));
+            lines.extend(wrap(text, inner_w).into_iter().map(|l| Line::styled(l, style)));
+        };
+        if let Some((note, tone)) = &self.note {
+            message(note, if *tone == Tone::Error { theme::error() } else { theme::info() });
         }
         if let Some(e) = &self.error {
-            lines.push(Line::default());
-            lines.push(Line::styled(format!("✖ {e}"), theme::error()));
+            message(&format!("✖ {e}"), theme::error());
         }
-        let inner_w = usize::from(w.saturating_sub(2)).max(1);
-        let text_rows: usize = lines.iter().map(|l| l.width().div_ceil(inner_w).max(1)).sum();
-        let h = (text_rows as u16 + 2).min(area.height);
+        let h = (lines.len() as u16 + 2).min(area.height);
         let popup = super::widgets::centered(area, w, h);
         let block = Block::bordered().title(Span::styled(format!(" {} ", self.title), theme::title()));
         frame.render_widget(Clear, popup);
-        frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), popup);
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
         if let Some((row, col)) = caret {
             let x = popup.x + 1 + col as u16;
             let y = popup.y + 1 + row as u16;

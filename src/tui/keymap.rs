@@ -72,11 +72,28 @@ const fn ctrl(c: char) -> Key {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hint {
     No,
-    Yes,
+    Yes(Rank),
     /// Shown as this key text and label instead of the binding's own
     /// (`1-6 screens` for the six screen keys).
-    As(&'static str, Msg),
+    As(&'static str, Msg, Rank),
 }
+
+/// What a hint gives way to when the status bar is narrow (80 columns):
+/// moving about goes first, then the labels of the screen's own keys (the
+/// keys stay), then the account and file on the right; `?` stays last of all,
+/// since it lists everything that was left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rank {
+    /// `?` help: shown whatever the width.
+    Help,
+    /// The screen's own actions.
+    Main,
+    /// Moving about: screens, lists, quitting — the same everywhere.
+    Nav,
+}
+
+const MAIN: Hint = Hint::Yes(Rank::Main);
+const NAV: Hint = Hint::Yes(Rank::Nav);
 
 #[derive(Clone, Copy, Debug)]
 pub struct Binding {
@@ -98,22 +115,22 @@ const BACKTAB: Key = Key { code: KeyCode::BackTab, mods: KeyModifiers::SHIFT };
 
 #[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    bind(C::Global, key('1'), Action::GoTo(ScreenId::Dashboard), Msg::GoDashboard, H::As("1-6", Msg::KeyScreens)),
+    bind(C::Global, key('1'), Action::GoTo(ScreenId::Dashboard), Msg::GoDashboard, H::As("1-6", Msg::KeyScreens, Rank::Nav)),
     bind(C::Global, key('2'), Action::GoTo(ScreenId::Companies), Msg::GoCompanies, H::No),
     bind(C::Global, key('3'), Action::GoTo(ScreenId::Spaces), Msg::GoSpaces, H::No),
     bind(C::Global, key('4'), Action::GoTo(ScreenId::Equipment), Msg::GoEquipment, H::No),
     bind(C::Global, key('5'), Action::GoTo(ScreenId::Training), Msg::GoTraining, H::No),
     bind(C::Global, key('6'), Action::GoTo(ScreenId::Reports), Msg::GoReports, H::No),
-    bind(C::Global, code(KeyCode::Tab), Action::NextScreen, Msg::KeyNext, H::Yes),
+    bind(C::Global, code(KeyCode::Tab), Action::NextScreen, Msg::KeyNext, NAV),
     bind(C::Global, BACKTAB, Action::PrevScreen, Msg::KeyPrev, H::No),
-    bind(C::Global, key('?'), Action::ToggleHelp, Msg::KeyHelp, H::Yes),
-    bind(C::Global, key('q'), Action::Quit, Msg::KeyQuit, H::Yes),
+    bind(C::Global, key('?'), Action::ToggleHelp, Msg::KeyHelp, H::Yes(Rank::Help)),
+    bind(C::Global, key('q'), Action::Quit, Msg::KeyQuit, NAV),
     bind(C::Global, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
 
-    bind(C::Dashboard, code(KeyCode::Left), Action::Left, Msg::KeyPrevYear, H::As("←→", Msg::KeyYear)),
+    bind(C::Dashboard, code(KeyCode::Left), Action::Left, Msg::KeyPrevYear, H::As("←→", Msg::KeyYear, Rank::Main)),
     bind(C::Dashboard, code(KeyCode::Right), Action::Right, Msg::KeyNextYear, H::No),
 
-    bind(C::List, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove)),
+    bind(C::List, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove, Rank::Nav)),
     bind(C::List, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),
     bind(C::List, key('k'), Action::Up, Msg::KeyUp, H::No),
     bind(C::List, key('j'), Action::Down, Msg::KeyDown, H::No),
@@ -123,35 +140,35 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::List, key('G'), Action::Last, Msg::KeyLast, H::No),
     bind(C::List, code(KeyCode::Home), Action::First, Msg::KeyFirst, H::No),
     bind(C::List, code(KeyCode::End), Action::Last, Msg::KeyLast, H::No),
-    bind(C::List, key('/'), Action::Filter, Msg::KeyFilter, H::Yes),
+    bind(C::List, key('/'), Action::Filter, Msg::KeyFilter, NAV),
     bind(C::List, code(KeyCode::Esc), Action::Back, Msg::KeyClearFilter, H::No),
 
-    bind(C::Companies, key('n'), Action::New, Msg::KeyNewCompany, H::Yes),
-    bind(C::Companies, key('e'), Action::Edit, Msg::KeyEdit, H::Yes),
-    bind(C::Companies, key('l'), Action::Lease, Msg::KeyNewLease, H::Yes),
-    bind(C::Companies, key('r'), Action::Report, Msg::KeyYearly, H::Yes),
-    bind(C::Companies, key('x'), Action::Leave, Msg::KeyLeave, H::Yes),
+    bind(C::Companies, key('n'), Action::New, Msg::KeyNewCompany, MAIN),
+    bind(C::Companies, key('e'), Action::Edit, Msg::KeyEdit, MAIN),
+    bind(C::Companies, key('l'), Action::Lease, Msg::KeyNewLease, MAIN),
+    bind(C::Companies, key('r'), Action::Report, Msg::KeyYearly, MAIN),
+    bind(C::Companies, key('x'), Action::Leave, Msg::KeyLeave, MAIN),
 
-    bind(C::Spaces, code(KeyCode::Left), Action::Left, Msg::KeyPrevFloor, H::As("←→", Msg::KeyFloor)),
+    bind(C::Spaces, code(KeyCode::Left), Action::Left, Msg::KeyPrevFloor, H::As("←→", Msg::KeyFloor, Rank::Main)),
     bind(C::Spaces, code(KeyCode::Right), Action::Right, Msg::KeyNextFloor, H::No),
-    bind(C::Spaces, key('n'), Action::Lease, Msg::KeyNewLease, H::Yes),
-    bind(C::Spaces, key('x'), Action::EndLease, Msg::KeyEndLease, H::Yes),
-    bind(C::Spaces, key('a'), Action::New, Msg::KeyNewRoom, H::Yes),
+    bind(C::Spaces, key('n'), Action::Lease, Msg::KeyNewLease, MAIN),
+    bind(C::Spaces, key('x'), Action::EndLease, Msg::KeyEndLease, MAIN),
+    bind(C::Spaces, key('a'), Action::New, Msg::KeyNewRoom, MAIN),
 
-    bind(C::EquipmentList, code(KeyCode::Enter), Action::Open, Msg::KeyCalendar, H::Yes),
+    bind(C::EquipmentList, code(KeyCode::Enter), Action::Open, Msg::KeyCalendar, MAIN),
     bind(C::EquipmentList, key('A'), Action::New, Msg::KeyNewEquipment, H::No),
-    bind(C::Equipment, key('n'), Action::Book, Msg::KeyBook, H::Yes),
-    bind(C::Equipment, key('a'), Action::Approve, Msg::KeyApprove, H::Yes),
-    bind(C::Equipment, key('r'), Action::Reject, Msg::KeyReject, H::Yes),
-    bind(C::Equipment, key('c'), Action::Cancel, Msg::KeyCancelBooking, H::Yes),
-    bind(C::Equipment, key('i'), Action::CheckIn, Msg::KeyCheckIn, H::Yes),
-    bind(C::Equipment, key('o'), Action::CheckOut, Msg::KeyCheckOut, H::Yes),
-    bind(C::Equipment, key('d'), Action::Downtime, Msg::KeyDowntime, H::Yes),
-    bind(C::Equipment, key('p'), Action::Approvals, Msg::KeyApprovals, H::Yes),
-    bind(C::Equipment, key('m'), Action::NoShows, Msg::KeyNoShows, H::No),
-    bind(C::Equipment, key('w'), Action::WalkIn, Msg::KeyWalkIn, H::No),
+    bind(C::Equipment, key('n'), Action::Book, Msg::KeyBook, MAIN),
+    bind(C::Equipment, key('a'), Action::Approve, Msg::KeyApprove, MAIN),
+    bind(C::Equipment, key('r'), Action::Reject, Msg::KeyReject, MAIN),
+    bind(C::Equipment, key('c'), Action::Cancel, Msg::KeyCancelBooking, MAIN),
+    bind(C::Equipment, key('i'), Action::CheckIn, Msg::KeyCheckIn, MAIN),
+    bind(C::Equipment, key('o'), Action::CheckOut, Msg::KeyCheckOut, MAIN),
+    bind(C::Equipment, key('d'), Action::Downtime, Msg::KeyDowntime, MAIN),
+    bind(C::Equipment, key('p'), Action::Approvals, Msg::KeyApprovals, MAIN),
+    bind(C::Equipment, key('m'), Action::NoShows, Msg::KeyNoShows, MAIN),
+    bind(C::Equipment, key('w'), Action::WalkIn, Msg::KeyWalkIn, MAIN),
     bind(C::Calendar, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
-    bind(C::Calendar, code(KeyCode::Left), Action::Left, Msg::KeyPrevDay, H::As("←→↑↓", Msg::KeyCell)),
+    bind(C::Calendar, code(KeyCode::Left), Action::Left, Msg::KeyPrevDay, H::As("←→↑↓", Msg::KeyCell, Rank::Nav)),
     bind(C::Calendar, code(KeyCode::Right), Action::Right, Msg::KeyNextDay, H::No),
     bind(C::Calendar, code(KeyCode::Up), Action::Up, Msg::KeyEarlier, H::No),
     bind(C::Calendar, code(KeyCode::Down), Action::Down, Msg::KeyLater, H::No),
@@ -159,82 +176,82 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Calendar, key('l'), Action::Right, Msg::KeyNextDay, H::No),
     bind(C::Calendar, key('k'), Action::Up, Msg::KeyEarlier, H::No),
     bind(C::Calendar, key('j'), Action::Down, Msg::KeyLater, H::No),
-    bind(C::Calendar, code(KeyCode::PageUp), Action::PrevWeek, Msg::KeyPrevWeek, H::As("PgUp/PgDn", Msg::KeyWeek)),
+    bind(C::Calendar, code(KeyCode::PageUp), Action::PrevWeek, Msg::KeyPrevWeek, H::As("PgUp/PgDn", Msg::KeyWeek, Rank::Nav)),
     bind(C::Calendar, code(KeyCode::PageDown), Action::NextWeek, Msg::KeyNextWeek, H::No),
     bind(C::Calendar, key('['), Action::PrevWeek, Msg::KeyPrevWeek, H::No),
     bind(C::Calendar, key(']'), Action::NextWeek, Msg::KeyNextWeek, H::No),
-    bind(C::Calendar, code(KeyCode::Enter), Action::Book, Msg::KeyBookHere, H::No),
+    bind(C::Calendar, code(KeyCode::Enter), Action::Book, Msg::KeyBookHere, MAIN),
 
-    bind(C::Training, code(KeyCode::Enter), Action::Open, Msg::KeyRoster, H::Yes),
-    bind(C::Training, key('n'), Action::New, Msg::KeyNewCohort, H::Yes),
-    bind(C::Training, key('Q'), Action::Qualifications, Msg::KeyQualifications, H::Yes),
+    bind(C::Training, code(KeyCode::Enter), Action::Open, Msg::KeyRoster, MAIN),
+    bind(C::Training, key('n'), Action::New, Msg::KeyNewCohort, MAIN),
+    bind(C::Training, key('Q'), Action::Qualifications, Msg::KeyQualifications, MAIN),
+    bind(C::Roster, code(KeyCode::Left), Action::Left, Msg::KeyPrevSession, H::As("←→↑↓", Msg::KeyCell, Rank::Nav)),
     bind(C::Roster, key('/'), Action::Filter, Msg::KeyFilter, H::No),
-    bind(C::Roster, code(KeyCode::Left), Action::Left, Msg::KeyPrevSession, H::As("←→↑↓", Msg::KeyCell)),
     bind(C::Roster, code(KeyCode::Right), Action::Right, Msg::KeyNextSession, H::No),
     bind(C::Roster, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::No),
     bind(C::Roster, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),
-    bind(C::Roster, key(' '), Action::Toggle, Msg::KeyToggle, H::As("Space", Msg::KeyToggle)),
-    bind(C::Roster, key('n'), Action::New, Msg::KeyEnrol, H::Yes),
-    bind(C::Roster, key('x'), Action::Cancel, Msg::KeyCancelEnrolment, H::Yes),
-    bind(C::Roster, key('s'), Action::AddSession, Msg::KeyAddSession, H::Yes),
-    bind(C::Roster, key('C'), Action::Complete, Msg::KeyComplete, H::Yes),
+    bind(C::Roster, key(' '), Action::Toggle, Msg::KeyToggle, H::As("Space", Msg::KeyToggle, Rank::Main)),
+    bind(C::Roster, key('n'), Action::New, Msg::KeyEnrol, MAIN),
+    bind(C::Roster, key('x'), Action::Cancel, Msg::KeyCancelEnrolment, MAIN),
+    bind(C::Roster, key('s'), Action::AddSession, Msg::KeyAddSession, MAIN),
+    bind(C::Roster, key('C'), Action::Complete, Msg::KeyComplete, MAIN),
     bind(C::Roster, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
-    bind(C::Qualifications, key('r'), Action::Reject, Msg::KeyRevoke, H::Yes),
-    bind(C::Qualifications, key('Q'), Action::Qualifications, Msg::KeyCohorts, H::Yes),
+    bind(C::Qualifications, key('r'), Action::Reject, Msg::KeyRevoke, MAIN),
+    bind(C::Qualifications, key('Q'), Action::Qualifications, Msg::KeyCohorts, MAIN),
     bind(C::Qualifications, key('P'), Action::People, Msg::KeyPeople, H::No),
-    bind(C::Training, key('P'), Action::People, Msg::KeyPeople, H::Yes),
-    bind(C::People, key('n'), Action::New, Msg::KeyNewPerson, H::Yes),
-    bind(C::People, key('e'), Action::Edit, Msg::KeyEdit, H::Yes),
+    bind(C::Training, key('P'), Action::People, Msg::KeyPeople, MAIN),
+    bind(C::People, key('n'), Action::New, Msg::KeyNewPerson, MAIN),
+    bind(C::People, key('e'), Action::Edit, Msg::KeyEdit, MAIN),
     bind(C::People, key('Q'), Action::Qualifications, Msg::KeyQualifications, H::No),
-    bind(C::People, key('P'), Action::People, Msg::KeyCohorts, H::Yes),
+    bind(C::People, key('P'), Action::People, Msg::KeyCohorts, MAIN),
     bind(C::People, code(KeyCode::Esc), Action::Back, Msg::KeyBack, H::No),
 
-    bind(C::Reports, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove)),
+    bind(C::Reports, code(KeyCode::Up), Action::Up, Msg::KeyUp, H::As("↑↓", Msg::KeyMove, Rank::Nav)),
     bind(C::Reports, code(KeyCode::Down), Action::Down, Msg::KeyDown, H::No),
     bind(C::Reports, key('k'), Action::Up, Msg::KeyUp, H::No),
     bind(C::Reports, key('j'), Action::Down, Msg::KeyDown, H::No),
-    bind(C::Reports, code(KeyCode::Left), Action::Left, Msg::KeyPrevPeriod, H::As("←→", Msg::KeyPeriod)),
+    bind(C::Reports, code(KeyCode::Left), Action::Left, Msg::KeyPrevPeriod, H::As("←→", Msg::KeyPeriod, Rank::Main)),
     bind(C::Reports, code(KeyCode::Right), Action::Right, Msg::KeyNextPeriod, H::No),
-    bind(C::Reports, code(KeyCode::Enter), Action::Open, Msg::KeyFocus, H::Yes),
+    bind(C::Reports, code(KeyCode::Enter), Action::Open, Msg::KeyFocus, MAIN),
     bind(C::Reports, code(KeyCode::Esc), Action::Back, Msg::KeyMenu, H::No),
-    bind(C::Reports, key('I'), Action::Issue, Msg::KeyIssue, H::Yes),
-    bind(C::Reports, key('x'), Action::ExportXlsx, Msg::KeyExportXlsx, H::Yes),
-    bind(C::Reports, key('c'), Action::ExportCsv, Msg::KeyExportCsv, H::Yes),
-    bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, H::Yes),
+    bind(C::Reports, key('I'), Action::Issue, Msg::KeyIssue, MAIN),
+    bind(C::Reports, key('x'), Action::ExportXlsx, Msg::KeyExportXlsx, MAIN),
+    bind(C::Reports, key('c'), Action::ExportCsv, Msg::KeyExportCsv, MAIN),
+    bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, MAIN),
     bind(C::Reports, key('/'), Action::Filter, Msg::KeyFilter, H::No),
     bind(C::Reports, key('S'), Action::Settings, Msg::KeySettings, H::No),
 
-    bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, H::Yes),
+    bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, NAV),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),
     bind(C::Form, code(KeyCode::Down), Action::Down, Msg::KeyNextField, H::No),
     bind(C::Form, code(KeyCode::Up), Action::Up, Msg::KeyPrevField, H::No),
-    bind(C::Form, code(KeyCode::Left), Action::Left, Msg::KeyChoose, H::As("←→", Msg::KeyChoose)),
+    bind(C::Form, code(KeyCode::Left), Action::Left, Msg::KeyChoose, H::As("←→", Msg::KeyChoose, Rank::Nav)),
     bind(C::Form, code(KeyCode::Right), Action::Right, Msg::KeyChoose, H::No),
-    bind(C::Form, code(KeyCode::Enter), Action::Submit, Msg::KeySave, H::Yes),
-    bind(C::Form, code(KeyCode::Esc), Action::Back, Msg::KeyCancel, H::Yes),
+    bind(C::Form, code(KeyCode::Enter), Action::Submit, Msg::KeySave, MAIN),
+    bind(C::Form, code(KeyCode::Esc), Action::Back, Msg::KeyCancel, MAIN),
     bind(C::Form, code(KeyCode::Backspace), Action::Erase, Msg::KeyErase, H::No),
     bind(C::Form, ctrl('u'), Action::ClearField, Msg::KeyClearField, H::No),
     bind(C::Form, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
 
-    bind(C::Filter, code(KeyCode::Enter), Action::Submit, Msg::KeyKeepFilter, H::Yes),
-    bind(C::Filter, code(KeyCode::Esc), Action::Back, Msg::KeyClearFilter, H::Yes),
+    bind(C::Filter, code(KeyCode::Enter), Action::Submit, Msg::KeyKeepFilter, MAIN),
+    bind(C::Filter, code(KeyCode::Esc), Action::Back, Msg::KeyClearFilter, MAIN),
     bind(C::Filter, code(KeyCode::Backspace), Action::Erase, Msg::KeyErase, H::No),
     bind(C::Filter, ctrl('u'), Action::ClearField, Msg::KeyClearField, H::No),
     bind(C::Filter, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
 
-    bind(C::Help, code(KeyCode::Esc), Action::Back, Msg::KeyClose, H::Yes),
+    bind(C::Help, code(KeyCode::Esc), Action::Back, Msg::KeyClose, MAIN),
     bind(C::Help, key('?'), Action::ToggleHelp, Msg::KeyClose, H::No),
     bind(C::Help, key('q'), Action::Quit, Msg::KeyQuit, H::No),
-    bind(C::Help, code(KeyCode::Up), Action::Up, Msg::KeyScroll, H::Yes),
+    bind(C::Help, code(KeyCode::Up), Action::Up, Msg::KeyScroll, MAIN),
     bind(C::Help, code(KeyCode::Down), Action::Down, Msg::KeyScroll, H::No),
     bind(C::Help, key('k'), Action::Up, Msg::KeyScroll, H::No),
     bind(C::Help, key('j'), Action::Down, Msg::KeyScroll, H::No),
     bind(C::Help, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
 
-    bind(C::FirstRun, key('d'), Action::LoadDemo, Msg::KeyDemo, H::Yes),
-    bind(C::FirstRun, key('e'), Action::StartEmpty, Msg::KeyEmpty, H::Yes),
+    bind(C::FirstRun, key('d'), Action::LoadDemo, Msg::KeyDemo, MAIN),
+    bind(C::FirstRun, key('e'), Action::StartEmpty, Msg::KeyEmpty, MAIN),
     bind(C::FirstRun, code(KeyCode::Esc), Action::StartEmpty, Msg::KeyEmpty, H::No),
-    bind(C::FirstRun, key('q'), Action::Quit, Msg::KeyQuit, H::Yes),
+    bind(C::FirstRun, key('q'), Action::Quit, Msg::KeyQuit, MAIN),
     bind(C::FirstRun, ctrl('c'), Action::Quit, Msg::KeyQuit, H::No),
 ];
 
@@ -294,13 +311,21 @@ pub fn bindings(contexts: &[Context]) -> impl Iterator<Item = &'static Binding> 
     contexts.iter().flat_map(|c| KEYMAP.iter().filter(move |b| b.context == *c))
 }
 
-/// `(key text, label)` pairs for the status bar.
-pub fn hints(contexts: &[Context], lang: Lang) -> Vec<(String, &'static str)> {
+/// A key hint of the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyHint {
+    pub key: String,
+    pub label: &'static str,
+    pub rank: Rank,
+}
+
+/// The status bar's hints for `contexts`, in table order.
+pub fn hints(contexts: &[Context], lang: Lang) -> Vec<KeyHint> {
     bindings(contexts)
         .filter_map(|b| match b.hint {
             Hint::No => None,
-            Hint::Yes => Some((b.key.text(), b.label.text(lang))),
-            Hint::As(k, label) => Some((k.to_owned(), label.text(lang))),
+            Hint::Yes(rank) => Some(KeyHint { key: b.key.text(), label: b.label.text(lang), rank }),
+            Hint::As(k, label, rank) => Some(KeyHint { key: k.to_owned(), label: label.text(lang), rank }),
         })
         .collect()
 }

@@ -199,17 +199,19 @@ pub(crate) fn request_walk_in(
 
 /// The result of a booking request: what was booked, and for a series the
 /// occurrences skipped because they clash.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Booked {
     pub booked: Vec<Booking>,
     pub skipped: Vec<Skipped>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// An occurrence of a series left out, and the refusal that left it out:
+/// typed, so that it is rendered at the edge in the reader's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
     pub start: String,
     pub end: String,
-    pub reason: String,
+    pub refusal: Refusal,
 }
 
 /// The person's id and the company billed: the one given, else the person's.
@@ -261,7 +263,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
                     out.skipped.push(Skipped {
                         start: period.start().to_string(),
                         end: period.end().to_string(),
-                        reason: crate::i18n::errors::refusal(&r, crate::i18n::Lang::En),
+                        refusal: r,
                     });
                     continue;
                 }

@@ -14,7 +14,6 @@ use crate::db::equipment::{self, Equipment};
 use crate::domain::booking::{RuleBreak, check_rules, check_walk_in, next_on_grid};
 use crate::domain::{Minute, Period};
 use crate::error::{Clash, Error, Refusal, Result};
-use crate::i18n::Lang;
 
 /// The active booking or held downtime `period` runs into, keeping `buffer`
 /// minutes clear on either side of bookings.
@@ -193,19 +192,20 @@ fn free_and_allowed(
 }
 
 /// What the booking form shows while typing: whether the period can be
-/// booked, and if not why and the nearest free slot.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// booked, and if not why (typed, rendered by the interface in its
+/// language) and the nearest free slot.
+#[derive(Debug)]
 pub enum Preview {
     /// Not enough typed yet to say.
     Incomplete,
     Free,
     Refused {
-        why: String,
+        why: Error,
         free: Option<Period>,
     },
 }
 
-pub fn preview(store: &Store, input: &BookingInput, lang: Lang) -> Preview {
+pub fn preview(store: &Store, input: &BookingInput) -> Preview {
     let conn = store.conn();
     let (Ok(req), Ok(eq)) = (request(input), equipment::by_code(conn, &input.equipment)) else {
         return Preview::Incomplete;
@@ -213,19 +213,19 @@ pub fn preview(store: &Store, input: &BookingInput, lang: Lang) -> Preview {
     let now = store.now();
     if let Err(r) = check_rules(&eq.rules, &req.period, now, &closed(conn)) {
         let free = suggest(conn, &eq, req.period.minutes(), req.period.start(), now).ok().flatten();
-        return Preview::Refused { why: crate::i18n::booking::rule_break(&r, lang), free };
+        return Preview::Refused { why: Refusal::BookingRule(r).into(), free };
     }
     match clash_for(conn, eq.id, &req.period, eq.rules.buffer_minutes) {
         Ok(None) => {}
         Ok(Some(c)) => {
             let free = suggest(conn, &eq, req.period.minutes(), req.period.start(), now).ok().flatten();
-            return Preview::Refused { why: crate::i18n::booking::clash(&c, None, lang), free };
+            return Preview::Refused { why: Refusal::BookingClash { clash: Box::new(c), free: None }.into(), free };
         }
-        Err(e) => return Preview::Refused { why: e.message(lang), free: None },
+        Err(e) => return Preview::Refused { why: e, free: None },
     }
     match parties(conn, input).and_then(|(p, _)| gate::qualified(conn, &eq, p, &req.period)) {
         Ok(()) => Preview::Free,
         Err(Error::Invalid(_)) => Preview::Incomplete,
-        Err(e) => Preview::Refused { why: e.message(lang), free: None },
+        Err(e) => Preview::Refused { why: e, free: None },
     }
 }

@@ -7,6 +7,7 @@ use crate::db::booking::{self, Booking, BookingInput, Preview};
 use crate::db::downtime::{self, DowntimeInput, OnClash};
 use crate::db::equipment::{self, Equipment};
 use crate::domain::equipment::EquipmentInput;
+use crate::domain::period::span_times;
 use crate::domain::{BillingUnit, Category, DowntimeReason, Field, Minute};
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
@@ -58,11 +59,11 @@ fn booking_input(form: &Form) -> BookingInput {
 
 fn about(b: &Booking) -> String {
     format!(
-        "#{} {} {}–{} {}",
+        "#{} {} {} {} {}",
         b.id,
         b.equipment_name,
-        b.start.get(5..).unwrap_or(&b.start),
-        b.end.get(11..).unwrap_or(&b.end),
+        b.start.get(5..10).unwrap_or(&b.start),
+        span_times(&b.start, &b.end),
         b.who()
     )
 }
@@ -232,17 +233,12 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<Strin
 pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
     match form.kind {
         FormKind::NewBooking => {
-            form.note = match booking::preview(store, &booking_input(form), lang) {
+            form.note = match booking::preview(store, &booking_input(form)) {
                 Preview::Incomplete => None,
                 Preview::Free => Some((Msg::NoteBookable.text(lang).into(), Tone::Info)),
                 Preview::Refused { why, free } => {
-                    let free = free.map_or_else(String::new, |p| {
-                        fill(
-                            Msg::NoteNearest.text(lang),
-                            &[&p.start(), &p.end().to_string().get(11..).unwrap_or_default().to_owned()],
-                        )
-                    });
-                    Some((format!("✖ {why}{free}"), Tone::Error))
+                    let free = free.map_or_else(String::new, |p| fill(Msg::NoteNearest.text(lang), &[&p.text()]));
+                    Some((format!("✖ {}{free}", why.on_screen(lang)), Tone::Error))
                 }
             };
         }

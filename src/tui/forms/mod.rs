@@ -80,7 +80,7 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
                 Error::Refused(crate::error::Refusal::Duplicate { field, .. }) => Some(*field),
                 _ => None,
             };
-            form.refuse(field, e.message(lang));
+            form.refuse(field, e.on_screen(lang));
             None
         }
     }

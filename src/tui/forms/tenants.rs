@@ -310,6 +310,6 @@ fn lease_note(form: &Form, store: &Store, lang: Lang) -> Option<(String, Tone)> 
             let rent = suggested.map_or_else(String::new, |w| fill(Msg::NoteRent.text(lang), &[&w]));
             Some((fill(Msg::NoteFree.text(lang), &[&r.code, &r.area, &rent]), Tone::Info))
         }
-        Err(e) => Some((e.message(lang), Tone::Error)),
+        Err(e) => Some((e.on_screen(lang), Tone::Error)),
     }
 }

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph};
 use super::filter::{FilterLine, Filtered};
 use super::list::{self, WINDOW};
 use super::{Outcome, Screen, Ui, lease_term};
-use crate::cells::{cut, fit, fit_right};
+use crate::cells::{column, column_right, cut, fit};
 use crate::db::company::{self, Company, CompanyFilter};
 use crate::db::lease::{self, Lease, LeaseFilter};
 use crate::db::person::{self, PersonFilter};
@@ -195,11 +195,11 @@ impl Companies {
         let row = |name: &str, zone: &str, stage: &str, sector: &str, date: &str| {
             format!(
                 "{}{}{}{}{}",
-                fit(name, name_w),
-                fit(zone, zone_w),
-                fit(stage, stage_w),
-                fit(sector, sector_w),
-                fit(date, date_w)
+                column(name, name_w),
+                column(zone, zone_w),
+                column(stage, stage_w),
+                column(sector, sector_w),
+                column(date, date_w)
             )
         };
         let field = |f| labels::field(f, lang);
@@ -283,7 +283,13 @@ impl Companies {
             ));
             lines.push(Line::styled(
                 cut(
-                    &format!("   {} {} · {} {}", Msg::ColRent.text(lang), l.rent.0, Msg::ColFee.text(lang), l.fee.0),
+                    &format!(
+                        "   {} {} · {} {}",
+                        Msg::ColRent.text(lang),
+                        labels::money(l.rent, lang),
+                        Msg::ColFee.text(lang),
+                        labels::money(l.fee, lang)
+                    ),
                     w,
                 ),
                 theme::dim(),
@@ -294,13 +300,13 @@ impl Companies {
             lines.push(Line::styled(format!(" {}", Msg::NoReports.text(lang)), theme::dim()));
         } else {
             let col = 8;
-            let mut years = fit("", 8);
-            let mut jobs = fit(&format!(" {}", Msg::ShortJobs.text(lang)), 8);
-            let mut sales = fit(&format!(" {}", Msg::ShortSales.text(lang)), 8);
+            let mut years = column("", 8);
+            let mut jobs = column(&format!(" {}", Msg::ShortJobs.text(lang)), 8);
+            let mut sales = column(&format!(" {}", Msg::ShortSales.text(lang)), 8);
             for r in &d.reports {
-                years.push_str(&fit_right(&r.year.to_string(), col));
-                jobs.push_str(&fit_right(&r.figures.employees.to_string(), col));
-                sales.push_str(&fit_right(&labels::money_short(r.figures.sales, lang), col));
+                years.push_str(&column_right(&r.year.to_string(), col));
+                jobs.push_str(&column_right(&r.figures.employees.to_string(), col));
+                sales.push_str(&column_right(&labels::money_short(r.figures.sales, lang), col));
             }
             for s in [years, jobs, sales] {
                 lines.push(Line::from(cut(&s, w)));

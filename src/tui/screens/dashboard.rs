@@ -6,10 +6,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Gauge, LineGauge, Paragraph, Sparkline, Wrap};
+use ratatui::widgets::{Block, Gauge, LineGauge, Paragraph, Sparkline};
 
 use super::{Outcome, Screen, Ui};
-use crate::cells::{cut, fit, fit_right, width};
+use crate::cells::{column, column_right, cut, width};
 use crate::db::Store;
 use crate::domain::money::group;
 use crate::error::Result;
@@ -76,14 +76,14 @@ fn ratio(n: i64, of: i64) -> f64 {
 fn gauge_row(frame: &mut Frame, area: Rect, label: &str, label_w: u16, value: &str, value_w: u16, r: f64) {
     let [l, g, v] =
         Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1), Constraint::Length(value_w)]).areas(area);
-    frame.render_widget(Paragraph::new(fit(label, usize::from(label_w))), l);
+    frame.render_widget(Paragraph::new(column(label, usize::from(label_w))), l);
     let gauge = LineGauge::default()
         .filled_style(theme::gauge())
         .filled_symbol(symbols::line::THICK_HORIZONTAL)
         .label("")
         .ratio(r);
     frame.render_widget(gauge, g);
-    frame.render_widget(Paragraph::new(fit_right(value, usize::from(value_w))), v);
+    frame.render_widget(Paragraph::new(column_right(value, usize::from(value_w))), v);
 }
 
 impl Dashboard {
@@ -171,10 +171,10 @@ impl Dashboard {
                 let d = l.days_left(ui.today).unwrap_or(0);
                 let style = if d <= 30 { theme::urgent() } else { theme::soon() };
                 Line::from(vec![
-                    Span::raw(fit(&l.room, 5)),
-                    Span::raw(fit(&l.company_name, name_w)),
+                    Span::raw(column(&l.room, 5)),
+                    Span::raw(column(&l.company_name, name_w)),
                     Span::raw(format!(" {} ", l.last_day)),
-                    Span::styled(fit_right(&format!("D-{d}"), 5), style),
+                    Span::styled(column_right(&format!("D-{d}"), 5), style),
                 ])
             })
             .collect();
@@ -194,7 +194,7 @@ impl Dashboard {
             .map(|(stage, n)| {
                 let len = usize::try_from(*n).unwrap_or(0) * bar_room / usize::try_from(max).unwrap_or(1);
                 Line::from(vec![
-                    Span::raw(fit(labels::stage(*stage, ui.lang), label_w)),
+                    Span::raw(column(labels::stage(*stage, ui.lang), label_w)),
                     Span::styled("▇".repeat(len.max(usize::from(*n > 0))), theme::gauge()),
                     Span::raw(format!(" {n}")),
                 ])
@@ -216,7 +216,7 @@ impl Dashboard {
             .map(|(code, name, now)| {
                 let (text, style) = crate::tui::screens::equipment::now_text(now, ui.lang);
                 Line::from(vec![
-                    Span::raw(fit(&format!("{code} {name}"), 20)),
+                    Span::raw(column(&format!("{code} {name}"), 20)),
                     Span::styled(cut(&text, w.saturating_sub(20)), style),
                 ])
             })
@@ -237,7 +237,8 @@ impl Dashboard {
                 w,
             )),
         ]);
-        frame.render_widget(Paragraph::new(lines).block(b).wrap(Wrap { trim: false }), area);
+        // Every line is cut to the pane above: nothing is left to wrap.
+        frame.render_widget(Paragraph::new(lines).block(b), area);
     }
 
     /// The year shown, for tests and the status line.

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::filter::{FilterLine, Filtered};
 use super::{Outcome, Screen, Ui, list};
-use crate::cells::{cut, fit, fit_right};
+use crate::cells::{column, column_right, cut};
 use crate::db::{Store, room};
 use crate::domain::Field;
 use crate::domain::money::group;
@@ -36,7 +36,9 @@ pub struct Spaces {
 
 const TILE_W: u16 = 16;
 /// Table cells before the tenant and after: ▶, room, use, m², 평, gap, lease end.
-const FIXED: usize = 1 + 5 + 11 + 9 + 8 + 2 + 11;
+const FIXED: usize = 1 + 5 + KIND + 9 + 8 + 2 + 11;
+/// The room kind column: the longest kind (`Pilot plant`) and a space.
+const KIND: usize = 12;
 const TILE_H: u16 = 5;
 
 impl Spaces {
@@ -222,16 +224,16 @@ impl Spaces {
         let company_w = w.saturating_sub(FIXED + if wide { 24 } else { 0 }).clamp(6, 30);
         let mut header = format!(
             " {}{}{}{}{}{}",
-            fit(labels::field(Field::Room, lang), 5),
-            fit(labels::field(Field::Kind, lang), 11),
-            fit_right(Msg::ColArea.text(lang), 9),
-            fit_right("평", 8),
-            fit(&format!("  {}", Msg::ColTenant.text(lang)), company_w + 2),
-            fit(Msg::ColLeaseEnd.text(lang), 11),
+            column(labels::field(Field::Room, lang), 5),
+            column(labels::field(Field::Kind, lang), KIND),
+            column_right(Msg::ColArea.text(lang), 9),
+            column_right("평", 8),
+            column(&format!("  {}", Msg::ColTenant.text(lang)), company_w + 2),
+            column(Msg::ColLeaseEnd.text(lang), 11),
         );
         if wide {
-            header.push_str(&fit_right(Msg::ColRentMonth.text(lang), 12));
-            header.push_str(&fit_right(Msg::ColFeeMonth.text(lang), 12));
+            header.push_str(&column_right(Msg::ColRentMonth.text(lang), 12));
+            header.push_str(&column_right(Msg::ColFeeMonth.text(lang), 12));
         }
         let mut lines = vec![Line::styled(cut(&header, w), theme::dim())];
         let visible = u32::from(inner.height.saturating_sub(1));
@@ -250,16 +252,16 @@ impl Spaces {
             let mut text = format!(
                 "{}{}{}{}{}  {}{}",
                 if i == self.selected { "▶" } else { " " },
-                fit(&s.room.code, 5),
-                fit(labels::room_kind(s.room.kind, lang), 11),
-                fit_right(&s.room.area.m2_text(), 9),
-                fit_right(&s.room.area.pyeong_text(), 8),
-                fit(&tenant, company_w),
-                fit(&end, 11),
+                column(&s.room.code, 5),
+                column(labels::room_kind(s.room.kind, lang), KIND),
+                column_right(&s.room.area.m2_text(), 9),
+                column_right(&s.room.area.pyeong_text(), 8),
+                column(&tenant, company_w),
+                column(&end, 11),
             );
             if wide {
-                text.push_str(&fit_right(&rent, 12));
-                text.push_str(&fit_right(&fee, 12));
+                text.push_str(&column_right(&rent, 12));
+                text.push_str(&column_right(&fee, 12));
             }
             let line = if i == self.selected {
                 list::row_line(cut(&text, w), true)

@@ -3,7 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::cells::wrap;
 
 use super::centered;
 use crate::i18n::Msg;
@@ -13,12 +15,17 @@ use crate::tui::theme;
 
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let lang = app.lang;
-    let mut lines = vec![Line::from(Msg::FirstRunBody.text(lang)), Line::default()];
-    for (key, label) in keymap::hints(&[Context::FirstRun], lang) {
+    let popup = centered(area, 64, 11);
+    // Wrapped by cells: ratatui's word wrap loses Hangul at a line's edge.
+    let mut lines: Vec<Line> = wrap(Msg::FirstRunBody.text(lang), usize::from(popup.width.saturating_sub(2)))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    lines.push(Line::default());
+    for keymap::KeyHint { key, label, .. } in keymap::hints(&[Context::FirstRun], lang) {
         lines.push(Line::from(vec![Span::styled(format!("  {key}  "), theme::key()), Span::raw(label)]));
     }
-    let popup = centered(area, 64, 11);
     let block = Block::bordered().title(Span::styled(format!(" {} ", Msg::FirstRunTitle.text(lang)), theme::title()));
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: true }), popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
 }

@@ -55,8 +55,11 @@ pub struct EquipmentScreen {
 }
 
 /// Calendar rows are an hour, or the machine's slot when it is longer.
+/// A calendar row is one of the machine's slots (30 minutes unless it says
+/// otherwise), so a half-hour booking fills half an hour and a half-hour start
+/// can be chosen.
 fn row_minutes(eq: &Equipment) -> u32 {
-    eq.rules.slot_minutes.max(60)
+    eq.rules.slot_minutes.max(1)
 }
 
 /// The hours a week calendar of `eq` spans: earliest opening to latest closing.
@@ -160,11 +163,23 @@ impl EquipmentScreen {
         self.load_week(store)
     }
 
+    /// The length a new booking of `eq` is offered with.
+    fn offered_length(eq: &Equipment) -> i64 {
+        i64::from(eq.rules.min_minutes.max(60).min(eq.rules.max_minutes))
+    }
+
     /// A booking form for `eq` at the first free time from `from`.
     fn book(store: &Store, eq: &Equipment, from: Minute, ui: &Ui, now: Minute) -> Result<Outcome> {
-        let length = i64::from(eq.rules.min_minutes.max(60).min(eq.rules.max_minutes));
+        let length = Self::offered_length(eq);
         let start = booking::suggest(store.conn(), eq, length, from, now)?.map_or(from, |p| p.start());
         Ok(Outcome::OpenForm(forms::booking_form(Some(eq), start, length, ui.lang)))
+    }
+
+    /// A booking form for `eq` from the calendar cursor's slot, as chosen;
+    /// the form says at once if that time cannot be booked, and the nearest
+    /// time that can.
+    fn book_at(eq: &Equipment, at: Minute, ui: &Ui) -> Outcome {
+        Outcome::OpenForm(forms::booking_form(Some(eq), at, Self::offered_length(eq), ui.lang))
     }
 }
 
@@ -268,7 +283,7 @@ impl Screen for EquipmentScreen {
         let state = |b: &Booking| fill(Msg::SavedState.text(lang), &[&b.id, &labels::booking_state(b.state, lang)]);
         let outcome = match (action, booking, machine) {
             (Action::Book, _, Some(eq)) => match (self.view, self.cursor()) {
-                (View::Calendar, Some(at)) => Self::book(store, &eq, at, ui, now)?,
+                (View::Calendar, Some(at)) => Self::book_at(&eq, at, ui),
                 _ => Self::book(store, &eq, now, ui, now)?,
             },
             (Action::Approve, Some(b), _) => {

@@ -9,10 +9,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{EquipmentScreen, row_minutes, span};
-use crate::cells::{cut, fit};
+use crate::cells::{column, cut};
 use crate::db::booking::Booking;
 use crate::domain::Minute;
 use crate::domain::booking::BookingState;
+use crate::domain::period::{span as period_span, span_times};
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::report::equipment::Now;
 use crate::tui::screens::{Ui, list as rows};
@@ -26,10 +27,19 @@ fn hm(text: &str) -> &str {
     text.get(11..16).unwrap_or(text)
 }
 
+/// When use that began at `start` ends: the time, or the day and time if
+/// it ends on another day (a night's firing), never a bare time that reads
+/// as earlier than its start.
+fn until<'a>(start: &str, end: &'a str) -> &'a str {
+    if start.get(..10) == end.get(..10) { hm(end) } else { end }
+}
+
 /// What a machine is doing now, in a few words, and its style.
 pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
     match now {
-        Now::InUse(b) => (format!("● {} {} ~{}", Msg::StatusInUse.text(lang), b.who(), hm(&b.end)), theme::info()),
+        Now::InUse(b) => {
+            (format!("● {} {} ~{}", Msg::StatusInUse.text(lang), b.who(), until(&b.start, &b.end)), theme::info())
+        }
         Now::Down(d) => (
             format!(
                 "✖ {} ~{} {}",
@@ -40,7 +50,7 @@ pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
             theme::error(),
         ),
         Now::Free(Some(b)) => (
-            format!("○ {} {}–{} {}", labels::booking_state(b.state, lang), hm(&b.start), hm(&b.end), b.who()),
+            format!("○ {} {} {}", labels::booking_state(b.state, lang), span_times(&b.start, &b.end), b.who()),
             if b.state == BookingState::Requested { theme::soon() } else { Style::new() },
         ),
         Now::Free(None) => (format!("· {}", Msg::StatusFree.text(lang)), theme::dim()),
@@ -62,9 +72,9 @@ pub(super) fn list(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &Ui) 
         cut(
             &format!(
                 " {}{}{}{}",
-                fit(Msg::ColCode.text(lang), 8),
-                fit(Msg::ColName.text(lang), name_w),
-                fit(Msg::ColCategory.text(lang), cat_w),
+                column(Msg::ColCode.text(lang), 8),
+                column(Msg::ColName.text(lang), name_w),
+                column(Msg::ColCategory.text(lang), cat_w),
                 Msg::ColNow.text(lang)
             ),
             w,
@@ -80,9 +90,9 @@ pub(super) fn list(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &Ui) 
         let head = format!(
             "{}{}{}{}",
             if selected { "▶" } else { " " },
-            fit(&e.code, 8),
-            fit(&e.name, name_w),
-            fit(labels::category(e.category, lang), cat_w)
+            column(&e.code, 8),
+            column(&e.name, name_w),
+            column(labels::category(e.category, lang), cat_w)
         );
         let rest = cut(&status, w.saturating_sub(crate::cells::width(&head)));
         let line = if selected {
@@ -114,12 +124,11 @@ pub(super) fn approvals(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: 
     let top = rows::page_top(s.queue_selected as u32, visible as u32) as usize;
     for (i, b) in s.queue.iter().enumerate().skip(top).take(visible) {
         let text = format!(
-            "{}#{:<6}{}{}–{}  {}  {}",
+            "{}#{:<6}{}{}  {}  {}",
             if i == s.queue_selected { "▶" } else { " " },
             b.id,
-            fit(&format!("{} {}", b.equipment, b.equipment_name), 22),
-            b.start,
-            hm(&b.end),
+            column(&format!("{} {}", b.equipment, b.equipment_name), 22),
+            period_span(&b.start, &b.end),
             b.who(),
             b.purpose
         );
@@ -148,8 +157,14 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
     let block = titled(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [head, grid, legend] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    let waiting = waiting_line(s, lang);
+    let [head, grid, waits, legend] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(waiting.is_some())),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     let label_w: u16 = 6;
     let col_w = (inner.width.saturating_sub(label_w) / 7).max(4);
     let days: Vec<NaiveDate> = (0..7).map(|i| monday + chrono::Duration::days(i)).collect();
@@ -164,7 +179,7 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
         } else {
             theme::dim()
         };
-        header.push(Span::styled(fit(&short, usize::from(col_w)), style));
+        header.push(Span::styled(column(&short, usize::from(col_w)), style));
     }
     frame.render_widget(Paragraph::new(Line::from(header)), head);
     let (open, close) = span(eq);
@@ -178,7 +193,7 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
     for r in top..(top + visible).min(rows_total) {
         let minute = open + r as u32 * row;
         let mut spans = vec![Span::styled(
-            fit(&format!("{:02}:{:02}", minute / 60, minute % 60), usize::from(label_w)),
+            column(&format!("{:02}:{:02}", minute / 60, minute % 60), usize::from(label_w)),
             theme::dim(),
         )];
         for (di, d) in days.iter().enumerate() {
@@ -188,7 +203,14 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
             let cursor = di == s.cursor_day && minute == s.cursor_minute;
             let booking =
                 s.week.bookings.iter().find(|b| b.start < end_s && b.end > at_s && b.state != BookingState::Cancelled);
-            let downtime = s.week.downtime.iter().find(|x| x.start < end_s && x.end > at_s);
+            // A pending downtime waits for the bookings in its way: they
+            // hold the time, so they are drawn, not hidden under it.
+            let downtime = s
+                .week
+                .downtime
+                .iter()
+                .find(|x| x.start < end_s && x.end > at_s)
+                .filter(|x| x.state != "pending" || booking.is_none());
             let hours = eq.rules.hours.on(di);
             let open_now = hours.is_some_and(|(o, c)| o <= minute && minute < c);
             let (text, mut style) = if let Some(x) = downtime {
@@ -209,15 +231,43 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
             if cursor {
                 style = style.add_modifier(Modifier::REVERSED);
             }
-            let cell = fit(&text, usize::from(col_w));
-            spans
-                .push(Span::styled(if cursor && text.is_empty() { fit("▏", usize::from(col_w)) } else { cell }, style));
+            let cell = column(&text, usize::from(col_w));
+            spans.push(Span::styled(
+                if cursor && text.is_empty() { column("▏", usize::from(col_w)) } else { cell },
+                style,
+            ));
         }
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), grid);
+    if let Some(text) = waiting {
+        frame.render_widget(Paragraph::new(Line::styled(cut(&text, usize::from(waits.width)), theme::error())), waits);
+    }
     frame.render_widget(
         Paragraph::new(Line::styled(cut(Msg::CalendarLegend.text(lang), usize::from(legend.width)), theme::dim())),
         legend,
     );
+}
+
+/// The week's first pending downtime and the booking it waits for:
+/// `░░ 교정 12-14 09:00–18:00 · 예약 #123(김민수, 12-14 10:00–11:00)이 …`.
+fn waiting_line(s: &EquipmentScreen, lang: Lang) -> Option<String> {
+    let d = s.week.downtime.iter().find(|d| !d.waiting_for.is_empty())?;
+    let booking = |id: &i64| match s.week.bookings.iter().find(|b| b.id == *id) {
+        Some(b) => format!("#{id}({}, {})", b.person_name, short_span(&b.start, &b.end)),
+        None => format!("#{id}"),
+    };
+    let ids: Vec<String> = d.waiting_for.iter().map(booking).collect();
+    Some(format!(
+        "░░ {} {} · {}",
+        labels::downtime_reason(d.reason, lang),
+        short_span(&d.start, &d.end),
+        fill(Msg::WaitsFor.text(lang), &[&ids.join(", ")])
+    ))
+}
+
+/// A period without its year, for a line that is short of room.
+fn short_span(start: &str, end: &str) -> String {
+    let text = period_span(start, end);
+    text.get(5..).map_or(text.clone(), str::to_owned)
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Axis, Bar, BarChart, Chart, Dataset, Gauge, GraphType, Li
 
 use super::view::{titled, won};
 use super::{Focus, ReportsScreen};
-use crate::cells::{cut, fit, fit_right};
+use crate::cells::{column, column_right, cut};
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::tui::screens::list as rows;
 use crate::tui::theme;
@@ -80,9 +80,9 @@ pub(super) fn utilisation(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang
         let text = format!(
             "{}{}{}{}",
             if on { "▶" } else { " " },
-            fit(&m.equipment, 8),
-            fit(&m.name, name_w),
-            fit_right(&format!("{:.0}/{:.0}h ", m.used_hours, m.available_hours), 16)
+            column(&m.equipment, 8),
+            column(&m.name, name_w),
+            column_right(&format!("{:.0}/{:.0}h ", m.used_hours, m.available_hours), 16)
         );
         let text_area = Rect { x: inner.x, y, width: (text_w as u16).min(inner.width), height: 1 };
         let style = if on { theme::selected() } else { Style::default() };
@@ -119,12 +119,12 @@ pub(super) fn training(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: L
     let title_w = w.saturating_sub(1 + 6 + 10 + 12 + 8 + 6).max(6);
     let head = format!(
         " {}{}{}{}{}{}",
-        fit(lang.pick("연도", "Year"), 6),
-        fit(Msg::ColCourse.text(lang), 10),
-        fit(Msg::ColTitle.text(lang), title_w),
-        fit_right(lang.pick("수료/수강", "Done/all"), 12),
-        fit_right(lang.pick("수료율", "Rate"), 8),
-        fit_right(lang.pick("자격", "Qual."), 6)
+        column(lang.pick("연도", "Year"), 6),
+        column(Msg::ColCourse.text(lang), 10),
+        column(Msg::ColTitle.text(lang), title_w),
+        column_right(lang.pick("수료/수강", "Done/all"), 12),
+        column_right(lang.pick("수료율", "Rate"), 8),
+        column_right(lang.pick("자격", "Qual."), 6)
     );
     let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
     let visible = u32::from(table.height.saturating_sub(1));
@@ -134,12 +134,12 @@ pub(super) fn training(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: L
         let text = format!(
             "{}{}{}{}{}{}{}",
             if on { "▶" } else { " " },
-            fit(&t.year.to_string(), 6),
-            fit(&t.course, 10),
-            fit(&t.title, title_w),
-            fit_right(&format!("{}/{}", t.completed, t.trainees), 12),
-            fit_right(&format!("{:.1} %", t.completion_rate), 8),
-            fit_right(&t.qualifications.to_string(), 6)
+            column(&t.year.to_string(), 6),
+            column(&t.course, 10),
+            column(&t.title, title_w),
+            column_right(&format!("{}/{}", t.completed, t.trainees), 12),
+            column_right(&format!("{:.1} %", t.completion_rate), 8),
+            column_right(&t.qualifications.to_string(), 6)
         );
         lines.push(rows::row_line(cut(&text, w), on));
     }
@@ -178,7 +178,7 @@ pub(super) fn kpis(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang)
     ];
     for ((msg, part, whole, text), row) in items.iter().zip(rows_of.iter()) {
         let [label, gauge] = Layout::horizontal([Constraint::Length(10), Constraint::Fill(1)]).areas(*row);
-        frame.render_widget(Paragraph::new(fit(msg.text(lang), 10)), label);
+        frame.render_widget(Paragraph::new(column(msg.text(lang), 10)), label);
         let r = ratio(*part, *whole);
         frame.render_widget(
             Gauge::default().gauge_style(theme::gauge()).ratio(r).label(format!("{text}  {:.0} %", r * 100.0)),
@@ -208,7 +208,7 @@ pub(super) fn top_users(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: 
     let bars: Vec<Bar> = list
         .iter()
         .map(|u| {
-            Bar::with_label(Line::from(fit(&u.company_name, label_w)), (u.hours * 10.0).round().max(0.0) as u64)
+            Bar::with_label(Line::from(column(&u.company_name, label_w)), (u.hours * 10.0).round().max(0.0) as u64)
                 .text_value(format!("{:.1}h · {}", u.hours, labels::money_short(crate::domain::Won(u.charged), lang)))
         })
         .collect();

@@ -442,7 +442,7 @@ impl Screen for ReportsScreen {
                     let need = crate::domain::Capability::ManageSettings;
                     let refusal =
                         crate::error::Refusal::NotPermitted { user: me.user, role: me.role, need, admins: me.admins };
-                    return Ok(Outcome::Say(crate::error::Error::from(refusal).message(lang)));
+                    return Ok(Outcome::Say(crate::error::Error::from(refusal).on_screen(lang)));
                 }
                 return Ok(Outcome::OpenForm(forms::settings_form(store, lang)?));
             }

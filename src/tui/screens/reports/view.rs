@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph};
 
 use super::{Focus, Report, ReportsScreen, charts};
-use crate::cells::{cut, fit, fit_right};
+use crate::cells::{column, column_right, cut};
 use crate::domain::money::group;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::report::sheets::bucket;
@@ -90,9 +90,9 @@ fn statements(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let name_w = w.saturating_sub(1 + 13 + 14 + 2 + 9).max(6);
     let head = format!(
         " {}{}{}  {}",
-        fit(lang.pick("번호", "Number"), 13),
-        fit(lang.pick("기업", "Company"), name_w),
-        fit_right(Msg::Total.text(lang), 14),
+        column(lang.pick("번호", "Number"), 13),
+        column(lang.pick("기업", "Company"), name_w),
+        column_right(Msg::Total.text(lang), 14),
         Msg::ColState.text(lang)
     );
     let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
@@ -105,9 +105,9 @@ fn statements(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
         let text = format!(
             "{}{}{}{}  ",
             if on { "▶" } else { " " },
-            fit(&number, 13),
-            fit(&st.company_name, name_w),
-            fit_right(&won(st.totals.total.0), 14)
+            column(&number, 13),
+            column(&st.company_name, name_w),
+            column_right(&won(st.totals.total.0), 14)
         );
         let line = Line::from(vec![Span::raw(text), Span::styled(state, style)]);
         lines.push(if on { line.style(theme::selected()) } else { line });
@@ -138,9 +138,9 @@ fn preview(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     for l in st.lines.iter().take(if more > 0 { shown.saturating_sub(1) } else { shown }) {
         lines.push(Line::from(format!(
             "{}{}{}",
-            fit(&labels::statement_line(l.kind, &l.subject, &l.detail, lang), item_w),
-            fit_right(&labels::quantity(l.quantity, l.unit, lang), 10),
-            fit_right(&won(l.amount.0), 14)
+            column(&labels::statement_line(l.kind, &l.subject, &l.detail, lang), item_w),
+            column_right(&labels::quantity(l.quantity, l.unit, lang), 10),
+            column_right(&won(l.amount.0), 14)
         )));
     }
     if more > 0 {
@@ -148,7 +148,7 @@ fn preview(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
         lines.push(Line::styled(fill(lang.pick("… 외 {0}건", "… {0} more"), &[&rest]), theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), body);
-    let sum = |m: Msg, v: i64| Line::from(fit_right(&format!("{} {}", m.text(lang), fit_right(&won(v), 14)), w));
+    let sum = |m: Msg, v: i64| Line::from(column_right(&format!("{} {}", m.text(lang), column_right(&won(v), 14)), w));
     let mut total = sum(Msg::Total, st.totals.total.0);
     total = total.style(theme::title());
     frame.render_widget(
@@ -181,11 +181,11 @@ fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let name_w = w.saturating_sub(1 + 13 + 11 + 12 + 6).max(6);
     let head = format!(
         " {}{}{}{}{}",
-        fit(lang.pick("번호", "Number"), 13),
-        fit(lang.pick("기업", "Company"), name_w),
-        fit(lang.pick("납부기한", "Due"), 11),
-        fit_right(lang.pick("미납", "Owed"), 12),
-        fit_right(lang.pick("연체", "Days"), 6),
+        column(lang.pick("번호", "Number"), 13),
+        column(lang.pick("기업", "Company"), name_w),
+        column(lang.pick("납부기한", "Due"), 11),
+        column_right(lang.pick("미납", "Owed"), 12),
+        column_right(lang.pick("연체", "Days"), 6),
     );
     let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
     let visible = u32::from(table.height.saturating_sub(1));
@@ -194,11 +194,11 @@ fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
         let text = format!(
             "{}{}{}{}{}{}",
             if i == s.selected && s.focus == Focus::Content { "▶" } else { " " },
-            fit(&a.number, 13),
-            fit(&a.company_name, name_w),
-            fit(&a.due_on, 11),
-            fit_right(&won(a.outstanding.0), 12),
-            fit_right(&a.days_overdue.to_string(), 6)
+            column(&a.number, 13),
+            column(&a.company_name, name_w),
+            column(&a.due_on, 11),
+            column_right(&won(a.outstanding.0), 12),
+            column_right(&a.days_overdue.to_string(), 6)
         );
         let style = if a.days_overdue > 60 { theme::error() } else { Style::default() };
         lines.push(Line::styled(cut(&text, w), style));

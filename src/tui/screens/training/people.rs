@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::super::list::{self as rows, Window};
-use crate::cells::{cut, fit};
+use crate::cells::{column, cut};
 use crate::db::Store;
 use crate::domain::Minute;
 use crate::error::Result;
@@ -63,11 +63,11 @@ pub fn view(p: &People, title: &str, frame: &mut Frame, area: Rect, ui: &Ui) {
     let company_w = w.saturating_sub(1 + 7 + 1 + 10 + 1 + 25 + 1 + 17).clamp(6, 24);
     let mut lines = vec![Line::styled(
         format!(
-            " {} {} {} {} {}",
-            fit(lang.pick("코드", "Code"), 7),
-            fit(lang.pick("이름", "Name"), 10),
-            fit(lang.pick("소속", "Company"), company_w),
-            fit(lang.pick("자격", "Qualifications"), 25),
+            " {}{}{}{}{}",
+            column(lang.pick("코드", "Code"), 8),
+            column(lang.pick("이름", "Name"), 11),
+            column(lang.pick("소속", "Company"), company_w),
+            column(lang.pick("자격", "Qualifications"), 26),
             lang.pick("다음 예약", "Next booking")
         ),
         theme::dim(),
@@ -78,12 +78,12 @@ pub fn view(p: &People, title: &str, frame: &mut Frame, area: Rect, ui: &Ui) {
         let Some(c) = p.cards.get(i) else { break };
         let next = c.next.as_ref().map_or_else(String::new, |(at, eq)| format!("{} {eq}", at.get(5..).unwrap_or(at)));
         let text = format!(
-            "{}{} {} {} {} {}",
+            "{}{}{}{}{}{}",
             if i == p.cards.selected { "▶" } else { " " },
-            fit(&c.person.code, 7),
-            fit(&c.person.name, 10),
-            fit(c.person.company_name.as_deref().unwrap_or("-"), company_w),
-            fit(&quals_text(c, lang), 25),
+            column(&c.person.code, 8),
+            column(&c.person.name, 11),
+            column(c.person.company_name.as_deref().unwrap_or("-"), company_w),
+            column(&quals_text(c, lang), 26),
             next
         );
         lines.push(rows::row_line(cut(&text, w), i == p.cards.selected));
@@ -109,7 +109,7 @@ fn detail_lines(p: &People, ui: &Ui, w: usize) -> Vec<Line<'static>> {
         } else {
             (format!("~{}", q.valid_until), theme::info())
         };
-        let text = format!(" {} {} {} ", fit(&q.course, 9), fit(&q.course_title, 16), fit(&q.machines, 16));
+        let text = format!(" {}{}{}", column(&q.course, 10), column(&q.course_title, 17), column(&q.machines, 17));
         lines.push(Line::from(vec![Span::raw(cut(&text, w)), Span::styled(state, style)]));
     }
     if p.detail.qualifications.is_empty() {

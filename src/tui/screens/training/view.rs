@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{TrainingScreen, View};
-use crate::cells::{cut, fit, fit_right, width};
+use crate::cells::{column, column_right, cut, width, wrap};
 use crate::domain::Attendance;
 use crate::i18n::{Msg, fill};
 use crate::tui::screens::{Ui, list as rows};
@@ -28,10 +28,10 @@ pub(super) fn cohorts(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui
     let title_w = w.saturating_sub(10 + 9 + 16 + 24 + 1).clamp(8, 40);
     let head = format!(
         " {}{}{}{}{}",
-        fit(Msg::ColCourse.text(lang), 10),
-        fit(Msg::ColTitle.text(lang), title_w),
-        fit(Msg::ColCohort.text(lang), 9),
-        fit(Msg::ColSeats.text(lang), 16),
+        column(Msg::ColCourse.text(lang), 10),
+        column(Msg::ColTitle.text(lang), title_w),
+        column(Msg::ColCohort.text(lang), 9),
+        column(Msg::ColSeats.text(lang), 16),
         Msg::ColState.text(lang)
     );
     let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
@@ -47,10 +47,10 @@ pub(super) fn cohorts(s: &TrainingScreen, frame: &mut Frame, area: Rect, ui: &Ui
         let text = format!(
             "{}{}{}{}{}{}",
             if i == s.cohorts.selected { "▶" } else { " " },
-            fit(&c.course, 10),
-            fit(&c.course_title, title_w),
-            fit(&c.code, 9),
-            fit(&seats, 16),
+            column(&c.course, 10),
+            column(&c.course_title, title_w),
+            column(&c.code, 9),
+            column(&seats, 16),
             state
         );
         lines.push(rows::row_line(cut(&text, w), i == s.cohorts.selected));
@@ -92,15 +92,15 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
     let first_col = screen.col.saturating_sub(fit_cols - 1);
     let sessions: Vec<_> = roster.grid.sessions.iter().enumerate().skip(first_col).take(fit_cols).collect();
     let mut head = vec![Span::styled(
-        format!(" {}{}", fit(Msg::ColName.text(lang), name_w), fit(Msg::ColCompany.text(lang), company_w)),
+        format!(" {}{}", column(Msg::ColName.text(lang), name_w), column(Msg::ColCompany.text(lang), company_w)),
         theme::dim(),
     )];
     for (i, sess) in &sessions {
         let style = if *i == screen.col { theme::key() } else { theme::dim() };
-        head.push(Span::styled(fit(&fill(Msg::SessionShort.text(lang), &[&sess.number]), col_w), style));
+        head.push(Span::styled(column(&fill(Msg::SessionShort.text(lang), &[&sess.number]), col_w), style));
     }
     head.push(Span::styled(
-        format!("{} {}", fit_right(Msg::ColRate.text(lang), 8), Msg::ColOutcome.text(lang)),
+        format!("{} {}", column_right(Msg::ColRate.text(lang), 8), Msg::ColOutcome.text(lang)),
         theme::dim(),
     ));
     let mut lines = vec![Line::from(head)];
@@ -111,14 +111,14 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
         let mut spans = vec![Span::raw(format!(
             "{}{}{}",
             if ri == screen.row { "▶" } else { " " },
-            fit(&e.person_name, name_w),
-            fit(e.company_name.as_deref().unwrap_or(Msg::External.text(lang)), company_w - 1) + " "
+            column(&e.person_name, name_w),
+            column(e.company_name.as_deref().unwrap_or(Msg::External.text(lang)), company_w)
         ))];
         for (ci, _) in &sessions {
             let (m, style) = mark(row.marks.get(*ci).copied().flatten());
             let style =
                 if ri == screen.row && *ci == screen.col { style.add_modifier(Modifier::REVERSED) } else { style };
-            spans.push(Span::styled(fit(m, col_w), style));
+            spans.push(Span::styled(column(m, col_w), style));
         }
         let pct = if row.total_minutes > 0 { row.attended_minutes * 100 / row.total_minutes } else { 0 };
         let outcome = match (e.certificate.as_deref(), row.passes) {
@@ -126,7 +126,7 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
             (None, true) => format!("✔ {}", Msg::WillComplete.text(lang)),
             (None, false) => format!("✖ {}", Msg::BelowThreshold.text(lang)),
         };
-        spans.push(Span::raw(fit_right(&format!("{pct} %"), 8)));
+        spans.push(Span::raw(column_right(&format!("{pct} %"), 8)));
         spans.push(Span::styled(format!(" {outcome}"), if row.passes { theme::info() } else { theme::error() }));
         lines.push(Line::from(spans));
     }
@@ -151,11 +151,16 @@ pub(super) fn roster(screen: &TrainingScreen, frame: &mut Frame, area: Rect, ui:
     } else {
         format!("{} {}", Msg::Waitlist.text(lang), waiting.join(" · "))
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(cut(&wl, usize::from(waitlist.width) * 2)))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-        waitlist,
-    );
+    // Wrapped by cells (ratatui's word wrap loses Hangul at a line's edge).
+    let rows = usize::from(waitlist.height);
+    let mut parts = wrap(&wl, usize::from(waitlist.width));
+    if parts.len() > rows {
+        parts.truncate(rows);
+        if let Some(last) = parts.last_mut() {
+            *last = cut(&format!("{last} …"), usize::from(waitlist.width));
+        }
+    }
+    frame.render_widget(Paragraph::new(parts.into_iter().map(Line::from).collect::<Vec<_>>()), waitlist);
     frame.render_widget(
         Paragraph::new(Line::styled(cut(Msg::AttendanceLegend.text(lang), usize::from(legend.width)), theme::dim())),
         legend,
@@ -186,12 +191,12 @@ pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, 
             (format!("D-{left}"), theme::info())
         };
         let text = format!(
-            "{}#{:<5} {} {} {} {}–{}  ",
+            "{}#{:<5}{}{}{}{}–{}  ",
             if i == s.quals.selected { "▶" } else { " " },
             q.id,
-            fit(&format!("{} {}", q.person, q.person_name), 15),
-            fit(&q.course, 9),
-            fit(&q.machines, 8),
+            column(&format!("{} {}", q.person, q.person_name), 15),
+            column(&q.course, 9),
+            column(&q.machines, 10),
             q.valid_from.get(2..).unwrap_or(&q.valid_from),
             q.valid_until.get(2..).unwrap_or(&q.valid_until)
         );
