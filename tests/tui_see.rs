@@ -93,34 +93,40 @@ fn columns_never_touch_whatever_is_cut_into_them() {
     }
 }
 
+/// Opens the booking form on EQ-0003 for P-0009 over the time of its first
+/// active booking ahead.
+fn book_over_a_taken_slot(db: &TempDb, app: &mut App) {
+    let store = db.open_as("kim");
+    let taken = booking::list(
+        &store,
+        &BookingFilter { equipment: Some("EQ-0003".into()), from: Some(store.now()), ..BookingFilter::default() },
+        Page::new(0, 50),
+    )
+    .unwrap()
+    .into_iter()
+    .find(|b| b.state.is_active())
+    .unwrap();
+    key(app, '4');
+    key(app, 'j');
+    key(app, 'j');
+    key(app, 'n');
+    type_text(app, "P-0009");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    clear(app);
+    type_text(app, &taken.start);
+    press(app, KeyCode::Tab);
+    clear(app);
+    type_text(app, &taken.end);
+}
+
 /// The booking form's live note at 80×24: a clash names the booking and the
 /// nearest free time, all of it, and every Hangul syllable survives the wrap.
 #[test]
 fn the_clash_note_shows_the_whole_nearest_free_time_at_80x24() {
     for lang in [Lang::Ko, Lang::En] {
         let (db, mut app) = demo(lang);
-        let store = db.open_as("kim");
-        let taken = booking::list(
-            &store,
-            &BookingFilter { equipment: Some("EQ-0003".into()), from: Some(store.now()), ..BookingFilter::default() },
-            Page::new(0, 50),
-        )
-        .unwrap()
-        .into_iter()
-        .find(|b| b.state.is_active())
-        .unwrap();
-        key(&mut app, '4');
-        key(&mut app, 'j');
-        key(&mut app, 'j');
-        key(&mut app, 'n');
-        type_text(&mut app, "P-0009");
-        press(&mut app, KeyCode::Tab);
-        press(&mut app, KeyCode::Tab);
-        clear(&mut app);
-        type_text(&mut app, &taken.start);
-        press(&mut app, KeyCode::Tab);
-        clear(&mut app);
-        type_text(&mut app, &taken.end);
+        book_over_a_taken_slot(&db, &mut app);
         let (note, tone) = app.form().unwrap().note.clone().unwrap();
         assert_eq!(tone, Tone::Error);
         let t = screen(&app, 80, 24);
@@ -134,28 +140,7 @@ fn the_clash_note_shows_the_whole_nearest_free_time_at_80x24() {
 #[test]
 fn a_wrapped_refusal_keeps_every_character() {
     let (db, mut app) = demo(Lang::Ko);
-    let store = db.open_as("kim");
-    let taken = booking::list(
-        &store,
-        &BookingFilter { equipment: Some("EQ-0003".into()), from: Some(store.now()), ..BookingFilter::default() },
-        Page::new(0, 50),
-    )
-    .unwrap()
-    .into_iter()
-    .find(|b| b.state.is_active())
-    .unwrap();
-    key(&mut app, '4');
-    key(&mut app, 'j');
-    key(&mut app, 'j');
-    key(&mut app, 'n');
-    type_text(&mut app, "P-0009");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
-    clear(&mut app);
-    type_text(&mut app, &taken.start);
-    press(&mut app, KeyCode::Tab);
-    clear(&mut app);
-    type_text(&mut app, &taken.end);
+    book_over_a_taken_slot(&db, &mut app);
     // A weekly series over a clash: refused as a whole, with advice.
     for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
