@@ -69,9 +69,21 @@ impl FormField {
     }
 }
 
-/// What a form is for: decides what saving it does (see `tui::forms`).
+/// What a form is for: decides what saving it does (see `tui::forms`). One
+/// enum per family of forms, each saved by its own module with a match over
+/// all of its kinds and no catch-all: a form nobody wired to its use case
+/// does not compile, rather than closing as if saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormKind {
+    Tenant(TenantForm),
+    Equipment(EquipmentForm),
+    Training(TrainingForm),
+    Reports(ReportForm),
+}
+
+/// The forms of screens 2 and 3: companies, leases, rooms, yearly figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TenantForm {
     NewCompany,
     EditCompany {
         brn: String,
@@ -89,41 +101,61 @@ pub enum FormKind {
         code: String,
     },
     NewRoom,
+}
+
+/// The forms of screen 4: machines, bookings, downtime.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EquipmentForm {
     NewBooking,
-    RejectBooking {
-        id: i64,
-    },
-    CancelBooking {
-        id: i64,
-    },
-    CheckOut {
-        id: i64,
-    },
+    RejectBooking { id: i64 },
+    CancelBooking { id: i64 },
+    CheckOut { id: i64 },
     WalkIn,
     NewDowntime,
     NewEquipment,
+}
+
+/// The forms of screen 5: cohorts, sessions, enrolment, qualifications.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrainingForm {
     NewCohort,
-    NewSession {
-        cohort: String,
-    },
-    Enrol {
-        cohort: String,
-    },
-    CancelEnrolment {
-        cohort: String,
-        person: String,
-    },
-    CompleteCohort {
-        cohort: String,
-    },
-    Revoke {
-        id: i64,
-    },
-    IssueStatements {
-        month: String,
-    },
+    NewSession { cohort: String },
+    Enrol { cohort: String },
+    CancelEnrolment { cohort: String, person: String },
+    CompleteCohort { cohort: String },
+    Revoke { id: i64 },
+}
+
+/// The forms of screen 6: issuing statements, a backup, the settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportForm {
+    IssueStatements { month: String },
     Backup,
     Settings,
+}
+
+impl From<TenantForm> for FormKind {
+    fn from(k: TenantForm) -> Self {
+        FormKind::Tenant(k)
+    }
+}
+
+impl From<EquipmentForm> for FormKind {
+    fn from(k: EquipmentForm) -> Self {
+        FormKind::Equipment(k)
+    }
+}
+
+impl From<TrainingForm> for FormKind {
+    fn from(k: TrainingForm) -> Self {
+        FormKind::Training(k)
+    }
+}
+
+impl From<ReportForm> for FormKind {
+    fn from(k: ReportForm) -> Self {
+        FormKind::Reports(k)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -139,8 +171,8 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn new(kind: FormKind, title: String, fields: Vec<FormField>) -> Self {
-        Form { kind, title, fields, focus: 0, note: None, error: None }
+    pub fn new(kind: impl Into<FormKind>, title: String, fields: Vec<FormField>) -> Self {
+        Form { kind: kind.into(), title, fields, focus: 0, note: None, error: None }
     }
 
     /// The typed value of a field (trimmed by the use case, not here).
@@ -252,7 +284,7 @@ mod tests {
 
     fn form() -> Form {
         Form::new(
-            FormKind::NewCompany,
+            TenantForm::NewCompany,
             "t".into(),
             vec![
                 FormField::text(Field::Name, "이름", "", ""),

@@ -14,13 +14,13 @@ use crate::domain::setting::SettingKey;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
 use crate::tui::app::Tone;
-use crate::tui::form::{Form, FormKind};
+use crate::tui::form::{Form, ReportForm};
 
 pub fn issue_form(store: &Store, month: &str, lang: Lang) -> Result<Form> {
     let drafts: Vec<_> = statement::month(store, month)?.into_iter().filter(|s| s.number.is_none()).collect();
     let total: i64 = drafts.iter().map(|s| s.totals.total.0).sum();
     let title = format!("{} · {month}", Msg::FormIssue.text(lang));
-    let mut form = Form::new(FormKind::IssueStatements { month: month.to_owned() }, title, Vec::new());
+    let mut form = Form::new(ReportForm::IssueStatements { month: month.to_owned() }, title, Vec::new());
     let note = fill(Msg::NoteIssue.text(lang), &[&month, &drafts.len(), &group(i128::from(total))]);
     form.note = Some((note, if drafts.is_empty() { Tone::Error } else { Tone::Info }));
     Ok(form)
@@ -36,7 +36,7 @@ pub fn default_backup(store: &Store, today: NaiveDate) -> PathBuf {
 pub fn backup_form(store: &Store, today: NaiveDate, lang: Lang) -> Form {
     let path = default_backup(store, today).display().to_string();
     let fields = vec![text(Field::File, &path, "/media/usb/kiln.sqlite", lang)];
-    Form::new(FormKind::Backup, Msg::FormBackup.text(lang).to_owned(), fields)
+    Form::new(ReportForm::Backup, Msg::FormBackup.text(lang).to_owned(), fields)
 }
 
 /// The centre's settings as they stand, and a machine's own check-in window.
@@ -49,7 +49,7 @@ pub fn settings_form(store: &Store, lang: Lang) -> Result<Form> {
         text(Field::Equipment, "", Msg::FormMachineHint.text(lang), lang),
         text(Field::MachineWindow, "", "15", lang),
     ];
-    let mut form = Form::new(FormKind::Settings, Msg::FormSettings.text(lang).to_owned(), fields);
+    let mut form = Form::new(ReportForm::Settings, Msg::FormSettings.text(lang).to_owned(), fields);
     form.note = Some((Msg::NoteSettings.text(lang).to_owned(), Tone::Info));
     Ok(form)
 }
@@ -91,17 +91,15 @@ fn save_settings(form: &Form, store: &mut Store) -> Result<usize> {
     Ok(after.iter().filter(|r| !before.contains(r)).count())
 }
 
-pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
-    match &form.kind {
-        FormKind::IssueStatements { month } => Some(
-            statement::issue(store, month, None)
-                .map(|issued| fill(Msg::IssuedCount.text(lang), &[&issued.len(), month])),
-        ),
-        FormKind::Backup => {
+/// Saves a form of the reports screen; returns what to tell the user.
+pub(super) fn submit(form: &Form, kind: &ReportForm, store: &mut Store, lang: Lang) -> Result<String> {
+    match kind {
+        ReportForm::IssueStatements { month } => statement::issue(store, month, None)
+            .map(|issued| fill(Msg::IssuedCount.text(lang), &[&issued.len(), month])),
+        ReportForm::Backup => {
             let path = PathBuf::from(form.value(Field::File).trim());
-            Some(backup::backup(store, &path).map(|()| fill(Msg::SavedBackup.text(lang), &[&path.display()])))
+            backup::backup(store, &path).map(|()| fill(Msg::SavedBackup.text(lang), &[&path.display()]))
         }
-        FormKind::Settings => Some(save_settings(form, store).map(|n| fill(Msg::SavedSettings.text(lang), &[&n]))),
-        _ => None,
+        ReportForm::Settings => save_settings(form, store).map(|n| fill(Msg::SavedSettings.text(lang), &[&n])),
     }
 }
