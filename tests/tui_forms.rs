@@ -5,8 +5,66 @@
 mod common;
 
 use common::TempDb;
+use common::tui::{key, press, screen};
+use kiln::domain::Field;
 use kiln::i18n::Lang;
+use kiln::tui::app::App;
 use kiln::tui::form::{EquipmentForm, Form, FormKind, ReportForm, TenantForm, TrainingForm};
+use ratatui::crossterm::event::KeyCode;
+
+/// The demo centre at the keyboard of `user`, who holds `role` (or none).
+fn demo_as(user: &str, role: Option<&str>, lang: Lang) -> (TempDb, App) {
+    let (db, mut admin) = TempDb::demo();
+    if let Some(role) = role {
+        kiln::db::operator::add(&mut admin, user, role).unwrap();
+    }
+    let app = App::new(db.open_as(user), lang, false).unwrap();
+    (db, app)
+}
+
+#[test]
+fn a_letter_in_a_choice_jumps_to_the_choice_it_starts_and_never_cycles_it() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, mut app) = demo_as("kim", None, lang);
+        key(&mut app, '2');
+        key(&mut app, 'n');
+        let form = app.form().unwrap();
+        let zone = form.fields.iter().position(|f| f.field == Field::Zone).unwrap();
+        for _ in 0..zone {
+            press(&mut app, KeyCode::Tab);
+        }
+        let zone_now = |app: &App| app.form().unwrap().value(Field::Zone);
+        assert_eq!(zone_now(&app), "gangneung");
+        // Letters that start no zone change nothing, whatever is typed.
+        for c in ['x', 'q', 'z', '7'] {
+            key(&mut app, c);
+            assert_eq!(zone_now(&app), "gangneung", "{c}");
+        }
+        // A letter jumps: `b` (the code, or the English label); in Korean
+        // the label's first syllable or its initial too (북, ㄱ).
+        key(&mut app, 'b');
+        assert_eq!(zone_now(&app), "bukpyeong");
+        key(&mut app, if lang == Lang::Ko { 'ㄱ' } else { 'G' });
+        assert_eq!(zone_now(&app), "gangneung");
+        key(&mut app, if lang == Lang::Ko { '원' } else { 'r' });
+        assert_eq!(zone_now(&app), "raw-material");
+        key(&mut app, if lang == Lang::Ko { '북' } else { 'B' });
+        assert_eq!(zone_now(&app), "bukpyeong");
+        key(&mut app, 'g');
+        assert_eq!(zone_now(&app), "gangneung");
+        // Space and ←→ still step through them.
+        key(&mut app, ' ');
+        assert_eq!(zone_now(&app), "bukpyeong");
+        press(&mut app, KeyCode::Left);
+        assert_eq!(zone_now(&app), "gangneung");
+        press(&mut app, KeyCode::Left);
+        assert_eq!(zone_now(&app), "raw-material");
+        press(&mut app, KeyCode::Right);
+        assert_eq!(zone_now(&app), "gangneung");
+        let t = screen(&app, 80, 24);
+        assert!(t.contains(lang.pick("◀ 강릉 ▶", "◀ Gangneung ▶")), "{t}");
+    }
+}
 
 /// One form of every kind. The match makes this list fail to compile when
 /// a kind is added and not listed here.
