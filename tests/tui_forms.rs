@@ -22,6 +22,67 @@ fn demo_as(user: &str, role: Option<&str>, lang: Lang) -> (TempDb, App) {
     (db, app)
 }
 
+/// Every key that asks to write, by screen (and the view of it it needs).
+const WRITE_KEYS: &[(char, &[KeyCode], &[char])] = &[
+    ('2', &[], &['n', 'e', 'l', 'r', 'x']),
+    ('3', &[], &['n', 'a', 'x']),
+    ('4', &[], &['n', 'A', 'd', 'w', 'a', 'r', 'c', 'i', 'o', 'm']),
+    ('4', &[KeyCode::Enter], &['n', 'a', 'r', 'c', 'i', 'o', 'd']),
+    ('5', &[], &['n']),
+    ('5', &[KeyCode::Enter], &['n', 'x', 's', 'C', ' ']),
+    ('6', &[], &['I', 'S']),
+];
+
+#[test]
+fn a_viewer_asking_to_write_is_told_at_once_on_every_screen_and_no_form_opens() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, mut app) = demo_as("yun", Some("viewer"), lang);
+        let before = common::dump(&db.path);
+        for (screen_key, path, keys) in WRITE_KEYS {
+            for k in *keys {
+                key(&mut app, *screen_key);
+                for p in *path {
+                    press(&mut app, *p);
+                }
+                app.message = None;
+                key(&mut app, *k);
+                assert!(app.form().is_none(), "screen {screen_key} key {k:?}: no form opens");
+                let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+                let expected = lang
+                    .pick("'yun' 계정은 열람 전용이라 읽기만 할 수 있습니다", "'yun' is a viewer and may only read");
+                assert!(said.contains(expected), "screen {screen_key} key {k:?}: {said}");
+                assert!(said.contains("kim"), "names who can change it: {said}");
+                press(&mut app, KeyCode::Esc);
+            }
+        }
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("yun"), "{t}");
+        assert_eq!(common::dump(&db.path), before, "nothing changed");
+    }
+}
+
+#[test]
+fn an_unregistered_account_is_told_at_once_too_and_reading_keys_still_work() {
+    let (db, mut app) = demo_as("stranger", None, Lang::Ko);
+    key(&mut app, '2');
+    key(&mut app, 'n');
+    assert!(app.form().is_none());
+    let said = app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default();
+    assert!(said.contains("'stranger' 계정은 등록되지 않아 열람만 할 수 있습니다"), "{said}");
+    // Reading is open to all: the backup form (it writes another file, not
+    // the database) and the help.
+    key(&mut app, '6');
+    key(&mut app, 'b');
+    assert!(app.form().is_some(), "a backup only reads the database");
+    press(&mut app, KeyCode::Esc);
+    // Once an admin makes the account a manager, its next key opens the form.
+    let mut admin = db.open_as("kim");
+    kiln::db::operator::add(&mut admin, "stranger", "equipment-manager").unwrap();
+    key(&mut app, '4');
+    key(&mut app, 'n');
+    assert!(app.form().is_some(), "{:?}", app.message);
+}
+
 #[test]
 fn a_letter_in_a_choice_jumps_to_the_choice_it_starts_and_never_cycles_it() {
     for lang in [Lang::Ko, Lang::En] {

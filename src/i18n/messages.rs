@@ -304,6 +304,7 @@ messages! {
     TodayTitle => "오늘의 장비", "Equipment today";
     TodayLater => "장비와 예약은 4 장비 화면에서 관리합니다", "Equipment and bookings are run from screen 4";
     PeopleCount => "등록 인력", "People registered";
+    ViewerReadOnly => "'{0}' 계정은 열람 전용이라 읽기만 할 수 있습니다 — 바꾸려면 관리자({1})에게 요청하세요", "The account '{0}' is a viewer and may only read — ask an admin ({1}) to make changes";
     NotRegistered => "'{0}' 계정은 등록되지 않아 열람만 할 수 있습니다 — 관리자: {1}", "The account '{0}' is not registered and may only read — admins: {1}";
     ImportCompanies => "기업", "companies";
     ImportRooms => "호실", "rooms";
