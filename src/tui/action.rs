@@ -167,10 +167,11 @@ impl Action {
             | A::Erase
             | A::ClearField
             | A::Type(_)
-            | A::DataChanged => false,
+            | A::DataChanged
             // The demo is refused by its own use case to all but an admin,
             // and offered only on a brand-new file.
-            A::LoadDemo | A::StartEmpty => false,
+            | A::LoadDemo
+            | A::StartEmpty => false,
         }
     }
 }
