@@ -30,7 +30,9 @@ fn every_report_renders_in_both_languages_at_80x24() {
         let (_db, mut app) = reports(lang);
         let t = screen(&app, 80, 24);
         insta::assert_snapshot!(format!("statements_{}_80x24", lang.code()), t);
-        assert!(t.contains("2026-10-0001"), "October is issued in the demo: {t}");
+        // October is issued in the demo: it opens on November's drafts.
+        assert!(t.contains(lang.pick("청구서 2026-11", "Statements 2026-11")), "{t}");
+        assert!(t.contains(lang.pick("(미발행)", "(draft)")), "{t}");
         assert!(t.contains(lang.pick("공급가액", "Supply amount")), "the preview's totals: {t}");
         let expected = [
             (Report::Arrears, lang.pick("90+일", "90+ days")),
@@ -60,8 +62,7 @@ fn report_title(r: Report, lang: Lang) -> String {
 #[test]
 fn the_months_statements_are_issued_after_a_confirmation() {
     let (db, mut app) = reports(Lang::Ko);
-    // → moves to November, not yet issued: drafts.
-    press(&mut app, KeyCode::Right);
+    // It opens on November, not yet issued: drafts.
     assert_eq!(app.screens().reports().month_text(), "2026-11");
     let drafts = app.screens().reports().data().statements.clone();
     assert!(!drafts.is_empty() && drafts.iter().all(|s| s.number.is_none()));
@@ -70,6 +71,8 @@ fn the_months_statements_are_issued_after_a_confirmation() {
     key(&mut app, 'I');
     let note = app.form().and_then(|f| f.note.clone()).unwrap().0;
     assert!(note.contains(&format!("{}건", drafts.len())), "{note}");
+    // On 11-26 November has not ended, and the confirmation says so.
+    assert!(note.contains("2026-11은(는) 아직 끝나지 않았습니다(2026-11-30까지)"), "{note}");
     // Esc leaves it: nothing issued.
     press(&mut app, KeyCode::Esc);
     let s = db.open_as("kim");
@@ -92,6 +95,8 @@ fn the_months_statements_are_issued_after_a_confirmation() {
 fn the_report_on_screen_exports_to_excel_and_csv_and_reads_back() {
     let (db, mut app) = reports(Lang::Ko);
     std::env::set_current_dir(db.dir.path()).unwrap();
+    // October, issued in the demo.
+    press(&mut app, KeyCode::Left);
     let statements = app.screens().reports().data().statements.clone();
     key(&mut app, 'x');
     let file = db.dir.path().join("kiln-statements-2026-10.xlsx");
@@ -171,17 +176,17 @@ fn enter_moves_between_the_menu_and_the_content() {
 fn a_report_is_read_off_the_loop_and_the_old_figures_stay_until_the_new_come() {
     for lang in [Lang::Ko, Lang::En] {
         let (_db, mut app) = reports(lang);
-        let october = app.screens().reports().data().statements.clone();
+        let november = app.screens().reports().data().statements.clone();
         assert!(!app.screens().reports().reading());
-        app.handle_key(&KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        app.handle_key(&KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
         let r = app.screens().reports();
         assert!(r.reading() && app.busy(), "asked, not yet taken in");
-        assert_eq!((r.month_text().as_str(), r.shown_month_text().as_str()), ("2026-11", "2026-10"));
-        assert_eq!(r.data().statements, october, "October's stay until November's come");
+        assert_eq!((r.month_text().as_str(), r.shown_month_text().as_str()), ("2026-10", "2026-11"));
+        assert_eq!(r.data().statements, november, "November's stay until October's come");
         let t = screen(&app, 80, 24);
         assert!(t.contains(lang.pick("읽는 중…", "Reading…")), "{t}");
-        assert!(t.contains("◀ 2026-11 ▶"), "the menu shows the month chosen: {t}");
-        assert!(t.contains("2026-10"), "the list is still titled October: {t}");
+        assert!(t.contains("◀ 2026-10 ▶"), "the menu shows the month chosen: {t}");
+        assert!(t.contains("2026-11"), "the list is still titled November: {t}");
 
         let deadline = Instant::now() + Duration::from_secs(30);
         while !app.poll() {
@@ -190,8 +195,8 @@ fn a_report_is_read_off_the_loop_and_the_old_figures_stay_until_the_new_come() {
         }
         let r = app.screens().reports();
         assert!(!r.reading() && !app.busy());
-        assert_eq!(r.shown_month_text(), "2026-11");
-        assert!(r.data().statements.iter().all(|s| s.month == "2026-11" && s.number.is_none()), "November's drafts");
+        assert_eq!(r.shown_month_text(), "2026-10");
+        assert!(r.data().statements.iter().all(|s| s.month == "2026-10" && s.number.is_some()), "October's, issued");
         let t = screen(&app, 80, 24);
         assert!(!t.contains(lang.pick("읽는 중…", "Reading…")), "{t}");
         assert!(!app.poll(), "taken in once");
@@ -208,8 +213,9 @@ fn quick_keys_end_on_the_last_month_asked_for() {
     }
     app.settle();
     let r = app.screens().reports();
-    assert_eq!(r.shown_month_text(), "2026-05");
-    assert!(r.data().statements.iter().all(|s| s.month == "2026-05"));
+    // Five months back from November, where it opened.
+    assert_eq!(r.shown_month_text(), "2026-06");
+    assert!(r.data().statements.iter().all(|s| s.month == "2026-06"));
     assert!(!r.data().statements.is_empty());
     assert!(app.message.is_none(), "{:?}", app.message);
 }
@@ -224,7 +230,8 @@ fn without_a_second_connection_reports_are_read_on_the_loop() {
     app.handle_key(&KeyEvent::new(KeyCode::Char('6'), KeyModifiers::NONE));
     let r = app.screens().reports();
     assert!(!r.reading(), "read at once");
-    assert!(r.data().statements.iter().any(|s| s.number.as_deref() == Some("2026-10-0001")));
+    assert!(r.data().statements.iter().all(|s| s.month == "2026-11" && s.number.is_none()));
+    assert!(!r.data().statements.is_empty());
     assert!(app.message.is_none(), "{:?}", app.message);
 }
 
@@ -298,4 +305,121 @@ fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once()
         let t = screen(&app, 80, 24);
         assert!(t.contains("lee"), "{t}");
     }
+}
+
+/// Screen 6 opens on the month with drafts to look at: the last ended month
+/// while it has some not issued, else this month if it has, else the last
+/// ended month.
+#[test]
+fn screen_6_opens_on_the_month_with_drafts_to_look_at() {
+    let opened = |store: kiln::db::Store| {
+        let mut app = App::new(store, Lang::Ko, false).unwrap();
+        key(&mut app, '6');
+        (app.screens().reports().month_text(), app)
+    };
+    // 2026-12-03: November has ended and is not issued yet: that first.
+    let (db, _) = TempDb::demo();
+    let (month, app) = opened(common::open_at(&db.path, "kim", "2026-12-03 09:00"));
+    assert_eq!(month, "2026-11");
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("청구서 2026-11") && t.contains("(미발행)"), "{t}");
+    // Once November is issued, December's drafts are next.
+    let mut s = common::open_at(&db.path, "kim", "2026-12-03 09:00");
+    statement::issue(&mut s, "2026-11", None).unwrap();
+    assert_eq!(opened(s).0, "2026-12");
+    // Nothing to bill at all: the last ended month.
+    let (_empty, store) = TempDb::with_admin("kim");
+    let (month, app) = opened(store);
+    assert_eq!(month, "2026-10");
+    assert!(app.screens().reports().data().statements.is_empty());
+    // Utilisation keeps its own month: the last whole one.
+    let (_db, mut app) = reports(Lang::En);
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.screens().reports().report(), Report::Utilisation);
+    assert_eq!(app.screens().reports().month_text(), "2026-10");
+}
+
+/// Issuing an ended month needs no warning; one that has not ended says so.
+#[test]
+fn issuing_a_month_that_has_not_ended_says_so_in_the_confirmation() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, mut app) = reports(lang);
+        key(&mut app, 'I');
+        let (note, tone) = app.form().and_then(|f| f.note.clone()).unwrap();
+        let early =
+            lang.pick("2026-11은(는) 아직 끝나지 않았습니다", "2026-11 has not ended yet (it runs to 2026-11-30)");
+        assert!(note.contains(early), "{note}");
+        assert_eq!(tone, kiln::tui::app::Tone::Error, "shown as a warning");
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("⚠"), "{t}");
+        press(&mut app, KeyCode::Esc);
+        // An ended month (October) has no such line.
+        let s = db.open_as("kim");
+        press(&mut app, KeyCode::Left);
+        key(&mut app, 'I');
+        let (note, _) = app.form().and_then(|f| f.note.clone()).unwrap();
+        assert!(!note.contains("⚠"), "{note}");
+        press(&mut app, KeyCode::Esc);
+        // Confirmed, the early issue goes ahead.
+        press(&mut app, KeyCode::Right);
+        key(&mut app, 'I');
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none());
+        assert!(!statement::issued_list(&s, Some("2026-11"), None).unwrap().is_empty());
+    }
+}
+
+/// The backup offered is always a name the save accepts: a second backup
+/// the same day is `-2`, then `-3`.
+#[test]
+fn the_backup_offered_is_a_name_that_does_not_exist_yet() {
+    let (db, mut app) = reports(Lang::Ko);
+    let dir = db.dir.path().join("backups");
+    for name in ["kiln-2026-11-26.sqlite", "kiln-2026-11-26-2.sqlite", "kiln-2026-11-26-3.sqlite"] {
+        key(&mut app, 'b');
+        let offered = app.form().unwrap().value(kiln::domain::Field::File);
+        assert_eq!(offered, dir.join(name).display().to_string());
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none(), "saved as offered: {:?}", app.form().map(|f| f.fields[0].error.clone()));
+        assert!(dir.join(name).is_file());
+    }
+}
+
+/// The programme for a year before any company was admitted is that year's
+/// zeros under its title, not another year's figures.
+#[test]
+fn the_programme_for_a_year_before_any_data_shows_zeros() {
+    let (db, mut s) = TempDb::with_admin("kim");
+    let input = kiln::domain::company::CompanyInput {
+        name: "세라텍(주)".into(),
+        brn: "124-81-00998".into(),
+        admitted: "2020-03-02".into(),
+        ..Default::default()
+    };
+    kiln::db::company::add(&mut s, &input).unwrap();
+    let figures = kiln::domain::yearly::YearlyInput {
+        company: "124-81-00998".into(),
+        year: "2025".into(),
+        employees: Some("14".into()),
+        sales: Some("2170000000".into()),
+        ..Default::default()
+    };
+    kiln::db::yearly::set(&mut s, &figures).unwrap();
+    let mut app = App::new(db.open_as("kim"), Lang::En, false).unwrap();
+    key(&mut app, '6');
+    while app.screens().reports().report() != Report::Kpis {
+        press(&mut app, KeyCode::Down);
+    }
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("2025") && t.contains("14/2,400"), "last year's figures: {t}");
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Left);
+    }
+    assert_eq!(app.screens().reports().year(), Some(2018));
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("2018"), "{t}");
+    assert!(t.contains("0/100") && t.contains("0/2,400"), "2018's zeros: {t}");
+    assert!(!t.contains("14/2,400") && !t.contains("1/100"), "not another year's: {t}");
 }

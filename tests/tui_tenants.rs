@@ -312,3 +312,16 @@ fn the_floor_and_room_shown_stay_when_others_add_rooms() {
     assert_eq!(spaces.room_codes()[0], "200", "the new room is listed first");
     assert_eq!(spaces.selected_room().map(str::to_owned), chosen, "the same room chosen");
 }
+
+/// Companies report a year in the next: the yearly-figures form of a
+/// company admitted before this year opens on last year, with its figures.
+#[test]
+fn the_yearly_figures_form_opens_on_last_year() {
+    let (_db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    key(&mut app, '2');
+    key(&mut app, 'r');
+    let form = app.form().unwrap();
+    assert_eq!(form.value(kiln::domain::Field::Year), "2025");
+    assert_ne!(form.value(kiln::domain::Field::Employees), "0", "last year's figures on file fill it");
+}

@@ -214,6 +214,7 @@ messages! {
     Reading => "읽는 중…", "Reading…";
     FormIssue => "청구서 발행", "Issue statements";
     NoteIssue => "{0} 청구서 {1}건(미발행), 합계 {2}을(를) 발행합니다. 발행한 청구서는 바뀌지 않습니다 — Enter로 발행", "Issue {1} statement(s) for {0}, totalling {2}. Issued statements never change — Enter to issue";
+    NoteIssueEarly => "⚠ {0}은(는) 아직 끝나지 않았습니다({1}까지). 지금 발행하면 이후에 기록되는 사용은 다음 달 청구서에 정정으로 실립니다.", "⚠ {0} has not ended yet (it runs to {1}). Issued now, use recorded later reaches next month's statement as a correction.";
     FormBackup => "데이터베이스 백업", "Back up the database";
     SavedBackup => "{0}에 백업했습니다", "Backed up to {0}";
     FormSettings => "센터 설정", "Centre settings";
@@ -323,6 +324,7 @@ messages! {
     TodayTitle => "오늘의 장비", "Equipment today";
     TodayLater => "장비와 예약은 4 장비 화면에서 관리합니다", "Equipment and bookings are run from screen 4";
     PeopleCount => "등록 인력", "People registered";
+    ViewerReadOnly => "'{0}' 계정은 열람 전용이라 읽기만 할 수 있습니다 — 바꾸려면 관리자({1})에게 요청하세요", "The account '{0}' is a viewer and may only read — ask an admin ({1}) to make changes";
     NotRegistered => "'{0}' 계정은 등록되지 않아 열람만 할 수 있습니다 — 관리자: {1}", "The account '{0}' is not registered and may only read — admins: {1}";
     ImportCompanies => "기업", "companies";
     ImportRooms => "호실", "rooms";

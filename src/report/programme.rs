@@ -51,6 +51,25 @@ pub struct Programme {
     pub trend: Vec<YearPoint>,
 }
 
+impl Programme {
+    /// A year before any company was admitted: nothing yet, against the
+    /// same targets (the KPI report reads years from the first admission).
+    pub fn before_any(year: i32) -> Programme {
+        Programme {
+            year,
+            target_companies: TARGET_COMPANIES,
+            by_zone: Zone::ALL
+                .iter()
+                .map(|z| ZoneCount { zone: *z, companies: 0, target: i64::from(z.target()) })
+                .collect(),
+            target_employees: TARGET_JOBS,
+            target_sales: TARGET_SALES,
+            trend: (year - 9..=year).map(|y| YearPoint { year: y, ..YearPoint::default() }).collect(),
+            ..Programme::default()
+        }
+    }
+}
+
 /// The programme for `year`.
 pub fn programme(store: &Store, year: i32) -> Result<Programme> {
     Ok(programmes(store, year, year)?.pop().unwrap_or_default())

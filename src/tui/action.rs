@@ -112,3 +112,69 @@ pub enum Action {
     /// Another process committed to the database: reload what is on screen.
     DataChanged,
 }
+
+impl Action {
+    /// True for an action that changes the database (or opens the form
+    /// that would): a read-only account is told so before any form opens.
+    /// Exports and backups only read, so they stay open to everyone.
+    pub fn writes(self) -> bool {
+        use Action as A;
+        match self {
+            A::New
+            | A::Edit
+            | A::Lease
+            | A::Report
+            | A::Leave
+            | A::EndLease
+            | A::Book
+            | A::Approve
+            | A::Reject
+            | A::Cancel
+            | A::CheckIn
+            | A::CheckOut
+            | A::Downtime
+            | A::NoShows
+            | A::WalkIn
+            | A::Toggle
+            | A::AddSession
+            | A::Complete
+            | A::Issue
+            | A::Settings => true,
+            A::Quit
+            | A::ToggleHelp
+            | A::Back
+            | A::NextScreen
+            | A::PrevScreen
+            | A::GoTo(_)
+            | A::Up
+            | A::Down
+            | A::PageUp
+            | A::PageDown
+            | A::First
+            | A::Last
+            | A::Left
+            | A::Right
+            | A::Filter
+            | A::Open
+            | A::Approvals
+            | A::PrevWeek
+            | A::NextWeek
+            | A::Qualifications
+            | A::People
+            | A::ExportXlsx
+            | A::ExportCsv
+            | A::Backup
+            | A::NextField
+            | A::PrevField
+            | A::Submit
+            | A::Erase
+            | A::ClearField
+            | A::Type(_)
+            | A::DataChanged
+            // The demo is refused by its own use case to all but an admin,
+            // and offered only on a brand-new file.
+            | A::LoadDemo
+            | A::StartEmpty => false,
+        }
+    }
+}

@@ -13,6 +13,7 @@ use super::keymap::{self, Context};
 use super::screens::{Outcome, ScreenId, Screens, Ui};
 use crate::db::Store;
 use crate::db::operator::{self, Me};
+use crate::domain::Role;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
 
@@ -183,6 +184,10 @@ impl App {
                 self.overlays.pop();
                 self.info(Msg::StartedEmpty.text(self.lang).to_owned());
             }
+            other if other.writes() && !self.may_write()? => {
+                let text = self.read_only_message();
+                self.info(text);
+            }
             other => {
                 let ui = self.ui();
                 let outcome = self.screens.get_mut(self.screen).update(other, &mut self.store, &ui)?;
@@ -190,6 +195,23 @@ impl App {
             }
         }
         Ok(())
+    }
+
+    /// Whether the account at the keyboard may write at all, asked of the
+    /// database each time (an admin may have just changed its role).
+    fn may_write(&mut self) -> Result<bool> {
+        self.me = operator::me(&self.store)?;
+        Ok(self.me.role.is_some_and(|r| r != Role::Viewer))
+    }
+
+    /// Said at once to a read-only account that asks to write, rather than
+    /// opening a form whose save would be refused.
+    fn read_only_message(&self) -> String {
+        let admins = self.me.admins.join(", ");
+        match self.me.role {
+            None => fill(Msg::NotRegistered.text(self.lang), &[&self.me.user, &admins]),
+            Some(_) => fill(Msg::ViewerReadOnly.text(self.lang), &[&self.me.user, &admins]),
+        }
     }
 
     /// Another process committed: reload who we are and the screen in

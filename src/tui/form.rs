@@ -1,5 +1,6 @@
 //! Forms: a stack of labelled fields edited in place. Tab moves between
-//! fields, ←→ pick among choices, Enter saves, Esc cancels. A refusal shows
+//! fields, ←→ and Space pick among choices (a letter jumps to the choice it
+//! starts), Enter saves, Esc cancels. A refusal shows
 //! beside its field and nothing typed is lost. The caret sits where the text
 //! ends, so a Hangul input method composes in place.
 
@@ -58,6 +59,32 @@ impl FormField {
         format!("◀ {label} ▶")
     }
 
+    /// A character typed into a choice: the next choice (after the one
+    /// shown, wrapping) whose label or code starts with it, so typing the
+    /// same letter again steps through those. A Hangul initial (ㅂ) matches
+    /// the syllables it starts (북평). Nothing else changes the choice: a
+    /// letter that starts none leaves it as it was. True if it moved.
+    fn jump(&mut self, typed: char) -> bool {
+        let typed: String = typed.to_lowercase().collect();
+        let starts = |text: &str| {
+            let first = text.chars().next();
+            text.to_lowercase().starts_with(&typed) || first.and_then(initial).is_some_and(|i| typed == i.to_string())
+        };
+        let n = self.choices.len();
+        let at = self.choices.iter().position(|(c, _)| *c == self.value).unwrap_or(0);
+        let found = (1..=n).map(|k| (at + k) % n).find(|i| {
+            let (code, label) = &self.choices[*i];
+            starts(label) || starts(code)
+        });
+        match found {
+            Some(i) if i != at => {
+                self.value = self.choices[i].0.clone();
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn cycle(&mut self, step: isize) {
         let n = self.choices.len() as isize;
         if n == 0 {
@@ -69,9 +96,45 @@ impl FormField {
     }
 }
 
-/// What a form is for: decides what saving it does (see `tui::forms`).
+/// The initial consonant of a Hangul syllable (`북` → `ㅂ`), as typed alone.
+fn initial(c: char) -> Option<char> {
+    const INITIALS: [char; 19] = [
+        'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ',
+        'ㅎ',
+    ];
+    let offset = u32::from(c).checked_sub(0xAC00).filter(|o| *o < 11_172)?;
+    INITIALS.get((offset / 588) as usize).copied()
+}
+
+/// What a form is for: decides what saving it does (see `tui::forms`). One
+/// enum per family of forms, each saved by its own module with a match over
+/// all of its kinds and no catch-all: a form nobody wired to its use case
+/// does not compile, rather than closing as if saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormKind {
+    Tenant(TenantForm),
+    Equipment(EquipmentForm),
+    Training(TrainingForm),
+    Reports(ReportForm),
+    People(PeopleForm),
+}
+
+/// The forms of screen 5's people tab.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PeopleForm {
+    NewPerson,
+    EditPerson { code: String },
+}
+
+impl From<PeopleForm> for FormKind {
+    fn from(k: PeopleForm) -> Self {
+        FormKind::People(k)
+    }
+}
+
+/// The forms of screens 2 and 3: companies, leases, rooms, yearly figures.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TenantForm {
     NewCompany,
     EditCompany {
         brn: String,
@@ -89,45 +152,61 @@ pub enum FormKind {
         code: String,
     },
     NewRoom,
+}
+
+/// The forms of screen 4: machines, bookings, downtime.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EquipmentForm {
     NewBooking,
-    RejectBooking {
-        id: i64,
-    },
-    CancelBooking {
-        id: i64,
-    },
-    CheckOut {
-        id: i64,
-    },
+    RejectBooking { id: i64 },
+    CancelBooking { id: i64 },
+    CheckOut { id: i64 },
     WalkIn,
-    NewPerson,
-    EditPerson {
-        code: String,
-    },
     NewDowntime,
     NewEquipment,
+}
+
+/// The forms of screen 5: cohorts, sessions, enrolment, qualifications.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrainingForm {
     NewCohort,
-    NewSession {
-        cohort: String,
-    },
-    Enrol {
-        cohort: String,
-    },
-    CancelEnrolment {
-        cohort: String,
-        person: String,
-    },
-    CompleteCohort {
-        cohort: String,
-    },
-    Revoke {
-        id: i64,
-    },
-    IssueStatements {
-        month: String,
-    },
+    NewSession { cohort: String },
+    Enrol { cohort: String },
+    CancelEnrolment { cohort: String, person: String },
+    CompleteCohort { cohort: String },
+    Revoke { id: i64 },
+}
+
+/// The forms of screen 6: issuing statements, a backup, the settings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReportForm {
+    IssueStatements { month: String },
     Backup,
     Settings,
+}
+
+impl From<TenantForm> for FormKind {
+    fn from(k: TenantForm) -> Self {
+        FormKind::Tenant(k)
+    }
+}
+
+impl From<EquipmentForm> for FormKind {
+    fn from(k: EquipmentForm) -> Self {
+        FormKind::Equipment(k)
+    }
+}
+
+impl From<TrainingForm> for FormKind {
+    fn from(k: TrainingForm) -> Self {
+        FormKind::Training(k)
+    }
+}
+
+impl From<ReportForm> for FormKind {
+    fn from(k: ReportForm) -> Self {
+        FormKind::Reports(k)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -147,8 +226,8 @@ pub struct Form {
 }
 
 impl Form {
-    pub fn new(kind: FormKind, title: String, fields: Vec<FormField>) -> Self {
-        Form { kind, title, fields, focus: 0, note: None, error: None, picks: Vec::new(), pick: 0 }
+    pub fn new(kind: impl Into<FormKind>, title: String, fields: Vec<FormField>) -> Self {
+        Form { kind: kind.into(), title, fields, focus: 0, note: None, error: None, picks: Vec::new(), pick: 0 }
     }
 
     /// The typed value of a field (trimmed by the use case, not here).
@@ -214,6 +293,7 @@ impl Form {
                 f.cycle(1);
                 return true;
             }
+            Action::Type(c) => return f.jump(c),
             Action::Erase if f.choices.is_empty() => return f.value.pop().is_some(),
             Action::ClearField if f.choices.is_empty() => {
                 let changed = !f.value.is_empty();
@@ -311,7 +391,7 @@ mod tests {
 
     fn form() -> Form {
         Form::new(
-            FormKind::NewCompany,
+            TenantForm::NewCompany,
             "t".into(),
             vec![
                 FormField::text(Field::Name, "이름", "", ""),
@@ -334,7 +414,8 @@ mod tests {
         assert!(f.edit(Action::Erase));
         assert_eq!(f.value(Field::Name), "세라");
         f.edit(Action::NextField);
-        assert!(!f.edit(Action::Type('x')), "a choice is not typed into");
+        assert!(!f.edit(Action::Type('x')), "a letter that starts no choice changes nothing");
+        assert_eq!(f.value(Field::Zone), "bukpyeong");
         f.edit(Action::Right);
         assert_eq!(f.value(Field::Zone), "gangneung");
         f.edit(Action::Left);
@@ -355,5 +436,25 @@ mod tests {
         f.refuse(Some(Field::Brn), "elsewhere".into());
         assert_eq!(f.error.as_deref(), Some("elsewhere"));
         assert_eq!(f.fields[0].error, None);
+    }
+
+    #[test]
+    fn a_letter_jumps_to_the_choice_it_starts_and_never_cycles_otherwise() {
+        let mut f = form();
+        f.edit(Action::NextField);
+        assert!(f.edit(Action::Type('ㄱ')), "a Hangul initial");
+        assert_eq!(f.value(Field::Zone), "gangneung");
+        assert!(!f.edit(Action::Type('ㄱ')), "the only choice starting with it: stays");
+        assert!(f.edit(Action::Type('북')));
+        assert_eq!(f.value(Field::Zone), "bukpyeong");
+        assert!(f.edit(Action::Type('G')), "codes match too, whatever the case");
+        assert_eq!(f.value(Field::Zone), "gangneung");
+        for c in ['x', 'ㅎ', '1', '-'] {
+            assert!(!f.edit(Action::Type(c)));
+            assert_eq!(f.value(Field::Zone), "gangneung", "{c} starts nothing");
+        }
+        assert_eq!(initial('북'), Some('ㅂ'));
+        assert_eq!(initial('힣'), Some('ㅎ'));
+        assert_eq!(initial('a'), None);
     }
 }

@@ -226,6 +226,24 @@ fn month_in(conn: &Connection, y: i32, m: u32) -> Result<Vec<(i64, Statement)>> 
     Ok(out)
 }
 
+/// The month whose statements are the work in hand on `today` (screen 6
+/// opens on it): the last month that has ended, while it has drafts not yet
+/// issued (billing is behind, and that comes first); else this month, if it
+/// has drafts (a month may be issued once begun, and offices bill on its
+/// last working day, so it is next); else the last month that has ended.
+/// Only these two months are read, so the choice costs at most two reads
+/// of a month, whatever the history.
+pub fn month_to_issue(store: &Store, today: NaiveDate) -> Result<(i32, u32)> {
+    let this = (today.year(), today.month());
+    let last = if this.1 == 1 { (this.0 - 1, 12) } else { (this.0, this.1 - 1) };
+    for (y, m) in [last, this] {
+        if month_in(store.conn(), y, m)?.iter().any(|(_, s)| s.number.is_none()) {
+            return Ok((y, m));
+        }
+    }
+    Ok(last)
+}
+
 /// Days from issue to the due date.
 pub const PAYMENT_TERM_DAYS: i64 = 30;
 

@@ -12,7 +12,7 @@ use crate::domain::{BillingUnit, Category, DowntimeReason, Field, Minute};
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::tui::app::Tone;
-use crate::tui::form::{Form, FormField, FormKind};
+use crate::tui::form::{EquipmentForm, Form, FormField, FormKind};
 
 fn yes_no(lang: Lang) -> Vec<(String, String)> {
     vec![("no".into(), lang.pick("아니오", "no").into()), ("yes".into(), lang.pick("예", "yes").into())]
@@ -36,7 +36,7 @@ pub fn booking_form(eq: Option<&Equipment>, start: Minute, minutes: i64, lang: L
         text(Field::Weeks, "1", "1", lang),
         FormField::choice(Field::BookFree, &label(Field::BookFree, lang), "no", yes_no(lang)),
     ];
-    let mut form = Form::new(FormKind::NewBooking, title, fields);
+    let mut form = Form::new(EquipmentForm::NewBooking, title, fields);
     form.focus = usize::from(eq.is_some());
     form
 }
@@ -70,12 +70,12 @@ fn about(b: &Booking) -> String {
 
 pub fn reject_form(b: &Booking, lang: Lang) -> Form {
     let title = format!("{} · {}", Msg::FormReject.text(lang), about(b));
-    Form::new(FormKind::RejectBooking { id: b.id }, title, vec![text(Field::Reason, "", "", lang)])
+    Form::new(EquipmentForm::RejectBooking { id: b.id }, title, vec![text(Field::Reason, "", "", lang)])
 }
 
 pub fn cancel_form(b: &Booking, lang: Lang) -> Form {
     let title = format!("{} · {}", Msg::FormCancel.text(lang), about(b));
-    Form::new(FormKind::CancelBooking { id: b.id }, title, vec![text(Field::Reason, "", "", lang)])
+    Form::new(EquipmentForm::CancelBooking { id: b.id }, title, vec![text(Field::Reason, "", "", lang)])
 }
 
 pub fn check_out_form(b: &Booking, now: Minute, lang: Lang) -> Form {
@@ -84,7 +84,7 @@ pub fn check_out_form(b: &Booking, now: Minute, lang: Lang) -> Form {
         text(Field::Time, &now.to_string(), "2026-12-01 11:30", lang),
         text(Field::Samples, &b.samples.to_string(), "0", lang),
     ];
-    Form::new(FormKind::CheckOut { id: b.id }, title, fields)
+    Form::new(EquipmentForm::CheckOut { id: b.id }, title, fields)
 }
 
 /// A walk-in on `eq`: from now, until `To` or the machine's shortest booking.
@@ -98,7 +98,7 @@ pub fn walk_in_form(eq: &Equipment, lang: Lang) -> Form {
         text(Field::Purpose, "", Msg::FormPurposeHint.text(lang), lang),
         text(Field::Reason, "", "", lang),
     ];
-    let mut form = Form::new(FormKind::WalkIn, title, fields);
+    let mut form = Form::new(EquipmentForm::WalkIn, title, fields);
     form.focus = 1;
     form
 }
@@ -122,7 +122,7 @@ pub fn downtime_form(eq: &Equipment, start: Minute, lang: Lang) -> Form {
         FormField::choice(Field::OnClash, &label(Field::OnClash, lang), "hold", on_clash),
         text(Field::Note, "", Msg::FormCancelReasonHint.text(lang), lang),
     ];
-    let mut form = Form::new(FormKind::NewDowntime, title, fields);
+    let mut form = Form::new(EquipmentForm::NewDowntime, title, fields);
     form.focus = 1;
     form
 }
@@ -155,15 +155,16 @@ pub fn new_equipment(store: &Store, lang: Lang) -> Result<Form> {
         text(Field::Slot, "", "30", lang),
         FormField::choice(Field::Approval, &label(Field::Approval, lang), "yes", yes_no(lang)),
     ];
-    let mut form = Form::new(FormKind::NewEquipment, Msg::FormNewEquipment.text(lang).into(), fields);
+    let mut form = Form::new(EquipmentForm::NewEquipment, Msg::FormNewEquipment.text(lang).into(), fields);
     form.focus = 1;
     Ok(form)
 }
 
-pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
+/// Saves an equipment form through its use case; returns what to tell the user.
+pub(super) fn submit(form: &Form, kind: &EquipmentForm, store: &mut Store, lang: Lang) -> Result<String> {
     let v = |f: Field| form.value(f);
-    match &form.kind {
-        FormKind::NewBooking => {
+    match kind {
+        EquipmentForm::NewBooking => {
             let out = booking::add(store, &booking_input(form))?;
             match (out.booked.as_slice(), out.skipped.len()) {
                 ([b], 0) => {
@@ -172,21 +173,21 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<Strin
                 (booked, skipped) => Ok(fill(Msg::SavedSeries.text(lang), &[&booked.len(), &skipped])),
             }
         }
-        FormKind::RejectBooking { id } => {
+        EquipmentForm::RejectBooking { id } => {
             let b = booking::reject(store, &id.to_string(), &v(Field::Reason))?;
             Ok(fill(Msg::SavedState.text(lang), &[&b.id, &labels::booking_state(b.state, lang)]))
         }
-        FormKind::CancelBooking { id } => {
+        EquipmentForm::CancelBooking { id } => {
             let b = booking::cancel(store, &id.to_string(), &v(Field::Reason))?;
             Ok(fill(Msg::SavedState.text(lang), &[&b.id, &labels::booking_state(b.state, lang)]))
         }
-        FormKind::CheckOut { id } => {
+        EquipmentForm::CheckOut { id } => {
             let at = v(Field::Time);
             let samples = v(Field::Samples);
             let b = booking::check_out(store, &id.to_string(), Some(&at), Some(&samples))?;
             Ok(fill(Msg::SavedCheckOut.text(lang), &[&b.id, &b.charge.unwrap_or_default()]))
         }
-        FormKind::WalkIn => {
+        EquipmentForm::WalkIn => {
             let input = BookingInput {
                 equipment: v(Field::Equipment),
                 person: v(Field::Person),
@@ -198,14 +199,14 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<Strin
             let b = booking::walk_in(store, &input, &v(Field::Reason))?;
             Ok(fill(Msg::SavedWalkIn.text(lang), &[&b.id, &b.end]))
         }
-        FormKind::NewDowntime => {
+        EquipmentForm::NewDowntime => {
             let on_clash =
                 if v(Field::OnClash) == "cancel" { OnClash::Cancel { reason: v(Field::Note) } } else { OnClash::Hold };
             let out = downtime::add(store, &downtime_input(form), &on_clash)?;
             let key = if out.downtime.state == "pending" { Msg::SavedDowntimePending } else { Msg::SavedDowntime };
             Ok(fill(key.text(lang), &[&out.downtime.id, &out.affected_bookings.len()]))
         }
-        FormKind::NewEquipment => {
+        EquipmentForm::NewEquipment => {
             let input = EquipmentInput {
                 code: v(Field::Equipment),
                 name: v(Field::Name),
@@ -223,16 +224,15 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<Strin
             let e = equipment::add(store, &input)?;
             Ok(fill(Msg::SavedEquipment.text(lang), &[&e.code, &e.name]))
         }
-        // Tenant forms are saved by their own module.
-        _ => Ok(String::new()),
     }
 }
 
 /// Live feedback: whether the booking can be made (or why not, and the
 /// nearest free slot); which bookings a downtime would hit.
 pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
-    match form.kind {
-        FormKind::NewBooking => {
+    let FormKind::Equipment(kind) = &form.kind else { return };
+    match kind {
+        EquipmentForm::NewBooking => {
             form.note = match booking::preview(store, &booking_input(form)) {
                 Preview::Incomplete => None,
                 Preview::Free => Some((Msg::NoteBookable.text(lang).into(), Tone::Info)),
@@ -242,7 +242,7 @@ pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
                 }
             };
         }
-        FormKind::NewDowntime => {
+        EquipmentForm::NewDowntime => {
             form.note = match downtime::affected(store, &downtime_input(form)) {
                 Ok(hit) if hit.is_empty() => Some((Msg::NoteNoBookingsHit.text(lang).into(), Tone::Info)),
                 Ok(hit) => {

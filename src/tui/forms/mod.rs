@@ -32,36 +32,16 @@ pub(super) fn text(f: Field, value: &str, hint: &str, lang: Lang) -> FormField {
     FormField::text(f, &label(f, lang), value, hint)
 }
 
-impl FormKind {
-    fn is_tenant(&self) -> bool {
-        matches!(
-            self,
-            FormKind::NewCompany
-                | FormKind::EditCompany { .. }
-                | FormKind::LeaveCompany { .. }
-                | FormKind::YearlyReport { .. }
-                | FormKind::NewLease
-                | FormKind::EndLease { .. }
-                | FormKind::NewRoom
-        )
-    }
-}
-
 /// Saves the form through its use case; returns what to tell the user.
+/// Each family saves all of its own kinds (see [`FormKind`]).
 pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
-    if let Some(r) = tenants::submit(form, store, lang) {
-        return r;
+    match &form.kind {
+        FormKind::Tenant(kind) => tenants::submit(form, kind, store, lang),
+        FormKind::Equipment(kind) => equipment::submit(form, kind, store, lang),
+        FormKind::Training(kind) => training::submit(form, kind, store, lang),
+        FormKind::Reports(kind) => reports::submit(form, kind, store, lang),
+        FormKind::People(kind) => people::submit(form, kind, store, lang),
     }
-    if let Some(r) = training::submit(form, store, lang) {
-        return r;
-    }
-    if let Some(r) = reports::submit(form, store, lang) {
-        return r;
-    }
-    if let Some(r) = people::submit(form, store, lang) {
-        return r;
-    }
-    equipment::submit(form, store, lang)
 }
 
 /// Saves the form and reports a refusal on the form itself: beside its field
@@ -87,12 +67,12 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
 }
 
 /// Live feedback while typing: the picker's offer for the focused field,
-/// and the form's own checks.
+/// and the form's own checks (only some forms have any).
 pub fn check(form: &mut Form, store: &Store, lang: Lang) {
     picker::lookup(form, store, lang);
-    if form.kind.is_tenant() {
-        tenants::check(form, store, lang);
-    } else {
-        equipment::check(form, store, lang);
+    match &form.kind {
+        FormKind::Tenant(_) => tenants::check(form, store, lang),
+        FormKind::Equipment(_) => equipment::check(form, store, lang),
+        FormKind::Training(_) | FormKind::Reports(_) | FormKind::People(_) => {}
     }
 }

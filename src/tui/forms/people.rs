@@ -7,7 +7,7 @@ use crate::domain::Field;
 use crate::domain::person::PersonInput;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
-use crate::tui::form::{Form, FormKind};
+use crate::tui::form::{Form, PeopleForm};
 
 /// A new person (`None`) or the one to correct, as it stands.
 pub fn person_form(p: Option<&Person>, lang: Lang) -> Form {
@@ -20,15 +20,15 @@ pub fn person_form(p: Option<&Person>, lang: Lang) -> Form {
     ];
     match p {
         Some(p) => Form::new(
-            FormKind::EditPerson { code: p.code.clone() },
+            PeopleForm::EditPerson { code: p.code.clone() },
             format!("{} · {} {}", Msg::FormEditPerson.text(lang), p.code, p.name),
             fields,
         ),
-        None => Form::new(FormKind::NewPerson, Msg::FormNewPerson.text(lang).to_owned(), fields),
+        None => Form::new(PeopleForm::NewPerson, Msg::FormNewPerson.text(lang).to_owned(), fields),
     }
 }
 
-pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
+pub(super) fn submit(form: &Form, kind: &PeopleForm, store: &mut Store, lang: Lang) -> Result<String> {
     let input = || PersonInput {
         name: form.value(Field::Name),
         company: form.value(Field::Company),
@@ -36,9 +36,8 @@ pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Resul
         email: form.value(Field::Email),
     };
     let saved = |p: Person| fill(Msg::SavedPerson.text(lang), &[&p.code, &p.name]);
-    match &form.kind {
-        FormKind::NewPerson => Some(person::add(store, &input()).map(saved)),
-        FormKind::EditPerson { code } => Some(person::edit(store, code, &input()).map(saved)),
-        _ => None,
+    match kind {
+        PeopleForm::NewPerson => person::add(store, &input()).map(saved),
+        PeopleForm::EditPerson { code } => person::edit(store, code, &input()).map(saved),
     }
 }

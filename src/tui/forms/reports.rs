@@ -11,32 +11,58 @@ use crate::db::{backup, setting, statement};
 use crate::domain::Field;
 use crate::domain::money::group;
 use crate::domain::setting::SettingKey;
+use crate::domain::statement::parse_month;
+use crate::domain::time::date_text;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
 use crate::tui::app::Tone;
-use crate::tui::form::{Form, FormKind};
+use crate::tui::form::{Form, ReportForm};
 
-pub fn issue_form(store: &Store, month: &str, lang: Lang) -> Result<Form> {
+/// The confirmation before a month's statements are issued: how many and
+/// how much, and, for a month that has not ended, that use still to come
+/// will only reach next month's statement as a correction.
+pub fn issue_form(store: &Store, month: &str, today: NaiveDate, lang: Lang) -> Result<Form> {
     let drafts: Vec<_> = statement::month(store, month)?.into_iter().filter(|s| s.number.is_none()).collect();
     let total: i64 = drafts.iter().map(|s| s.totals.total.0).sum();
     let title = format!("{} · {month}", Msg::FormIssue.text(lang));
-    let mut form = Form::new(FormKind::IssueStatements { month: month.to_owned() }, title, Vec::new());
-    let note = fill(Msg::NoteIssue.text(lang), &[&month, &drafts.len(), &group(i128::from(total))]);
-    form.note = Some((note, if drafts.is_empty() { Tone::Error } else { Tone::Info }));
+    let mut form = Form::new(ReportForm::IssueStatements { month: month.to_owned() }, title, Vec::new());
+    let mut note = fill(Msg::NoteIssue.text(lang), &[&month, &drafts.len(), &group(i128::from(total))]);
+    let last_day = parse_month(month).ok().and_then(|(y, m)| last_day_of(y, m));
+    let early = last_day.filter(|d| today <= *d);
+    if let Some(d) = early {
+        note = format!("{} {note}", fill(Msg::NoteIssueEarly.text(lang), &[&month, &date_text(d)]));
+    }
+    let warn = drafts.is_empty() || early.is_some();
+    form.note = Some((note, if warn { Tone::Error } else { Tone::Info }));
     Ok(form)
+}
+
+/// The last day of a month.
+fn last_day_of(y: i32, m: u32) -> Option<NaiveDate> {
+    let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1).and_then(|d| d.pred_opt())
 }
 
 /// Where a backup goes unless the user says otherwise: a `backups` folder
 /// beside the database, named by the day, so a week of them sort in order.
+/// A backup never overwrites a file, so a second one that day is offered as
+/// `-2`, `-3` …: the name offered is always one the save accepts.
 pub fn default_backup(store: &Store, today: NaiveDate) -> PathBuf {
     let dir = store.path().parent().map_or_else(PathBuf::new, |p| p.join("backups"));
-    dir.join(format!("kiln-{}.sqlite", today.format("%Y-%m-%d")))
+    let day = today.format("%Y-%m-%d").to_string();
+    let named = |n: u32| match n {
+        1 => dir.join(format!("kiln-{day}.sqlite")),
+        n => dir.join(format!("kiln-{day}-{n}.sqlite")),
+    };
+    // A thousand backups in one day is a script gone wrong: past them, the
+    // last name is offered and its save says it exists.
+    (1..=1000).map(named).find(|p| !p.exists()).unwrap_or_else(|| named(1000))
 }
 
 pub fn backup_form(store: &Store, today: NaiveDate, lang: Lang) -> Form {
     let path = default_backup(store, today).display().to_string();
     let fields = vec![text(Field::File, &path, "/media/usb/kiln.sqlite", lang)];
-    Form::new(FormKind::Backup, Msg::FormBackup.text(lang).to_owned(), fields)
+    Form::new(ReportForm::Backup, Msg::FormBackup.text(lang).to_owned(), fields)
 }
 
 /// The centre's settings as they stand, and a machine's own check-in window.
@@ -49,7 +75,7 @@ pub fn settings_form(store: &Store, lang: Lang) -> Result<Form> {
         text(Field::Equipment, "", Msg::FormMachineHint.text(lang), lang),
         text(Field::MachineWindow, "", "15", lang),
     ];
-    let mut form = Form::new(FormKind::Settings, Msg::FormSettings.text(lang).to_owned(), fields);
+    let mut form = Form::new(ReportForm::Settings, Msg::FormSettings.text(lang).to_owned(), fields);
     form.note = Some((Msg::NoteSettings.text(lang).to_owned(), Tone::Info));
     Ok(form)
 }
@@ -91,17 +117,15 @@ fn save_settings(form: &Form, store: &mut Store) -> Result<usize> {
     Ok(after.iter().filter(|r| !before.contains(r)).count())
 }
 
-pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
-    match &form.kind {
-        FormKind::IssueStatements { month } => Some(
-            statement::issue(store, month, None)
-                .map(|issued| fill(Msg::IssuedCount.text(lang), &[&issued.len(), month])),
-        ),
-        FormKind::Backup => {
+/// Saves a form of the reports screen; returns what to tell the user.
+pub(super) fn submit(form: &Form, kind: &ReportForm, store: &mut Store, lang: Lang) -> Result<String> {
+    match kind {
+        ReportForm::IssueStatements { month } => statement::issue(store, month, None)
+            .map(|issued| fill(Msg::IssuedCount.text(lang), &[&issued.len(), month])),
+        ReportForm::Backup => {
             let path = PathBuf::from(form.value(Field::File).trim());
-            Some(backup::backup(store, &path).map(|()| fill(Msg::SavedBackup.text(lang), &[&path.display()])))
+            backup::backup(store, &path).map(|()| fill(Msg::SavedBackup.text(lang), &[&path.display()]))
         }
-        FormKind::Settings => Some(save_settings(form, store).map(|n| fill(Msg::SavedSettings.text(lang), &[&n]))),
-        _ => None,
+        ReportForm::Settings => save_settings(form, store).map(|n| fill(Msg::SavedSettings.text(lang), &[&n])),
     }
 }

@@ -16,7 +16,7 @@ use crate::domain::{Field, Period, RoomKind, Sector, Stage, Won, Zone};
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::tui::app::Tone;
-use crate::tui::form::{Form, FormField, FormKind};
+use crate::tui::form::{Form, FormField, FormKind, TenantForm};
 
 fn zones(lang: Lang) -> Vec<(String, String)> {
     Zone::ALL.iter().map(|z| (z.code().to_owned(), labels::zone(*z, lang).to_owned())).collect()
@@ -57,12 +57,12 @@ fn company_fields(c: Option<&Company>, today: NaiveDate, lang: Lang) -> Vec<Form
 }
 
 pub fn new_company(today: NaiveDate, lang: Lang) -> Form {
-    Form::new(FormKind::NewCompany, Msg::FormNewCompany.text(lang).into(), company_fields(None, today, lang))
+    Form::new(TenantForm::NewCompany, Msg::FormNewCompany.text(lang).into(), company_fields(None, today, lang))
 }
 
 pub fn edit_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
     let title = format!("{} · {}", Msg::FormEditCompany.text(lang), c.name);
-    Form::new(FormKind::EditCompany { brn: c.brn.to_string() }, title, company_fields(Some(c), today, lang))
+    Form::new(TenantForm::EditCompany { brn: c.brn.to_string() }, title, company_fields(Some(c), today, lang))
 }
 
 pub fn leave_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
@@ -76,7 +76,7 @@ pub fn leave_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
         ),
         text(Field::Date, &date_text(today), "2026-12-31", lang),
     ];
-    let mut form = Form::new(FormKind::LeaveCompany { brn: c.brn.to_string() }, title, fields);
+    let mut form = Form::new(TenantForm::LeaveCompany { brn: c.brn.to_string() }, title, fields);
     form.note = Some((Msg::FormLeaveNote.text(lang).into(), Tone::Info));
     form
 }
@@ -84,7 +84,7 @@ pub fn leave_company(c: &Company, today: NaiveDate, lang: Lang) -> Form {
 pub fn yearly_report(store: &Store, c: &Company, year: i32, lang: Lang) -> Result<Form> {
     let title = format!("{} · {}", Msg::FormYearly.text(lang), c.name);
     let mut form = Form::new(
-        FormKind::YearlyReport { brn: c.brn.to_string(), loaded: year },
+        TenantForm::YearlyReport { brn: c.brn.to_string(), loaded: year },
         title,
         vec![
             text(Field::Year, &year.to_string(), "2025", lang),
@@ -132,7 +132,7 @@ pub fn new_lease(company: Option<&Company>, room: Option<&str>, from: NaiveDate,
         text(Field::Fee, "", "120,000", lang),
         text(Field::Deposit, "", "0", lang),
     ];
-    let mut form = Form::new(FormKind::NewLease, Msg::FormNewLease.text(lang).into(), fields);
+    let mut form = Form::new(TenantForm::NewLease, Msg::FormNewLease.text(lang).into(), fields);
     form.focus = usize::from(company.is_some()) + usize::from(company.is_some() && room.is_some());
     form
 }
@@ -143,7 +143,7 @@ pub fn end_lease(l: &Lease, today: NaiveDate, lang: Lang) -> Form {
         text(Field::Date, &date_text(today), Msg::FormEndHint.text(lang), lang),
         text(Field::Reason, "", "", lang),
     ];
-    Form::new(FormKind::EndLease { code: l.code.clone() }, title, fields)
+    Form::new(TenantForm::EndLease { code: l.code.clone() }, title, fields)
 }
 
 pub fn new_room(floor: i64, lang: Lang) -> Form {
@@ -155,106 +155,97 @@ pub fn new_room(floor: i64, lang: Lang) -> Form {
         text(Field::Area, "", "66.12", lang),
         text(Field::Rent, "", Msg::FormRentPerM2Hint.text(lang), lang),
     ];
-    Form::new(FormKind::NewRoom, Msg::FormNewRoom.text(lang).into(), fields)
+    Form::new(TenantForm::NewRoom, Msg::FormNewRoom.text(lang).into(), fields)
 }
 
-/// Saves a tenant form through its use case; returns what to tell the
-/// user, or `None` if the form is not a tenant form.
-pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
-    if !form.kind.is_tenant() {
-        return None;
-    }
+/// Saves a tenant form through its use case; returns what to tell the user.
+pub(super) fn submit(form: &Form, kind: &TenantForm, store: &mut Store, lang: Lang) -> Result<String> {
     let v = |f: Field| form.value(f);
-    let mut go = || -> Result<String> {
-        match &form.kind {
-            FormKind::NewCompany => {
-                let input = CompanyInput {
-                    name: v(Field::Name),
-                    brn: v(Field::Brn),
-                    corporate_no: v(Field::CorporateNo),
-                    representative: v(Field::Representative),
-                    sector: v(Field::Sector),
-                    zone: v(Field::Zone),
-                    stage: v(Field::Stage),
-                    admitted: v(Field::Admitted),
-                    phone: v(Field::Phone),
-                    email: v(Field::Email),
-                };
-                let c = company::add(store, &input)?;
-                Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
-            }
-            FormKind::EditCompany { brn } => {
-                let has = |f: Field| form.fields.iter().any(|x| x.field == f);
-                let edit = CompanyEdit {
-                    name: Some(v(Field::Name)),
-                    corporate_no: Some(v(Field::CorporateNo)),
-                    representative: Some(v(Field::Representative)),
-                    sector: Some(v(Field::Sector)),
-                    zone: Some(v(Field::Zone)),
-                    stage: has(Field::Stage).then(|| v(Field::Stage)),
-                    admitted: Some(v(Field::Admitted)),
-                    phone: Some(v(Field::Phone)),
-                    email: Some(v(Field::Email)),
-                };
-                let c = company::edit(store, brn, &edit)?;
-                Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
-            }
-            FormKind::LeaveCompany { brn } => {
-                let stage = Stage::parse(&v(Field::Stage)).unwrap_or(Stage::Graduated);
-                let c = company::leave(store, brn, stage, &v(Field::Date))?;
-                Ok(fill(
-                    Msg::SavedLeave.text(lang),
-                    &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
-                ))
-            }
-            FormKind::YearlyReport { brn, .. } => {
-                let input = YearlyInput {
-                    company: brn.clone(),
-                    year: v(Field::Year),
-                    employees: given(v(Field::Employees)),
-                    sales: given(v(Field::Sales)),
-                    exports: given(v(Field::Exports)),
-                    rnd_spend: given(v(Field::RndSpend)),
-                    patents_filed: given(v(Field::PatentsFiled)),
-                    patents_granted: given(v(Field::PatentsGranted)),
-                    investment: given(v(Field::Investment)),
-                };
-                let r = yearly::set(store, &input)?;
-                Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
-            }
-            FormKind::NewLease => {
-                let input = LeaseInput {
-                    company: v(Field::Company),
-                    room: v(Field::Room),
-                    from: v(Field::From),
-                    to: day_after(&v(Field::LastDay)),
-                    rent: v(Field::Rent),
-                    fee: v(Field::Fee),
-                    deposit: given(v(Field::Deposit)),
-                };
-                let l = lease::add(store, &input)?;
-                Ok(fill(Msg::SavedLease.text(lang), &[&l.code, &l.room, &l.company_name, &l.from, &l.last_day]))
-            }
-            FormKind::EndLease { code } => {
-                let l = lease::end(store, code, &v(Field::Date), &v(Field::Reason))?;
-                Ok(fill(Msg::SavedEndLease.text(lang), &[&l.code, &l.room, &l.last_day]))
-            }
-            FormKind::NewRoom => {
-                let input = RoomInput {
-                    code: v(Field::RoomCode),
-                    floor: v(Field::Floor),
-                    kind: v(Field::Kind),
-                    area_m2: v(Field::Area),
-                    rent_per_m2: given(v(Field::Rent)),
-                };
-                let r = room::add(store, &input)?;
-                Ok(fill(Msg::SavedRoom.text(lang), &[&r.code, &r.area]))
-            }
-            // Not a tenant form: excluded above.
-            _ => Ok(String::new()),
+    match kind {
+        TenantForm::NewCompany => {
+            let input = CompanyInput {
+                name: v(Field::Name),
+                brn: v(Field::Brn),
+                corporate_no: v(Field::CorporateNo),
+                representative: v(Field::Representative),
+                sector: v(Field::Sector),
+                zone: v(Field::Zone),
+                stage: v(Field::Stage),
+                admitted: v(Field::Admitted),
+                phone: v(Field::Phone),
+                email: v(Field::Email),
+            };
+            let c = company::add(store, &input)?;
+            Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
         }
-    };
-    Some(go())
+        TenantForm::EditCompany { brn } => {
+            let has = |f: Field| form.fields.iter().any(|x| x.field == f);
+            let edit = CompanyEdit {
+                name: Some(v(Field::Name)),
+                corporate_no: Some(v(Field::CorporateNo)),
+                representative: Some(v(Field::Representative)),
+                sector: Some(v(Field::Sector)),
+                zone: Some(v(Field::Zone)),
+                stage: has(Field::Stage).then(|| v(Field::Stage)),
+                admitted: Some(v(Field::Admitted)),
+                phone: Some(v(Field::Phone)),
+                email: Some(v(Field::Email)),
+            };
+            let c = company::edit(store, brn, &edit)?;
+            Ok(fill(Msg::SavedCompany.text(lang), &[&c.name, &c.brn]))
+        }
+        TenantForm::LeaveCompany { brn } => {
+            let stage = Stage::parse(&v(Field::Stage)).unwrap_or(Stage::Graduated);
+            let c = company::leave(store, brn, stage, &v(Field::Date))?;
+            Ok(fill(
+                Msg::SavedLeave.text(lang),
+                &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
+            ))
+        }
+        TenantForm::YearlyReport { brn, .. } => {
+            let input = YearlyInput {
+                company: brn.clone(),
+                year: v(Field::Year),
+                employees: given(v(Field::Employees)),
+                sales: given(v(Field::Sales)),
+                exports: given(v(Field::Exports)),
+                rnd_spend: given(v(Field::RndSpend)),
+                patents_filed: given(v(Field::PatentsFiled)),
+                patents_granted: given(v(Field::PatentsGranted)),
+                investment: given(v(Field::Investment)),
+            };
+            let r = yearly::set(store, &input)?;
+            Ok(fill(Msg::SavedYearly.text(lang), &[&r.company_name, &r.year]))
+        }
+        TenantForm::NewLease => {
+            let input = LeaseInput {
+                company: v(Field::Company),
+                room: v(Field::Room),
+                from: v(Field::From),
+                to: day_after(&v(Field::LastDay)),
+                rent: v(Field::Rent),
+                fee: v(Field::Fee),
+                deposit: given(v(Field::Deposit)),
+            };
+            let l = lease::add(store, &input)?;
+            Ok(fill(Msg::SavedLease.text(lang), &[&l.code, &l.room, &l.company_name, &l.from, &l.last_day]))
+        }
+        TenantForm::EndLease { code } => {
+            let l = lease::end(store, code, &v(Field::Date), &v(Field::Reason))?;
+            Ok(fill(Msg::SavedEndLease.text(lang), &[&l.code, &l.room, &l.last_day]))
+        }
+        TenantForm::NewRoom => {
+            let input = RoomInput {
+                code: v(Field::RoomCode),
+                floor: v(Field::Floor),
+                kind: v(Field::Kind),
+                area_m2: v(Field::Area),
+                rent_per_m2: given(v(Field::Rent)),
+            };
+            let r = room::add(store, &input)?;
+            Ok(fill(Msg::SavedRoom.text(lang), &[&r.code, &r.area]))
+        }
+    }
 }
 
 /// A form field left empty is a value not given (a figure kept as it was,
@@ -274,16 +265,17 @@ pub(super) fn day_after(last: &str) -> String {
 /// period and what it would cost; for a yearly report, the figures on file
 /// for the year typed.
 pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
-    match form.kind.clone() {
-        FormKind::NewLease => form.note = lease_note(form, store, lang),
-        FormKind::YearlyReport { brn, loaded } => {
+    let FormKind::Tenant(kind) = form.kind.clone() else { return };
+    match kind {
+        TenantForm::NewLease => form.note = lease_note(form, store, lang),
+        TenantForm::YearlyReport { brn, loaded } => {
             // Only a change of year reloads: figures being typed are kept.
             let year: Option<i32> = form.value(Field::Year).trim().parse().ok();
             let year = year.filter(|y| (1990..=2200).contains(y) && *y != loaded);
             if let (Some(y), Ok(c)) = (year, company::show(store, &brn))
                 && load_figures(form, store, &c, y).is_ok()
             {
-                form.kind = FormKind::YearlyReport { brn, loaded: y };
+                form.kind = TenantForm::YearlyReport { brn, loaded: y }.into();
             }
         }
         _ => {}

@@ -14,7 +14,7 @@ use crate::domain::{EnrolmentStatus, Field};
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::tui::app::Tone;
-use crate::tui::form::{Form, FormField, FormKind};
+use crate::tui::form::{Form, FormField, TrainingForm};
 
 pub fn new_cohort(store: &Store, today: NaiveDate, lang: Lang) -> Result<Form> {
     let courses: Vec<(String, String)> =
@@ -27,7 +27,7 @@ pub fn new_cohort(store: &Store, today: NaiveDate, lang: Lang) -> Result<Form> {
         text(Field::From, &date_text(today), "2026-12-01", lang),
         text(Field::To, &date_text(today + chrono::Duration::days(30)), "2026-12-31", lang),
     ];
-    let mut form = Form::new(FormKind::NewCohort, Msg::FormNewCohort.text(lang).into(), fields);
+    let mut form = Form::new(TrainingForm::NewCohort, Msg::FormNewCohort.text(lang).into(), fields);
     form.focus = 1;
     Ok(form)
 }
@@ -42,14 +42,14 @@ pub fn session_form(store: &Store, cohort: &str, today: NaiveDate, lang: Lang) -
         text(Field::Instructor, "", "", lang),
     ];
     let title = format!("{} · {}", Msg::FormNewSession.text(lang), h.reference());
-    Ok(Form::new(FormKind::NewSession { cohort: h.reference() }, title, fields))
+    Ok(Form::new(TrainingForm::NewSession { cohort: h.reference() }, title, fields))
 }
 
 pub fn enrol_form(cohort: &str, lang: Lang) -> Form {
     let fields =
         vec![text(Field::Person, "", "P-0001", lang), text(Field::Reason, "", Msg::FormOverrideHint.text(lang), lang)];
     Form::new(
-        FormKind::Enrol { cohort: cohort.to_owned() },
+        TrainingForm::Enrol { cohort: cohort.to_owned() },
         format!("{} · {cohort}", Msg::FormEnrol.text(lang)),
         fields,
     )
@@ -57,8 +57,11 @@ pub fn enrol_form(cohort: &str, lang: Lang) -> Form {
 
 pub fn cancel_enrolment_form(cohort: &str, e: &Enrolment, first_waiting: Option<&Enrolment>, lang: Lang) -> Form {
     let title = format!("{} · {cohort} · {}", Msg::FormCancelEnrolment.text(lang), e.person_name);
-    let mut form =
-        Form::new(FormKind::CancelEnrolment { cohort: cohort.to_owned(), person: e.person.clone() }, title, Vec::new());
+    let mut form = Form::new(
+        TrainingForm::CancelEnrolment { cohort: cohort.to_owned(), person: e.person.clone() },
+        title,
+        Vec::new(),
+    );
     let note = match first_waiting {
         Some(w) if e.status == EnrolmentStatus::Enrolled => fill(Msg::NoteSeatGoesTo.text(lang), &[&w.person_name]),
         _ => Msg::NoteConfirm.text(lang).to_owned(),
@@ -72,7 +75,7 @@ pub fn complete_form(store: &Store, cohort: &str, today: NaiveDate, lang: Lang) 
     let pass = lines.iter().filter(|l| l.passes).count();
     let fail: Vec<String> = lines.iter().filter(|l| !l.passes).map(|l| l.person_name.clone()).collect();
     let mut form = Form::new(
-        FormKind::CompleteCohort { cohort: cohort.to_owned() },
+        TrainingForm::CompleteCohort { cohort: cohort.to_owned() },
         format!("{} · {cohort}", Msg::FormComplete.text(lang)),
         vec![text(Field::Date, &date_text(today), "2026-12-31", lang)],
     );
@@ -83,74 +86,61 @@ pub fn complete_form(store: &Store, cohort: &str, today: NaiveDate, lang: Lang) 
 
 pub fn revoke_form(q: &Qualification, lang: Lang) -> Form {
     let title = format!("{} · #{} {} {}", Msg::FormRevoke.text(lang), q.id, q.person_name, q.course);
-    Form::new(FormKind::Revoke { id: q.id }, title, vec![text(Field::Reason, "", "", lang)])
+    Form::new(TrainingForm::Revoke { id: q.id }, title, vec![text(Field::Reason, "", "", lang)])
 }
 
-/// Saves a training form; `None` if the form is not one.
-pub(super) fn submit(form: &Form, store: &mut Store, lang: Lang) -> Option<Result<String>> {
+/// Saves a training form through its use case; returns what to tell the user.
+pub(super) fn submit(form: &Form, kind: &TrainingForm, store: &mut Store, lang: Lang) -> Result<String> {
     let v = |f: Field| form.value(f);
-    let go = || -> Result<String> {
-        match &form.kind {
-            FormKind::NewCohort => {
-                let input = CohortInput {
-                    course: v(Field::Course),
-                    code: v(Field::Cohort),
-                    capacity: v(Field::Capacity),
-                    opens: v(Field::From),
-                    closes: v(Field::To),
-                };
-                let h = training::add_cohort(store, &input)?;
-                Ok(fill(Msg::SavedCohort.text(lang), &[&h.reference()]))
-            }
-            FormKind::NewSession { cohort } => {
-                let input = SessionInput {
-                    cohort: cohort.clone(),
-                    date: v(Field::Date),
-                    start: v(Field::From),
-                    end: v(Field::To),
-                    room: v(Field::Room),
-                    instructor: v(Field::Instructor),
-                };
-                let s = training::add_session(store, &input)?;
-                Ok(fill(Msg::SavedSession.text(lang), &[&s.number, &s.start]))
-            }
-            FormKind::Enrol { cohort } => {
-                let reason = Some(v(Field::Reason)).filter(|r| !r.trim().is_empty());
-                let e = training::enrol(store, cohort, &v(Field::Person), reason.as_deref())?;
-                let status = match e.position {
-                    Some(p) => fill(Msg::WaitlistPosition.text(lang), &[&p]),
-                    None => labels::enrolment_status(e.status, lang).to_owned(),
-                };
-                Ok(format!("{} {}: {status}", e.cohort, e.person_name))
-            }
-            FormKind::CancelEnrolment { cohort, person } => {
-                let (c, promoted) = training::cancel(store, cohort, person)?;
-                let mut msg = fill(Msg::SavedCancelEnrolment.text(lang), &[&c.person_name]);
-                for p in promoted {
-                    msg.push_str(&fill(Msg::SavedPromoted.text(lang), &[&p.person_name]));
-                }
-                Ok(msg)
-            }
-            FormKind::CompleteCohort { cohort } => {
-                let done = training::complete(store, cohort, &v(Field::Date))?;
-                let passed = done.iter().filter(|e| e.status == EnrolmentStatus::Completed).count();
-                Ok(fill(Msg::SavedComplete.text(lang), &[cohort, &passed, &(done.len() - passed)]))
-            }
-            FormKind::Revoke { id } => {
-                let q = qualification::revoke(store, &id.to_string(), &v(Field::Reason))?;
-                Ok(fill(Msg::SavedRevoke.text(lang), &[&q.id, &q.person_name, &q.course]))
-            }
-            _ => Ok(String::new()),
+    match kind {
+        TrainingForm::NewCohort => {
+            let input = CohortInput {
+                course: v(Field::Course),
+                code: v(Field::Cohort),
+                capacity: v(Field::Capacity),
+                opens: v(Field::From),
+                closes: v(Field::To),
+            };
+            let h = training::add_cohort(store, &input)?;
+            Ok(fill(Msg::SavedCohort.text(lang), &[&h.reference()]))
         }
-    };
-    matches!(
-        form.kind,
-        FormKind::NewCohort
-            | FormKind::NewSession { .. }
-            | FormKind::Enrol { .. }
-            | FormKind::CancelEnrolment { .. }
-            | FormKind::CompleteCohort { .. }
-            | FormKind::Revoke { .. }
-    )
-    .then(go)
+        TrainingForm::NewSession { cohort } => {
+            let input = SessionInput {
+                cohort: cohort.clone(),
+                date: v(Field::Date),
+                start: v(Field::From),
+                end: v(Field::To),
+                room: v(Field::Room),
+                instructor: v(Field::Instructor),
+            };
+            let s = training::add_session(store, &input)?;
+            Ok(fill(Msg::SavedSession.text(lang), &[&s.number, &s.start]))
+        }
+        TrainingForm::Enrol { cohort } => {
+            let reason = Some(v(Field::Reason)).filter(|r| !r.trim().is_empty());
+            let e = training::enrol(store, cohort, &v(Field::Person), reason.as_deref())?;
+            let status = match e.position {
+                Some(p) => fill(Msg::WaitlistPosition.text(lang), &[&p]),
+                None => labels::enrolment_status(e.status, lang).to_owned(),
+            };
+            Ok(format!("{} {}: {status}", e.cohort, e.person_name))
+        }
+        TrainingForm::CancelEnrolment { cohort, person } => {
+            let (c, promoted) = training::cancel(store, cohort, person)?;
+            let mut msg = fill(Msg::SavedCancelEnrolment.text(lang), &[&c.person_name]);
+            for p in promoted {
+                msg.push_str(&fill(Msg::SavedPromoted.text(lang), &[&p.person_name]));
+            }
+            Ok(msg)
+        }
+        TrainingForm::CompleteCohort { cohort } => {
+            let done = training::complete(store, cohort, &v(Field::Date))?;
+            let passed = done.iter().filter(|e| e.status == EnrolmentStatus::Completed).count();
+            Ok(fill(Msg::SavedComplete.text(lang), &[cohort, &passed, &(done.len() - passed)]))
+        }
+        TrainingForm::Revoke { id } => {
+            let q = qualification::revoke(store, &id.to_string(), &v(Field::Reason))?;
+            Ok(fill(Msg::SavedRevoke.text(lang), &[&q.id, &q.person_name, &q.course]))
+        }
+    }
 }

@@ -151,8 +151,17 @@ pub(super) fn kpis(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang)
     let block = titled(&format!("{} · {year}", Msg::ReportKpis.text(lang)), s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(p) = s.data.kpis.iter().find(|p| p.year == year).or(s.data.kpis.last()) else {
-        return empty(frame, inner, lang);
+    let before_any;
+    let p = match s.data.kpis.iter().find(|p| p.year == year) {
+        Some(p) => p,
+        // The years read start at the first admission: before it, the
+        // programme had nothing yet. (Another year's figures under this
+        // year's title would mislead.)
+        None if s.data.kpis.first().is_some_and(|first| year < first.year) => {
+            before_any = crate::report::programme::Programme::before_any(year);
+            &before_any
+        }
+        None => return empty(frame, inner, lang),
     };
     let [gauges, trend] = Layout::vertical([Constraint::Length(7), Constraint::Fill(1)]).areas(inner);
     let rows_of = Layout::vertical([Constraint::Length(2); 3]).split(gauges);

@@ -1,6 +1,8 @@
-//! 6 보고서: a menu of the reports and the month's statements. The report in
+//! 6 보고서: a menu of the reports and the month's statements, opened on the
+//! month with drafts to look at ([`statement::month_to_issue`]). The report in
 //! front loads alone (the others cost nothing until chosen); ←→ move its
-//! month or year; `I` issues the month's statements after a confirmation;
+//! month or year; `I` issues the month's statements after a confirmation
+//! (which says so when the month has not ended);
 //! `x`/`c` write what is on screen to an Excel or CSV file in the current
 //! folder; `b` backs the database up. Reports are read off the loop
 //! ([`reader`]): the screen shows what it has, marked "reading…", until
@@ -16,7 +18,7 @@ use chrono::{Datelike, NaiveDate};
 use super::filter::{FilterLine, Filtered};
 use super::{Outcome, Screen, Ui, list};
 use crate::db::Store;
-use crate::db::statement::{Arrear, Statement};
+use crate::db::statement::{self, Arrear, Statement};
 use crate::domain::statement::month_text;
 use crate::error::Result;
 use crate::i18n::{Msg, fill};
@@ -108,9 +110,12 @@ fn month_of(period: i32) -> (i32, u32) {
 pub struct ReportsScreen {
     report: Report,
     focus: Focus,
-    /// The month of the statements and utilisation, `None` until first
-    /// loaded, then last month.
+    /// The month of the statements, `None` until first loaded, then the
+    /// month with drafts to look at ([`statement::month_to_issue`]).
     month: Option<(i32, u32)>,
+    /// The month of the utilisation, `None` until first loaded, then last
+    /// month (the last whole one).
+    use_month: Option<(i32, u32)>,
     /// The year of the top users (this year) and of the KPIs (the last year
     /// whose figures are in, as on the dashboard); 0 until first loaded.
     year: i32,
@@ -139,6 +144,7 @@ impl Default for ReportsScreen {
             report: Report::Statements,
             focus: Focus::Menu,
             month: None,
+            use_month: None,
             year: 0,
             kpi_year: 0,
             selected: 0,
@@ -181,10 +187,24 @@ impl ReportsScreen {
         }
     }
 
-    /// `2026-11`, the month chosen (←→), which the menu shows and `I` issues.
+    /// `2026-11`, the month chosen (←→) for the report in front, which the
+    /// menu shows.
     pub fn month_text(&self) -> String {
+        let (y, m) = self.chosen_month();
+        month_text(y, m)
+    }
+
+    /// `2026-11`, the statements' month, which `I` issues.
+    pub fn statements_month_text(&self) -> String {
         let (y, m) = self.month.unwrap_or_else(|| usage::last_month(self.today));
         month_text(y, m)
+    }
+
+    /// The month chosen for the report in front (the utilisation's, or the
+    /// statements').
+    fn chosen_month(&self) -> (i32, u32) {
+        let month = if self.report == Report::Utilisation { self.use_month } else { self.month };
+        month.unwrap_or_else(|| usage::last_month(self.today))
     }
 
     /// True while the report in front is being read (again).
@@ -233,9 +253,14 @@ impl ReportsScreen {
     fn shift(&mut self, by: i32) {
         let this_month = (self.today.year(), self.today.month());
         if self.report.by_month() {
-            let (y, m) = self.month.unwrap_or_else(|| usage::last_month(self.today));
+            let (y, m) = self.chosen_month();
             let n = (y * 12 + m as i32 - 1 + by).clamp(2005 * 12, this_month.0 * 12 + this_month.1 as i32 - 1);
-            self.month = Some((n / 12, (n % 12) as u32 + 1));
+            let to = Some((n / 12, (n % 12) as u32 + 1));
+            if self.report == Report::Utilisation {
+                self.use_month = to;
+            } else {
+                self.month = to;
+            }
         } else if self.report == Report::Kpis {
             self.kpi_year = (self.kpi_year + by).clamp(2005, this_month.0);
         } else if self.report == Report::TopUsers {
@@ -355,7 +380,11 @@ impl Screen for ReportsScreen {
             self.year = self.today.year();
             self.kpi_year = crate::report::dashboard::default_year(self.today);
         }
-        let month = *self.month.get_or_insert_with(|| usage::last_month(self.today));
+        if self.month.is_none() && self.report == Report::Statements {
+            self.month = Some(statement::month_to_issue(store, self.today)?);
+        }
+        self.use_month.get_or_insert_with(|| usage::last_month(self.today));
+        let month = self.chosen_month();
         let period = match self.report {
             Report::Statements | Report::Utilisation => month.0 * 12 + month.1 as i32,
             Report::TopUsers => self.year,
@@ -430,8 +459,8 @@ impl Screen for ReportsScreen {
             }
             Action::Back => self.focus = Focus::Menu,
             Action::Issue => {
-                let month = self.month_text();
-                return Ok(Outcome::OpenForm(forms::issue_form(store, &month, lang)?));
+                let month = self.statements_month_text();
+                return Ok(Outcome::OpenForm(forms::issue_form(store, &month, ui.today, lang)?));
             }
             Action::ExportXlsx | Action::ExportCsv => return self.export(action == Action::ExportXlsx, store, lang),
             Action::Backup => return Ok(Outcome::OpenForm(forms::backup_form(store, ui.today, lang))),
