@@ -48,7 +48,7 @@ fn quals_text(c: &PersonCard, lang: Lang) -> String {
         return "-".to_owned();
     }
     fill(
-        lang.pick("유효 {0} · 만료 임박 {1} · 만료 {2}", "valid {0} · expiring {1} · expired {2}"),
+        lang.pick("유효 {0} · 임박 {1} · 만료 {2}", "valid {0} · soon {1} · gone {2}"),
         &[&c.valid, &c.expiring, &c.expired],
     )
 }
@@ -60,14 +60,15 @@ pub fn view(p: &People, title: &str, frame: &mut Frame, area: Rect, ui: &Ui) {
     frame.render_widget(block, area);
     let [list, detail] = Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(inner);
     let w = usize::from(list.width);
-    let company_w = w.saturating_sub(1 + 7 + 1 + 10 + 1 + 25 + 1 + 17).clamp(6, 24);
+    // ▶, code, name, qualifications and the next booking (`12-07 12:00 EQ-0023`).
+    let company_w = w.saturating_sub(1 + 8 + 11 + 25 + 19).clamp(6, 24);
     let mut lines = vec![Line::styled(
         format!(
             " {}{}{}{}{}",
             column(lang.pick("코드", "Code"), 8),
             column(lang.pick("이름", "Name"), 11),
             column(lang.pick("소속", "Company"), company_w),
-            column(lang.pick("자격", "Qualifications"), 26),
+            column(lang.pick("자격", "Qualifications"), 25),
             lang.pick("다음 예약", "Next booking")
         ),
         theme::dim(),
@@ -83,7 +84,7 @@ pub fn view(p: &People, title: &str, frame: &mut Frame, area: Rect, ui: &Ui) {
             column(&c.person.code, 8),
             column(&c.person.name, 11),
             column(c.person.company_name.as_deref().unwrap_or("-"), company_w),
-            column(&quals_text(c, lang), 26),
+            column(&quals_text(c, lang), 25),
             next
         );
         lines.push(rows::row_line(cut(&text, w), i == p.cards.selected));
