@@ -58,7 +58,30 @@ fn report<const N: usize>(app: &mut App) {
     }
 }
 
-pub const SCENES: [Scene; 14] = [
+fn type_char(app: &mut App, c: char) {
+    press(app, KeyCode::Char(c));
+}
+
+/// The companies' filter line open, `세` typed.
+fn filtering_companies(app: &mut App) {
+    type_char(app, '/');
+    type_char(app, '세');
+}
+
+/// Screen 5's people tab with its filter line open, `김` typed.
+fn filtering_people(app: &mut App) {
+    type_char(app, 'P');
+    type_char(app, '/');
+    type_char(app, '김');
+}
+
+/// The booking form of the first machine, its person picker focused.
+fn picking_a_person(app: &mut App) {
+    type_char(app, 'n');
+    type_char(app, '김');
+}
+
+pub const SCENES: [Scene; 19] = [
     Scene { name: "1_dashboard", screen: ScreenId::Dashboard, setup: nothing, keys: [KeyCode::Left, KeyCode::Right] },
     Scene { name: "2_companies", screen: ScreenId::Companies, setup: nothing, keys: [KeyCode::Down, KeyCode::Up] },
     Scene {
@@ -76,6 +99,34 @@ pub const SCENES: [Scene; 14] = [
         keys: [KeyCode::PageDown, KeyCode::PageUp],
     },
     Scene { name: "5_training", screen: ScreenId::Training, setup: nothing, keys: [KeyCode::Down, KeyCode::Up] },
+    // Opening a record: a cohort's roster and back.
+    Scene { name: "5_roster_open", screen: ScreenId::Training, setup: nothing, keys: [KeyCode::Enter, KeyCode::Esc] },
+    // Paging through 10,000 companies.
+    Scene {
+        name: "2_companies_page",
+        screen: ScreenId::Companies,
+        setup: nothing,
+        keys: [KeyCode::PageDown, KeyCode::PageUp],
+    },
+    // A keystroke in a filter line, and one in a picker: the list found again.
+    Scene {
+        name: "2_companies_filter",
+        screen: ScreenId::Companies,
+        setup: filtering_companies,
+        keys: [KeyCode::Char('라'), KeyCode::Backspace],
+    },
+    Scene {
+        name: "5_people_filter",
+        screen: ScreenId::Training,
+        setup: filtering_people,
+        keys: [KeyCode::Char('민'), KeyCode::Backspace],
+    },
+    Scene {
+        name: "4_picker",
+        screen: ScreenId::Equipment,
+        setup: picking_a_person,
+        keys: [KeyCode::Char('민'), KeyCode::Backspace],
+    },
     // Each report of screen 6; ←→ move its month or year (and read it
     // again), or for a report of neither, read it again.
     Scene {
@@ -112,6 +163,10 @@ pub enum Case {
     /// screen reloads, then a redraw: what every open terminal pays after
     /// every write anywhere.
     Written,
+    /// A key of the scene's pair, then the wait until the screen holds what
+    /// it read for it (a report is read off the loop), then a redraw: how
+    /// long from a key to its whole result on screen.
+    Settled,
     /// As `written`, and then the wait until the screen has read again what
     /// it shows and taken it in (a report is read off the loop), then a
     /// redraw: how long after a write anywhere every terminal shows it. On
@@ -120,12 +175,13 @@ pub enum Case {
 }
 
 impl Case {
-    pub const ALL: [Case; 5] = [Case::Draw, Case::Key, Case::Enter, Case::Written, Case::Shown];
+    pub const ALL: [Case; 6] = [Case::Draw, Case::Key, Case::Settled, Case::Enter, Case::Written, Case::Shown];
 
     pub fn name(self) -> &'static str {
         match self {
             Case::Draw => "draw",
             Case::Key => "key",
+            Case::Settled => "settled",
             Case::Enter => "enter",
             Case::Written => "written",
             Case::Shown => "shown",
@@ -175,9 +231,12 @@ impl Stage {
     pub fn frame(&mut self, case: Case) {
         match case {
             Case::Draw => {}
-            Case::Key => {
+            Case::Key | Case::Settled => {
                 press(&mut self.app, self.scene.keys[self.turn % 2]);
                 self.turn += 1;
+                if case == Case::Settled {
+                    self.app.settle();
+                }
             }
             Case::Enter => self.app.update(Action::GoTo(self.scene.screen)),
             Case::Written | Case::Shown => {
