@@ -8,6 +8,7 @@
 //! ([`reader`]): the screen shows what it has, marked "reading…", until
 //! the new figures come.
 
+mod ahead;
 mod charts;
 mod filtered;
 mod reader;
@@ -136,6 +137,8 @@ pub struct ReportsScreen {
     reading: reader::Reading,
     /// The question out, until its answer is in.
     pending: Option<reader::Ask>,
+    /// Answers kept, and read ahead (see [`ahead`]).
+    kept: Vec<(reader::Ask, reader::Part)>,
 }
 
 impl Default for ReportsScreen {
@@ -156,6 +159,7 @@ impl Default for ReportsScreen {
             loaded: Vec::new(),
             reading: reader::Reading::NotYet,
             pending: None,
+            kept: Vec::new(),
         }
     }
 }
@@ -329,10 +333,17 @@ impl ReportsScreen {
     /// something changed on screen.
     fn answered(&mut self, (ask, part): reader::Answer) -> Result<bool> {
         if self.pending != Some(ask) {
+            // Read ahead, or asked before a newer question: kept for later.
+            if let Ok(part) = &part {
+                self.remember(ask, part);
+            }
             return Ok(false);
         }
         self.pending = None;
-        self.take(ask, part?);
+        let part = part?;
+        self.remember(ask, &part);
+        self.take(ask, part);
+        self.read_ahead(ask);
         Ok(true)
     }
 
@@ -392,6 +403,7 @@ impl Screen for ReportsScreen {
             Report::Arrears | Report::Occupancy | Report::Training | Report::Kpis => 0,
         };
         let key = (store.generation()?, self.today, period);
+        self.take_in_arrived()?;
         self.clamp();
         if self.loaded.contains(&(self.report, key)) {
             // Back on figures still true: a question out for others is moot.
@@ -400,6 +412,12 @@ impl Screen for ReportsScreen {
         }
         let ask = reader::Ask { report: self.report, key, month, year: self.year, today: self.today };
         if self.pending == Some(ask) {
+            return Ok(());
+        }
+        if let Some(part) = self.kept_for(&ask) {
+            self.pending = None;
+            self.take(ask, part);
+            self.read_ahead(ask);
             return Ok(());
         }
         if self.reading.thread(store).is_some_and(|r| r.ask(ask)) {
