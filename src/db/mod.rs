@@ -49,6 +49,16 @@ enum Schema {
     Expect,
 }
 
+/// Stops the statement its connection is running (the read fails, and the
+/// connection stays usable); nothing if none is running.
+pub struct Interrupter(rusqlite::InterruptHandle);
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
 /// A page of a list: which rows to fetch, never the whole table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Page {
@@ -163,6 +173,12 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
         Ok(Store { conn, path: self.path.clone(), user: self.user.clone(), clock: self.clock() })
+    }
+
+    /// A handle that stops what this connection is reading, from another
+    /// thread: a read ahead that a person's key made moot.
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter(self.conn.get_interrupt_handle())
     }
 
     pub fn path(&self) -> &Path {

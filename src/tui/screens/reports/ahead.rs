@@ -62,7 +62,7 @@ impl ReportsScreen {
             let month = ((p - 1).div_euclid(12), (p - 1).rem_euclid(12) as u32 + 1);
             let near = reader::Ask { key: (generation, today, p), month, ..ask };
             if self.kept_for(&near).is_none() {
-                thread.ask(near);
+                thread.ask_ahead(near);
             }
         }
     }

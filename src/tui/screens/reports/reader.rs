@@ -8,8 +8,11 @@
 //! answer comes.
 //!
 //! Only the latest question matters (the report in front, for the period
-//! shown): questions that queued while the thread was busy are skipped.
+//! shown): questions that queued while the thread was busy are skipped, and
+//! a read ahead (`ahead.rs`) is stopped when a question is asked now.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::thread;
 use std::time::Duration;
@@ -90,35 +93,86 @@ impl Reading {
     }
 }
 
+/// A question for the thread: one asked now (a key, a write), or a read
+/// ahead, which any question asked now stops and skips.
+enum Question {
+    Now(Ask),
+    Ahead(Ask),
+}
+
 /// The thread that reads, and the two ends of its conversation.
 pub(super) struct Reader {
-    asks: Sender<Ask>,
+    asks: Sender<Question>,
     answers: Receiver<Answer>,
+    /// Stops a read ahead when a question comes that is asked now.
+    interrupter: crate::db::Interrupter,
+    reading_ahead: Arc<AtomicBool>,
 }
 
 impl Reader {
     /// Starts the thread on a read-only connection to `store`'s file.
     pub fn start(store: &Store) -> Result<Reader> {
         let reading = store.reader()?;
-        let (asks, questions) = mpsc::channel::<Ask>();
+        let interrupter = reading.interrupter();
+        let reading_ahead = Arc::new(AtomicBool::new(false));
+        let ahead = Arc::clone(&reading_ahead);
+        let (asks, questions) = mpsc::channel::<Question>();
         let (replies, answers) = mpsc::channel::<Answer>();
         thread::Builder::new().name("kiln-reports".to_owned()).spawn(move || {
+            let mut queued: Vec<Question> = Vec::new();
             // Ends when the screen (the sender) is gone.
-            while let Ok(mut ask) = questions.recv() {
-                while let Ok(newer) = questions.try_recv() {
-                    ask = newer;
+            loop {
+                if queued.is_empty() {
+                    match questions.recv() {
+                        Ok(q) => queued.push(q),
+                        Err(_) => break,
+                    }
                 }
-                if replies.send((ask, read(&reading, &ask))).is_err() {
+                queued.extend(questions.try_iter());
+                // The newest question asked now wins, and the reads ahead
+                // queued with it are moot; else the reads ahead, in order.
+                let next = match queued.iter().rposition(|q| matches!(q, Question::Now(_))) {
+                    Some(i) => {
+                        let q = queued.swap_remove(i);
+                        queued.clear();
+                        q
+                    }
+                    None => queued.remove(0),
+                };
+                let answer = match next {
+                    // A stop meant for a read ahead can reach the read that
+                    // follows it: a failed read asked now is read once more.
+                    Question::Now(ask) => (ask, read(&reading, &ask).or_else(|_| read(&reading, &ask))),
+                    Question::Ahead(ask) => {
+                        ahead.store(true, Ordering::SeqCst);
+                        let part = read(&reading, &ask);
+                        ahead.store(false, Ordering::SeqCst);
+                        // Stopped for a question asked now, or failed: nobody waits for it.
+                        let Ok(part) = part else { continue };
+                        (ask, Ok(part))
+                    }
+                };
+                if replies.send(answer).is_err() {
                     break;
                 }
             }
         })?;
-        Ok(Reader { asks, answers })
+        Ok(Reader { asks, answers, interrupter, reading_ahead })
     }
 
-    /// Hands `ask` to the thread; false if the thread is gone.
+    /// Hands `ask` to the thread, stopping a read ahead it is busy with;
+    /// false if the thread is gone.
     pub fn ask(&self, ask: Ask) -> bool {
-        self.asks.send(ask).is_ok()
+        let sent = self.asks.send(Question::Now(ask)).is_ok();
+        if self.reading_ahead.load(Ordering::SeqCst) {
+            self.interrupter.interrupt();
+        }
+        sent
+    }
+
+    /// Asks the thread to read `ask` when it has nothing asked now.
+    pub fn ask_ahead(&self, ask: Ask) {
+        let _ = self.asks.send(Question::Ahead(ask));
     }
 
     /// An answer if one is in; `Err` if the thread is gone.
