@@ -17,7 +17,8 @@ fn demo(lang: Lang) -> (TempDb, App) {
 }
 
 /// Keys that reach each list: the screen, then the view.
-const LISTS: [&[char]; 8] = [&['2'], &['3'], &['4'], &['4', 'p'], &['5'], &['5', 'Q'], &['6'], &['5', '\n']];
+const LISTS: [&[char]; 10] =
+    [&['2'], &['3'], &['4'], &['4', 'p'], &['4', '\n'], &['5'], &['5', 'Q'], &['5', 'P'], &['6'], &['5', '\n']];
 
 #[test]
 fn on_every_list_the_filter_line_takes_every_key_as_text() {
@@ -72,4 +73,23 @@ fn filters_find_by_name_code_and_initials() {
     let t = screen(&app, 120, 36);
     assert!(t.contains(&tenant), "{t}");
     assert!(t.contains("모든 층"), "{t}");
+}
+
+#[test]
+fn the_week_calendar_filters_its_bookings_by_person() {
+    let (_db, mut app) = demo(Lang::Ko);
+    key(&mut app, '4');
+    key(&mut app, 'j');
+    press(&mut app, KeyCode::Enter);
+    let t = screen(&app, 160, 48);
+    let grid =
+        |t: &str| t.lines().filter(|l| l.chars().nth(1).is_some_and(|c| c.is_ascii_digit())).any(|l| l.contains("██"));
+    assert!(grid(&t), "bookings are drawn: {t}");
+    key(&mut app, '/');
+    type_text(&mut app, "아무도없는이름");
+    press(&mut app, KeyCode::Enter);
+    let t = screen(&app, 160, 48);
+    assert!(!grid(&t), "no booking of nobody: {t}");
+    press(&mut app, KeyCode::Esc);
+    assert!(grid(&screen(&app, 160, 48)), "the week's bookings again");
 }

@@ -178,6 +178,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Calendar, key('j'), Action::Down, Msg::KeyLater, H::No),
     bind(C::Calendar, code(KeyCode::PageUp), Action::PrevWeek, Msg::KeyPrevWeek, H::As("PgUp/PgDn", Msg::KeyWeek, Rank::Nav)),
     bind(C::Calendar, code(KeyCode::PageDown), Action::NextWeek, Msg::KeyNextWeek, H::No),
+    bind(C::Calendar, key('/'), Action::Filter, Msg::KeyFilter, H::No),
     bind(C::Calendar, key('['), Action::PrevWeek, Msg::KeyPrevWeek, H::No),
     bind(C::Calendar, key(']'), Action::NextWeek, Msg::KeyNextWeek, H::No),
     bind(C::Calendar, code(KeyCode::Enter), Action::Book, Msg::KeyBookHere, MAIN),

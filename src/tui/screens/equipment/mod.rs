@@ -52,6 +52,9 @@ pub struct EquipmentScreen {
     /// The filter lines of the machine list and of the approvals queue.
     machine_filter: FilterLine,
     queue_filter: FilterLine,
+    /// The week calendar's: its bookings by person, company, purpose or
+    /// number — scoped to the machine and the week on screen.
+    week_filter: FilterLine,
 }
 
 /// Calendar rows are an hour, or the machine's slot when it is longer.
@@ -135,6 +138,11 @@ impl EquipmentScreen {
     fn load_week(&mut self, store: &Store) -> Result<()> {
         if let (Some(eq), Some(monday)) = (&self.machine, self.monday) {
             self.week = status::week(store, eq, monday)?;
+            let filter = &self.week_filter;
+            self.week.bookings.retain(|b| {
+                let company = b.company_name.clone().unwrap_or_default();
+                filter.shows(&[&b.person_name, &b.person, &company, &b.purpose, &format!("#{}", b.id)])
+            });
         }
         Ok(())
     }
@@ -187,7 +195,7 @@ impl Screen for EquipmentScreen {
     fn contexts(&self) -> &'static [Context] {
         match self.view {
             View::List => self.machine_filter.contexts(&[Context::EquipmentList, Context::Equipment, Context::List]),
-            View::Calendar => &[Context::Calendar, Context::Equipment],
+            View::Calendar => self.week_filter.contexts(&[Context::Calendar, Context::Equipment]),
             View::Approvals => self.queue_filter.contexts(&[Context::Equipment, Context::List]),
         }
     }
@@ -230,7 +238,7 @@ impl Screen for EquipmentScreen {
         let filter = match self.view {
             View::List => Some(&mut self.machine_filter),
             View::Approvals => Some(&mut self.queue_filter),
-            View::Calendar => None,
+            View::Calendar => Some(&mut self.week_filter),
         };
         match filter.map_or(Filtered::NotMine, |f| f.update(action)) {
             Filtered::NotMine => {}

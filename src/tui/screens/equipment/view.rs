@@ -153,7 +153,8 @@ fn booking_style(b: &Booking) -> (&'static str, Style) {
 pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
     let lang = ui.lang;
     let (Some(eq), Some(monday)) = (&s.machine, s.monday) else { return };
-    let title = format!("{} {} ({}) · {} ◀ ▶", eq.code, eq.name, eq.model, fill(Msg::WeekOf.text(lang), &[&monday]));
+    let title = format!("{} {} ({}) · {} ◀ ▶", eq.code, eq.name, eq.model, fill(Msg::WeekOf.text(lang), &[&monday]))
+        + &s.week_filter.title();
     let block = titled(&title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
