@@ -9,6 +9,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
@@ -73,7 +74,7 @@ fn run(db: &TempDb, lang: &str, args: &[&str]) -> String {
     let out = kiln(db).env("LANG", lang).args(args).output().unwrap();
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
     text.push_str(&String::from_utf8_lossy(&out.stderr));
-    text.push_str(&format!("[exit {}]\n", out.status.code().unwrap_or(-1)));
+    let _ = writeln!(text, "[exit {}]", out.status.code().unwrap_or(-1));
     text
 }
 
@@ -136,7 +137,7 @@ fn cells(path: &Path) -> String {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
     let mut out = String::new();
     for name in book.sheet_names() {
-        out.push_str(&format!("## {name}\n"));
+        let _ = writeln!(out, "## {name}");
         let range = book.worksheet_range(&name).unwrap();
         for row in range.rows() {
             let row: Vec<String> = row
