@@ -211,7 +211,11 @@ fn the_command_line_refuses_every_bad_input_in_one_line_and_changes_nothing() {
     // refactor of the store (issue 17) shows it changed no message.
     let mut lines: Vec<&(usize, Result<String, String>)> = results.iter().collect();
     lines.sort_by_key(|(i, _)| *i);
-    let got: String = lines.iter().filter_map(|(_, r)| r.as_ref().ok()).map(|l| format!("{l}\n")).collect();
+    let got: String = lines.iter().filter_map(|(_, r)| r.as_ref().ok()).fold(String::new(), |mut all, l| {
+        all.push_str(l);
+        all.push('\n');
+        all
+    });
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/bad_input_errors.txt");
     if std::env::var("KILN_GOLDEN").as_deref() == Ok("update") {
         std::fs::write(&path, &got).unwrap();
