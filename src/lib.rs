@@ -16,6 +16,7 @@ pub mod files;
 pub mod i18n;
 pub mod import;
 pub mod report;
+pub mod startup;
 pub mod tui;
 
 pub use error::{Error, Refusal, Result};

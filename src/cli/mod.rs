@@ -18,14 +18,12 @@ mod training;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::db::Store;
-use crate::domain::{Clock, Field, FixedClock, ForField, Minute, SystemClock};
 use crate::error::{Error, Result};
 use crate::i18n::Lang;
+pub use crate::startup::{Env, clock_from_env, default_db_path};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -145,48 +143,10 @@ pub enum Command {
     Setting(settings::SettingCmd),
 }
 
-/// Where the database is when neither --db nor KILN_DB says.
-pub fn default_db_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("kr", "gangwon-ceramic", "kiln").map(|d| d.data_dir().join("kiln.sqlite3"))
-}
-
-/// The clock: the machine's, unless KILN_NOW fixes the moment
-/// (`2026-11-26 10:00`), for tests, training sessions and demos.
-pub fn clock_from_env() -> Result<Arc<dyn Clock>> {
-    match std::env::var("KILN_NOW") {
-        Ok(s) if !s.trim().is_empty() => Ok(Arc::new(FixedClock(Minute::parse(&s).field(Field::Time, &s)?))),
-        _ => Ok(Arc::new(SystemClock)),
-    }
-}
-
-/// Everything a command needs to run.
-pub struct Env {
-    pub path: PathBuf,
-    pub lang: Lang,
-    pub clock: Arc<dyn Clock>,
-}
-
-impl Env {
-    /// Opens a database that must already exist.
-    pub fn open_existing(&self) -> Result<Store> {
-        if !self.path.exists() {
-            return Err(Error::NoDatabase { path: self.path.clone() });
-        }
-        Store::open_existing_as(&self.path, &Self::user(), Arc::clone(&self.clock))
-    }
-
-    fn user() -> String {
-        whoami::username().unwrap_or_else(|_| "unknown".to_owned())
-    }
-
-    /// Opens the database, creating it if need be.
-    pub fn open(&self) -> Result<Store> {
-        Store::open_as(&self.path, &Self::user(), Arc::clone(&self.clock))
-    }
-}
-
 /// Runs kiln with the process's arguments and returns its exit status.
-pub fn main() -> ExitCode {
+/// `interface` is the face kiln shows when run with no command: the binary
+/// passes the terminal interface, so the command line never imports it.
+pub fn main(interface: fn(&Env) -> Result<()>) -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -213,7 +173,7 @@ pub fn main() -> ExitCode {
         Some(LangArg::En) => Lang::En,
         None => Lang::from_env(),
     };
-    match run(cli, lang) {
+    match run(cli, lang, interface) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`kiln person list | head`): nothing to say.
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
@@ -224,14 +184,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli, lang: Lang) -> Result<()> {
+fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
     let clock = clock_from_env()?;
     let Some(path) = cli.db.or_else(default_db_path) else {
         return Err(Error::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "no home directory: use --db PATH")));
     };
     let env = Env { path, lang, clock };
     let done = match cli.command {
-        None => crate::tui::run(&env),
+        None => interface(&env),
         Some(Command::Init) => admin::init(&env),
         Some(Command::Demo { seed, size }) => admin::demo(&env, seed, size),
         Some(Command::Check { json }) => admin::check(&env, json),

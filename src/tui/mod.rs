@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::cli::Env;
 use crate::db::{Store, operator};
 use crate::error::{Error, Result};
+use crate::startup::Env;
 
 pub use app::App;
 pub use view::view;

@@ -1,0 +1,52 @@
+//! Starting kiln, for both of its faces (the command line and the terminal
+//! interface): where the database is, what time it is, and what a command
+//! needs to run. The faces import this, never each other; `main.rs` picks
+//! the face.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::db::Store;
+use crate::domain::{Clock, Field, FixedClock, ForField, Minute, SystemClock};
+use crate::error::{Error, Result};
+use crate::i18n::Lang;
+
+/// Where the database is when neither --db nor KILN_DB says.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("kr", "gangwon-ceramic", "kiln").map(|d| d.data_dir().join("kiln.sqlite3"))
+}
+
+/// The clock: the machine's, unless KILN_NOW fixes the moment
+/// (`2026-11-26 10:00`), for tests, training sessions and demos.
+pub fn clock_from_env() -> Result<Arc<dyn Clock>> {
+    match std::env::var("KILN_NOW") {
+        Ok(s) if !s.trim().is_empty() => Ok(Arc::new(FixedClock(Minute::parse(&s).field(Field::Time, &s)?))),
+        _ => Ok(Arc::new(SystemClock)),
+    }
+}
+
+/// Everything a command needs to run.
+pub struct Env {
+    pub path: PathBuf,
+    pub lang: Lang,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl Env {
+    /// Opens a database that must already exist.
+    pub fn open_existing(&self) -> Result<Store> {
+        if !self.path.exists() {
+            return Err(Error::NoDatabase { path: self.path.clone() });
+        }
+        Store::open_existing_as(&self.path, &Self::user(), Arc::clone(&self.clock))
+    }
+
+    fn user() -> String {
+        whoami::username().unwrap_or_else(|_| "unknown".to_owned())
+    }
+
+    /// Opens the database, creating it if need be.
+    pub fn open(&self) -> Result<Store> {
+        Store::open_as(&self.path, &Self::user(), Arc::clone(&self.clock))
+    }
+}
