@@ -12,7 +12,7 @@ use super::time::Minute;
 use super::{Period, Problem};
 
 /// Why a moment cannot be recorded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MomentBreak {
     /// Later than the clock allows; `latest` is the clock plus the tolerance.
     Future { latest: Minute },
@@ -26,18 +26,26 @@ pub enum MomentBreak {
     NotStarted { start: Minute },
 }
 
+/// How a break is told: a problem with the typed moment itself (bad input:
+/// in the future, before its check-in), or the booking's check-in window
+/// the moment falls outside (a rule).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Told {
+    Moment(Problem),
+    Window { from: Minute, until: Minute },
+}
+
 impl MomentBreak {
-    /// The problem with the typed moment itself, when it is one (a moment in
-    /// the future, a check-out before its check-in); `None` when the moment
-    /// is well formed but the booking's window refuses it.
-    pub fn problem(&self) -> Option<Problem> {
+    pub fn told(&self) -> Told {
         match self {
-            MomentBreak::Future { latest } => Some(Problem::NotAfter { latest: latest.to_string() }),
+            MomentBreak::Future { latest } => Told::Moment(Problem::NotAfter { latest: latest.to_string() }),
             MomentBreak::NotAfterCheckIn { checked_in } => {
-                Some(Problem::NotBefore { earliest: Minute(checked_in.0 + 1).to_string() })
+                Told::Moment(Problem::NotBefore { earliest: Minute(checked_in.0 + 1).to_string() })
             }
-            MomentBreak::NotStarted { start } => Some(Problem::NotBefore { earliest: start.to_string() }),
-            MomentBreak::BeforeWindow { .. } | MomentBreak::AfterEnd { .. } => None,
+            MomentBreak::NotStarted { start } => Told::Moment(Problem::NotBefore { earliest: start.to_string() }),
+            MomentBreak::BeforeWindow { earliest, end } | MomentBreak::AfterEnd { earliest, end } => {
+                Told::Window { from: *earliest, until: *end }
+            }
         }
     }
 }
@@ -133,8 +141,8 @@ mod tests {
         // Within the tolerance it is recorded as the clock's now.
         assert_eq!(check_out(m("2026-12-07 08:00"), m("2026-12-07 09:05"), now, 5), Ok(now));
         assert_eq!(
-            check_out(m("2026-12-07 08:00"), m("2026-12-07 09:06"), now, 5).map_err(|e| e.problem()),
-            Err(Some(Problem::NotAfter { latest: "2026-12-07 09:05".into() }))
+            check_out(m("2026-12-07 08:00"), m("2026-12-07 09:06"), now, 5).map_err(|e| e.told()),
+            Err(Told::Moment(Problem::NotAfter { latest: "2026-12-07 09:05".into() }))
         );
     }
 
@@ -142,7 +150,10 @@ mod tests {
     fn check_out_comes_after_check_in() {
         let now = m("2026-12-10 13:00");
         let r = check_out(m("2026-12-10 10:00"), m("2026-12-10 10:00"), now, 5);
-        assert_eq!(r.map_err(|e| e.problem()), Err(Some(Problem::NotBefore { earliest: "2026-12-10 10:01".into() })));
+        assert_eq!(
+            r.map_err(|e| e.told()),
+            Err(Told::Moment(Problem::NotBefore { earliest: "2026-12-10 10:01".into() }))
+        );
         assert_eq!(check_out(m("2026-12-10 10:00"), m("2026-12-10 10:01"), now, 5), Ok(m("2026-12-10 10:01")));
     }
 

@@ -250,8 +250,7 @@ impl App {
             }
             Action::Submit if form.picking() => {
                 form.take_pick();
-                forms::check(form, &self.store, lang);
-                form.picks.clear();
+                forms::feedback(form, &self.store, lang);
             }
             Action::Back => {
                 self.overlays.pop();

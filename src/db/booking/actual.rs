@@ -6,11 +6,11 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::transition::{Changes, step};
-use super::{Booking, BookingInput, by_id, insert, machine_and_parties, parse_id, request_walk_in, slots};
+use super::{Booking, BookingInput, by_id, guard, insert, machine_and_parties, parse_id, request_walk_in, slots};
 use crate::db::setting::value;
 use crate::db::write::json;
-use crate::db::{Store, Write, equipment, raised};
-use crate::domain::actual::{self, MomentBreak};
+use crate::db::{Store, Write, equipment};
+use crate::domain::actual::{self, MomentBreak, Told};
 use crate::domain::booking::{BookingState, LONGEST_MINUTES, Transition, billable_minutes, charge};
 use crate::domain::setting::SettingKey;
 use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
@@ -20,35 +20,12 @@ use crate::error::{Error, Refusal, Result};
 /// a moment that cannot be (in the future, before its check-in) is bad input
 /// naming the field; a moment outside the booking's window is a refusal.
 fn refused(b: MomentBreak, field: Field, booking: i64, typed: Minute) -> Error {
-    match (b.problem(), b) {
-        (Some(problem), _) => Invalid::new(field, typed.to_string(), problem).into(),
-        (None, MomentBreak::BeforeWindow { earliest, end } | MomentBreak::AfterEnd { earliest, end }) => {
-            Refusal::CheckInWindow {
-                booking,
-                at: typed.to_string(),
-                from: earliest.to_string(),
-                until: end.to_string(),
-            }
-            .into()
+    match b.told() {
+        Told::Moment(problem) => Invalid::new(field, typed.to_string(), problem).into(),
+        Told::Window { from, until } => {
+            Refusal::CheckInWindow { booking, at: typed.to_string(), from: from.to_string(), until: until.to_string() }
+                .into()
         }
-        (None, other) => {
-            Invalid::new(field, typed.to_string(), Problem::NotAfter { latest: format!("{other:?}") }).into()
-        }
-    }
-}
-
-/// The schema's guards behind these rules, as refusals.
-pub(super) fn guard(e: rusqlite::Error, before: &Booking) -> Error {
-    match raised(&e) {
-        Some("actual_overlap") => Refusal::MachineInUse {
-            equipment: before.equipment.clone(),
-            booking: None,
-            who: String::new(),
-            since: String::new(),
-            until: None,
-        }
-        .into(),
-        _ => Error::from(e),
     }
 }
 
@@ -224,7 +201,7 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                     now.to_string()
                 ],
             )
-            .map_err(|e| guard(e, &before))?;
+            .map_err(|e| guard(e, &before.equipment, before.period()))?;
         let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         let mut record = json(&after);
         record["reason"] = serde_json::Value::String(why.clone());

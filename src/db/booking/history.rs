@@ -105,27 +105,7 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                     Minute(r.period.start().0 - 3 * 1440).to_string(),
                     w.who()
                 ])
-                .map_err(|e| match crate::db::raised(&e) {
-                    Some("actual_overlap") => crate::error::Refusal::MachineInUse {
-                        equipment: r.equipment.clone(),
-                        booking: None,
-                        who: String::new(),
-                        since: String::new(),
-                        until: None,
-                    }
-                    .into(),
-                    Some("booking_overlap") => crate::error::Refusal::BookingClash {
-                        clash: Box::new(crate::error::Clash {
-                            booking: None,
-                            who: String::new(),
-                            start: r.period.start().to_string(),
-                            end: r.period.end().to_string(),
-                        }),
-                        free: None,
-                    }
-                    .into(),
-                    _ => crate::error::Error::from(e),
-                })?;
+                .map_err(|e| super::guard(e, &r.equipment, Some(r.period)))?;
             let id = w.conn().last_insert_rowid();
             let b = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
             w.audit("booking", &id.to_string(), "record", None, Some(json(&b)))?;

@@ -157,18 +157,24 @@ pub(crate) struct Request {
     pub weeks: u32,
 }
 
+/// Samples as typed: empty is none.
+pub(super) fn samples(raw: &str) -> Result<i64> {
+    match raw.trim() {
+        "" => Ok(0),
+        s => Ok(s
+            .parse::<i64>()
+            .ok()
+            .filter(|n| (0..=10_000).contains(n))
+            .ok_or_else(|| Invalid::new(Field::Samples, raw, Problem::OutOfRange { min: 0, max: 10_000 }))?),
+    }
+}
+
 pub(crate) fn request(input: &BookingInput) -> Result<Request> {
     let start = Minute::parse(&input.from).field(Field::From, &input.from)?;
     let end = Minute::parse(&input.to).field(Field::To, &input.to)?;
     let period = Period::new(start, end).field(Field::To, &input.to)?;
     let purpose = text::clean(&input.purpose, 200).field(Field::Purpose, &input.purpose)?;
-    let samples =
-        match input.samples.trim() {
-            "" => 0,
-            s => s.parse::<i64>().ok().filter(|n| (0..=10_000).contains(n)).ok_or_else(|| {
-                Invalid::new(Field::Samples, &input.samples, Problem::OutOfRange { min: 0, max: 10_000 })
-            })?,
-        };
+    let samples = samples(&input.samples)?;
     let weeks = match input.weeks.trim() {
         "" => 1,
         s => s
@@ -192,8 +198,7 @@ pub(crate) fn request_walk_in(
     };
     let period = rules::walk_in_period(rules, now, to).field(Field::To, &input.to)?;
     let purpose = text::clean(&input.purpose, 200).field(Field::Purpose, &input.purpose)?;
-    let samples =
-        request(&BookingInput { from: now.to_string(), to: period.end().to_string(), ..input.clone() })?.samples;
+    let samples = samples(&input.samples)?;
     Ok(Request { period, purpose, samples, weeks: 1 })
 }
 
@@ -322,14 +327,7 @@ fn insert(
             w.now().to_string(),
             w.who()
         ])
-        .map_err(|e| match raised(&e) {
-            Some("booking_overlap") => Refusal::BookingClash {
-                clash: Box::new(crate::error::Clash { booking: None, who: String::new(), start: period.start().to_string(), end: period.end().to_string() }),
-                free: None,
-            }
-            .into(),
-            _ => Error::from(e),
-        })?;
+        .map_err(|e| guard(e, &eq.code, Some(*period)))?;
     let id = w.conn().last_insert_rowid();
     let booking = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     let action = match (walk_in, over_quota) {
@@ -339,6 +337,33 @@ fn insert(
     };
     w.audit("booking", &id.to_string(), action, None, Some(json(&booking)))?;
     Ok(booking)
+}
+
+/// The schema's guards behind the booking rules, as refusals: a booked
+/// period that overlaps another (`period`, the one being written), or use of
+/// `equipment` that overlaps another's. Any other error stays as it is.
+pub(crate) fn guard(e: rusqlite::Error, equipment: &str, period: Option<Period>) -> Error {
+    match (raised(&e), period) {
+        (Some("booking_overlap"), Some(p)) => Refusal::BookingClash {
+            clash: Box::new(crate::error::Clash {
+                booking: None,
+                who: String::new(),
+                start: p.start().to_string(),
+                end: p.end().to_string(),
+            }),
+            free: None,
+        }
+        .into(),
+        (Some("actual_overlap"), _) => Refusal::MachineInUse {
+            equipment: equipment.to_owned(),
+            booking: None,
+            who: String::new(),
+            since: String::new(),
+            until: None,
+        }
+        .into(),
+        _ => Error::from(e),
+    }
 }
 
 /// Narrows a booking list.

@@ -53,7 +53,7 @@ pub(super) fn step(w: &mut Write<'_>, before: &Booking, t: Transition, ch: &Chan
                 ch.overran
             ],
         )
-        .map_err(|e| super::actual::guard(e, before))?;
+        .map_err(|e| super::guard(e, &before.equipment, before.period()))?;
     let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     w.audit("booking", &before.id.to_string(), t.code(), Some(json(before)), Some(json(&after)))?;
     if !next.is_active() {
@@ -148,15 +148,7 @@ pub(super) fn is_tenant(conn: &Connection, company_brn: Option<&str>, day: &str)
 pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<&str>) -> Result<Booking> {
     let now = store.now();
     let at = moment(at, Field::Time, now)?;
-    let samples = match samples.map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(
-            s.parse::<i64>()
-                .ok()
-                .filter(|n| (0..=10_000).contains(n))
-                .ok_or_else(|| Invalid::new(Field::Samples, s, Problem::OutOfRange { min: 0, max: 10_000 }))?,
-        ),
-    };
+    let samples = samples.map(str::trim).filter(|s| !s.is_empty()).map(super::samples).transpose()?;
     run(store, id, Transition::CheckOut, |w, before| {
         let eq = equipment::by_code(w.conn(), &before.equipment)?;
         let started = before.actual_start.as_deref().and_then(|s| Minute::parse(s).ok()).unwrap_or(at);
@@ -190,12 +182,17 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
 pub fn mark_no_shows(store: &mut Store, grace_minutes: u32) -> Result<Vec<Booking>> {
     store.write(Capability::ManageBookings, |w| {
         let cutoff = Minute(w.now().0 - i64::from(grace_minutes)).to_string();
+        // "In use" is sought among the machine's active bookings (a handful),
+        // not among its years of completed use.
         let ids: Vec<i64> = w
             .conn()
-            .prepare("SELECT b.id FROM booking b INDEXED BY booking_state_start WHERE b.state = 'approved' AND b.start <= ?1
-               AND NOT EXISTS (SELECT 1 FROM booking o INDEXED BY booking_actual
-                                WHERE o.equipment_id = b.equipment_id AND o.actual_start IS NOT NULL AND o.state = 'in-use')
-             ORDER BY b.start")?
+            .prepare(
+                "SELECT b.id FROM booking b INDEXED BY booking_state_start WHERE b.state = 'approved' AND b.start <= ?1
+               AND NOT EXISTS (SELECT 1 FROM booking o INDEXED BY booking_active
+                                WHERE o.equipment_id = b.equipment_id
+                                  AND o.state IN ('requested', 'approved', 'in-use') AND o.state = 'in-use')
+             ORDER BY b.start",
+            )?
             .query_map([cutoff], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();

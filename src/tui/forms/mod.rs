@@ -67,9 +67,14 @@ pub fn save(form: &mut Form, store: &mut Store, lang: Lang) -> Option<String> {
 }
 
 /// Live feedback while typing: the picker's offer for the focused field,
-/// and the form's own checks (only some forms have any).
+/// and the form's own checks.
 pub fn check(form: &mut Form, store: &Store, lang: Lang) {
     picker::lookup(form, store, lang);
+    feedback(form, store, lang);
+}
+
+/// The form's own checks (only some forms have any): a clash, a free room.
+pub fn feedback(form: &mut Form, store: &Store, lang: Lang) {
     match &form.kind {
         FormKind::Tenant(_) => tenants::check(form, store, lang),
         FormKind::Equipment(_) => equipment::check(form, store, lang),

@@ -93,10 +93,12 @@ impl Screen for Spaces {
         let filter = &self.filter;
         self.rooms = all
             .into_iter()
-            .filter(|r| match r.lease.as_ref().filter(|_| filter.is_active()) {
-                Some(l) => filter.shows(&[&r.room.code, &l.company_name, &l.code]),
-                None if filter.is_active() => filter.shows(&[&r.room.code]),
-                None => Some(r.room.floor) == floor,
+            .filter(|r| {
+                if !filter.is_active() {
+                    return Some(r.room.floor) == floor;
+                }
+                let (tenant, lease) = r.lease.as_ref().map_or(("", ""), |l| (l.company_name.as_str(), l.code.as_str()));
+                filter.shows(&[&r.room.code, tenant, lease])
             })
             .collect();
         self.summary = occupancy::summarize(&self.rooms, today);

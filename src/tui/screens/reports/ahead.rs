@@ -4,8 +4,8 @@
 //! of the last few questions are kept (they hold while nothing was written:
 //! a question names the store's generation), and once the month in front is
 //! in, the thread reads the months on either side of it while the person
-//! looks. The thread still answers the newest question first: a key pressed
-//! meanwhile asks anew and the queued reads ahead are skipped.
+//! looks. A question asked now goes first: a key pressed meanwhile stops
+//! the read ahead under way and skips the queued ones (`reader.rs`).
 
 use chrono::Datelike;
 
@@ -52,9 +52,9 @@ impl ReportsScreen {
         let reader::Reading::Thread(thread) = &self.reading else { return };
         let (generation, today, period) = ask.key;
         let this = today.year() * 12 + today.month() as i32;
-        // The month shown last is asked last: the thread reads the newest
-        // question first, so the other side is read after it if time allows.
-        for by in [1, -1] {
+        // The thread reads ahead in the order asked: the month before first,
+        // as people go back through months more than forward.
+        for by in [-1, 1] {
             let p = period + by;
             if !(2005 * 12 + 1..=this).contains(&p) {
                 continue;

@@ -3,23 +3,63 @@
 //! filtered).
 
 use super::{ReportsScreen, reader};
+use crate::db::statement::{Arrear, Statement};
+use crate::report::trends::TrainingOutcome;
+use crate::report::usage::{MachineUse, TopUser};
+use crate::tui::screens::filter::FilterLine;
+
+/// What each report's row is found by.
+fn statement(f: &FilterLine, s: &Statement) -> bool {
+    f.shows(&[&s.company_name, &s.company_brn, s.number.as_deref().unwrap_or_default()])
+}
+
+fn arrear(f: &FilterLine, a: &Arrear) -> bool {
+    f.shows(&[&a.company_name, &a.company_brn, &a.number])
+}
+
+fn machine(f: &FilterLine, m: &MachineUse) -> bool {
+    f.shows(&[&m.equipment, &m.name])
+}
+
+fn course(f: &FilterLine, t: &TrainingOutcome) -> bool {
+    f.shows(&[&t.course, &t.title])
+}
+
+fn user(f: &FilterLine, u: &TopUser) -> bool {
+    f.shows(&[&u.company_name, &u.company_brn])
+}
+
+/// The rows of `all` that `shows`.
+fn pick<T: Clone>(all: &[T], shows: impl Fn(&T) -> bool) -> Vec<T> {
+    all.iter().filter(|x| shows(x)).cloned().collect()
+}
 
 impl ReportsScreen {
     /// Keeps what was read in `read`, and returns the rows the filter shows.
     pub(super) fn keep_read(&mut self, part: reader::Part) -> reader::Part {
         use reader::Part as P;
-        let f = &self.filter;
-        let r = &mut self.read;
+        let (f, r) = (&self.filter, &mut self.read);
         match part {
-            P::Statements(v) => P::Statements(shown(&mut r.statements, v, |s| {
-                f.shows(&[&s.company_name, &s.company_brn, s.number.as_deref().unwrap_or_default()])
-            })),
-            P::Arrears(v) => {
-                P::Arrears(shown(&mut r.arrears, v, |a| f.shows(&[&a.company_name, &a.company_brn, &a.number])))
+            P::Statements(v) => {
+                r.statements = v;
+                P::Statements(pick(&r.statements, |s| statement(f, s)))
             }
-            P::Utilisation(v) => P::Utilisation(shown(&mut r.utilisation, v, |m| f.shows(&[&m.equipment, &m.name]))),
-            P::Training(v) => P::Training(shown(&mut r.training, v, |t| f.shows(&[&t.course, &t.title]))),
-            P::TopUsers(v) => P::TopUsers(shown(&mut r.top_users, v, |u| f.shows(&[&u.company_name, &u.company_brn]))),
+            P::Arrears(v) => {
+                r.arrears = v;
+                P::Arrears(pick(&r.arrears, |a| arrear(f, a)))
+            }
+            P::Utilisation(v) => {
+                r.utilisation = v;
+                P::Utilisation(pick(&r.utilisation, |m| machine(f, m)))
+            }
+            P::Training(v) => {
+                r.training = v;
+                P::Training(pick(&r.training, |t| course(f, t)))
+            }
+            P::TopUsers(v) => {
+                r.top_users = v;
+                P::TopUsers(pick(&r.top_users, |u| user(f, u)))
+            }
             // Charts of months and years: nothing to filter.
             other @ (P::Occupancy(_) | P::Kpis(_)) => other,
         }
@@ -27,33 +67,13 @@ impl ReportsScreen {
 
     /// The filter changed: the rows read, filtered again.
     pub(super) fn refilter(&mut self) {
-        use reader::Part as P;
-        let read = self.read.clone();
-        for part in [
-            P::Statements(read.statements),
-            P::Arrears(read.arrears),
-            P::Utilisation(read.utilisation),
-            P::Training(read.training),
-            P::TopUsers(read.top_users),
-        ] {
-            let shown = self.keep_read(part);
-            let d = &mut self.data;
-            match shown {
-                P::Statements(v) => d.statements = v,
-                P::Arrears(v) => d.arrears = v,
-                P::Utilisation(v) => d.utilisation = v,
-                P::Training(v) => d.training = v,
-                P::TopUsers(v) => d.top_users = v,
-                P::Occupancy(_) | P::Kpis(_) => {}
-            }
-        }
+        let (f, r, d) = (&self.filter, &self.read, &mut self.data);
+        d.statements = pick(&r.statements, |s| statement(f, s));
+        d.arrears = pick(&r.arrears, |a| arrear(f, a));
+        d.utilisation = pick(&r.utilisation, |m| machine(f, m));
+        d.training = pick(&r.training, |t| course(f, t));
+        d.top_users = pick(&r.top_users, |u| user(f, u));
         self.selected = 0;
         self.picked = false;
     }
-}
-
-/// Keeps `v` in `into` and returns the rows of it that `shows`.
-fn shown<T: Clone>(into: &mut Vec<T>, v: Vec<T>, shows: impl Fn(&T) -> bool) -> Vec<T> {
-    *into = v;
-    into.iter().filter(|x| shows(x)).cloned().collect()
 }
