@@ -194,8 +194,9 @@ pub enum Error {
     /// A CSV import refused: nothing was imported. The CLI exits 2.
     #[error("{}", render(self, Lang::En))]
     Import(ImportError),
+    /// An error of the database engine that no rule explains.
     #[error("{}", render(self, Lang::En))]
-    Sqlite(#[from] rusqlite::Error),
+    Engine(crate::store::EngineError),
     #[error("{}", render(self, Lang::En))]
     Io(#[from] std::io::Error),
 }
@@ -253,29 +254,6 @@ pub enum Fault {
     CantOpen,
 }
 
-impl Fault {
-    /// The fault an SQLite error is about, if it is about the file or the
-    /// disk rather than the request.
-    pub fn of(e: &rusqlite::Error) -> Option<Fault> {
-        use rusqlite::{ErrorCode, ffi};
-        let rusqlite::Error::SqliteFailure(f, _) = e else { return None };
-        Some(match f.code {
-            ErrorCode::ReadOnly => match f.extended_code {
-                ffi::SQLITE_READONLY_DIRECTORY | ffi::SQLITE_READONLY_CANTINIT | ffi::SQLITE_READONLY_CANTLOCK => {
-                    Fault::ReadOnlyFolder
-                }
-                _ => Fault::ReadOnlyFile,
-            },
-            ErrorCode::DiskFull => Fault::DiskFull,
-            ErrorCode::SystemIoFailure => Fault::Io,
-            ErrorCode::DatabaseCorrupt => Fault::Corrupt,
-            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => Fault::Busy,
-            ErrorCode::CannotOpen => Fault::CantOpen,
-            _ => return None,
-        })
-    }
-}
-
 impl From<Invalid> for Error {
     fn from(i: Invalid) -> Self {
         Error::Invalid(i)
@@ -314,13 +292,21 @@ impl Error {
     /// message can say which file and what to do.
     #[must_use]
     pub fn on_file(self, path: &std::path::Path) -> Error {
-        let Error::Sqlite(e) = &self else { return self };
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+        let Error::Engine(e) = &self else { return self };
+        if e.not_a_database() {
             return Error::NotADatabase { path: path.to_owned() };
         }
-        match Fault::of(e) {
+        match e.fault() {
             Some(fault) => Error::Fault { path: path.to_owned(), fault },
             None => self,
+        }
+    }
+
+    /// The schema's guard that refused a write, if that is what this is.
+    pub fn guard(&self) -> Option<crate::store::Guard> {
+        match self {
+            Error::Engine(e) => e.guard(),
+            _ => None,
         }
     }
 

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod import;
 pub mod report;
 pub mod startup;
+pub mod store;
 pub mod tui;
 
 pub use error::{Error, Refusal, Result};

@@ -36,3 +36,167 @@ fn the_command_line_and_the_interface_do_not_import_each_other() {
     assert_eq!(uses(&cli, "tui"), Vec::<String>::new(), "cli imports tui");
     assert_eq!(uses(&tui, "cli"), Vec::<String>::new(), "tui imports cli");
 }
+
+/// The string literals of a Rust source, comments left out: enough to find
+/// SQL text wherever it is written.
+fn literals(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            // A char literal such as '"' or '\'' is not a string.
+            b'\'' if b.get(i + 2) == Some(&b'\'') => i += 3,
+            b'\'' if b.get(i + 1) == Some(&b'\\') && b.get(i + 3) == Some(&b'\'') => i += 4,
+            b'r' if matches!(b.get(i + 1), Some(b'"' | b'#')) && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) => {
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while b.get(j) == Some(&b'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'"') {
+                    i += 1;
+                    continue;
+                }
+                let close = format!("\"{}", "#".repeat(hashes));
+                let rest = &text[j + 1..];
+                let end = rest.find(&close).unwrap_or(rest.len());
+                out.push(rest[..end].to_owned());
+                i = j + 1 + end + close.len();
+            }
+            b'"' => {
+                let mut j = i + 1;
+                while j < b.len() && b[j] != b'"' {
+                    j += if b[j] == b'\\' { 2 } else { 1 };
+                }
+                out.push(text[i + 1..j.min(b.len())].to_owned());
+                i = j + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// True if a literal reads as SQL.
+fn is_sql(s: &str) -> bool {
+    let words: Vec<&str> =
+        s.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').filter(|w| !w.is_empty()).collect();
+    let has = |w: &str| words.contains(&w);
+    (has("SELECT") && has("FROM"))
+        || (has("INSERT") && has("INTO"))
+        || (has("UPDATE") && has("SET"))
+        || (has("DELETE") && has("FROM"))
+        || has("PRAGMA")
+        || has("SAVEPOINT")
+        || (has("CREATE") && (has("TABLE") || has("INDEX") || has("TRIGGER")))
+}
+
+/// Files not yet moved behind the store's seam (issue 17): each may still
+/// name rusqlite, hold SQL or know the user's language. The list only
+/// shrinks: a file that no longer does must leave it, and no other file
+/// may start.
+const NOT_YET_BEHIND_THE_SEAM: &[&str] = &[
+    "db/booking/actual.rs",
+    "db/booking/gate.rs",
+    "db/booking/history.rs",
+    "db/booking/mod.rs",
+    "db/booking/slots.rs",
+    "db/booking/transition.rs",
+    "db/calendar.rs",
+    "db/check.rs",
+    "db/company.rs",
+    "db/downtime.rs",
+    "db/equipment.rs",
+    "db/lease.rs",
+    "db/mod.rs",
+    "db/person.rs",
+    "db/quota.rs",
+    "db/room.rs",
+    "db/setting.rs",
+    "db/statement/draft.rs",
+    "db/statement/mod.rs",
+    "db/training/attendance.rs",
+    "db/training/enrolment.rs",
+    "db/training/mod.rs",
+    "db/training/qualification.rs",
+    "db/write.rs",
+    "db/yearly.rs",
+    "demo/large/billing.rs",
+    "demo/large/bookings.rs",
+    "demo/large/centre.rs",
+    "demo/large/training.rs",
+    "import/mod.rs",
+    "report/dashboard.rs",
+    "report/equipment.rs",
+    "report/overruns.rs",
+    "report/people.rs",
+    "report/programme.rs",
+    "report/sheets.rs",
+    "report/trends.rs",
+    "report/usage.rs",
+    "tui/screens/equipment/mod.rs",
+];
+
+/// What in a file breaks the seam: rusqlite named, SQL written, or the
+/// user's language known below the faces.
+fn breaks(rel: &str, text: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if rel.starts_with("store/") {
+        return out;
+    }
+    if text.contains("rusqlite") {
+        out.push("names rusqlite");
+    }
+    if literals(text).iter().any(|l| is_sql(l)) {
+        out.push("holds SQL");
+    }
+    let below = ["db/", "report/", "export/", "import/"].iter().any(|d| rel.starts_with(d));
+    let lang = text.split(|c: char| !c.is_ascii_alphanumeric() && c != '_').any(|w| w == "Lang");
+    if below && lang {
+        out.push("knows Lang");
+    }
+    out
+}
+
+#[test]
+fn sql_and_the_engine_stay_in_the_store_and_language_at_the_faces() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let root = format!("{}/", src.display());
+    let mut wrong = Vec::new();
+    let mut clean_but_listed = Vec::new();
+    for (path, text) in sources(&src) {
+        let rel = path.trim_start_matches(&root).to_owned();
+        let found = breaks(&rel, &text);
+        let listed = NOT_YET_BEHIND_THE_SEAM.contains(&rel.as_str());
+        if !found.is_empty() && !listed {
+            wrong.push(format!("{rel}: {}", found.join(", ")));
+        }
+        if found.is_empty() && listed {
+            clean_but_listed.push(rel);
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new(), "outside the store: keep SQL and rusqlite in src/store, Lang in cli/tui");
+    assert_eq!(clean_but_listed, Vec::<String>::new(), "now behind the seam: take these off NOT_YET_BEHIND_THE_SEAM");
+}
+
+#[test]
+fn the_seam_check_sees_what_it_looks_for() {
+    let planted = "fn f() { conn.query_row(\"SELECT id\n FROM room\", [], |r| r.get(0)) } // SELECT x FROM y";
+    assert_eq!(breaks("db/room.rs", planted), vec!["holds SQL"]);
+    assert_eq!(breaks("report/x.rs", "use crate::i18n::Lang;"), vec!["knows Lang"]);
+    assert_eq!(breaks("cli/x.rs", "use crate::i18n::Lang;"), Vec::<&str>::new());
+    assert_eq!(breaks("tui/x.rs", "let v = rusqlite::version();"), vec!["names rusqlite"]);
+    assert_eq!(breaks("store/sql/x.rs", "\"SELECT a FROM b\" rusqlite"), Vec::<&str>::new());
+    assert_eq!(breaks("db/x.rs", "let q = '\"'; let s = \"select a room\";"), Vec::<&str>::new());
+    assert_eq!(
+        literals("r#\"UPDATE t SET a\"# 'x' \"b\\\"c\""),
+        vec!["UPDATE t SET a".to_owned(), "b\\\"c".to_owned()]
+    );
+}

@@ -111,6 +111,6 @@ struct Version {
 }
 
 pub fn version(_env: &Env, as_json: bool) -> Result<()> {
-    let v = Version { kiln: env!("CARGO_PKG_VERSION"), schema: SCHEMA_VERSION, sqlite: rusqlite::version() };
+    let v = Version { kiln: env!("CARGO_PKG_VERSION"), schema: SCHEMA_VERSION, sqlite: crate::store::engine_version() };
     if as_json { json(&v) } else { say(format!("kiln {} (schema {}, SQLite {})", v.kiln, v.schema, v.sqlite)) }
 }

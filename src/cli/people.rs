@@ -92,7 +92,7 @@ pub fn user(env: &Env, cmd: UserCmd) -> Result<()> {
                     vec![
                         o.name.clone(),
                         labels::role(Some(o.role), lang).to_owned(),
-                        o.added_at.clone(),
+                        o.added_at.to_string(),
                         o.added_by.clone(),
                     ]
                 })

@@ -228,7 +228,7 @@ pub fn run(store: &Store, lang: Lang) -> Result<CheckReport> {
         invariants.extend(texts(conn, sql, [lang.pick(ko, en)])?.into_iter().map(|detail| Violation { rule, detail }));
     }
     // Search keys are made by `domain::search`, which SQL cannot call.
-    for (table, id) in super::search::stale(conn)? {
+    for (table, id) in super::search::stale(store.sql())? {
         let detail = match lang {
             Lang::Ko => format!("{table} #{id}의 검색 키가 이름·코드와 맞지 않습니다 (찾기에서 빠집니다)"),
             Lang::En => {

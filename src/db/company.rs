@@ -105,7 +105,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewCompany) -> Result<Company> {
         )
         .map_err(|e| if is_unique_violation(&e) { duplicate(new.brn) } else { Error::from(e) })?;
     let company = by_brn(w.conn(), new.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    super::search::refresh(w.conn(), super::search::Table::Company, company.id)?;
+    super::search::refresh(w.sql(), super::search::Table::Company, company.id)?;
     w.audit("company", &company.brn.digits(), "add", None, Some(json(&company)))?;
     Ok(company)
 }
@@ -183,7 +183,7 @@ pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Compa
         )?;
         let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         if after != before {
-            super::search::refresh(w.conn(), super::search::Table::Company, before.id)?;
+            super::search::refresh(w.sql(), super::search::Table::Company, before.id)?;
             w.audit("company", &before.brn.digits(), "edit", Some(json(&before)), Some(json(&after)))?;
         }
         Ok(after)

@@ -134,7 +134,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment>
     let code = numbered("EQ", new.code);
     let room = room_id(w.conn(), new.room.as_deref())?;
     if let Some(manager) = &new.manager {
-        super::operator::registered(w.conn(), manager, Field::User)?;
+        super::operator::registered(w.sql(), manager, Field::User)?;
     }
     let now = Value::from(w.now().to_string());
     w.conn()
@@ -153,7 +153,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment>
             }
         })?;
     let e = by_code(w.conn(), &code)?;
-    super::search::refresh(w.conn(), super::search::Table::Equipment, e.id)?;
+    super::search::refresh(w.sql(), super::search::Table::Equipment, e.id)?;
     w.audit("equipment", &e.code, "add", None, Some(json(&e)))?;
     Ok(e)
 }
@@ -196,7 +196,7 @@ pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<E
         if !changes.manager.trim().is_empty()
             && let Some(manager) = &new.manager
         {
-            super::operator::registered(w.conn(), manager, Field::User)?;
+            super::operator::registered(w.sql(), manager, Field::User)?;
         }
         w.conn().execute(
             // Values the machine already has write nothing (and need no audit).
@@ -213,7 +213,7 @@ pub fn edit(store: &mut Store, code: &str, changes: &EquipmentInput) -> Result<E
         )?;
         let after = by_id(w.conn(), before.id)?;
         if after != before {
-            super::search::refresh(w.conn(), super::search::Table::Equipment, before.id)?;
+            super::search::refresh(w.sql(), super::search::Table::Equipment, before.id)?;
             w.audit("equipment", &after.code, "edit", Some(json(&before)), Some(json(&after)))?;
         }
         Ok(after)

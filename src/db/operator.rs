@@ -1,21 +1,14 @@
 //! Operators: OS accounts and their roles. The account that creates a
 //! database is its first admin; an unknown account reads only.
 
-use rusqlite::{Connection, OptionalExtension, params};
-use serde::Serialize;
-
+use super::Store;
 use super::write::json;
-use super::{Store, raised};
 use crate::domain::{Capability, Field, ForField, Invalid, Problem, Role, text};
-use crate::error::{Refusal, Result};
+use crate::error::{Error, Refusal, Result};
+use crate::store::sql::operator as sql;
+use crate::store::{Guard, Sql};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Operator {
-    pub name: String,
-    pub role: Role,
-    pub added_at: String,
-    pub added_by: String,
-}
+pub use crate::store::sql::operator::Operator;
 
 /// Who is at the keyboard, as the interface shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,53 +19,31 @@ pub struct Me {
     pub admins: Vec<String>,
 }
 
-pub(crate) fn role_in(conn: &Connection, user: &str) -> Result<Option<Role>> {
-    // Cached: every write asks.
-    let code: Option<String> =
-        conn.prepare_cached("SELECT role FROM operator WHERE name = ?1")?.query_row([user], |r| r.get(0)).optional()?;
-    Ok(code.and_then(|c| Role::parse(&c).ok()))
+pub(crate) fn role_in(db: Sql<'_>, user: &str) -> Result<Option<Role>> {
+    Ok(sql::role(db, user)?.and_then(|c| Role::parse(&c).ok()))
 }
 
-pub(crate) fn admins_in(conn: &Connection) -> Result<Vec<String>> {
-    let mut st = conn.prepare_cached("SELECT name FROM operator WHERE role = 'admin' ORDER BY name")?;
-    let names = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(names)
+pub(crate) fn admins_in(db: Sql<'_>) -> Result<Vec<String>> {
+    sql::admins(db)
 }
 
 pub fn me(store: &Store) -> Result<Me> {
-    Ok(Me {
-        user: store.user().to_owned(),
-        role: role_in(store.conn(), store.user())?,
-        admins: admins_in(store.conn())?,
-    })
+    Ok(Me { user: store.user().to_owned(), role: role_in(store.sql(), store.user())?, admins: admins_in(store.sql())? })
 }
 
 /// Makes the current account the first admin if the database has no
 /// operators yet. Returns true if it did.
 pub fn bootstrap(store: &mut Store) -> Result<bool> {
     store.write_bootstrap(|w| {
-        let n: i64 = w.conn().query_row("SELECT count(*) FROM operator", [], |r| r.get(0))?;
-        if n > 0 {
+        if sql::count(w.sql())? > 0 {
             return Ok(false);
         }
-        let op = Operator {
-            name: w.who().to_owned(),
-            role: Role::Admin,
-            added_at: w.now().to_string(),
-            added_by: w.who().to_owned(),
-        };
-        insert(w.conn(), &op)?;
+        let op =
+            Operator { name: w.who().to_owned(), role: Role::Admin, added_at: w.now(), added_by: w.who().to_owned() };
+        sql::insert(w.sql(), &op)?;
         w.audit("operator", &op.name, "bootstrap", None, Some(json(&op)))?;
         Ok(true)
     })
-}
-
-fn insert(conn: &Connection, op: &Operator) -> Result<()> {
-    conn.execute(
-        "INSERT INTO operator (name, role, added_at, added_by) VALUES (?1, ?2, ?3, ?4)",
-        params![op.name, op.role.code(), op.added_at, op.added_by],
-    )?;
-    Ok(())
 }
 
 /// An OS account name: visible characters, no spaces, at most 64.
@@ -87,14 +58,12 @@ fn account(raw: &str) -> Result<String> {
 /// The account of a registered operator, for fields that name one (a
 /// machine's manager): an account kiln does not know is refused with the
 /// ones it does.
-pub(crate) fn registered(conn: &Connection, raw: &str, field: Field) -> Result<String> {
+pub(crate) fn registered(db: Sql<'_>, raw: &str, field: Field) -> Result<String> {
     let name = account(raw).map_err(|_| Invalid::new(field, raw, Problem::Format { example: "kim" }))?;
-    if role_in(conn, &name)?.is_some() {
+    if role_in(db, &name)?.is_some() {
         return Ok(name);
     }
-    let mut st = conn.prepare_cached("SELECT name FROM operator ORDER BY name")?;
-    let operators = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Err(Invalid::new(field, raw, Problem::NotAnOperator { operators }).into())
+    Err(Invalid::new(field, raw, Problem::NotAnOperator { operators: sql::names(db)? }).into())
 }
 
 /// Registers an OS account with a role (admins only).
@@ -102,11 +71,11 @@ pub fn add(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
     let name = account(name)?;
     let role = Role::parse(role).field(Field::Role, role)?;
     store.write(Capability::ManageOperators, |w| {
-        if role_in(w.conn(), &name)?.is_some() {
+        if role_in(w.sql(), &name)?.is_some() {
             return Err(Refusal::Duplicate { field: Field::User, value: name.clone() }.into());
         }
-        let op = Operator { name: name.clone(), role, added_at: w.now().to_string(), added_by: w.who().to_owned() };
-        insert(w.conn(), &op)?;
+        let op = Operator { name: name.clone(), role, added_at: w.now(), added_by: w.who().to_owned() };
+        sql::insert(w.sql(), &op)?;
         w.audit("operator", &op.name, "add", None, Some(json(&op)))?;
         Ok(op)
     })
@@ -118,10 +87,8 @@ pub fn set_role(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
     let role = Role::parse(role).field(Field::Role, role)?;
     store.write(Capability::ManageOperators, |w| {
         let before =
-            find(w.conn(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
-        w.conn()
-            .execute("UPDATE operator SET role = ?2 WHERE name = ?1", params![name, role.code()])
-            .map_err(|e| last_admin(e, &name))?;
+            sql::find(w.sql(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
+        sql::set_role(w.sql(), &name, role).map_err(|e| last_admin(e, &name))?;
         let after = Operator { role, ..before.clone() };
         w.audit("operator", &name, "set-role", Some(json(&before)), Some(json(&after)))?;
         Ok(after)
@@ -134,33 +101,17 @@ pub fn remove(store: &mut Store, name: &str) -> Result<Operator> {
     let name = account(name)?;
     store.write(Capability::ManageOperators, |w| {
         let before =
-            find(w.conn(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
-        w.conn().execute("DELETE FROM operator WHERE name = ?1", [&name]).map_err(|e| last_admin(e, &name))?;
+            sql::find(w.sql(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
+        sql::remove(w.sql(), &name).map_err(|e| last_admin(e, &name))?;
         w.audit("operator", &name, "remove", Some(json(&before)), None)?;
         Ok(before)
     })
 }
 
-fn last_admin(e: rusqlite::Error, name: &str) -> crate::error::Error {
-    if raised(&e) == Some("last_admin") { Refusal::LastAdmin { user: name.to_owned() }.into() } else { e.into() }
-}
-
-fn find(conn: &Connection, name: &str) -> Result<Option<Operator>> {
-    Ok(conn.query_row("SELECT name, role, added_at, added_by FROM operator WHERE name = ?1", [name], row).optional()?)
-}
-
-fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Operator> {
-    let role: String = r.get(1)?;
-    Ok(Operator {
-        name: r.get(0)?,
-        role: Role::parse(&role).unwrap_or(Role::Viewer),
-        added_at: r.get(2)?,
-        added_by: r.get(3)?,
-    })
+fn last_admin(e: Error, name: &str) -> Error {
+    if e.guard() == Some(Guard::LastAdmin) { Refusal::LastAdmin { user: name.to_owned() }.into() } else { e }
 }
 
 pub fn list(store: &Store) -> Result<Vec<Operator>> {
-    let mut st = store.conn().prepare_cached("SELECT name, role, added_at, added_by FROM operator ORDER BY name")?;
-    let ops = st.query_map([], row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(ops)
+    sql::list(store.sql())
 }

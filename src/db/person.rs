@@ -89,7 +89,7 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewPerson, code: Option<i64>, crea
         params![id, code, new.name, company_id, new.phone, new.email, created.to_string()],
     )?;
     let person = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
-    super::search::refresh(w.conn(), super::search::Table::Person, id)?;
+    super::search::refresh(w.sql(), super::search::Table::Person, id)?;
     w.audit("person", &code, "add", None, Some(json(&person)))?;
     Ok(person)
 }
@@ -115,7 +115,7 @@ pub fn edit(store: &mut Store, code: &str, input: &PersonInput) -> Result<Person
         let after = by_code(w.conn(), &code)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
         if after != before {
             let id: i64 = w.conn().query_row("SELECT id FROM person WHERE code = ?1", [&code], |r| r.get(0))?;
-            super::search::refresh(w.conn(), super::search::Table::Person, id)?;
+            super::search::refresh(w.sql(), super::search::Table::Person, id)?;
             w.audit("person", &code, "edit", Some(json(&before)), Some(json(&after)))?;
         }
         Ok(after)

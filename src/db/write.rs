@@ -1,48 +1,32 @@
 //! The one way to change the database: an IMMEDIATE transaction that checks the
 //! operator's role first and will not commit without an audit entry.
 
-use rusqlite::{Connection, Savepoint, Transaction, TransactionBehavior, params};
 use serde_json::Value;
 
 use super::{Store, operator};
 use crate::domain::{Capability, Minute};
 use crate::error::{Error, Refusal, Result};
+use crate::store::sql::audit;
+use crate::store::{Sql, Tx};
 
-/// A use case's transaction. Reads through [`Write::conn`] see the locked,
+/// A use case's transaction. Reads through [`Write::sql`] see the locked,
 /// current state; [`Write::audit`] records what changed.
 pub struct Write<'c> {
-    tx: Scope<'c>,
+    tx: Tx<'c>,
     who: String,
     now: Minute,
     audited: usize,
 }
 
-/// A use case's own transaction, or a savepoint inside the one a bulk load
-/// holds, so that the load commits whole or not at all.
-enum Scope<'c> {
-    Own(Transaction<'c>),
-    Within(Savepoint<'c>),
-}
-
-impl Scope<'_> {
-    fn conn(&self) -> &Connection {
-        match self {
-            Scope::Own(tx) => tx,
-            Scope::Within(sp) => sp,
-        }
-    }
-
-    fn commit(self) -> rusqlite::Result<()> {
-        match self {
-            Scope::Own(tx) => tx.commit(),
-            Scope::Within(sp) => sp.commit(),
-        }
-    }
-}
-
 impl Write<'_> {
-    pub fn conn(&self) -> &Connection {
-        self.tx.conn()
+    pub fn sql(&self) -> Sql<'_> {
+        self.tx.sql()
+    }
+
+    /// The connection, for the use cases not yet moved behind the seam
+    /// (issue 17); nothing new may use it.
+    pub fn conn(&self) -> &rusqlite::Connection {
+        self.tx.sql().raw()
     }
 
     pub fn now(&self) -> Minute {
@@ -63,19 +47,16 @@ impl Write<'_> {
         before: Option<Value>,
         after: Option<Value>,
     ) -> Result<()> {
-        self.tx.conn().prepare_cached(
-            "INSERT INTO audit_log (at, who, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?.execute(
-            params![
-                self.now.to_string(),
-                self.who,
-                entity,
-                id,
-                action,
-                before.map(|v| v.to_string()),
-                after.map(|v| v.to_string())
-            ],
-        )?;
+        let entry = audit::Entry {
+            at: self.now,
+            who: &self.who,
+            entity,
+            id,
+            action,
+            before: before.map(|v| v.to_string()),
+            after: after.map(|v| v.to_string()),
+        };
+        audit::append(self.tx.sql(), &entry)?;
         self.audited += 1;
         Ok(())
     }
@@ -103,30 +84,20 @@ impl Store {
 
     fn write_as<T>(&mut self, need: Option<Capability>, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
-        let tx = if self.conn.is_autocommit() {
-            Scope::Own(self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
-        } else {
-            Scope::Within(self.conn.savepoint()?)
-        };
+        let user = self.user.clone();
+        let tx = self.conn.begin()?;
         if let Some(need) = need {
-            let role = operator::role_in(tx.conn(), &self.user)?;
+            let role = operator::role_in(tx.sql(), &user)?;
             if !role.is_some_and(|r| r.allows(need)) {
-                return Err(Refusal::NotPermitted {
-                    user: self.user.clone(),
-                    role,
-                    need,
-                    admins: operator::admins_in(tx.conn())?,
-                }
-                .into());
+                return Err(Refusal::NotPermitted { user, role, need, admins: operator::admins_in(tx.sql())? }.into());
             }
         }
-        let changes_before = tx.conn().total_changes();
-        let mut w = Write { tx, who: self.user.clone(), now, audited: 0 };
+        let mut w = Write { tx, who: user, now, audited: 0 };
         let out = f(&mut w)?;
         if w.audited == 0 {
             // A use case that found nothing to do commits nothing; one that
             // wrote without saying so in the audit log is refused.
-            if w.tx.conn().total_changes() == changes_before {
+            if !w.tx.changed() {
                 return Ok(out);
             }
             return Err(Error::Unaudited);

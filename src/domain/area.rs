@@ -19,6 +19,12 @@ impl Serialize for Area {
     }
 }
 
+/// Serializes an area as its integer hundredths of m², for the rows whose
+/// JSON has always carried them so (`"area": 6612`).
+pub fn as_hundredths<S: serde::Serializer>(a: &Area, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_i64(a.0)
+}
+
 impl Area {
     /// The centre building, 2,000 평.
     pub const BUILDING: Area = Area(661_157);

@@ -307,7 +307,7 @@ pub fn render(e: &Error, lang: Lang) -> String {
         Error::Unaudited => lang
             .pick("내부 오류: 변경 이력 없이 저장하려 해서 취소했습니다", "internal error: a write without an audit entry was rolled back")
             .into(),
-        Error::Sqlite(e) => match crate::error::Fault::of(e) {
+        Error::Engine(e) => match e.fault() {
             Some(f) => super::faults::fault(f, None, lang),
             None => fill(lang.pick("데이터베이스 오류: {0}", "database error: {0}"), &[e]),
         },

@@ -102,7 +102,7 @@ pub fn add_course(store: &mut Store, input: &CourseInput) -> Result<Course> {
             w.conn().execute("INSERT OR IGNORE INTO course_prerequisite (course_id, requires_id) VALUES (?1, ?2)", params![id, p.id])?;
         }
         let c = course_by_code(w.conn(), &new.code)?;
-        crate::db::search::refresh(w.conn(), crate::db::search::Table::Course, id)?;
+        crate::db::search::refresh(w.sql(), crate::db::search::Table::Course, id)?;
         w.audit("course", &c.code, "add", None, Some(json(&c)))?;
         Ok(c)
     })

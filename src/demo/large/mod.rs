@@ -145,7 +145,7 @@ fn fill(w: &mut Write<'_>, seed: u64, scale: &Scale, progress: &ProgressBar) -> 
     let booked = bookings::write(w, &loaded, &mut rng, scale, &machines, &centre, first)?;
     let statements = billing::statements(w, &loaded, &mut rng, &firms, today)?;
     // Rows went in directly: their search keys are made in one pass.
-    crate::db::search::fill_all(w.conn())?;
+    crate::db::search::fill_all(w.sql())?;
     Ok(DemoSummary {
         companies,
         rooms: rooms.len(),

@@ -7,41 +7,42 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
-const MIGRATIONS: &[&str] = &[
-    include_str!("../../schema.sql"),
-    include_str!("../../migrations/0002_attendance_by_enrolment.sql"),
-    include_str!("../../migrations/0003_programme_at_scale.sql"),
-    include_str!("../../migrations/0004_statements_at_scale.sql"),
-    include_str!("../../migrations/0005_time_rules.sql"),
-    include_str!("../../migrations/0006_search_keys.sql"),
+/// Migration 1 (`schema.sql`) and every later one, in order.
+pub(in crate::store) const MIGRATIONS: &[&str] = &[
+    include_str!("../../../schema.sql"),
+    include_str!("../../../migrations/0002_attendance_by_enrolment.sql"),
+    include_str!("../../../migrations/0003_programme_at_scale.sql"),
+    include_str!("../../../migrations/0004_statements_at_scale.sql"),
+    include_str!("../../../migrations/0005_time_rules.sql"),
+    include_str!("../../../migrations/0006_search_keys.sql"),
 ];
 
 /// The schema version this kiln writes.
-pub const LATEST: i64 = MIGRATIONS.len() as i64;
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 pub(super) fn user_version(conn: &Connection) -> rusqlite::Result<i64> {
     conn.pragma_query_value(None, "user_version", |r| r.get(0))
 }
 
-/// Brings the file up to [`LATEST`] in one IMMEDIATE transaction, so two
+/// Brings the file up to [`SCHEMA_VERSION`] in one IMMEDIATE transaction, so two
 /// processes opening a new file at once migrate it once.
 pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    if user_version(conn)? == LATEST {
+    if user_version(conn)? == SCHEMA_VERSION {
         return Ok(());
     }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found = user_version(&tx)?;
-    if found > LATEST {
-        return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: LATEST });
+    if found > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: SCHEMA_VERSION });
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
         tx.execute_batch(&rerunnable(&tx, sql)?)?;
         // Migration 6's keys are made by domain::search, which SQL cannot call.
         if i + 1 == 6 {
-            super::search::fill_all(&tx)?;
+            crate::store::sql::search::fill_all(super::Sql::new(&tx))?;
         }
     }
-    tx.pragma_update(None, "user_version", LATEST)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(())
 }

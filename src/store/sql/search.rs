@@ -2,10 +2,9 @@
 //! written with every change of a searchable row, filled for rows already
 //! there by migration 6, and compared by `kiln check`.
 
-use rusqlite::{Connection, params};
-
 use crate::domain::search;
 use crate::error::Result;
+use crate::store::Sql;
 
 /// A table whose rows carry a search key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,47 +47,42 @@ impl Table {
     }
 }
 
-fn rows(conn: &Connection, table: Table, only: Option<i64>) -> Result<Vec<(i64, String, String)>> {
+fn rows(db: Sql<'_>, table: Table, only: Option<i64>) -> Result<Vec<(i64, String, String)>> {
     let sql =
         format!("SELECT id, search, {} FROM {} WHERE ?1 IS NULL OR id = ?1 ORDER BY id", table.columns(), table.name());
-    let mut st = conn.prepare_cached(&sql)?;
-    let out = st
-        .query_map([only], |r| {
-            let cols = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
-            Ok((r.get(0)?, r.get(1)?, table.key(&cols)))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(out)
+    db.all(&sql, &[&only], |r| {
+        let cols = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
+        Ok((r.get(0)?, r.get(1)?, table.key(&cols)))
+    })
 }
 
 /// Writes the key of one row after it changed.
-pub(crate) fn refresh(conn: &Connection, table: Table, id: i64) -> Result<()> {
-    fill(conn, table, Some(id))
+pub(crate) fn refresh(db: Sql<'_>, table: Table, id: i64) -> Result<()> {
+    fill(db, table, Some(id))
 }
 
 /// Writes every row's key that differs from what it should be: all of a
 /// table (`only` `None`) or one row.
-pub(crate) fn fill(conn: &Connection, table: Table, only: Option<i64>) -> Result<()> {
+pub(crate) fn fill(db: Sql<'_>, table: Table, only: Option<i64>) -> Result<()> {
     let sql = format!("UPDATE {} SET search = ?2 WHERE id = ?1", table.name());
-    let mut st = conn.prepare_cached(&sql)?;
-    for (id, stored, key) in rows(conn, table, only)? {
+    for (id, stored, key) in rows(db, table, only)? {
         if stored != key {
-            st.execute(params![id, key])?;
+            db.run(&sql, &[&id, &key])?;
         }
     }
     Ok(())
 }
 
 /// Fills every table's keys (migration 6, the large demo).
-pub(crate) fn fill_all(conn: &Connection) -> Result<()> {
-    Table::ALL.into_iter().try_for_each(|t| fill(conn, t, None))
+pub(crate) fn fill_all(db: Sql<'_>) -> Result<()> {
+    Table::ALL.into_iter().try_for_each(|t| fill(db, t, None))
 }
 
 /// Rows whose stored key is not what their names make: (table, id).
-pub(crate) fn stale(conn: &Connection) -> Result<Vec<(&'static str, i64)>> {
+pub(crate) fn stale(db: Sql<'_>) -> Result<Vec<(&'static str, i64)>> {
     let mut out = Vec::new();
     for t in Table::ALL {
-        out.extend(rows(conn, t, None)?.into_iter().filter(|(_, s, k)| s != k).map(|(id, _, _)| (t.name(), id)));
+        out.extend(rows(db, t, None)?.into_iter().filter(|(_, s, k)| s != k).map(|(id, _, _)| (t.name(), id)));
     }
     Ok(out)
 }

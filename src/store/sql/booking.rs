@@ -1,0 +1,1 @@
+//! Bookings: the overlap seeks, the lists, the recorded use.

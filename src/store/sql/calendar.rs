@@ -1,0 +1,1 @@
+//! The week calendar's reads.

@@ -1,0 +1,1 @@
+//! The invariants `kiln check` asks the file.

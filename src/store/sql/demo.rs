@@ -1,0 +1,1 @@
+//! The large demo's bulk writes.

@@ -1,0 +1,1 @@
+//! Downtimes of machines.

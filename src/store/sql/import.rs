@@ -1,0 +1,1 @@
+//! Savepoints of an all-or-nothing import.

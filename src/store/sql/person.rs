@@ -1,0 +1,1 @@
+//! People: trainees, users, staff.

@@ -1,0 +1,1 @@
+//! Monthly hours per company per machine.

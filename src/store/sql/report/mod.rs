@@ -1,0 +1,1 @@
+//! The read queries of the reports (screen 6, `kiln report`).

@@ -1,0 +1,1 @@
+//! Monthly statements: drafts, issued lines, payments.

@@ -1,0 +1,1 @@
+//! Courses, cohorts, sessions, enrolments, attendance, qualifications.

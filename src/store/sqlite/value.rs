@@ -1,0 +1,91 @@
+//! kiln's values as SQLite stores them: a minute as `2026-12-01 09:30`, a
+//! day as `2026-12-01` (rusqlite's chrono form), won and hundredths of m²
+//! as integers. The text forms sort as the values do, which the schema's
+//! indexes and range checks rely on.
+
+use rusqlite::ToSql;
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
+
+use crate::domain::{Area, Minute, Won};
+
+/// A value a query binds. PostgreSQL's engine adds its own encoding here.
+pub trait Param {
+    fn lite(&self) -> &dyn ToSql;
+}
+
+impl<T: ToSql> Param for T {
+    fn lite(&self) -> &dyn ToSql {
+        self
+    }
+}
+
+/// A value a row's column is read as.
+pub trait Column: FromSql {}
+
+impl<T: FromSql> Column for T {}
+
+impl ToSql for Minute {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.to_string()))
+    }
+}
+
+impl FromSql for Minute {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        stored_minute(text).ok_or_else(|| FromSqlError::Other(format!("not a stored minute: {text}").into()))
+    }
+}
+
+/// `YYYY-MM-DD HH:MM` exactly, as the schema's GLOB checks allow, read
+/// without the forgiving parser people's input goes through.
+fn stored_minute(text: &str) -> Option<Minute> {
+    let b = text.as_bytes();
+    let shape = b.len() == 16 && b[4] == b'-' && b[7] == b'-' && b[10] == b' ' && b[13] == b':';
+    let digits = |from: usize, to: usize| -> Option<u32> {
+        b.get(from..to)?.iter().try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    if !shape {
+        return None;
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(i32::try_from(digits(0, 4)?).ok()?, digits(5, 7)?, digits(8, 10)?)?;
+    let time = chrono::NaiveTime::from_hms_opt(digits(11, 13)?, digits(14, 16)?, 0)?;
+    Some(Minute::from_datetime(date.and_time(time)))
+}
+
+impl ToSql for Won {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0))
+    }
+}
+
+impl FromSql for Won {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        i64::column_result(value).map(Won)
+    }
+}
+
+impl ToSql for Area {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0))
+    }
+}
+
+impl FromSql for Area {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        i64::column_result(value).map(Area)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_minute_is_stored_as_its_text_and_read_back() {
+        let m = Minute::parse("2026-12-01 09:30").unwrap_or(Minute(0));
+        assert_eq!(stored_minute(&m.to_string()), Some(m));
+        assert_eq!(stored_minute("2026-12-01T09:30"), None);
+        assert_eq!(stored_minute("2026-12-01 9:30"), None);
+    }
+}
