@@ -262,7 +262,10 @@ fn processes_racing_for_slots_seats_and_rooms_leave_a_sound_file() {
     .unwrap();
     assert_eq!(leases.len(), rounds.iter().flatten().filter(|r| r.lease.is_some()).count());
     let ended = leases.iter().filter(|l| l.ended_on.is_some()).count();
-    assert_eq!(ended, leases.iter().filter(|l| !l.from.starts_with(&(2030 + ROUNDS - 1).to_string())).count());
+    assert_eq!(
+        ended,
+        leases.iter().filter(|l| !l.from.to_string().starts_with(&(2030 + ROUNDS - 1).to_string())).count()
+    );
 
     let check = Command::new(env!("CARGO_BIN_EXE_kiln"))
         .env("KILN_NOW", common::NOW)

@@ -8,7 +8,6 @@ use common::{TempDb, dump};
 use indicatif::ProgressBar;
 use kiln::db::check;
 use kiln::demo::large::{self, Scale};
-use kiln::i18n::Lang;
 use kiln::{Error, Refusal};
 
 fn count(db: &TempDb, table: &str, filter: &str) -> usize {
@@ -38,7 +37,7 @@ fn a_small_fraction_of_the_large_centre_is_whole_sound_and_repeatable() {
     assert!(count(&first, "booking", "WHERE state IN ('requested', 'approved')") > 0);
     assert!(summary.statements > 0);
 
-    let report = check::run(&store, Lang::En).unwrap();
+    let report = check::run(&store).unwrap();
     assert!(report.is_clean(), "{report:?}");
 
     // A database that holds data is refused, and left as it was.

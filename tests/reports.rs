@@ -55,7 +55,7 @@ fn available_hours_leave_out_weekends_holidays_and_downtime() {
 #[test]
 fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     let (db, s) = TempDb::demo();
-    assert!(check::run(&s, Lang::En).unwrap().is_clean());
+    assert!(check::run(&s).unwrap().is_clean());
     drop(s);
     {
         // Around kiln: the triggers dropped, as a hand edit in sqlite3 could.
@@ -82,14 +82,17 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
         .unwrap();
     }
     let s = db.open_as("kim");
-    let report = check::run(&s, Lang::Ko).unwrap();
+    let report = check::run(&s).unwrap();
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();
     assert_eq!(
         rules,
         ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat", "yearly_total", "use_month"],
         "{report:?}"
     );
-    assert!(report.invariants[0].detail.contains("겹칩니다"), "said in Korean: {report:?}");
+    assert!(
+        kiln::i18n::check::detail(&report.invariants[0], Lang::Ko).contains("겹칩니다"),
+        "said in Korean: {report:?}"
+    );
     assert!(!report.is_clean());
 }
 
@@ -117,7 +120,7 @@ fn a_backup_taken_while_another_connection_writes_is_sound() {
     let written = writer.join().unwrap();
     assert!(written > 0, "the writer wrote during the backup");
     let copy = Store::open_as(&target, "kim", common::clock()).unwrap();
-    let report = check::run(&copy, Lang::En).unwrap();
+    let report = check::run(&copy).unwrap();
     assert!(report.is_clean(), "{report:?}");
     drop(copy);
     let raw = rusqlite::Connection::open(&target).unwrap();

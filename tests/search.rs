@@ -13,7 +13,6 @@ use kiln::db::person::{self, PersonFilter};
 use kiln::db::{Page, check};
 use kiln::domain::company::CompanyInput;
 use kiln::domain::person::PersonInput;
-use kiln::i18n::Lang;
 
 fn centre() -> (TempDb, kiln::db::Store) {
     let (db, mut s) = TempDb::with_admin("kim");
@@ -76,9 +75,9 @@ fn migration_6_fills_the_keys_and_check_finds_a_stale_one() {
     }
     let s = db.open_as("kim");
     assert_eq!(companies(&s, "ㅅㄹㅌ"), ["세라텍"], "filled on opening");
-    assert!(check::run(&s, Lang::En).unwrap().is_clean());
+    assert!(check::run(&s).unwrap().is_clean());
     let conn = rusqlite::Connection::open(&db.path).unwrap();
     conn.execute("UPDATE company SET name = '세라믹스' WHERE brn = '1248100998'", []).unwrap();
-    let found = check::run(&s, Lang::Ko).unwrap();
+    let found = check::run(&s).unwrap();
     assert!(found.invariants.iter().any(|v| v.rule == "search_key"), "{found:?}");
 }

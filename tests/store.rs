@@ -344,14 +344,14 @@ fn the_demo_is_deterministic_and_believable() {
     let d = kiln::report::dashboard::load(&store, 2025, today).unwrap();
     let total: i64 = d.companies_by_stage.iter().map(|(_, n)| n).sum();
     assert!((55..=65).contains(&total), "{total}");
-    let rooms = kiln::db::room::area_in_use(&rusqlite::Connection::open(&a.path).unwrap()).unwrap();
+    let rooms = kiln::db::room::area_in_use(&store).unwrap();
     assert!(rooms <= kiln::domain::Area::BUILDING);
     // Believable: a centre partly let, growing toward its targets without hitting them.
     assert!(d.occupancy.area_rate_bp > 3_000 && d.occupancy.area_rate_bp < 10_000, "{:?}", d.occupancy);
     assert!(d.programme.employees > 300 && d.programme.employees < d.programme.target_employees);
     assert!(d.programme.sales.0 > 0 && d.programme.sales < d.programme.target_sales);
     assert!(!d.expiring.is_empty(), "some leases end soon");
-    assert!(kiln::db::check::run(&store, kiln::i18n::Lang::En).unwrap().is_clean());
+    assert!(kiln::db::check::run(&store).unwrap().is_clean());
     let incubator_2005: i64 = rusqlite::Connection::open(&a.path)
         .unwrap()
         .query_row("SELECT count(*) FROM company WHERE admitted_on LIKE '2005-%'", [], |r| r.get(0))

@@ -136,7 +136,7 @@ fn leases_of_one_room_never_overlap_in_either_order_but_may_touch() {
     assert_eq!(dump(&db.path), before);
     // [a, b) then [b, c) touch: accepted, and so is the lease before.
     let next = lease::add(&mut s, &lease_input(HANBIT, "301", "2027-01-01", "2028-01-01")).unwrap();
-    assert_eq!(next.last_day, "2027-12-31");
+    assert_eq!(next.last_day.to_string(), "2027-12-31");
     lease::add(&mut s, &lease_input(HANBIT, "301", "2025-06-01", "2026-01-01")).unwrap();
     // Another room is another matter.
     lease::add(&mut s, &lease_input(HANBIT, "302", "2026-01-01", "2027-01-01")).unwrap();
@@ -206,16 +206,16 @@ fn graduating_ends_running_leases_that_day_and_keeps_history() {
     let past = lease::add(&mut s, &lease_input(CERATEC, "302", "2025-01-01", "2026-01-01")).unwrap();
     let audits = audit_count(&db.path);
     let c = company::leave(&mut s, CERATEC, Stage::Graduated, "2026-07-16").unwrap();
-    assert_eq!((c.stage, c.left_on.as_deref()), (Stage::Graduated, Some("2026-07-16")));
+    assert_eq!((c.stage, c.left_on.map(|d| d.to_string()).as_deref()), (Stage::Graduated, Some("2026-07-16")));
     let show = |code: &str| lease::show(&s, code).unwrap();
     let r = show(&running.code);
     assert_eq!(
-        (r.to.as_str(), r.ended_on.as_deref(), r.last_day.as_str()),
+        (r.to.to_string().as_str(), r.ended_on.map(|d| d.to_string()).as_deref(), r.last_day.to_string().as_str()),
         ("2027-01-01", Some("2026-07-16"), "2026-07-15")
     );
     assert_eq!(r.end_reason.as_deref(), Some("graduated"));
     let f = show(&future.code);
-    assert_eq!(f.ended_on.as_deref(), Some("2027-01-01"), "a lease not yet begun never runs");
+    assert_eq!(f.ended_on.map(|d| d.to_string()).as_deref(), Some("2027-01-01"), "a lease not yet begun never runs");
     assert_eq!(show(&past.code).ended_on, None, "a finished lease is left as it was");
     // Two leases ended and the company changed: three audit rows in that one use case.
     assert_eq!(audit_count(&db.path), audits + 3);
@@ -246,7 +246,7 @@ fn ending_a_lease_early_frees_the_room() {
     let (db, mut s) = centre();
     let l = lease::add(&mut s, &lease_input(CERATEC, "301", "2026-01-01", "2027-01-01")).unwrap();
     let ended = lease::end(&mut s, &l.code, "2026-09-01", "계약 해지").unwrap();
-    assert_eq!((ended.last_day.as_str(), ended.end_reason.as_deref()), ("2026-08-31", Some("계약 해지")));
+    assert_eq!((ended.last_day.to_string().as_str(), ended.end_reason.as_deref()), ("2026-08-31", Some("계약 해지")));
     let before = dump(&db.path);
     let again = lease::end(&mut s, &l.code, "2026-10-01", "").unwrap_err();
     assert!(matches!(again, Error::Refused(Refusal::LeaseEnded { .. })), "{again:?}");

@@ -118,7 +118,7 @@ fn check_out_lies_between_check_in_and_the_clock() {
         (Some("2026-12-01 11:00"), Some("2026-12-01 11:00"))
     );
     assert_eq!(b.charge, Some(Won(60_000)));
-    assert!(check::run(&t, Lang::En).unwrap().is_clean());
+    assert!(check::run(&t).unwrap().is_clean());
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn a_machine_in_use_refuses_a_second_check_in_and_an_overrun_is_recorded() {
         other => panic!("{other:?}"),
     }
     booking::check_in(&mut t, &next.id.to_string(), None).unwrap();
-    assert!(check::run(&t, Lang::En).unwrap().is_clean());
+    assert!(check::run(&t).unwrap().is_clean());
 }
 
 #[test]
@@ -212,7 +212,7 @@ fn an_admin_corrects_recorded_times_at_the_rate_first_recorded() {
         .query_row("SELECT json_extract(after, '$.reason') FROM audit_log WHERE action = 'correct'", [], |r| r.get(0))
         .unwrap();
     assert_eq!(why, "퇴실 기록 누락");
-    assert!(check::run(&kim, Lang::En).unwrap().is_clean());
+    assert!(check::run(&kim).unwrap().is_clean());
 }
 
 #[test]
@@ -268,7 +268,7 @@ fn check_finds_each_planted_violation_of_time() {
     let mut t = open_at(&db.path, "kim", "2026-12-01 11:00");
     booking::check_out(&mut t, &a.id.to_string(), None, None).unwrap();
     booking::check_in(&mut t, &b.id.to_string(), None).unwrap();
-    assert!(check::run(&t, Lang::En).unwrap().is_clean());
+    assert!(check::run(&t).unwrap().is_clean());
     let plants = [
         (
             "actual_after_recorded",
@@ -288,7 +288,7 @@ fn check_finds_each_planted_violation_of_time() {
         // Around kiln: its triggers would refuse these writes.
         conn.execute_batch(&format!("PRAGMA recursive_triggers = OFF; DROP TRIGGER IF EXISTS booking_moment_not_future_on_update; DROP TRIGGER IF EXISTS booking_actual_no_overlap_on_update; {sql}")).unwrap();
         drop(conn);
-        let found = check::run(&copy.open_as("kim"), Lang::En).unwrap();
+        let found = check::run(&copy.open_as("kim")).unwrap();
         assert!(found.invariants.iter().any(|v| v.rule == rule), "{rule}: {found:?}");
     }
 }
@@ -299,7 +299,7 @@ fn check_finds_each_planted_violation_of_time() {
 #[test]
 fn attendance_and_completion_wait_for_the_sessions() {
     let (db, mut s) = TempDb::demo();
-    assert!(check::run(&s, Lang::En).unwrap().is_clean(), "the demo keeps the time rules");
+    assert!(check::run(&s).unwrap().is_clean(), "the demo keeps the time rules");
     let running = kiln::db::training::cohorts(&s, None)
         .unwrap()
         .into_iter()
@@ -348,7 +348,7 @@ fn attendance_and_completion_wait_for_the_sessions() {
          UPDATE attendance SET recorded_at = '2000-01-01 00:00' WHERE rowid = (SELECT min(rowid) FROM attendance);",
     )
     .unwrap();
-    let found = check::run(&s, Lang::Ko).unwrap();
+    let found = check::run(&s).unwrap();
     assert!(found.invariants.iter().any(|v| v.rule == "attendance_before_session"), "{found:?}");
 }
 
@@ -378,5 +378,5 @@ fn migration_5_fills_recorded_moments_from_the_audit_log() {
         (b.checked_in_at.as_deref(), b.checked_out_at.as_deref()),
         (Some("2026-12-01 10:02"), Some("2026-12-01 11:30"))
     );
-    assert!(check::run(&s, Lang::En).unwrap().is_clean());
+    assert!(check::run(&s).unwrap().is_clean());
 }

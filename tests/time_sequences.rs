@@ -15,7 +15,6 @@ use kiln::domain::booking::next_on_grid;
 use kiln::domain::equipment::EquipmentInput;
 use kiln::domain::person::PersonInput;
 use kiln::domain::{Minute, Period};
-use kiln::i18n::Lang;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -201,7 +200,7 @@ fn run(moves: Vec<(i64, Move)>) -> Result<usize, TestCaseError> {
         succeeded += usize::from(got);
     }
     let s = open_at(&db.path, "kim", &now.to_string());
-    let report = check::run(&s, Lang::En).unwrap();
+    let report = check::run(&s).unwrap();
     prop_assert!(report.is_clean(), "{:?}", report);
     Ok(succeeded)
 }

@@ -129,7 +129,7 @@ fn an_administrator_admits_a_company_leases_it_a_room_and_graduates_it() {
     let store = db.open_as("kim");
     assert_eq!(company::show(&store, "1248100998").unwrap().stage, Stage::Graduated);
     let l = lease::show(&store, "L-0001").unwrap();
-    assert_eq!(l.ended_on.as_deref(), Some("2026-11-26"));
+    assert_eq!(l.ended_on.map(|d| d.to_string()).as_deref(), Some("2026-11-26"));
 }
 
 #[test]

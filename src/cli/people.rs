@@ -167,7 +167,7 @@ pub fn person(env: &Env, cmd: PersonCmd) -> Result<()> {
                 (lang.pick("소속", "company"), company),
                 (lang.pick("전화", "phone"), p.phone.clone().unwrap_or_default()),
                 (lang.pick("이메일", "email"), p.email.clone().unwrap_or_default()),
-                (lang.pick("등록", "registered"), p.created_at.clone()),
+                (lang.pick("등록", "registered"), p.created_at.to_string()),
             ];
             for (k, v) in rows {
                 say(format!("{}  {v}", crate::cells::fit(k, 8)))?;

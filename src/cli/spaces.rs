@@ -144,7 +144,7 @@ pub fn room(env: &Env, cmd: RoomCmd) -> Result<()> {
                         s.room.area.m2_text(),
                         s.room.area.pyeong_text(),
                         s.lease.as_ref().map_or_else(String::new, |l| l.company_name.clone()),
-                        s.lease.as_ref().map_or_else(String::new, |l| l.last_day.clone()),
+                        s.lease.as_ref().map_or_else(String::new, |l| l.last_day.to_string()),
                     ]
                 })
                 .collect();
@@ -158,7 +158,7 @@ pub fn room(env: &Env, cmd: RoomCmd) -> Result<()> {
             let mut store = env.open_existing()?;
             let on = on.unwrap_or_else(|| crate::domain::time::date_text(today));
             let r = room::retire(&mut store, &code, &on)?;
-            one(&r, j, || say(format!("{}  {}", r.code, r.retired_on.clone().unwrap_or_default())))
+            one(&r, j, || say(format!("{}  {}", r.code, r.retired_on.map(|d| d.to_string()).unwrap_or_default())))
         }
     }
 }

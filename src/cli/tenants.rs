@@ -206,7 +206,7 @@ pub fn company(env: &Env, cmd: CompanyCmd) -> Result<()> {
                         labels::zone(c.zone, lang).into(),
                         labels::stage(c.stage, lang).into(),
                         labels::sector(c.sector, lang).into(),
-                        c.admitted_on.clone(),
+                        c.admitted_on.to_string(),
                     ]
                 })
                 .collect();

@@ -1,74 +1,36 @@
 //! Companies: admitting, finding, correcting, and the day they leave.
 
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Serialize;
 
 use super::write::json;
-use super::{Page, Store, Write, is_unique_violation, lease};
+use super::{Page, Store, Write, lease};
 use crate::domain::company::{ADMISSION_STAGES, CompanyInput, NewCompany};
-use crate::domain::time::{date_text, parse_date, stored_date};
-use crate::domain::{Brn, Capability, Field, ForField, Invalid, Problem, Sector, Stage, Zone};
+use crate::domain::time::{date_text, parse_date};
+use crate::domain::{Brn, Capability, Field, ForField, Invalid, Problem, Stage, Zone};
 use crate::error::{Error, Refusal, Result};
+use crate::store::sql::company as sql;
+use crate::store::{Guard, Sql};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Company {
-    #[serde(skip)]
-    pub id: i64,
-    pub brn: Brn,
-    pub name: String,
-    pub corporate_no: Option<String>,
-    pub representative: String,
-    pub sector: Sector,
-    pub zone: Zone,
-    pub stage: Stage,
-    pub admitted_on: String,
-    pub left_on: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
+pub use crate::store::sql::company::Company;
+
+pub(crate) fn by_brn(db: Sql<'_>, brn: Brn) -> Result<Option<Company>> {
+    sql::by_brn(db, brn)
 }
 
-const COLUMNS: &str =
-    "id, brn, name, corporate_no, representative, sector, zone, stage, admitted_on, left_on, phone, email";
-
-fn bad(i: usize, what: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.to_owned().into())
-}
-
-fn row(r: &Row<'_>) -> rusqlite::Result<Company> {
-    let text = |i: usize| -> rusqlite::Result<String> { r.get(i) };
-    Ok(Company {
-        id: r.get(0)?,
-        brn: Brn::parse(&text(1)?).map_err(|_| bad(1, "brn"))?,
-        name: text(2)?,
-        corporate_no: r.get(3)?,
-        representative: text(4)?,
-        sector: Sector::parse(&text(5)?).map_err(|_| bad(5, "sector"))?,
-        zone: Zone::parse(&text(6)?).map_err(|_| bad(6, "zone"))?,
-        stage: Stage::parse(&text(7)?).map_err(|_| bad(7, "stage"))?,
-        admitted_on: text(8)?,
-        left_on: r.get(9)?,
-        phone: r.get(10)?,
-        email: r.get(11)?,
-    })
-}
-
-pub(crate) fn by_brn(conn: &Connection, brn: Brn) -> Result<Option<Company>> {
-    let sql = format!("SELECT {COLUMNS} FROM company WHERE brn = ?1");
-    Ok(conn.query_row(&sql, [brn.digits()], row).optional()?)
+/// The company just written, which is there.
+fn written(db: Sql<'_>, brn: Brn) -> Result<Company> {
+    by_brn(db, brn)?.ok_or_else(|| Invalid::new(Field::Brn, brn.to_string(), Problem::NotFound).into())
 }
 
 /// Finds a company by its 사업자등록번호 as typed; unknown or malformed
 /// numbers are refused naming `field`.
-pub(crate) fn resolve(conn: &Connection, raw: &str, field: Field) -> Result<Company> {
+pub(crate) fn resolve(db: Sql<'_>, raw: &str, field: Field) -> Result<Company> {
     let brn = Brn::parse(raw).field(field, raw)?;
-    by_brn(conn, brn)?.ok_or_else(|| Invalid::new(field, raw, Problem::NotFound).into())
+    by_brn(db, brn)?.ok_or_else(|| Invalid::new(field, raw, Problem::NotFound).into())
 }
 
 pub fn show(store: &Store, brn: &str) -> Result<Company> {
-    resolve(store.conn(), brn, Field::Brn)
+    resolve(store.sql(), brn, Field::Brn)
 }
 
 fn duplicate(brn: Brn) -> Error {
@@ -83,28 +45,11 @@ pub fn add(store: &mut Store, input: &CompanyInput) -> Result<Company> {
 
 /// [`add`] inside a transaction the caller holds, so an import can add many.
 pub(crate) fn add_in(w: &mut Write<'_>, new: &NewCompany) -> Result<Company> {
-    if by_brn(w.conn(), new.brn)?.is_some() {
+    if by_brn(w.sql(), new.brn)?.is_some() {
         return Err(duplicate(new.brn));
     }
-    w.conn()
-        .execute(
-            "INSERT INTO company (brn, name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                new.brn.digits(),
-                new.name,
-                new.corporate_no.map(|c| c.to_string()),
-                new.representative,
-                new.sector.code(),
-                new.zone.code(),
-                new.stage.code(),
-                date_text(new.admitted),
-                new.phone,
-                new.email
-            ],
-        )
-        .map_err(|e| if is_unique_violation(&e) { duplicate(new.brn) } else { Error::from(e) })?;
-    let company = by_brn(w.conn(), new.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    sql::insert(w.sql(), new).map_err(|e| if e.guard() == Some(Guard::Unique) { duplicate(new.brn) } else { e })?;
+    let company = written(w.sql(), new.brn)?;
     super::search::refresh(w.sql(), super::search::Table::Company, company.id)?;
     w.audit("company", &company.brn.digits(), "add", None, Some(json(&company)))?;
     Ok(company)
@@ -133,7 +78,7 @@ pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Compa
     }
     let today = store.now().date();
     store.write(Capability::ManageTenants, |w| {
-        let before = resolve(w.conn(), brn, Field::Brn)?;
+        let before = resolve(w.sql(), brn, Field::Brn)?;
         let keep = |new: &Option<String>, old: &str| new.clone().unwrap_or_else(|| old.to_owned());
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         if changes.stage.is_some() && before.stage.has_left() {
@@ -149,39 +94,21 @@ pub fn edit(store: &mut Store, brn: &str, changes: &CompanyEdit) -> Result<Compa
             sector: keep(&changes.sector, before.sector.code()),
             zone: keep(&changes.zone, before.zone.code()),
             stage: if before.stage.has_left() { String::new() } else { keep(&changes.stage, before.stage.code()) },
-            admitted: keep(&changes.admitted, &before.admitted_on),
+            admitted: keep(&changes.admitted, &date_text(before.admitted_on)),
             phone: keep(&changes.phone, &opt(&before.phone)),
             email: keep(&changes.email, &opt(&before.email)),
         };
         let new = input.validate(today)?;
         let stage = if before.stage.has_left() { before.stage } else { new.stage };
-        if let Some(left) = before.left_on.as_deref().and_then(stored_date)
+        if let Some(left) = before.left_on
             && new.admitted > left
         {
             return Err(Invalid::new(Field::Admitted, date_text(new.admitted), Problem::EndNotAfterStart).into());
         }
         // Values the company already has write nothing, so there is nothing
         // to audit and the edit is simply done.
-        w.conn().execute(
-            "UPDATE company SET (name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
-                    = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
-             WHERE id = ?1
-               AND (name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
-                   IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                before.id,
-                new.name,
-                new.corporate_no.map(|c| c.to_string()),
-                new.representative,
-                new.sector.code(),
-                new.zone.code(),
-                stage.code(),
-                date_text(new.admitted),
-                new.phone,
-                new.email
-            ],
-        )?;
-        let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        sql::update(w.sql(), before.id, &new, stage)?;
+        let after = written(w.sql(), before.brn)?;
         if after != before {
             super::search::refresh(w.sql(), super::search::Table::Company, before.id)?;
             w.audit("company", &before.brn.digits(), "edit", Some(json(&before)), Some(json(&after)))?;
@@ -204,22 +131,19 @@ pub fn leave(store: &mut Store, brn: &str, stage: Stage, on: &str) -> Result<Com
 /// [`leave`] inside a transaction the caller holds; `stage` has left and
 /// `on` is the date as typed (`on_date` parsed), for the refusal.
 pub(crate) fn leave_in(w: &mut Write<'_>, brn: &str, stage: Stage, on_date: NaiveDate, on: &str) -> Result<Company> {
-    let before = resolve(w.conn(), brn, Field::Brn)?;
+    let before = resolve(w.sql(), brn, Field::Brn)?;
     if before.stage.has_left() {
         return Err(Refusal::CompanyLeft { company: before.name.clone(), stage: before.stage }.into());
     }
-    let admitted = stored_date(&before.admitted_on).unwrap_or(on_date);
-    if on_date < admitted {
-        return Err(Invalid::new(Field::Date, on, Problem::NotBefore { earliest: before.admitted_on.clone() }).into());
+    if on_date < before.admitted_on {
+        let earliest = date_text(before.admitted_on);
+        return Err(Invalid::new(Field::Date, on, Problem::NotBefore { earliest }).into());
     }
-    for l in lease::running_past(w.conn(), before.id, on_date)? {
+    for l in lease::running_past(w.sql(), before.id, on_date)? {
         lease::end_in(w, &l, on_date, stage.code())?;
     }
-    w.conn().execute(
-        "UPDATE company SET stage = ?2, left_on = ?3 WHERE id = ?1",
-        params![before.id, stage.code(), date_text(on_date)],
-    )?;
-    let after = by_brn(w.conn(), before.brn)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    sql::set_left(w.sql(), before.id, stage, on_date)?;
+    let after = written(w.sql(), before.brn)?;
     w.audit("company", &before.brn.digits(), stage.code(), Some(json(&before)), Some(json(&after)))?;
     Ok(after)
 }
@@ -240,43 +164,23 @@ pub struct CompanyFilter {
     pub stage: Option<Stage>,
 }
 
-fn where_clause(filter: &CompanyFilter) -> (String, Vec<rusqlite::types::Value>) {
-    use rusqlite::types::Value;
-    let mut sql = String::from(" WHERE 1 = 1");
-    let mut args: Vec<Value> = Vec::new();
-    if let Some(q) = filter.search.as_deref().and_then(crate::domain::search::query) {
-        args.push(Value::Text(q));
-        let _ = write!(sql, " AND instr(search, ?{}) > 0", args.len());
+fn filter(filter: &CompanyFilter) -> sql::Filter {
+    sql::Filter {
+        search: filter.search.as_deref().and_then(crate::domain::search::query),
+        zone: filter.zone,
+        stage: filter.stage,
     }
-    if let Some(z) = filter.zone {
-        args.push(Value::Text(z.code().to_owned()));
-        let _ = write!(sql, " AND zone = ?{}", args.len());
-    }
-    if let Some(st) = filter.stage {
-        args.push(Value::Text(st.code().to_owned()));
-        let _ = write!(sql, " AND stage = ?{}", args.len());
-    }
-    (sql, args)
 }
 
 pub fn list(store: &Store, filter: &CompanyFilter, page: Page) -> Result<Vec<Company>> {
-    let (clause, mut args) = where_clause(filter);
-    let n = args.len();
-    args.push(rusqlite::types::Value::Integer(i64::from(page.limit)));
-    args.push(rusqlite::types::Value::Integer(i64::from(page.offset)));
-    let sql = format!("SELECT {COLUMNS} FROM company{clause} ORDER BY name, id LIMIT ?{} OFFSET ?{}", n + 1, n + 2);
-    let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(args), row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    sql::list(store.sql(), &self::filter(filter), page.limit, page.offset)
 }
 
 pub fn count(store: &Store, filter: &CompanyFilter) -> Result<i64> {
-    let (clause, args) = where_clause(filter);
-    let sql = format!("SELECT count(*) FROM company{clause}");
-    Ok(store.conn().query_row(&sql, rusqlite::params_from_iter(args), |r| r.get(0))?)
+    sql::count(store.sql(), &self::filter(filter))
 }
 
 /// The first day a company may be reported for, for forms.
 pub fn admitted(company: &Company) -> Option<NaiveDate> {
-    stored_date(&company.admitted_on)
+    Some(company.admitted_on)
 }

@@ -29,7 +29,7 @@ pub fn set(store: &mut Store, brn: &str, equipment_code: &str, hours: &str) -> R
         ),
     };
     store.write(Capability::ManageEquipment, |w| {
-        let c = company::resolve(w.conn(), brn, Field::Company)?;
+        let c = company::resolve(w.sql(), brn, Field::Company)?;
         let eq = equipment::by_code(w.conn(), equipment_code)?;
         let before: Option<i64> = w
             .conn()

@@ -1,45 +1,26 @@
 //! Rooms of the centre building.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
-use serde::Serialize;
 
 use super::write::json;
-use super::{Page, Store, Write, is_unique_violation, raised};
+use super::{Page, Store, Write};
 use crate::domain::room::{NewRoom, RoomInput};
-use crate::domain::{Area, Capability, Field, ForField, Invalid, Problem, RoomKind, Won};
-use crate::error::{Error, Refusal, Result};
+use crate::domain::time::date_text;
+use crate::domain::{Area, Capability, Field, ForField, Invalid, Problem};
+use crate::error::{Refusal, Result};
+use crate::store::sql::room as sql;
+use crate::store::{Guard, Sql};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Room {
-    pub code: String,
-    pub floor: i64,
-    pub kind: RoomKind,
-    #[serde(rename = "area_m2")]
-    pub area: Area,
-    pub rent_per_m2: Option<Won>,
-    pub retired_on: Option<String>,
-}
-
-const SELECT: &str = "SELECT code, floor, kind, area, rent_per_m2, retired_on FROM room";
-
-fn row(r: &Row<'_>) -> rusqlite::Result<Room> {
-    let kind: String = r.get(2)?;
-    Ok(Room {
-        code: r.get(0)?,
-        floor: r.get(1)?,
-        kind: RoomKind::parse(&kind).map_err(|_| {
-            rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, "room kind".into())
-        })?,
-        area: Area(r.get(3)?),
-        rent_per_m2: r.get::<_, Option<i64>>(4)?.map(Won),
-        retired_on: r.get(5)?,
-    })
-}
+pub use crate::store::sql::room::Room;
 
 /// The floor area of the building's rooms in use.
-pub fn area_in_use(conn: &rusqlite::Connection) -> Result<Area> {
-    Ok(Area(conn.query_row("SELECT coalesce(sum(area), 0) FROM room WHERE retired_on IS NULL", [], |r| r.get(0))?))
+pub fn area_in_use(store: &Store) -> Result<Area> {
+    sql::area_in_use(store.sql())
+}
+
+/// The room just written, which is there.
+fn written(db: Sql<'_>, code: &str) -> Result<Room> {
+    sql::by_code(db, code)?.ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound).into())
 }
 
 /// Adds a room (admins only). The rooms in use never add up to more than the
@@ -51,38 +32,27 @@ pub fn add(store: &mut Store, input: &RoomInput) -> Result<Room> {
 
 /// [`add`] inside a transaction the caller holds, so an import can add many.
 pub(crate) fn add_in(w: &mut Write<'_>, new: &NewRoom) -> Result<Room> {
-    let taken: Option<String> =
-        w.conn().query_row("SELECT code FROM room WHERE code = ?1", [&new.code], |r| r.get(0)).optional()?;
-    if taken.is_some() {
-        return Err(Refusal::Duplicate { field: Field::RoomCode, value: new.code.clone() }.into());
+    let duplicate = || Refusal::Duplicate { field: Field::RoomCode, value: new.code.clone() };
+    if sql::taken(w.sql(), &new.code)? {
+        return Err(duplicate().into());
     }
-    let total = area_in_use(w.conn())?;
+    let total = sql::area_in_use(w.sql())?;
     let refusal = Refusal::BuildingArea { total: total.0, adding: new.area.0, limit: Area::BUILDING.0 };
     if total.checked_add(new.area).is_none_or(|t| t > Area::BUILDING) {
         return Err(refusal.into());
     }
-    w.conn()
-        .execute(
-            "INSERT INTO room (code, floor, kind, area, rent_per_m2) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![new.code, new.floor, new.kind.code(), new.area.0, new.rent_per_m2.map(|w| w.0)],
-        )
-        .map_err(|e| match raised(&e) {
-            Some("building_area") => refusal.clone().into(),
-            _ if is_unique_violation(&e) => {
-                Refusal::Duplicate { field: Field::RoomCode, value: new.code.clone() }.into()
-            }
-            _ => Error::from(e),
-        })?;
-    let room = w.conn().query_row(&format!("{SELECT} WHERE code = ?1"), [&new.code], row)?;
+    sql::insert(w.sql(), new).map_err(|e| match e.guard() {
+        Some(Guard::BuildingArea) => refusal.clone().into(),
+        Some(Guard::Unique) => duplicate().into(),
+        _ => e,
+    })?;
+    let room = written(w.sql(), &new.code)?;
     w.audit("room", &room.code, "add", None, Some(json(&room)))?;
     Ok(room)
 }
 
 pub fn list(store: &Store, page: Page) -> Result<Vec<Room>> {
-    let sql = format!("{SELECT} ORDER BY floor, code LIMIT ?1 OFFSET ?2");
-    let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st.query_map(params![page.limit, page.offset], row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    sql::list(store.sql(), page.limit, page.offset)
 }
 
 /// Retires a room from `on` (admins only): it takes no new leases, and its
@@ -94,44 +64,25 @@ pub fn retire(store: &mut Store, code: &str, on: &str) -> Result<Room> {
 
 /// [`retire`] inside a transaction the caller holds.
 pub(crate) fn retire_in(w: &mut Write<'_>, code: &str, on_date: NaiveDate) -> Result<Room> {
-    let on_text = crate::domain::time::date_text(on_date);
-    let before = w
-        .conn()
-        .query_row(&format!("{SELECT} WHERE code = ?1"), [code.trim()], row)
-        .optional()?
-        .ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound))?;
+    let before =
+        sql::by_code(w.sql(), code.trim())?.ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound))?;
     if before.retired_on.is_some() {
         return Err(Refusal::RoomRetired { room: before.code.clone() }.into());
     }
-    let blocking: Option<(String, String)> = w
-        .conn()
-        .query_row(
-            "SELECT c.name, date(l.end_date, '-1 day') FROM lease l JOIN room r ON r.id = l.room_id
-             JOIN company c ON c.id = l.company_id WHERE r.code = ?1 AND l.end_date > ?2 AND l.end_date > l.from_date ORDER BY l.end_date DESC LIMIT 1",
-            params![before.code, on_text],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    if let Some((company, last_day)) = blocking {
-        return Err(Refusal::RoomLeased { room: before.code.clone(), company, last_day }.into());
+    if let Some((company, last_day)) = sql::leased_past(w.sql(), &before.code, on_date)? {
+        return Err(Refusal::RoomLeased { room: before.code.clone(), company, last_day: date_text(last_day) }.into());
     }
-    w.conn().execute("UPDATE room SET retired_on = ?2 WHERE code = ?1", params![before.code, on_text])?;
-    let after = w.conn().query_row(&format!("{SELECT} WHERE code = ?1"), [&before.code], row)?;
+    sql::retire(w.sql(), &before.code, on_date)?;
+    let after = written(w.sql(), &before.code)?;
     w.audit("room", &after.code, "retire", Some(json(&before)), Some(json(&after)))?;
     Ok(after)
 }
 
 pub fn show(store: &Store, code: &str) -> Result<Room> {
-    store
-        .conn()
-        .query_row(&format!("{SELECT} WHERE code = ?1"), [code.trim()], row)
-        .optional()?
-        .ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound).into())
+    sql::by_code(store.sql(), code.trim())?.ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound).into())
 }
 
 /// The floors that have rooms, lowest first.
 pub fn floors(store: &Store) -> Result<Vec<i64>> {
-    let mut st = store.conn().prepare_cached("SELECT DISTINCT floor FROM room ORDER BY floor")?;
-    let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    sql::floors(store.sql())
 }

@@ -2,13 +2,15 @@
 //! has its default (`domain::setting`); a machine may have its own value for
 //! the keys that allow it, and otherwise follows the centre's.
 
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
-use super::{Store, equipment};
+use super::Store;
+use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::setting::{SettingKey, Unit};
-use crate::domain::{Capability, Field, ForField, Invalid, Problem};
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Problem};
 use crate::error::Result;
+use crate::store::Sql;
+use crate::store::sql::setting::{self as sql, Stored};
 
 /// One setting as it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -22,61 +24,51 @@ pub struct SettingRow {
     pub min: i64,
     pub max: i64,
     /// When and by whom it was set; `None` while it has its default.
-    pub set_at: Option<String>,
+    pub set_at: Option<Minute>,
     pub set_by: Option<String>,
 }
 
-fn row_of(key: SettingKey, equipment: Option<String>, stored: Option<(String, String, String)>) -> SettingRow {
+fn row_of(key: SettingKey, equipment: Option<String>, stored: Option<Stored>) -> SettingRow {
     let (min, max) = key.range();
     let (value, set_at, set_by) = match stored {
         // A value that does not parse (written around kiln) is reported by
         // `kiln check`; until then the default holds.
-        Some((v, at, by)) => (key.parse_value(&v).unwrap_or(key.default_value()), Some(at), Some(by)),
+        Some(s) => (key.parse_value(&s.value).unwrap_or(key.default_value()), Some(s.set_at), Some(s.set_by)),
         None => (key.default_value(), None, None),
     };
     SettingRow { key, equipment, value, default: key.default_value(), unit: key.unit(), min, max, set_at, set_by }
 }
 
-fn stored(conn: &Connection, key: SettingKey, equipment_id: Option<i64>) -> Result<Option<(String, String, String)>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT value, set_at, set_by FROM setting WHERE key = ?1 AND coalesce(equipment_id, 0) = coalesce(?2, 0)",
-        )?
-        .query_row(params![key.code(), equipment_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?)
-}
-
 /// The value in force: the machine's own, else the centre's, else the default.
-pub(crate) fn value(conn: &Connection, key: SettingKey, equipment_id: Option<i64>) -> Result<i64> {
+pub(crate) fn value(db: Sql<'_>, key: SettingKey, equipment_id: Option<i64>) -> Result<i64> {
     if let Some(id) = equipment_id.filter(|_| key.per_machine())
-        && let Some((v, _, _)) = stored(conn, key, Some(id))?
+        && let Some(v) = sql::value(db, key.code(), Some(id))?
         && let Ok(n) = key.parse_value(&v)
     {
         return Ok(n);
     }
-    Ok(stored(conn, key, None)?.and_then(|(v, _, _)| key.parse_value(&v).ok()).unwrap_or(key.default_value()))
+    Ok(sql::value(db, key.code(), None)?.and_then(|v| key.parse_value(&v).ok()).unwrap_or(key.default_value()))
+}
+
+/// A machine by its code as typed: (id, code).
+fn machine_by_code(db: Sql<'_>, raw: &str) -> Result<(i64, String)> {
+    let n = parse_numbered("EQ", raw, "EQ-0001").field(Field::Equipment, raw)?;
+    sql::machine(db, &numbered("EQ", n))?.ok_or_else(|| Invalid::new(Field::Equipment, raw, Problem::NotFound).into())
 }
 
 /// The value in force for the centre.
 pub fn centre(store: &Store, key: SettingKey) -> Result<i64> {
-    value(store.conn(), key, None)
+    value(store.sql(), key, None)
 }
 
 /// Every key for the centre (set or default), then each machine's own values.
 pub fn list(store: &Store) -> Result<Vec<SettingRow>> {
-    let conn = store.conn();
+    let db = store.sql();
     let mut out = Vec::new();
     for key in SettingKey::ALL {
-        out.push(row_of(key, None, stored(conn, key, None)?));
+        out.push(row_of(key, None, sql::stored(db, key.code(), None)?));
     }
-    let mut st = conn.prepare(
-        "SELECT s.key, e.code, s.value, s.set_at, s.set_by FROM setting s JOIN equipment e ON e.id = s.equipment_id
-          ORDER BY s.key, e.code",
-    )?;
-    let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, (r.get(2)?, r.get(3)?, r.get(4)?))))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    for (key, code, v) in rows {
+    for (key, code, v) in sql::machines(db)? {
         if let Ok(key) = SettingKey::parse(&key) {
             out.push(row_of(key, Some(code), Some(v)));
         }
@@ -116,26 +108,21 @@ pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<Setting
     store.write(Capability::ManageSettings, |w| {
         let mut out = Vec::with_capacity(parsed.len());
         for (k, n, equipment) in &parsed {
-            let eq = equipment.map(|e| equipment::by_code(w.conn(), e)).transpose()?;
-            let id = eq.as_ref().map(|e| e.id);
-            let before = stored(w.conn(), *k, id)?;
-            if before.as_ref().is_some_and(|(v, _, _)| k.parse_value(v) == Ok(*n)) {
-                out.push(row_of(*k, eq.map(|e| e.code), before));
+            let eq = equipment.map(|e| machine_by_code(w.sql(), e)).transpose()?;
+            let id = eq.as_ref().map(|e| e.0);
+            let before = sql::stored(w.sql(), k.code(), id)?;
+            if before.as_ref().is_some_and(|s| k.parse_value(&s.value) == Ok(*n)) {
+                out.push(row_of(*k, eq.map(|e| e.1), before));
                 continue;
             }
-            w.conn().execute(
-                "INSERT INTO setting (key, equipment_id, value, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5)
-                 ON CONFLICT (key, coalesce(equipment_id, 0)) DO UPDATE
-                    SET value = excluded.value, set_at = excluded.set_at, set_by = excluded.set_by",
-                params![k.code(), id, n.to_string(), w.now().to_string(), w.who()],
-            )?;
+            sql::put(w.sql(), k.code(), id, &n.to_string(), w.now(), w.who())?;
             let name = match &eq {
-                Some(e) => format!("{}@{}", k.code(), e.code),
+                Some(e) => format!("{}@{}", k.code(), e.1),
                 None => k.code().to_owned(),
             };
-            let old = before.as_ref().map(|(v, _, _)| serde_json::json!({ "value": v }));
+            let old = before.as_ref().map(|s| serde_json::json!({ "value": s.value }));
             w.audit("setting", &name, "set", old, Some(serde_json::json!({ "value": n.to_string() })))?;
-            out.push(row_of(*k, eq.map(|e| e.code), stored(w.conn(), *k, id)?));
+            out.push(row_of(*k, eq.map(|e| e.1), sql::stored(w.sql(), k.code(), id)?));
         }
         Ok(out)
     })
@@ -143,19 +130,13 @@ pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<Setting
 
 /// The value a machine has of its own, if any.
 pub fn machine(store: &Store, key: SettingKey, equipment: &str) -> Result<Option<i64>> {
-    let eq = equipment::by_code(store.conn(), equipment)?;
-    Ok(stored(store.conn(), key, Some(eq.id))?.and_then(|(v, _, _)| key.parse_value(&v).ok()))
+    let (id, _) = machine_by_code(store.sql(), equipment)?;
+    Ok(sql::value(store.sql(), key.code(), Some(id))?.and_then(|v| key.parse_value(&v).ok()))
 }
 
 /// Stored settings whose key or value kiln would not accept: (key, machine, value).
-pub(crate) fn unacceptable(conn: &Connection) -> Result<Vec<(String, Option<String>, String)>> {
-    let mut st = conn.prepare(
-        "SELECT s.key, e.code, s.value FROM setting s LEFT JOIN equipment e ON e.id = s.equipment_id ORDER BY s.rowid",
-    )?;
-    let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(rows
+pub(crate) fn unacceptable(db: Sql<'_>) -> Result<Vec<(String, Option<String>, String)>> {
+    Ok(sql::all(db)?
         .into_iter()
         .filter(|(k, e, v)| match SettingKey::parse(k) {
             Ok(key) => key.parse_value(v).is_err() || (e.is_some() && !key.per_machine()),

@@ -55,10 +55,14 @@ pub fn set(store: &mut Store, input: &YearlyInput) -> Result<YearlyReport> {
     let this_year = store.now().date().year();
     let y = year(&input.year, this_year).field(Field::Year, &input.year)?;
     store.write(Capability::ManageTenants, |w| {
-        let c = company::resolve(w.conn(), &input.company, Field::Company)?;
+        let c = company::resolve(w.sql(), &input.company, Field::Company)?;
         let admitted_year = company::admitted(&c).map_or(y, |d| d.year());
         if y < admitted_year {
-            return Err(Refusal::ReportBeforeAdmission { year: y, admitted: c.admitted_on.clone() }.into());
+            return Err(Refusal::ReportBeforeAdmission {
+                year: y,
+                admitted: crate::domain::time::date_text(c.admitted_on),
+            }
+            .into());
         }
         let before = find(w.conn(), c.id, y)?;
         let f = input.apply(before.as_ref().map(|b| b.figures).unwrap_or_default())?;
@@ -86,7 +90,8 @@ pub fn set(store: &mut Store, input: &YearlyInput) -> Result<YearlyReport> {
             )
             .map_err(|e| match raised(&e) {
                 Some("report_before_admission") => {
-                    Refusal::ReportBeforeAdmission { year: y, admitted: c.admitted_on.clone() }.into()
+                    Refusal::ReportBeforeAdmission { year: y, admitted: crate::domain::time::date_text(c.admitted_on) }
+                        .into()
                 }
                 _ => Error::from(e),
             })?;
@@ -100,7 +105,7 @@ pub fn set(store: &mut Store, input: &YearlyInput) -> Result<YearlyReport> {
 
 /// Yearly reports, of one company and/or one year, newest year first.
 pub fn list(store: &Store, company: Option<&str>, year: Option<i32>) -> Result<Vec<YearlyReport>> {
-    let company_id = company.map(|c| company::resolve(store.conn(), c, Field::Company)).transpose()?.map(|c| c.id);
+    let company_id = company.map(|c| company::resolve(store.sql(), c, Field::Company)).transpose()?.map(|c| c.id);
     // Only the filters given: `?1 IS NULL OR …` would keep SQLite from
     // seeking the key, and one company's reports would cost a scan of every
     // company's (40 ms at 10,000 companies, on every move in screen 2).

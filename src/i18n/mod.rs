@@ -2,6 +2,7 @@
 //! read every day; English is for `--lang en` and LANG not starting with `ko`.
 
 pub mod booking;
+pub mod check;
 pub mod errors;
 pub mod faults;
 pub mod files;

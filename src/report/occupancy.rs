@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::db::lease::{self, Lease, LeaseFilter};
 use crate::db::room::{self, Room};
 use crate::db::{Page, Store};
-use crate::domain::time::{date_text, stored_date};
+use crate::domain::time::date_text;
 use crate::domain::{Area, Won};
 use crate::error::Result;
 
@@ -30,7 +30,7 @@ pub fn rooms_on(store: &Store, on: NaiveDate) -> Result<Vec<RoomStatus>> {
     let leases = lease::list(store, &LeaseFilter { active_on: Some(on), ..LeaseFilter::default() }, Page::ALL_FOR_CLI)?;
     Ok(rooms
         .into_iter()
-        .filter(|r| r.retired_on.as_deref().and_then(stored_date).is_none_or(|d| d > on))
+        .filter(|r| r.retired_on.is_none_or(|d| d > on))
         .map(|room| {
             let lease = leases.iter().find(|l| l.room == room.code).cloned();
             RoomStatus { room, lease }

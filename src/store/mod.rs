@@ -14,7 +14,7 @@ pub mod sql;
 mod sqlite;
 
 pub use sqlite::{
-    Conn, EngineError, Interrupter, Row, SCHEMA_VERSION, Sql, Tx, engine_version, is_unique_violation, raised,
+    Conn, EngineError, Interrupter, Param, Row, SCHEMA_VERSION, Sql, Tx, engine_version, is_unique_violation, raised,
 };
 
 /// A rule the schema itself refused: the last guard behind the use case's

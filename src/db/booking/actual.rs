@@ -69,13 +69,13 @@ fn in_use(other: Booking) -> Error {
 }
 
 fn tolerance(conn: &Connection) -> Result<u32> {
-    Ok(u32::try_from(value(conn, SettingKey::ClockTolerance, None)?).unwrap_or(0))
+    Ok(u32::try_from(value(conn.into(), SettingKey::ClockTolerance, None)?).unwrap_or(0))
 }
 
 /// The moment to record a check-in of `before` typed as `typed`.
 pub(super) fn check_in_moment(w: &Write<'_>, before: &Booking, equipment_id: i64, typed: Minute) -> Result<Minute> {
     let conn = w.conn();
-    let window = u32::try_from(value(conn, SettingKey::CheckInWindow, Some(equipment_id))?).unwrap_or(0);
+    let window = u32::try_from(value(conn.into(), SettingKey::CheckInWindow, Some(equipment_id))?).unwrap_or(0);
     let booked =
         before.period().ok_or_else(|| Invalid::new(Field::Booking, before.id.to_string(), Problem::NotFound))?;
     let at = actual::check_in(&booked, typed, w.now(), window, tolerance(conn)?)

@@ -229,7 +229,7 @@ pub(crate) fn parties(conn: &Connection, input: &BookingInput) -> Result<(i64, O
         .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
     let company = match input.company.trim() {
         "" => own,
-        brn => Some(company::resolve(conn, brn, Field::Company)?.id),
+        brn => Some(company::resolve(conn.into(), brn, Field::Company)?.id),
     };
     Ok((person_id, company))
 }
@@ -401,7 +401,7 @@ pub fn list(store: &Store, filter: &BookingFilter, page: Page) -> Result<Vec<Boo
         arg(&mut clause, " AND b.person_id = ?", Value::Integer(id));
     }
     if let Some(c) = &filter.company {
-        arg(&mut clause, " AND b.company_id = ?", Value::Integer(company::resolve(conn, c, Field::Company)?.id));
+        arg(&mut clause, " AND b.company_id = ?", Value::Integer(company::resolve(conn.into(), c, Field::Company)?.id));
     }
     if let Some(s) = filter.state {
         arg(&mut clause, " AND b.state = ?", Value::Text(s.code().to_owned()));

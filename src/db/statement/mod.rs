@@ -189,7 +189,7 @@ fn issued_or_draft(conn: &Connection, company_id: i64, y: i32, m: u32) -> Result
 /// as it would be issued now.
 pub fn show(store: &Store, brn: &str, month: &str) -> Result<Statement> {
     let (y, m) = parse_month(month).field(Field::Month, month)?;
-    let c = company::resolve(store.conn(), brn, Field::Company)?;
+    let c = company::resolve(store.sql(), brn, Field::Company)?;
     issued_or_draft(store.conn(), c.id, y, m)
 }
 
@@ -268,7 +268,7 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
     store.write(Capability::Billing, |w| {
         let drafts = match brn {
             Some(b) => {
-                let id = company::resolve(w.conn(), b, Field::Company)?.id;
+                let id = company::resolve(w.sql(), b, Field::Company)?.id;
                 if let Some(s) = issued(w.conn(), id, &month_text(y, m))? {
                     let value = s.number.unwrap_or_default();
                     return Err(Refusal::Duplicate { field: Field::Statement, value }.into());
@@ -317,7 +317,7 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
 /// Issued statements, of a month and/or a company, by number.
 pub fn issued_list(store: &Store, month: Option<&str>, brn: Option<&str>) -> Result<Vec<Statement>> {
     let month = month.map(|m| parse_month(m).field(Field::Month, m)).transpose()?.map(|(y, m)| month_text(y, m));
-    let company = brn.map(|b| company::resolve(store.conn(), b, Field::Company)).transpose()?.map(|c| c.id);
+    let company = brn.map(|b| company::resolve(store.sql(), b, Field::Company)).transpose()?.map(|c| c.id);
     let rows: Vec<(i64, String)> = store
         .conn()
         .prepare_cached(

@@ -48,7 +48,7 @@ fn company_fields(c: Option<&Company>, today: NaiveDate, lang: Lang) -> Vec<Form
         fields.push(FormField::choice(Field::Stage, &label(Field::Stage, lang), &stage, stages(&ACTIVE, lang)));
     }
     fields.extend([
-        text(Field::Admitted, &c.map_or_else(|| date_text(today), |c| c.admitted_on.clone()), "2026-03-02", lang),
+        text(Field::Admitted, &c.map_or_else(|| date_text(today), |c| date_text(c.admitted_on)), "2026-03-02", lang),
         text(Field::Phone, &s(|c| c.phone.clone().unwrap_or_default()), "033-640-1234", lang),
         text(Field::Email, &s(|c| c.email.clone().unwrap_or_default()), "info@ceratech.kr", lang),
         text(Field::CorporateNo, &s(|c| c.corporate_no.clone().unwrap_or_default()), "130111-0006246", lang),
@@ -199,7 +199,7 @@ pub(super) fn submit(form: &Form, kind: &TenantForm, store: &mut Store, lang: La
             let c = company::leave(store, brn, stage, &v(Field::Date))?;
             Ok(fill(
                 Msg::SavedLeave.text(lang),
-                &[&c.name, &labels::stage(c.stage, lang), &c.left_on.unwrap_or_default()],
+                &[&c.name, &labels::stage(c.stage, lang), &c.left_on.map(date_text).unwrap_or_default()],
             ))
         }
         TenantForm::YearlyReport { brn, .. } => {

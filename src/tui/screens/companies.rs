@@ -16,7 +16,7 @@ use crate::db::lease::{self, Lease, LeaseFilter};
 use crate::db::person::{self, PersonFilter};
 use crate::db::yearly::{self, YearlyReport};
 use crate::db::{Page, Store};
-use crate::domain::{Area, Field, Sector, Stage, Zone};
+use crate::domain::{Field, Sector, Stage, Zone};
 use crate::error::Result;
 use crate::i18n::{Msg, fill, labels};
 use crate::report::dashboard::default_year;
@@ -226,7 +226,7 @@ impl Companies {
                     labels::zone(c.zone, lang),
                     labels::stage(c.stage, lang),
                     labels::sector(c.sector, lang),
-                    &c.admitted_on
+                    &c.admitted_on.to_string()
                 )
             );
             lines.push(list::row_line(cut(&text, w), i == self.selected));
@@ -278,7 +278,7 @@ impl Companies {
                 None => theme::dim(),
             };
             lines.push(Line::styled(
-                cut(&format!(" {} {} {}–{}{flag}", fit(&l.room, 4), Area(l.area).m2_text(), l.from, l.last_day), w),
+                cut(&format!(" {} {} {}–{}{flag}", fit(&l.room, 4), l.area.m2_text(), l.from, l.last_day), w),
                 style,
             ));
             lines.push(Line::styled(

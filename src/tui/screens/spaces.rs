@@ -137,7 +137,7 @@ impl Screen for Spaces {
             Action::Lease => {
                 let Some(s) = self.current() else { return Ok(Outcome::Nothing) };
                 // A let room starts its next lease the day the current one ends.
-                let from = s.lease.as_ref().and_then(crate::db::lease::Lease::end).unwrap_or(ui.today);
+                let from = s.lease.as_ref().map(crate::db::lease::Lease::end).unwrap_or(ui.today);
                 let term = super::lease_term(store)?;
                 let mut form = forms::new_lease(None, Some(&s.room.code), from.max(ui.today), term, ui.lang);
                 form.focus = 0;
@@ -244,7 +244,7 @@ impl Spaces {
             let (tenant, end, rent, fee) = match &s.lease {
                 Some(l) => (
                     l.company_name.clone(),
-                    l.last_day.clone(),
+                    l.last_day.to_string(),
                     group(i128::from(l.rent.0)),
                     group(i128::from(l.fee.0)),
                 ),
