@@ -137,7 +137,7 @@ impl Screen for Spaces {
             Action::Lease => {
                 let Some(s) = self.current() else { return Ok(Outcome::Nothing) };
                 // A let room starts its next lease the day the current one ends.
-                let from = s.lease.as_ref().map(crate::db::lease::Lease::end).unwrap_or(ui.today);
+                let from = s.lease.as_ref().map_or(ui.today, crate::db::lease::Lease::end);
                 let term = super::lease_term(store)?;
                 let mut form = forms::new_lease(None, Some(&s.room.code), from.max(ui.today), term, ui.lang);
                 form.focus = 0;
