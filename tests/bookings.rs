@@ -187,7 +187,7 @@ fn a_buffer_keeps_time_between_bookings() {
 fn the_schema_refuses_an_overlap_behind_kiln() {
     let (db, mut s) = centre();
     book(&mut s, "P-0001", "2026-12-01 09:00", "2026-12-01 12:00").unwrap();
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let err = conn
         .execute(
             "INSERT INTO booking (equipment_id, person_id, start, end, state, created_at, created_by)
@@ -367,10 +367,7 @@ fn downtime_lists_what_it_hits_and_never_deletes_silently() {
     let c = booking::show(&s, &c.id.to_string()).unwrap();
     assert_eq!(c.state, BookingState::Cancelled);
     assert!(c.note.unwrap_or_default().contains("연간 교정"));
-    let rows: i64 = rusqlite::Connection::open(&db.path)
-        .unwrap()
-        .query_row("SELECT count(*) FROM booking", [], |r| r.get(0))
-        .unwrap();
+    let rows: i64 = common::sqlite::raw(&db.path).query_row("SELECT count(*) FROM booking", [], |r| r.get(0)).unwrap();
     assert_eq!(rows, 3, "nothing deleted");
 }
 

@@ -135,7 +135,7 @@ fn a_rule_refusal_exits_1() {
     // Make the database belong to someone else, so this account is unknown.
     let me = whoami::username().unwrap();
     {
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        let conn = common::sqlite::raw(&db.path);
         conn.execute("INSERT INTO operator (name, role, added_at, added_by) VALUES ('kim', 'admin', ?1, 'kim')", [NOW])
             .unwrap();
         conn.execute("DELETE FROM operator WHERE name = ?1", [&me]).unwrap();
@@ -167,8 +167,7 @@ fn check_passes_on_a_good_file_and_fails_on_a_broken_one() {
     assert_eq!(report["integrity"].as_array().unwrap().len(), 0);
     assert_eq!(report["foreign_keys"].as_array().unwrap().len(), 0);
     {
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch("PRAGMA foreign_keys = OFF; UPDATE person SET company_id = 99999 WHERE id = 1;").unwrap();
+        common::sqlite::exec(&db.path, "PRAGMA foreign_keys = OFF; UPDATE person SET company_id = 99999 WHERE id = 1;");
     }
     let out = kiln(&db).arg("check").assert().code(1).get_output().clone();
     assert!(String::from_utf8_lossy(&out.stdout).contains("person"));
@@ -179,8 +178,7 @@ fn check_passes_on_a_good_file_and_fails_on_a_broken_one() {
 fn a_newer_database_is_refused_with_exit_1() {
     let db = TempDb::new();
     {
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch("PRAGMA user_version = 999;").unwrap();
+        common::sqlite::exec(&db.path, "PRAGMA user_version = 999;");
     }
     let before = std::fs::read(&db.path).unwrap();
     let line = fails(kiln(&db).args(["person", "list"]), 1);

@@ -69,14 +69,13 @@ fn check_exits_1_naming_a_planted_overlap() {
     let db = demo();
     assert!(stdout(kiln(&db).arg("check")).starts_with("ok"));
     {
-        let c = rusqlite::Connection::open(&db.path).unwrap();
-        c.execute_batch(
+        common::sqlite::exec(
+            &db.path,
             "DROP TRIGGER booking_no_overlap_on_insert;
              INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
                SELECT equipment_id, company_id, person_id, purpose, start, end, 'requested', created_at, created_by
                  FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;",
-        )
-        .unwrap();
+        );
     }
     let out = kiln(&db).arg("check").assert().code(1).get_output().clone();
     let said = String::from_utf8_lossy(&out.stdout);

@@ -80,7 +80,7 @@ fn killed(status: ExitStatus) -> bool {
 
 /// SQLite's own check, from a fresh connection, then `kiln check`.
 fn assert_sound(db: &TempDb) {
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(verdict, "ok");
     drop(conn);
@@ -89,7 +89,7 @@ fn assert_sound(db: &TempDb) {
 
 /// Rows per table, to tell an empty database from a whole one.
 fn counts(path: &Path) -> Vec<(String, i64)> {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = common::sqlite::raw(path);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -157,7 +157,7 @@ fn brn(n: u16) -> String {
 }
 
 fn rows_of(db: &TempDb, sql: &str) -> i64 {
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
@@ -272,7 +272,7 @@ fn a_burst_of_bookings_killed_midway_keeps_each_booking_with_its_audit_row() {
         eprintln!("bookings, day {day}: {} made, {refused} refused, {killed_here} killed", ids.len());
         assert_sound(&db);
         assert_bookings_audited(&db);
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
+        let conn = common::sqlite::raw(&db.path);
         for id in &ids {
             let n: i64 = conn
                 .query_row("SELECT count(*) FROM booking WHERE id = ?1", [id.as_i64().unwrap()], |r| r.get(0))

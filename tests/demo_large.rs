@@ -11,7 +11,7 @@ use kiln::demo::large::{self, Scale};
 use kiln::{Error, Refusal};
 
 fn count(db: &TempDb, table: &str, filter: &str) -> usize {
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table} {filter}"), [], |r| r.get(0)).unwrap();
     usize::try_from(n).unwrap()
 }

@@ -135,7 +135,7 @@ fn with_bytes(bytes: &[u8]) -> TempDb {
 
 fn sqlite(sql: &str) -> TempDb {
     let db = TempDb::new();
-    rusqlite::Connection::open(&db.path).unwrap().execute_batch(sql).unwrap();
+    common::sqlite::exec(&db.path, sql);
     db
 }
 
@@ -256,7 +256,7 @@ fn state(db: &Path) -> String {
     if let Ok(log) = std::fs::read(wal(db)) {
         std::fs::write(wal(&copy.path), log).unwrap();
     }
-    let sound = rusqlite::Connection::open(&copy.path)
+    let sound = common::sqlite::try_raw(&copy.path)
         .and_then(|c| c.query_row("PRAGMA quick_check", [], |r| r.get::<_, String>(0)))
         .is_ok_and(|v| v == "ok");
     if sound { common::dump(&copy.path) } else { format!("{bytes:?} {:?}", std::fs::read(wal(db)).ok()) }

@@ -59,8 +59,8 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     drop(s);
     {
         // Around kiln: the triggers dropped, as a hand edit in sqlite3 could.
-        let c = rusqlite::Connection::open(&db.path).unwrap();
-        c.execute_batch(
+        common::sqlite::exec(
+            &db.path,
             "DROP TRIGGER booking_no_overlap_on_insert;
              INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
                SELECT equipment_id, company_id, person_id, purpose, start, end, 'approved', created_at, created_by
@@ -78,8 +78,7 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
              DROP TRIGGER use_month_change;
              UPDATE booking SET charge = charge + 1000
                WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);",
-        )
-        .unwrap();
+        );
     }
     let s = db.open_as("kim");
     let report = check::run(&s).unwrap();
@@ -123,7 +122,7 @@ fn a_backup_taken_while_another_connection_writes_is_sound() {
     let report = check::run(&copy).unwrap();
     assert!(report.is_clean(), "{report:?}");
     drop(copy);
-    let raw = rusqlite::Connection::open(&target).unwrap();
+    let raw = common::sqlite::raw(&target);
     let people: i64 = raw.query_row("SELECT count(*) FROM person", [], |r| r.get(0)).unwrap();
     let audited: i64 = raw
         .query_row("SELECT count(*) FROM audit_log WHERE entity = 'person' AND action = 'add'", [], |r| r.get(0))

@@ -29,7 +29,7 @@ fn centre() -> (TempDb, Store) {
 
 /// The yearly reports summed straight from their table.
 fn summed(db: &TempDb, year: i32) -> (i64, i64, i64, i64) {
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     conn.query_row(
         "SELECT count(*), coalesce(sum(employees), 0), coalesce(sum(sales), 0), coalesce(sum(patents_granted), 0)
            FROM yearly_report WHERE year = ?1",
@@ -188,7 +188,7 @@ type UseMonth = (String, i64, i64, i64);
 /// Completed use by company and month, as kept (migration 4) and as summed
 /// from the bookings.
 fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
-    let c = rusqlite::Connection::open(&db.path).unwrap();
+    let c = common::sqlite::raw(&db.path);
     let rows = |sql: &str| -> Vec<UseMonth> {
         let mut st = c.prepare(sql).unwrap();
         st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
@@ -218,8 +218,8 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
     let (kept, summed) = use_months(&db);
     assert_eq!(kept, summed, "after check-out");
     // Around kiln, as a hand edit in sqlite3 could: the triggers still hold.
-    let c = rusqlite::Connection::open(&db.path).unwrap();
-    c.execute_batch(
+    common::sqlite::exec(
+        &db.path,
         "UPDATE booking SET charge = charge + 1000 WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed');
          UPDATE booking SET start = '2019-01-07 10:00', end = '2019-01-07 11:00', actual_start = '2019-01-07 10:00',
                             actual_end = '2019-01-07 11:00'
@@ -229,8 +229,7 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
          UPDATE booking SET state = 'cancelled', actual_start = NULL, actual_end = NULL, charge = NULL
           WHERE id = (SELECT min(id) + 1 FROM booking WHERE state = 'completed');
          DELETE FROM booking WHERE id = (SELECT max(id) FROM booking WHERE state = 'completed');",
-    )
-    .unwrap();
+    );
     let (kept, summed) = use_months(&db);
     assert_eq!(kept, summed, "after edits around kiln");
     assert!(kiln::db::check::run(&s).unwrap().invariants.is_empty());

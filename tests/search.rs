@@ -69,14 +69,15 @@ fn migration_6_fills_the_keys_and_check_finds_a_stale_one() {
     let (db, s) = centre();
     drop(s);
     {
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch("UPDATE company SET search = ''; UPDATE person SET search = ''; PRAGMA user_version = 5;")
-            .unwrap();
+        common::sqlite::exec(
+            &db.path,
+            "UPDATE company SET search = ''; UPDATE person SET search = ''; PRAGMA user_version = 5;",
+        );
     }
     let s = db.open_as("kim");
     assert_eq!(companies(&s, "ㅅㄹㅌ"), ["세라텍"], "filled on opening");
     assert!(check::run(&s).unwrap().is_clean());
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     conn.execute("UPDATE company SET name = '세라믹스' WHERE brn = '1248100998'", []).unwrap();
     let found = check::run(&s).unwrap();
     assert!(found.invariants.iter().any(|v| v.rule == "search_key"), "{found:?}");

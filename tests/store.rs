@@ -21,7 +21,7 @@ fn a_fresh_file_is_migrated_in_wal_with_foreign_keys() {
     let db = TempDb::new();
     let store = db.open_as("kim");
     drop(store);
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(v, SCHEMA_VERSION);
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
@@ -43,11 +43,10 @@ fn a_file_of_schema_1_is_brought_up_to_date_keeping_its_rows() {
     drop(s);
     {
         // What kiln wrote before migration 2.
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch("DROP INDEX attendance_enrolment; PRAGMA user_version = 1;").unwrap();
+        common::sqlite::exec(&db.path, "DROP INDEX attendance_enrolment; PRAGMA user_version = 1;");
     }
     drop(db.open_as("kim"));
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let v: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(v, SCHEMA_VERSION);
     let index: i64 = conn
@@ -81,8 +80,7 @@ fn reopening_is_idempotent() {
 fn a_newer_database_is_refused_and_left_byte_identical() {
     let db = TempDb::new();
     {
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 999;").unwrap();
+        common::sqlite::exec(&db.path, "CREATE TABLE future (x INTEGER); PRAGMA user_version = 999;");
     }
     let before = std::fs::read(&db.path).unwrap();
     let err = Store::open_as(&db.path, "kim", clock()).err().unwrap();
@@ -163,7 +161,7 @@ fn the_last_admin_stays() {
 #[test]
 fn the_trigger_keeps_an_admin_even_behind_kiln() {
     let (db, _kim) = TempDb::with_admin("kim");
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let err = conn.execute("DELETE FROM operator", []).unwrap_err();
     assert!(err.to_string().contains("last_admin"), "{err}");
 }
@@ -180,7 +178,7 @@ fn every_write_is_audited_in_the_same_transaction() {
     assert_eq!(p.code, "P-0001");
     assert_eq!(p.phone.as_deref(), Some("010-1234-5678"));
     assert_eq!(audit_count(&db.path), before + 1);
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let (who, at, entity, id, action, after): (String, String, String, String, String, String) = conn
         .query_row(
             "SELECT who, at, entity, entity_id, action, after FROM audit_log ORDER BY id DESC LIMIT 1",
@@ -200,7 +198,7 @@ fn every_write_is_audited_in_the_same_transaction() {
 fn the_audit_log_is_append_only() {
     let (db, mut kim) = TempDb::with_admin("kim");
     person::add(&mut kim, &person_named("김민수")).unwrap();
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     assert!(conn.execute("UPDATE audit_log SET who = 'nobody'", []).is_err());
     assert!(conn.execute("DELETE FROM audit_log", []).is_err());
 }
@@ -244,7 +242,7 @@ fn rooms_never_outgrow_the_building() {
     assert!(matches!(dup, Error::Refused(Refusal::Duplicate { field: Field::RoomCode, .. })), "{dup:?}");
     assert_eq!(dump(&db.path), before);
     // The trigger guards it even when kiln's own check is bypassed.
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let err = conn.execute("INSERT INTO room (code, floor, kind, area) VALUES ('104', 1, 'lab', 1)", []).unwrap_err();
     assert!(err.to_string().contains("building_area"), "{err}");
 }
@@ -252,7 +250,7 @@ fn rooms_never_outgrow_the_building() {
 #[test]
 fn impossible_dates_are_refused_by_the_schema() {
     let (db, _kim) = TempDb::with_admin("kim");
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let err = conn
         .execute(
             "INSERT INTO company (brn, name, sector, zone, stage, admitted_on) VALUES ('1248100998', 'x', 'glass', 'gangneung', 'early', '2026-02-30')",
@@ -352,8 +350,7 @@ fn the_demo_is_deterministic_and_believable() {
     assert!(d.programme.sales.0 > 0 && d.programme.sales < d.programme.target_sales);
     assert!(!d.expiring.is_empty(), "some leases end soon");
     assert!(kiln::db::check::run(&store).unwrap().is_clean());
-    let incubator_2005: i64 = rusqlite::Connection::open(&a.path)
-        .unwrap()
+    let incubator_2005: i64 = common::sqlite::raw(&a.path)
         .query_row("SELECT count(*) FROM company WHERE admitted_on LIKE '2005-%'", [], |r| r.get(0))
         .unwrap();
     assert!(incubator_2005 >= 21);

@@ -207,7 +207,7 @@ fn an_admin_corrects_recorded_times_at_the_rate_first_recorded() {
     let after = booking::correct(&mut kim, &id, None, Some("2026-12-01 11:30"), "퇴실 기록 누락").unwrap();
     assert_eq!((after.billed_minutes, after.rate, after.charge), (Some(90), Some(Won(60_000)), Some(Won(90_000))));
     assert_eq!(after.corrected_at.as_deref(), Some("2026-12-01 15:00"));
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let why: String = conn
         .query_row("SELECT json_extract(after, '$.reason') FROM audit_log WHERE action = 'correct'", [], |r| r.get(0))
         .unwrap();
@@ -251,7 +251,7 @@ fn settings_are_typed_audited_and_a_machine_may_have_its_own_window() {
         refusal(booking::check_in(&mut t, &b.id.to_string(), None).unwrap_err()),
         Refusal::CheckInWindow { .. }
     ));
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let audited: i64 =
         conn.query_row("SELECT count(*) FROM audit_log WHERE entity = 'setting'", [], |r| r.get(0)).unwrap();
     assert_eq!(audited, 1);
@@ -283,11 +283,14 @@ fn check_finds_each_planted_violation_of_time() {
     ];
     for (rule, sql) in plants {
         let copy = TempDb::new();
-        rusqlite::Connection::open(&db.path).unwrap().execute("VACUUM INTO ?1", [copy.path.to_str().unwrap()]).unwrap();
-        let conn = rusqlite::Connection::open(&copy.path).unwrap();
+        common::sqlite::raw(&db.path).execute("VACUUM INTO ?1", [copy.path.to_str().unwrap()]).unwrap();
         // Around kiln: its triggers would refuse these writes.
-        conn.execute_batch(&format!("PRAGMA recursive_triggers = OFF; DROP TRIGGER IF EXISTS booking_moment_not_future_on_update; DROP TRIGGER IF EXISTS booking_actual_no_overlap_on_update; {sql}")).unwrap();
-        drop(conn);
+        common::sqlite::exec(
+            &copy.path,
+            &format!(
+                "PRAGMA recursive_triggers = OFF; DROP TRIGGER IF EXISTS booking_moment_not_future_on_update; DROP TRIGGER IF EXISTS booking_actual_no_overlap_on_update; {sql}"
+            ),
+        );
         let found = check::run(&copy.open_as("kim")).unwrap();
         assert!(found.invariants.iter().any(|v| v.rule == rule), "{rule}: {found:?}");
     }
@@ -342,12 +345,11 @@ fn attendance_and_completion_wait_for_the_sessions() {
     assert_ne!(before, after_person);
     kiln::db::training::attend(&mut s, &reference, &past.number.to_string(), &seated.person, "late").unwrap();
     // Planted: a mark recorded before its session began.
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
-    conn.execute_batch(
+    common::sqlite::exec(
+        &db.path,
         "DROP TRIGGER attendance_after_start_on_update;
          UPDATE attendance SET recorded_at = '2000-01-01 00:00' WHERE rowid = (SELECT min(rowid) FROM attendance);",
-    )
-    .unwrap();
+    );
     let found = check::run(&s).unwrap();
     assert!(found.invariants.iter().any(|v| v.rule == "attendance_before_session"), "{found:?}");
 }
@@ -365,12 +367,11 @@ fn migration_5_fills_recorded_moments_from_the_audit_log() {
     drop((s, t));
     {
         // As a file of schema 4 had it: no moments recorded.
-        let conn = rusqlite::Connection::open(&db.path).unwrap();
-        conn.execute_batch(
+        common::sqlite::exec(
+            &db.path,
             "DROP TRIGGER booking_moment_not_future_on_update;
              UPDATE booking SET checked_in_at = NULL, checked_out_at = NULL; PRAGMA user_version = 4;",
-        )
-        .unwrap();
+        );
     }
     let s = db.open_as("kim");
     let b = booking::show(&s, &b.id.to_string()).unwrap();

@@ -101,7 +101,7 @@ fn a_full_cohort_waitlists_and_a_cancellation_seats_the_first_in_line() {
     assert_eq!(promoted[0].promoted_at.as_deref(), Some(common::NOW), "the person is told when");
     assert_eq!(status(&s, &p(3)), Some((EnrolmentStatus::Waitlisted, Some(1))));
     // The promotion is audited in the same transaction as the cancellation.
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let actions: Vec<String> = conn
         .prepare("SELECT action FROM audit_log WHERE entity = 'enrolment' ORDER BY id DESC LIMIT 2")
         .unwrap()
@@ -128,7 +128,7 @@ fn capacity_raises_promote_in_order_and_never_drops_below_the_enrolled() {
     let (c, promoted) = training::set_capacity(&mut s, COHORT, "4").unwrap();
     assert_eq!((c.capacity, c.enrolled, c.waitlisted), (4, 4, 1));
     assert_eq!(promoted.iter().map(|e| e.person.clone()).collect::<Vec<_>>(), vec![p(2), p(3)]);
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     let err = conn.execute("UPDATE cohort SET capacity = 1", []).unwrap_err();
     assert!(err.to_string().contains("capacity_below_enrolled"), "{err}");
     let err = conn.execute("UPDATE enrolment SET status = 'enrolled' WHERE status = 'waitlisted'", []).unwrap_err();
@@ -323,7 +323,7 @@ fn revoking_keeps_history_and_flags_bookings_it_covered() {
         }
         other => panic!("{other:?}"),
     }
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = common::sqlite::raw(&db.path);
     assert!(conn.execute("DELETE FROM qualification", []).is_err());
     assert!(conn.execute("UPDATE qualification SET valid_until = '2099-01-01'", []).is_err());
     // Expiry flags too: a day after the end, the same booking would be unqualified.

@@ -145,7 +145,7 @@ fn a_backup_from_the_tui_is_a_sound_copy() {
     assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
     let t = screen(&app, 120, 30);
     assert!(t.contains("Backed up to"), "{t}");
-    let copy = rusqlite::Connection::open(&target).unwrap();
+    let copy = common::sqlite::raw(&target);
     let ok: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(ok, "ok");
     let n: i64 = copy.query_row("SELECT count(*) FROM statement", [], |r| r.get(0)).unwrap();

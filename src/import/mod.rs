@@ -15,6 +15,7 @@ use crate::db::{Store, Write};
 use crate::domain::Capability;
 use crate::error::{ImportError, ImportFailure, Result};
 use crate::export::columns::{COMPANIES, Column, EQUIPMENT, PEOPLE, ROOMS};
+use crate::store::sql::import::{self as sql, Savepoint};
 
 /// The tables that can be imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -91,7 +92,7 @@ fn load_in(w: &mut Write<'_>, table: Table, sheet: &Sheet, dry_run: bool, progre
     // added but not left), so later rows are checked against good rows only,
     // and let a dry run take back everything while the write still commits
     // its (now empty) transaction normally.
-    w.conn().execute_batch("SAVEPOINT import")?;
+    sql::savepoint(w.sql(), Savepoint::File)?;
     let mut failures = Vec::new();
     let mut seen = tables::Seen::default();
     for i in tables::order(table, sheet) {
@@ -104,12 +105,13 @@ fn load_in(w: &mut Write<'_>, table: Table, sheet: &Sheet, dry_run: bool, progre
             failures.push(ImportFailure { line: record.line, column: None, problem });
             continue;
         }
-        w.conn().execute_batch("SAVEPOINT import_row")?;
+        sql::savepoint(w.sql(), Savepoint::Row)?;
         match tables::add(w, table, &tables::Row { sheet, record }, &mut seen) {
-            Ok(()) => w.conn().execute_batch("RELEASE import_row")?,
+            Ok(()) => sql::release(w.sql(), Savepoint::Row)?,
             Err(tables::Fail::Fatal(e)) => return Err(e),
             Err(tables::Fail::Row { field, problem }) => {
-                w.conn().execute_batch("ROLLBACK TO import_row; RELEASE import_row")?;
+                sql::rollback_to(w.sql(), Savepoint::Row)?;
+                sql::release(w.sql(), Savepoint::Row)?;
                 let column = field.and_then(|f| tables::column_of(table, f)).and_then(|k| sheet.header(k));
                 failures.push(ImportFailure { line: record.line, column, problem });
             }
@@ -120,8 +122,8 @@ fn load_in(w: &mut Write<'_>, table: Table, sheet: &Sheet, dry_run: bool, progre
         return Err(ImportError::Rows(failures).into());
     }
     if dry_run {
-        w.conn().execute_batch("ROLLBACK TO import")?;
+        sql::rollback_to(w.sql(), Savepoint::File)?;
     }
-    w.conn().execute_batch("RELEASE import")?;
+    sql::release(w.sql(), Savepoint::File)?;
     Ok(sheet.len())
 }

@@ -139,7 +139,7 @@ fn fill(app: &mut App, field: F, value: &str) -> Result<(), String> {
 /// The base centre opened in the interface as its admin, on a fresh copy.
 fn open(lang: Lang) -> (crate::common::TempDb, App) {
     let db = copy();
-    let conn = rusqlite::Connection::open(&db.path).unwrap();
+    let conn = crate::common::sqlite::raw(&db.path);
     let admin: String = conn
         .query_row("SELECT name FROM operator WHERE role = 'admin' ORDER BY name LIMIT 1", [], |r| r.get(0))
         .unwrap();

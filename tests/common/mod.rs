@@ -4,6 +4,29 @@
 pub mod cli;
 pub mod tui;
 
+/// A kiln file reached behind kiln's back, one module per engine: the tests
+/// that plant what a hand edit could (a dropped trigger, a row no use case
+/// would write) and read what kiln stored go through here, so that a second
+/// engine (issue 18) adds its twin in this one place.
+pub mod sqlite {
+    use std::path::Path;
+
+    /// A connection of its own to the file at `path`.
+    pub fn raw(path: impl AsRef<Path>) -> rusqlite::Connection {
+        try_raw(path).unwrap()
+    }
+
+    /// The same, for a file that may not open.
+    pub fn try_raw(path: impl AsRef<Path>) -> rusqlite::Result<rusqlite::Connection> {
+        rusqlite::Connection::open(path)
+    }
+
+    /// Runs `sql`, one or more statements, on the file at `path`.
+    pub fn exec(path: impl AsRef<Path>, sql: &str) {
+        raw(path).execute_batch(sql).unwrap();
+    }
+}
+
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -75,7 +98,7 @@ pub fn open_at(path: &Path, user: &str, at: &str) -> Store {
 
 /// Every row of every table, as text: two equal dumps mean nothing changed.
 pub fn dump(path: &Path) -> String {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = sqlite::raw(path);
     let mut out = String::new();
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -102,6 +125,6 @@ pub fn dump(path: &Path) -> String {
 }
 
 pub fn audit_count(path: &Path) -> i64 {
-    let conn = rusqlite::Connection::open(path).unwrap();
+    let conn = sqlite::raw(path);
     conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
 }

@@ -3,17 +3,16 @@
 //! pay within the month, a few late, part or not at all.
 
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::params;
 
 use super::super::rng::Rng;
 use super::Loaded;
 use super::centre::Firm;
 use crate::db::Write;
 use crate::db::statement::{PAYMENT_TERM_DAYS, base_lines, insert_lines};
-use crate::domain::Minute;
 use crate::domain::statement::{month_text, number, totals};
-use crate::domain::time::date_text;
+use crate::domain::{Minute, Won};
 use crate::error::Result;
+use crate::store::sql::demo::billing as sql;
 
 /// How many finished months are issued.
 const MONTHS: u32 = 12;
@@ -58,14 +57,7 @@ pub(super) fn statements(
 /// The companies with a lease in the month or a completed booking that
 /// started in it: the only ones a first year of statements can bill.
 fn billable(w: &Write<'_>, firms: &[Firm], (first, next): (NaiveDate, NaiveDate)) -> Result<Vec<usize>> {
-    let mut ids: Vec<i64> = w
-        .conn()
-        .prepare_cached(
-            "SELECT DISTINCT company_id FROM booking INDEXED BY booking_state_start
-              WHERE state = 'completed' AND start >= ?1 AND start < ?2 AND company_id IS NOT NULL",
-        )?
-        .query_map(params![Minute::at(first, 0, 0).to_string(), Minute::at(next, 0, 0).to_string()], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let mut ids = sql::booked_companies(w.sql(), Minute::at(first, 0, 0), Minute::at(next, 0, 0))?;
     ids.extend(firms.iter().filter(|f| f.leased.iter().any(|p| p.start() < next && p.end() > first)).map(|f| f.id));
     let mut out: Vec<usize> = ids.into_iter().filter_map(|id| usize::try_from(id - 1).ok()).collect();
     out.sort_unstable();
@@ -94,39 +86,31 @@ fn issue_month(
         let Some(t) = totals(&lines).filter(|_| !lines.is_empty()) else { continue };
         serial += 1;
         let num = number(y, m, serial);
-        let conn = w.conn();
-        conn.prepare_cached(
-            "INSERT INTO statement (number, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            num,
-            f.id,
-            month_text(y, m),
-            date_text(issued_on),
-            date_text(due),
-            t.supply.0,
-            t.vat.0,
-            t.total.0,
-            w.who()
-        ])?;
-        let sid = conn.last_insert_rowid();
-        insert_lines(conn, sid, &lines)?;
+        let row = sql::Statement {
+            number: &num,
+            company_id: f.id,
+            month: &month_text(y, m),
+            issued_on,
+            due_on: due,
+            supply: t.supply,
+            vat: t.vat,
+            total: t.total,
+            issued_by: w.who(),
+        };
+        let sid = sql::statement(w.sql(), &row)?;
+        insert_lines(w.conn(), sid, &lines)?;
         counts.statements += 1;
         counts.lines += lines.len();
         if let Some((on, amount, method)) = payment(rng, t.total.0, issued_on, today) {
-            conn.prepare_cached(
-                "INSERT INTO payment (statement_id, paid_on, amount, method, note, recorded_at, recorded_by)
-                 VALUES (?1, ?2, ?3, ?4, '', ?5, ?6)",
-            )?
-            .execute(params![
-                sid,
-                date_text(on),
-                amount,
+            let row = sql::Payment {
+                statement_id: sid,
+                paid_on: on,
+                amount: Won(amount),
                 method,
-                Minute::at(on, 16, 0).to_string(),
-                w.who()
-            ])?;
+                recorded_at: Minute::at(on, 16, 0),
+                recorded_by: w.who(),
+            };
+            sql::payment(w.sql(), &row)?;
             counts.payments += 1;
         }
     }

@@ -3,7 +3,6 @@
 //! calibration next week and a kiln down with a fault today.
 
 use chrono::NaiveDate;
-use rusqlite::params;
 
 use super::super::equipment::{MACHINES, PURPOSES, round_the_clock};
 use super::super::rng::Rng;
@@ -13,8 +12,9 @@ use super::{Loaded, Scale};
 use crate::db::Write;
 use crate::domain::booking::{BookingState, billable_minutes, charge};
 use crate::domain::equipment::WeekHours;
-use crate::domain::{BillingUnit, Minute, Period};
+use crate::domain::{BillingUnit, Minute, Period, Won};
 use crate::error::Result;
+use crate::store::sql::demo::equipment as sql;
 
 /// A machine as loaded, with what booking it needs.
 pub(super) struct Machine {
@@ -33,13 +33,7 @@ pub(super) struct Machine {
 
 /// `n` machines: the small demo's 25 models, several of each.
 pub(super) fn machines(w: &mut Write<'_>, loaded: &Loaded<'_>, n: usize, rooms: &[Room]) -> Result<Vec<Machine>> {
-    let created = Minute(w.now().0 - 20 * 366 * 1440).to_string();
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO equipment (id, code, name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
-            slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
-            holidays_bookable, needs_approval, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 60, ?14, ?15, ?16, ?17, ?18)",
-    )?;
+    let created_at = Minute(w.now().0 - 20 * 366 * 1440);
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let m = &MACHINES[i % MACHINES.len()];
@@ -51,26 +45,27 @@ pub(super) fn machines(w: &mut Write<'_>, loaded: &Loaded<'_>, n: usize, rooms: 
         let room_id = rooms.iter().find(|r| r.code == room).map(|r| r.id);
         let unit = if unit == "sample" { BillingUnit::Sample } else { BillingUnit::Hour };
         let id = i as i64 + 1;
-        st.execute(params![
+        let row = sql::Machine {
             id,
-            crate::domain::codes::numbered("EQ", id),
-            name,
+            code: &crate::domain::codes::numbered("EQ", id),
+            name: &name,
             model,
             category,
             room_id,
-            unit.code(),
-            tenant,
-            external,
-            slot,
-            min,
-            max,
-            if always { 240 } else { 60 },
-            if always { 120 } else { 0 },
-            hours.to_string(),
-            i64::from(always),
-            i64::from(approval),
-            created
-        ])?;
+            unit,
+            tenant_rate: Won(tenant),
+            external_rate: Won(external),
+            slot_minutes: slot,
+            min_minutes: min,
+            max_minutes: max,
+            notice_minutes: if always { 240 } else { 60 },
+            buffer_minutes: if always { 120 } else { 0 },
+            hours: &hours,
+            holidays_bookable: always,
+            needs_approval: approval,
+            created_at,
+        };
+        sql::machine(w.sql(), &row)?;
         out.push(Machine {
             id,
             slot: i64::from(slot),
@@ -85,7 +80,6 @@ pub(super) fn machines(w: &mut Write<'_>, loaded: &Loaded<'_>, n: usize, rooms: 
             external_rate: external,
         });
     }
-    drop(st);
     loaded.table(w, "equipment", out.len())?;
     Ok(out)
 }
@@ -179,47 +173,43 @@ pub(super) fn write(
     // Ids follow the calendar across machines, as they would have.
     planned.sort_unstable_by_key(|b| (b.start, b.machine));
     let who = w.who().to_owned();
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
-            actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
-            checked_in_at, checked_out_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10)",
-    )?;
     for (k, b) in planned.iter().enumerate() {
         let completed = b.state == BookingState::Completed;
-        let created = Minute((b.start.0 - 3 * 1440).min(now.0 - 60));
-        st.execute(params![
-            machines[b.machine as usize].id,
-            b.person,
-            b.company,
-            b.start.to_string(),
-            b.end.to_string(),
-            b.state.code(),
-            PURPOSES[b.purpose as usize],
-            b.samples,
-            b.actual.map(|a| a.start().to_string()),
-            b.actual.filter(|_| completed).map(|a| a.end().to_string()),
-            completed.then_some(b.samples),
-            b.billed.map(|x| x.0),
-            b.billed.map(|x| x.1),
-            b.billed.map(|x| x.2),
-            created.to_string(),
-            who
-        ])?;
+        let row = sql::Booking {
+            equipment_id: machines[b.machine as usize].id,
+            person_id: b.person,
+            company_id: b.company,
+            start: b.start,
+            end: b.end,
+            state: b.state,
+            purpose: PURPOSES[b.purpose as usize],
+            samples: b.samples,
+            actual_start: b.actual.map(|a| a.start()),
+            actual_end: b.actual.filter(|_| completed).map(|a| a.end()),
+            actual_samples: completed.then_some(b.samples),
+            billed_minutes: b.billed.map(|x| x.0),
+            rate: b.billed.map(|x| Won(x.1)),
+            charge: b.billed.map(|x| Won(x.2)),
+            created_at: Minute((b.start.0 - 3 * 1440).min(now.0 - 60)),
+            created_by: &who,
+        };
+        sql::booking(w.sql(), &row)?;
         if k % 10_000 == 9_999 {
             loaded.tick(5_000);
         }
     }
-    drop(st);
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO downtime (equipment_id, start, end, reason, note, state, created_at, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'active', ?6, ?7)",
-    )?;
-    for (id, p, reason, note) in &downs {
-        let created = Minute((p.start().0 - 14 * 1440).min(now.0 - 60));
-        st.execute(params![id, p.start().to_string(), p.end().to_string(), reason, note, created.to_string(), who])?;
+    for &(equipment_id, p, reason, note) in &downs {
+        let row = sql::Downtime {
+            equipment_id,
+            start: p.start(),
+            end: p.end(),
+            reason,
+            note,
+            created_at: Minute((p.start().0 - 14 * 1440).min(now.0 - 60)),
+            created_by: &who,
+        };
+        sql::downtime(w.sql(), &row)?;
     }
-    drop(st);
     loaded.table(w, "downtime", downs.len())?;
     loaded.table(w, "booking", planned.len())
 }

@@ -4,7 +4,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use chrono::{Datelike, Months, NaiveDate};
-use rusqlite::params;
 
 use super::super::companies::fate;
 use super::super::names;
@@ -12,9 +11,9 @@ use super::super::rng::Rng;
 use super::{Loaded, Scale, month_index, month_start};
 use crate::db::Write;
 use crate::domain::brn::Brn;
-use crate::domain::time::date_text;
-use crate::domain::{Minute, Period, RoomKind, Sector, Stage, Zone};
+use crate::domain::{Area, Minute, Period, RoomKind, Sector, Stage, Won, Zone};
 use crate::error::Result;
+use crate::store::sql::demo::centre as sql;
 
 /// A room as planned: its id, code, kind, area (hundredths of m²) and rent per m².
 pub(super) struct Room {
@@ -87,20 +86,18 @@ pub(super) fn rooms(w: &mut Write<'_>, loaded: &Loaded<'_>) -> Result<Vec<Room>>
         (4, 413, 20, K::Office, 10, Some(10_000)),
         (5, 501, 10, K::Office, 10, Some(10_000)),
     ];
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO room (id, code, floor, kind, area, rent_per_m2, retired_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, NULL)",
-    )?;
     let mut out = Vec::new();
     for &(floor, first, count, kind, pyeong, rent) in plan {
         // 1 평 = 400/121 m², in hundredths of m², rounded.
         let area = (pyeong * 40_000 * 2 + 121) / 242;
         for code in first..first + count {
             let id = out.len() as i64 + 1;
-            st.execute(params![id, code.to_string(), floor, kind.code(), area, rent])?;
-            out.push(Room { id, code: code.to_string(), kind, area, rent_per_m2: rent });
+            let code = code.to_string();
+            let row = sql::Room { id, code: &code, floor, kind, area: Area(area), rent_per_m2: rent.map(Won) };
+            sql::room(w.sql(), &row)?;
+            out.push(Room { id, code, kind, area, rent_per_m2: rent });
         }
     }
-    drop(st);
     loaded.table(w, "room", out.len())?;
     Ok(out)
 }
@@ -267,45 +264,43 @@ pub(super) fn write_companies(
     rooms: &[Room],
     leases: &[Lease],
 ) -> Result<usize> {
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO company (id, brn, name, representative, sector, zone, stage, admitted_on, left_on, phone, email)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, NULL, ?9, ?10)",
-    )?;
     for f in firms {
-        let start = if f.stage == Stage::PreStartup { Stage::PreStartup } else { Stage::Early };
-        st.execute(params![
-            f.id,
-            f.brn,
-            f.name,
-            f.representative,
-            f.sector.code(),
-            f.zone.code(),
-            start.code(),
-            date_text(f.admitted),
-            f.phone,
-            f.email
-        ])?;
+        let stage = if f.stage == Stage::PreStartup { Stage::PreStartup } else { Stage::Early };
+        let row = sql::Company {
+            id: f.id,
+            brn: &f.brn,
+            name: &f.name,
+            representative: &f.representative,
+            sector: f.sector,
+            zone: f.zone,
+            stage,
+            admitted_on: f.admitted,
+            phone: &f.phone,
+            email: &f.email,
+        };
+        sql::company(w.sql(), &row)?;
     }
-    drop(st);
     loaded.tick(firms.len());
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
     for l in leases {
         let r = &rooms[l.room];
         let rent = rent_of(r);
         let fee = r.area / 100 * 1_800 / 1000 * 1000;
-        let signed = Minute::at(l.from - chrono::Duration::days(14), 10, 0).to_string();
-        st.execute(params![firms[l.firm].id, r.id, date_text(l.from), date_text(l.to), rent, fee, rent * 10, signed])?;
+        let row = sql::Lease {
+            company_id: firms[l.firm].id,
+            room_id: r.id,
+            from: l.from,
+            to: l.to,
+            rent: Won(rent),
+            fee: Won(fee),
+            deposit: Won(rent * 10),
+            created_at: Minute::at(l.from - chrono::Duration::days(14), 10, 0),
+        };
+        sql::lease(w.sql(), &row)?;
     }
-    drop(st);
     loaded.tick(leases.len());
-    let mut st = w.conn().prepare_cached("UPDATE company SET stage = ?2, left_on = ?3 WHERE id = ?1")?;
     for f in firms.iter().filter(|f| !matches!(f.stage, Stage::PreStartup | Stage::Early)) {
-        st.execute(params![f.id, f.stage.code(), f.left.map(date_text)])?;
+        sql::company_now(w.sql(), f.id, f.stage, f.left)?;
     }
-    drop(st);
     loaded.table(w, "lease", leases.len())?;
     loaded.table(w, "company", firms.len())
 }
@@ -320,9 +315,6 @@ pub(super) fn write_people(
     externals: &Externals,
     (first, today): (NaiveDate, NaiveDate),
 ) -> Result<usize> {
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO person (id, code, name, company_id, phone, email, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
     let mut n = 0;
     let span = (today - first).num_days().max(1);
     let owners = firms
@@ -334,26 +326,29 @@ pub(super) fn write_people(
             Some(f) => (f.admitted + chrono::Duration::days(rng.range(0, 60))).min(today),
             None => first + chrono::Duration::days(rng.range(0, span - 1)),
         };
-        let created = Minute::at(day, rng.range(9, 17) as u32, 0).to_string();
+        let created_at = Minute::at(day, rng.range(9, 17) as u32, 0);
         let email = match firm {
             Some(f) if rng.chance(60) => Some(format!("p{id}@{}", f.email.trim_start_matches("info@"))),
             _ => None,
         };
-        st.execute(params![
+        // The name is drawn before the phone number, as it always was.
+        let name = names::person(rng);
+        let phone = names::mobile(rng);
+        let row = sql::Person {
             id,
-            crate::domain::codes::numbered("P", id),
-            names::person(rng),
-            firm.map(|f| f.id),
-            names::mobile(rng),
-            email,
-            created
-        ])?;
+            code: &crate::domain::codes::numbered("P", id),
+            name: &name,
+            company_id: firm.map(|f| f.id),
+            phone: &phone,
+            email: email.as_deref(),
+            created_at,
+        };
+        sql::person(w.sql(), &row)?;
         n += 1;
         if n % 10_000 == 0 {
             loaded.tick(10_000);
         }
     }
-    drop(st);
     loaded.tick(n % 10_000);
     loaded.table(w, "person", n)
 }
@@ -421,13 +416,8 @@ pub(super) fn yearly_reports(
     firms: &[Firm],
     today: NaiveDate,
 ) -> Result<usize> {
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO yearly_report (company_id, year, employees, sales, exports, rnd_spend, patents_filed,
-                                    patents_granted, investment, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-    )?;
     let mut n = 0;
-    let now = Minute::at(today, 9, 0).to_string();
+    let now = Minute::at(today, 9, 0);
     for f in firms {
         let last = match (f.stage, f.left) {
             (Stage::Withdrawn, Some(left)) => left.year() - 1,
@@ -439,25 +429,27 @@ pub(super) fn yearly_reports(
         for year in f.admitted.year()..=last {
             let exports = if f.vigour > 60 { sales / 100 * rng.range(5, 30) } else { 0 };
             let investment = if rng.chance(10) { rng.range(1, 30) * 100_000_000 } else { 0 };
-            let reported = format!("{}-03-31 17:00", year + 1).min(now.clone());
-            st.execute(params![
-                f.id,
+            let reported = NaiveDate::from_ymd_opt(year + 1, 3, 31).map_or(now, |d| Minute::at(d, 17, 0).min(now));
+            // Struct fields are evaluated in the order written: the draws
+            // stay in the order they always were.
+            let row = sql::YearlyReport {
+                company_id: f.id,
                 year,
                 employees,
-                sales,
-                exports,
-                sales / 100 * rng.range(5, 20),
-                rng.range(0, 2 + f.vigour / 40),
-                rng.range(0, 1 + f.vigour / 50),
-                investment,
-                reported
-            ])?;
+                sales: Won(sales),
+                exports: Won(exports),
+                rnd_spend: Won(sales / 100 * rng.range(5, 20)),
+                patents_filed: rng.range(0, 2 + f.vigour / 40),
+                patents_granted: rng.range(0, 1 + f.vigour / 50),
+                investment: Won(investment),
+                updated_at: reported,
+            };
+            sql::yearly_report(w.sql(), &row)?;
             n += 1;
             employees += rng.range(0, 1 + f.vigour / 25) * scale.min(3);
             sales = sales / 100 * (100 + rng.range(1, 5 + f.vigour / 10)) + 10_000_000;
         }
     }
-    drop(st);
     loaded.tick(firms.len() * 10);
     loaded.table(w, "yearly_report", n)
 }

@@ -31,6 +31,7 @@ use super::rng::Rng;
 use crate::db::{Store, Write, operator};
 use crate::domain::{Capability, RoomKind};
 use crate::error::{Refusal, Result};
+use crate::store::sql::demo as sql;
 
 /// How big a centre to make. [`Scale::LARGE`] is what `--size large` makes;
 /// tests use a fraction of it.
@@ -76,15 +77,9 @@ pub fn load(store: &mut Store, seed: u64, scale: &Scale, progress: &ProgressBar)
     if !store.is_empty()? {
         return Err(Refusal::NotEmpty.into());
     }
-    // A bigger page cache while loading: the indexes of a million bookings
-    // are written far faster when their pages stay in memory.
-    // Each INSERT that a trigger could abort keeps a statement journal of
-    // the pages it changes: in memory, not in a temp file, it costs little.
-    store.conn_for_demo().pragma_update(None, "cache_size", -262_144)?;
-    store.conn_for_demo().pragma_update(None, "temp_store", "MEMORY")?;
+    sql::loading(store.sql())?;
     let out = store.bulk(|store| store.write(Capability::LoadDemo, |w| fill(w, seed, scale, progress)));
-    store.conn_for_demo().pragma_update(None, "cache_size", -2_000)?;
-    store.conn_for_demo().pragma_update(None, "temp_store", "DEFAULT")?;
+    sql::loaded(store.sql())?;
     progress.finish_and_clear();
     out
 }
@@ -116,9 +111,8 @@ fn fill(w: &mut Write<'_>, seed: u64, scale: &Scale, progress: &ProgressBar) -> 
     // The bar counts rows; statements are counted by the bookings they bill.
     progress.set_length((scale.companies * 12 + scale.people + scale.bookings * 2 + scale.cohorts * 60) as u64);
 
-    // Sessions go in after the attendance that names them (see training):
-    // foreign keys are checked at commit instead of row by row.
-    w.conn().pragma_update(None, "defer_foreign_keys", "ON")?;
+    // Sessions go in after the attendance that names them (see training).
+    sql::defer_foreign_keys(w.sql())?;
 
     let rooms = centre::rooms(w, &loaded)?;
     let mut firms = centre::companies(&mut rng, scale, first, today);

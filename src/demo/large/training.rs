@@ -5,17 +5,17 @@
 use std::collections::HashSet;
 
 use chrono::{Months, NaiveDate};
-use rusqlite::{Connection, params};
 
 use super::super::rng::Rng;
 use super::super::training::{COURSES, weekday_from};
 use super::centre::{ActiveByMonth, Externals, Firm, someone};
 use super::{Loaded, Scale, month_index, month_start};
 use crate::db::Write;
-use crate::domain::time::date_text;
 use crate::domain::training::{attended_minutes, certificate, passes, valid_until};
 use crate::domain::{Attendance, Minute, Period};
 use crate::error::Result;
+use crate::store::Sql;
+use crate::store::sql::demo::training as sql;
 
 /// Courses beyond the small demo's ten; none qualifies for a machine.
 const MORE: [(&str, &str, &str, u32); 10] = [
@@ -47,11 +47,7 @@ pub(super) struct Course {
 /// machine made from the models it names (`EQ-0002` is the second model).
 pub(super) fn courses(w: &mut Write<'_>, loaded: &Loaded<'_>, machines: usize, now: Minute) -> Result<Vec<Course>> {
     let mut out: Vec<Course> = Vec::new();
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO course (id, code, title, title_en, hours, validity_months, excused_counts, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    let created = Minute(now.0 - 20 * 366 * 1440).to_string();
+    let created_at = Minute(now.0 - 20 * 366 * 1440);
     let rows = COURSES
         .iter()
         .map(|&(code, title, en, hours, validity, eq, requires)| (code, title, en, hours, validity, eq, requires))
@@ -61,7 +57,17 @@ pub(super) fn courses(w: &mut Write<'_>, loaded: &Loaded<'_>, machines: usize, n
         let models: Vec<usize> =
             eq.split(',').filter_map(|c| c.trim().strip_prefix("EQ-")?.parse::<usize>().ok()?.checked_sub(1)).collect();
         let machines = (0..machines).filter(|m| models.contains(&(m % 25))).map(|m| m as i64 + 1).collect();
-        st.execute(params![id, code, title, en, hours, validity, i64::from(validity == 0), created])?;
+        let row = sql::Course {
+            id,
+            code,
+            title,
+            title_en: en,
+            hours,
+            validity_months: validity,
+            excused_counts: validity == 0,
+            created_at,
+        };
+        sql::course(w.sql(), &row)?;
         let requires = out.iter().position(|c| c.code == requires);
         out.push(Course {
             id,
@@ -73,19 +79,14 @@ pub(super) fn courses(w: &mut Write<'_>, loaded: &Loaded<'_>, machines: usize, n
             machines,
         });
     }
-    drop(st);
     let mut gates = 0;
     for c in &out {
         for m in &c.machines {
-            w.conn()
-                .prepare_cached("INSERT INTO course_equipment (course_id, equipment_id) VALUES (?1, ?2)")?
-                .execute(params![c.id, m])?;
+            sql::course_equipment(w.sql(), c.id, *m)?;
             gates += 1;
         }
         if let Some(r) = c.requires {
-            w.conn()
-                .prepare_cached("INSERT INTO course_prerequisite (course_id, requires_id) VALUES (?1, ?2)")?
-                .execute(params![c.id, out[r].id])?;
+            sql::course_prerequisite(w.sql(), c.id, out[r].id)?;
         }
     }
     loaded.table(w, "course", out.len())?;
@@ -252,20 +253,17 @@ pub(super) fn cohorts(
             .map(|(i, &person)| (person, Minute(Minute::at(opens, 10, 0).0 + i as i64 * step)))
             .filter(|(_, at)| *at <= now)
             .collect();
-        pr.cohort(w.conn(), rng, i as i64 + 1, p, &came)?;
+        pr.cohort(w.sql(), rng, i as i64 + 1, p, &came)?;
         if i % 100 == 99 {
             loaded.tick(6_000);
         }
     }
     // Sessions go in newest first: the overlap trigger then finds no later
     // session of the room to step over (ids still follow the calendar).
-    let mut st = w.conn().prepare_cached(
-        "INSERT INTO session (id, cohort_id, number, start, end, room_id, instructor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, '')",
-    )?;
-    for (id, hid, number, start, room) in pr.sessions.iter().rev() {
-        st.execute(params![id, hid, number, start.to_string(), Minute(start.0 + 180).to_string(), room])?;
+    for &(id, cohort_id, number, start, room_id) in pr.sessions.iter().rev() {
+        let row = sql::Session { id, cohort_id, number, start, end: Minute(start.0 + 180), room_id };
+        sql::session(w.sql(), &row)?;
     }
-    drop(st);
     loaded.table(w, "cohort", plans.len())?;
     loaded.table(w, "session", pr.sessions.len())?;
     loaded.table(w, "enrolment", pr.enrolments)?;
@@ -279,26 +277,23 @@ impl Programme<'_> {
     /// finished cohort is completed a few days after its last session (one
     /// in five lost a trainee before it began, and the first waiting took
     /// the seat); a running one has attendance so far.
-    fn cohort(&mut self, conn: &Connection, rng: &mut Rng, hid: i64, p: &Plan, came: &[(i64, Minute)]) -> Result<()> {
+    fn cohort(&mut self, db: Sql<'_>, rng: &mut Rng, hid: i64, p: &Plan, came: &[(i64, Minute)]) -> Result<()> {
         let c = &self.courses[p.course];
         let today = self.now.date();
         let opens = p.days[0] - chrono::Duration::days(30);
         let last = p.days[p.days.len() - 1];
         let done = (last < today).then(|| weekday_from(last + chrono::Duration::days(rng.range(1, 7))).min(today));
-        conn.prepare_cached(
-            "INSERT INTO cohort (id, course_id, code, capacity, opens_on, closes_on, completed_on, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![
-            hid,
-            c.id,
-            p.code,
-            p.capacity,
-            date_text(opens),
-            date_text(p.days[0] - chrono::Duration::days(1)),
-            done.map(date_text),
-            Minute::at(opens - chrono::Duration::days(14), 9, 0).to_string()
-        ])?;
+        let row = sql::Cohort {
+            id: hid,
+            course_id: c.id,
+            code: &p.code,
+            capacity: p.capacity,
+            opens_on: opens,
+            closes_on: p.days[0] - chrono::Duration::days(1),
+            completed_on: done,
+            created_at: Minute::at(opens - chrono::Duration::days(14), 9, 0),
+        };
+        sql::cohort(db, &row)?;
         let first_session = self.sessions.len() as i64 + 1;
         for (n, day) in p.days.iter().enumerate() {
             let k = self.classrooms.len().max(1);
@@ -318,11 +313,11 @@ impl Programme<'_> {
         let (seated, waiting) = came.split_at(cap);
         let Some(done) = done else {
             for &(person, at) in seated {
-                let e = self.enrolment(conn, hid, p.course, person, "enrolled", at, None, None, None)?;
-                self.attend(conn, rng, e, &held)?;
+                let e = self.enrolment(db, hid, p.course, person, "enrolled", at, None, None, None)?;
+                self.attend(db, rng, e, &held)?;
             }
             for &(person, at) in waiting {
-                self.enrolment(conn, hid, p.course, person, "waitlisted", at, None, None, None)?;
+                self.enrolment(db, hid, p.course, person, "waitlisted", at, None, None, None)?;
             }
             return Ok(());
         };
@@ -333,7 +328,7 @@ impl Programme<'_> {
         let mut ids = Vec::new();
         for &(person, at) in came {
             if dropped.is_some_and(|d| d.0 == person) {
-                self.enrolment(conn, hid, p.course, person, "cancelled", at, None, Some(left_at), None)?;
+                self.enrolment(db, hid, p.course, person, "cancelled", at, None, Some(left_at), None)?;
             } else if seated.iter().any(|s| s.0 == person) || promoted.is_some_and(|x| x.0 == person) {
                 // The outcome is known once attendance is: reserve the id.
                 self.enrolments += 1;
@@ -342,7 +337,7 @@ impl Programme<'_> {
                 attendees.push((person, at, promoted_at));
             } else {
                 let cancelled = Some(Minute::at(done, 18, 0));
-                self.enrolment(conn, hid, p.course, person, "cancelled", at, None, cancelled, None)?;
+                self.enrolment(db, hid, p.course, person, "cancelled", at, None, cancelled, None)?;
             }
         }
         let mut serial = 0;
@@ -356,11 +351,11 @@ impl Programme<'_> {
                 certificate(c.code, &p.code, serial)
             });
             let status = if pass { "completed" } else { "failed" };
-            self.insert_enrolment(conn, id, hid, p.course, person, status, at, promoted_at, None, cert.as_deref())?;
-            self.write_marks(conn, id, &held, &marks)?;
+            self.insert_enrolment(db, id, hid, p.course, person, status, at, promoted_at, None, cert.as_deref())?;
+            self.write_marks(db, id, &held, &marks)?;
             if pass {
                 self.completed.insert((person, p.course));
-                self.qualify(conn, hid, p.course, person, done)?;
+                self.qualify(db, hid, p.course, person, done)?;
             }
         }
         Ok(())
@@ -370,7 +365,7 @@ impl Programme<'_> {
     #[allow(clippy::too_many_arguments)]
     fn enrolment(
         &mut self,
-        conn: &Connection,
+        db: Sql<'_>,
         hid: i64,
         course: usize,
         person: i64,
@@ -382,14 +377,14 @@ impl Programme<'_> {
     ) -> Result<i64> {
         self.enrolments += 1;
         let id = self.enrolments as i64;
-        self.insert_enrolment(conn, id, hid, course, person, status, at, promoted, cancelled, cert)?;
+        self.insert_enrolment(db, id, hid, course, person, status, at, promoted, cancelled, cert)?;
         Ok(id)
     }
 
     #[allow(clippy::too_many_arguments)]
     fn insert_enrolment(
         &mut self,
-        conn: &Connection,
+        db: Sql<'_>,
         id: i64,
         hid: i64,
         course: usize,
@@ -402,22 +397,18 @@ impl Programme<'_> {
     ) -> Result<()> {
         // Those without the course's prerequisite were let in on experience.
         let waived = self.courses[course].requires.filter(|r| !self.completed.contains(&(person, *r)));
-        conn.prepare_cached(
-            "INSERT INTO enrolment (id, cohort_id, person_id, status, enrolled_at, promoted_at, cancelled_at,
-                                    override_reason, certificate)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
+        let row = sql::Enrolment {
             id,
-            hid,
-            person,
+            cohort_id: hid,
+            person_id: person,
             status,
-            at.to_string(),
-            promoted.map(|m| m.to_string()),
-            cancelled.map(|m| m.to_string()),
-            waived.map(|_| "현장 경력 5년 이상"),
-            cert
-        ])?;
+            enrolled_at: at,
+            promoted_at: promoted,
+            cancelled_at: cancelled,
+            override_reason: waived.map(|_| "현장 경력 5년 이상"),
+            certificate: cert,
+        };
+        sql::enrolment(db, &row)?;
         Ok(())
     }
 
@@ -432,23 +423,27 @@ impl Programme<'_> {
             .collect()
     }
 
-    fn attend(&mut self, conn: &Connection, rng: &mut Rng, enrolment: i64, held: &[(i64, NaiveDate)]) -> Result<()> {
+    fn attend(&mut self, db: Sql<'_>, rng: &mut Rng, enrolment: i64, held: &[(i64, NaiveDate)]) -> Result<()> {
         let marks = Self::marks(rng, held.len());
-        self.write_marks(conn, enrolment, held, &marks)
+        self.write_marks(db, enrolment, held, &marks)
     }
 
     fn write_marks(
         &mut self,
-        conn: &Connection,
+        db: Sql<'_>,
         enrolment: i64,
         held: &[(i64, NaiveDate)],
         marks: &[Attendance],
     ) -> Result<()> {
-        let mut st = conn.prepare_cached(
-            "INSERT INTO attendance (session_id, enrolment_id, status, recorded_at, recorded_by) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        for ((session, day), mark) in held.iter().zip(marks) {
-            st.execute(params![session, enrolment, mark.code(), Minute::at(*day, 17, 0).to_string(), self.who])?;
+        for (&(session_id, day), &status) in held.iter().zip(marks) {
+            let row = sql::Mark {
+                session_id,
+                enrolment_id: enrolment,
+                status,
+                recorded_at: Minute::at(day, 17, 0),
+                recorded_by: &self.who,
+            };
+            sql::attendance(db, &row)?;
             self.attendance += 1;
         }
         Ok(())
@@ -456,17 +451,22 @@ impl Programme<'_> {
 
     /// A completion of a course that qualifies for machines grants the
     /// qualification from that day for the course's validity.
-    fn qualify(&mut self, conn: &Connection, hid: i64, course: usize, person: i64, on: NaiveDate) -> Result<()> {
+    fn qualify(&mut self, db: Sql<'_>, hid: i64, course: usize, person: i64, on: NaiveDate) -> Result<()> {
         let c = &self.courses[course];
         if c.validity_months == 0 || c.machines.is_empty() {
             return Ok(());
         }
         let until = valid_until(on, c.validity_months).unwrap_or(on);
-        conn.prepare_cached(
-            "INSERT INTO qualification (person_id, course_id, valid_from, valid_until, origin, cohort_id, granted_at, granted_by)
-             VALUES (?1, ?2, ?3, ?4, 'cohort', ?5, ?6, ?7)",
-        )?
-        .execute(params![person, c.id, date_text(on), date_text(until), hid, Minute::at(on, 18, 0).to_string(), self.who])?;
+        let row = sql::Qualification {
+            person_id: person,
+            course_id: c.id,
+            valid_from: on,
+            valid_until: until,
+            cohort_id: hid,
+            granted_at: Minute::at(on, 18, 0),
+            granted_by: &self.who,
+        };
+        sql::qualification(db, &row)?;
         self.qualifications += 1;
         self.qualified.grant(course, person, on, until);
         Ok(())

@@ -1,1 +1,0 @@
-//! The large demo's bulk writes.

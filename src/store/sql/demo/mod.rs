@@ -1,0 +1,30 @@
+//! The large demo's bulk writes: one INSERT per table, each a statement
+//! prepared once and run per row with typed values, inside the one
+//! transaction the load holds. Nothing here reads back what it wrote.
+
+pub mod billing;
+pub mod centre;
+pub mod equipment;
+pub mod training;
+
+use crate::error::Result;
+use crate::store::Sql;
+
+/// Sets the connection up for a load: the indexes of a million bookings are
+/// written far faster when their pages stay in the cache, and each INSERT a
+/// trigger could abort keeps a statement journal of the pages it changes,
+/// which costs little in memory and much in a temp file.
+pub fn loading(db: Sql<'_>) -> Result<()> {
+    db.batch("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
+}
+
+/// Puts back what [`loading`] changed (SQLite's defaults).
+pub fn loaded(db: Sql<'_>) -> Result<()> {
+    db.batch("PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT")
+}
+
+/// Checks foreign keys at the commit instead of row by row, for the rest of
+/// this transaction: the sessions go in after the attendance that names them.
+pub fn defer_foreign_keys(db: Sql<'_>) -> Result<()> {
+    db.batch("PRAGMA defer_foreign_keys = ON")
+}
