@@ -116,7 +116,7 @@ pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<Setting
     store.write(Capability::ManageSettings, |w| {
         let mut out = Vec::with_capacity(parsed.len());
         for (k, n, equipment) in &parsed {
-            let eq = equipment.map(|e| equipment::by_code(w.conn(), e)).transpose()?;
+            let eq = equipment.map(|e| equipment::by_code(w.sql(), e)).transpose()?;
             let id = eq.as_ref().map(|e| e.id);
             let before = stored(w.conn(), *k, id)?;
             if before.as_ref().is_some_and(|(v, _, _)| k.parse_value(v) == Ok(*n)) {
@@ -143,7 +143,7 @@ pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<Setting
 
 /// The value a machine has of its own, if any.
 pub fn machine(store: &Store, key: SettingKey, equipment: &str) -> Result<Option<i64>> {
-    let eq = equipment::by_code(store.conn(), equipment)?;
+    let eq = equipment::by_code(store.sql(), equipment)?;
     Ok(stored(store.conn(), key, Some(eq.id))?.and_then(|(v, _, _)| key.parse_value(&v).ok()))
 }
 
