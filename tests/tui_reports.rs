@@ -206,7 +206,10 @@ fn a_report_is_read_off_the_loop_and_the_old_figures_stay_until_the_new_come() {
         let r = app.screens().reports();
         assert!(!r.reading() && !app.busy());
         assert_eq!(r.shown_month_text(), "2026-08");
-        assert!(r.data().statements.iter().all(|s| month_of(s.month) == "2026-08" && s.number.is_some()), "August's, issued");
+        assert!(
+            r.data().statements.iter().all(|s| month_of(s.month) == "2026-08" && s.number.is_some()),
+            "August's, issued"
+        );
         let t = screen(&app, 80, 24);
         assert!(!t.contains(lang.pick("읽는 중…", "Reading…")), "{t}");
         assert!(!app.poll(), "taken in once");

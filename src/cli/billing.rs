@@ -130,7 +130,11 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
         Some(StatementAction::Pay { number, amount, on, method, note, json: j }) => {
             let on = on.unwrap_or_else(|| crate::domain::time::date_text(env.clock.today()));
             let p = statement::pay(&mut store, &number, &on, &amount, &method, note.as_deref().unwrap_or_default())?;
-            if j { json(&p) } else { say(format!("{}  {}  {}", p.statement, date_text(p.paid_on), labels::money(p.amount, lang))) }
+            if j {
+                json(&p)
+            } else {
+                say(format!("{}  {}  {}", p.statement, date_text(p.paid_on), labels::money(p.amount, lang)))
+            }
         }
     }
 }

@@ -43,7 +43,11 @@ pub(crate) fn add_in(w: &mut Write<'_>, new: &NewEquipment) -> Result<Equipment>
         super::operator::registered(w.sql(), manager, Field::User)?;
     }
     sql::insert(w.sql(), &code, new, room, w.now()).map_err(|e| {
-        if e.guard() == Some(Guard::Unique) { Refusal::Duplicate { field: Field::Equipment, value: code.clone() }.into() } else { e }
+        if e.guard() == Some(Guard::Unique) {
+            Refusal::Duplicate { field: Field::Equipment, value: code.clone() }.into()
+        } else {
+            e
+        }
     })?;
     let e = by_code(w.sql(), &code)?;
     super::search::refresh(w.sql(), super::search::Table::Equipment, e.id)?;

@@ -49,7 +49,8 @@ fn company_row(db: Sql<'_>, id: i64) -> Result<(String, String)> {
 
 /// The first day of a month read by `parse_month`, which always has one.
 fn first_day(y: i32, m: u32) -> Result<NaiveDate> {
-    month_start(y, m).ok_or_else(|| Invalid::new(Field::Month, month_text(y, m), Problem::Format { example: "2026-12" }).into())
+    month_start(y, m)
+        .ok_or_else(|| Invalid::new(Field::Month, month_text(y, m), Problem::Format { example: "2026-12" }).into())
 }
 
 fn issued_statement(row: Issued, month: NaiveDate, (brn, name): (String, String), lines: Vec<Line>) -> Statement {
@@ -226,7 +227,8 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
 
 /// Issued statements, of a month and/or a company, by number.
 pub fn issued_list(store: &Store, month: Option<&str>, brn: Option<&str>) -> Result<Vec<Statement>> {
-    let month = month.map(|m| parse_month(m).field(Field::Month, m)).transpose()?.map(|(y, m)| first_day(y, m)).transpose()?;
+    let month =
+        month.map(|m| parse_month(m).field(Field::Month, m)).transpose()?.map(|(y, m)| first_day(y, m)).transpose()?;
     let company = brn.map(|b| company::resolve(store.conn(), b, Field::Company)).transpose()?.map(|c| c.id);
     let rows = sql::listed(store.sql(), month, company)?;
     rows.into_iter().filter_map(|(id, m)| issued(store.sql(), id, m).transpose()).collect()

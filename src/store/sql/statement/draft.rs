@@ -162,11 +162,7 @@ pub fn all_billed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<(i64, Billed)>> {
 
 /// Every lease overlapping `span`, with its company, by room code and
 /// start, each to `f`.
-pub fn all_leases(
-    db: Sql<'_>,
-    span: &Period<NaiveDate>,
-    mut f: impl FnMut(i64, LeaseRow) -> Result<()>,
-) -> Result<()> {
+pub fn all_leases(db: Sql<'_>, span: &Period<NaiveDate>, mut f: impl FnMut(i64, LeaseRow) -> Result<()>) -> Result<()> {
     db.each(
         "SELECT l.company_id, l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
           WHERE l.from_date < ?2 AND l.end_date > ?1 AND l.end_date > l.from_date
