@@ -213,10 +213,9 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
             };
             let sid = sql::insert(w.sql(), &new)?;
             insert_lines(w.sql(), sid, &draft.lines)?;
-            let s = match issued(w.sql(), id, first)? {
-                Some(s) => s,
-                // Just written in this transaction: it is there.
-                None => return Err(Invalid::new(Field::Statement, num, Problem::NotFound).into()),
+            // Just written in this transaction, so it is there.
+            let Some(s) = issued(w.sql(), id, first)? else {
+                return Err(Invalid::new(Field::Statement, num, Problem::NotFound).into());
             };
             w.audit("statement", &num, "issue", None, Some(json(&s)))?;
             out.push(s);
