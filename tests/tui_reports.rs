@@ -11,6 +11,7 @@ use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 use common::TempDb;
 use common::tui::{clear, key, press, screen, type_text};
 use kiln::db::statement;
+use kiln::domain::statement::month_of;
 use kiln::i18n::Lang;
 use kiln::tui::app::App;
 use kiln::tui::screens::reports::{Focus, Report};
@@ -205,7 +206,10 @@ fn a_report_is_read_off_the_loop_and_the_old_figures_stay_until_the_new_come() {
         let r = app.screens().reports();
         assert!(!r.reading() && !app.busy());
         assert_eq!(r.shown_month_text(), "2026-08");
-        assert!(r.data().statements.iter().all(|s| s.month == "2026-08" && s.number.is_some()), "August's, issued");
+        assert!(
+            r.data().statements.iter().all(|s| month_of(s.month) == "2026-08" && s.number.is_some()),
+            "August's, issued"
+        );
         let t = screen(&app, 80, 24);
         assert!(!t.contains(lang.pick("읽는 중…", "Reading…")), "{t}");
         assert!(!app.poll(), "taken in once");
@@ -224,7 +228,7 @@ fn quick_keys_end_on_the_last_month_asked_for() {
     let r = app.screens().reports();
     // Five months back from November, where it opened.
     assert_eq!(r.shown_month_text(), "2026-06");
-    assert!(r.data().statements.iter().all(|s| s.month == "2026-06"));
+    assert!(r.data().statements.iter().all(|s| month_of(s.month) == "2026-06"));
     assert!(!r.data().statements.is_empty());
     assert!(app.message.is_none(), "{:?}", app.message);
 }
@@ -239,7 +243,7 @@ fn without_a_second_connection_reports_are_read_on_the_loop() {
     app.handle_key(&KeyEvent::new(KeyCode::Char('6'), KeyModifiers::NONE));
     let r = app.screens().reports();
     assert!(!r.reading(), "read at once");
-    assert!(r.data().statements.iter().all(|s| s.month == "2026-11" && s.number.is_none()));
+    assert!(r.data().statements.iter().all(|s| month_of(s.month) == "2026-11" && s.number.is_none()));
     assert!(!r.data().statements.is_empty());
     assert!(app.message.is_none(), "{:?}", app.message);
 }
@@ -446,7 +450,7 @@ fn the_months_either_side_are_read_ahead_and_kept() {
     let r = app.screens().reports();
     assert!(!r.reading(), "October was read ahead");
     assert_eq!(r.shown_month_text(), "2026-10");
-    assert!(r.data().statements.iter().all(|s| s.month == "2026-10"));
+    assert!(r.data().statements.iter().all(|s| month_of(s.month) == "2026-10"));
     app.handle_key(&KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
     let r = app.screens().reports();
     assert!(!r.reading(), "November is kept");

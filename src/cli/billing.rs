@@ -7,6 +7,8 @@ use super::output::{json, say};
 use crate::cells::{fit, fit_right};
 use crate::db::statement::{self, Statement};
 use crate::domain::money::group;
+use crate::domain::statement::month_of;
+use crate::domain::time::date_text;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
 
@@ -66,7 +68,7 @@ pub enum StatementAction {
 
 fn print(s: &Statement, lang: Lang) -> Result<()> {
     let number = s.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
-    say(format!("{number}  {}  {}  {}", s.month, s.company_name, s.company_brn))?;
+    say(format!("{number}  {}  {}  {}", month_of(s.month), s.company_name, s.company_brn))?;
     for l in &s.lines {
         say(format!(
             "  {} {} {}",
@@ -118,7 +120,7 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
                     "{}  {}  {}  {} / {}",
                     s.number.clone().unwrap_or_default(),
                     s.company_name,
-                    s.due_on.clone().unwrap_or_default(),
+                    s.due_on.map(date_text).unwrap_or_default(),
                     labels::money(s.totals.total, lang),
                     labels::money(s.outstanding, lang)
                 ))?;
@@ -128,7 +130,11 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
         Some(StatementAction::Pay { number, amount, on, method, note, json: j }) => {
             let on = on.unwrap_or_else(|| crate::domain::time::date_text(env.clock.today()));
             let p = statement::pay(&mut store, &number, &on, &amount, &method, note.as_deref().unwrap_or_default())?;
-            if j { json(&p) } else { say(format!("{}  {}  {}", p.statement, p.paid_on, labels::money(p.amount, lang))) }
+            if j {
+                json(&p)
+            } else {
+                say(format!("{}  {}  {}", p.statement, date_text(p.paid_on), labels::money(p.amount, lang)))
+            }
         }
     }
 }

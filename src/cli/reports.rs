@@ -305,7 +305,7 @@ fn print_arrears(rows: &[crate::db::statement::Arrear], lang: crate::i18n::Lang)
         say(line(
             &r.number,
             &r.company_name,
-            &r.due_on,
+            &crate::domain::time::date_text(r.due_on),
             &won(r.total),
             &won(r.outstanding),
             &r.days_overdue.to_string(),

@@ -58,7 +58,7 @@ fn with_waiting(conn: &Connection, mut rows: Vec<Downtime>) -> Result<Vec<Downti
     for d in rows.iter_mut().filter(|d| d.state == "pending") {
         let (Ok(s), Ok(e)) = (Minute::parse(&d.start), Minute::parse(&d.end)) else { continue };
         let Ok(period) = Period::new(s, e) else { continue };
-        let eq = equipment::by_code(conn, &d.equipment)?;
+        let eq = equipment::by_code(conn.into(), &d.equipment)?;
         d.waiting_for = overlapping(conn, eq.id, &period)?.iter().map(|b| b.id).collect();
     }
     Ok(rows)
@@ -120,7 +120,7 @@ fn overlapping(conn: &Connection, equipment_id: i64, period: &Period) -> Result<
 /// The bookings a downtime over the typed period would hit, for the form.
 pub fn affected(store: &Store, input: &DowntimeInput) -> Result<Vec<Booking>> {
     let period = period_of(input)?;
-    let eq = equipment::by_code(store.conn(), &input.equipment)?;
+    let eq = equipment::by_code(store.sql(), &input.equipment)?;
     overlapping(store.conn(), eq.id, &period)
 }
 
@@ -136,7 +136,7 @@ pub fn add(store: &mut Store, input: &DowntimeInput, on_clash: &OnClash) -> Resu
         OnClash::Hold => None,
     };
     store.write(Capability::ManageEquipment, |w| {
-        let eq = equipment::by_code(w.conn(), &input.equipment)?;
+        let eq = equipment::by_code(w.sql(), &input.equipment)?;
         let other: Option<(String, String)> = w
             .conn()
             .query_row(
@@ -234,7 +234,7 @@ pub fn end(store: &mut Store, id: &str, at: Option<&str>) -> Result<Downtime> {
 }
 
 pub fn list(store: &Store, equipment_code: Option<&str>, page: Page) -> Result<Vec<Downtime>> {
-    let eq = equipment_code.map(|c| equipment::by_code(store.conn(), c)).transpose()?.map(|e| e.id);
+    let eq = equipment_code.map(|c| equipment::by_code(store.sql(), c)).transpose()?.map(|e| e.id);
     let sql = format!("{SELECT} WHERE (?1 IS NULL OR d.equipment_id = ?1) ORDER BY d.start DESC LIMIT ?2 OFFSET ?3");
     let mut st = store.conn().prepare_cached(&sql)?;
     let rows = st.query_map(params![eq, page.limit, page.offset], row)?.collect::<rusqlite::Result<_>>()?;

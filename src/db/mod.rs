@@ -27,9 +27,9 @@ use crate::domain::{Clock, Minute, SystemClock};
 use crate::error::Result;
 use crate::store::{Conn, Sql};
 
+pub(crate) use crate::store::raised;
 pub(crate) use crate::store::sql::search;
 pub use crate::store::{Interrupter, SCHEMA_VERSION};
-pub(crate) use crate::store::{is_unique_violation, raised};
 pub use write::Write;
 
 /// One open kiln database and who is using it.

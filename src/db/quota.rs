@@ -30,7 +30,7 @@ pub fn set(store: &mut Store, brn: &str, equipment_code: &str, hours: &str) -> R
     };
     store.write(Capability::ManageEquipment, |w| {
         let c = company::resolve(w.sql(), brn, Field::Company)?;
-        let eq = equipment::by_code(w.conn(), equipment_code)?;
+        let eq = equipment::by_code(w.sql(), equipment_code)?;
         let before: Option<i64> = w
             .conn()
             .query_row(

@@ -105,6 +105,17 @@ pub fn month_text(y: i32, m: u32) -> String {
     format!("{y:04}-{m:02}")
 }
 
+/// A month held as its first day, shown and serialized as `2026-12`.
+pub fn month_of(first: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    month_text(first.year(), first.month())
+}
+
+/// Serializes a month held as its first day as `2026-12`.
+pub fn as_month<S: serde::Serializer>(first: &chrono::NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(&month_of(*first))
+}
+
 /// `2026-12-0007`: the month and a number counting that month's statements.
 pub fn number(y: i32, m: u32, serial: i64) -> String {
     format!("{y:04}-{m:02}-{serial:04}")

@@ -6,6 +6,7 @@ use super::programme::Programme;
 use super::trends::{OccupancyPoint, TrainingOutcome};
 use super::usage::{MachineUse, TopUser};
 use crate::db::statement::{Arrear, Statement};
+use crate::domain::time::date_text;
 use crate::i18n::{Lang, Msg, labels};
 
 /// One cell, typed so a spreadsheet formats it (won with thousands
@@ -41,8 +42,8 @@ fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
-fn date(s: Option<&str>) -> Cell {
-    s.map_or(Cell::Empty, |d| Cell::Date(d.to_owned()))
+fn date(d: Option<chrono::NaiveDate>) -> Cell {
+    d.map_or(Cell::Empty, |d| Cell::Date(date_text(d)))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -109,8 +110,8 @@ pub fn statements(month: &str, list: &[Statement], lang: Lang) -> Book {
             Cell::Won(s.totals.total.0),
             Cell::Won(s.paid.0),
             Cell::Won(s.outstanding.0),
-            date(s.issued_on.as_deref()),
-            date(s.due_on.as_deref()),
+            date(s.issued_on),
+            date(s.due_on),
         ]);
         for l in &s.lines {
             lines.rows.push(vec![
@@ -164,7 +165,7 @@ pub fn arrears(today: &str, list: &[Arrear], lang: Lang) -> Book {
             text(a.number.clone()),
             text(a.company_name.clone()),
             text(a.company_brn.clone()),
-            Cell::Date(a.due_on.clone()),
+            Cell::Date(date_text(a.due_on)),
             Cell::Won(a.total.0),
             Cell::Won(a.outstanding.0),
             Cell::Int(a.days_overdue),

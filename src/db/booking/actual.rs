@@ -163,7 +163,7 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
             Some(t) => Some(actual::not_future(t, now, tol).map_err(|b| refused(b, Field::To, before.id, t))?),
             None => recorded(&before.actual_end),
         };
-        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        let eq = equipment::by_code(w.sql(), &before.equipment)?;
         if let Some(other) = clash(w.conn(), eq.id, start, end, before.id)? {
             return Err(in_use(other));
         }

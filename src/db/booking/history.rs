@@ -36,7 +36,7 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
         let mut people = std::collections::HashMap::new();
         for r in rows {
             if !machines.contains_key(&r.equipment) {
-                machines.insert(r.equipment.clone(), equipment::by_code(w.conn(), &r.equipment)?);
+                machines.insert(r.equipment.clone(), equipment::by_code(w.sql(), &r.equipment)?);
             }
             let eq = &machines[&r.equipment];
             if !people.contains_key(&r.person) {

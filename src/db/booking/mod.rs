@@ -239,7 +239,7 @@ pub(crate) fn machine_and_parties(
     w: &Write<'_>,
     input: &BookingInput,
 ) -> Result<(equipment::Equipment, (i64, Option<i64>))> {
-    let eq = equipment::by_code(w.conn(), &input.equipment)?;
+    let eq = equipment::by_code(w.sql(), &input.equipment)?;
     if !eq.is_active() {
         return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
     }
@@ -389,7 +389,7 @@ pub fn list(store: &Store, filter: &BookingFilter, page: Page) -> Result<Vec<Boo
         clause.push_str(&sql.replace('?', &format!("?{}", args.len())));
     };
     if let Some(e) = &filter.equipment {
-        arg(&mut clause, " AND b.equipment_id = ?", Value::Integer(equipment::by_code(conn, e)?.id));
+        arg(&mut clause, " AND b.equipment_id = ?", Value::Integer(equipment::by_code(conn.into(), e)?.id));
     }
     if let Some(p) = &filter.person {
         let n = parse_numbered("P", p, "P-0001").field(Field::Person, p)?;

@@ -207,7 +207,7 @@ pub enum Preview {
 
 pub fn preview(store: &Store, input: &BookingInput) -> Preview {
     let conn = store.conn();
-    let (Ok(req), Ok(eq)) = (request(input), equipment::by_code(conn, &input.equipment)) else {
+    let (Ok(req), Ok(eq)) = (request(input), equipment::by_code(conn.into(), &input.equipment)) else {
         return Preview::Incomplete;
     };
     let now = store.now();

@@ -57,7 +57,7 @@ pub(super) fn step(w: &mut Write<'_>, before: &Booking, t: Transition, ch: &Chan
     let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
     w.audit("booking", &before.id.to_string(), t.code(), Some(json(before)), Some(json(&after)))?;
     if !next.is_active() {
-        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        let eq = equipment::by_code(w.sql(), &before.equipment)?;
         downtime::activate_cleared(w, eq.id)?;
     }
     Ok(after)
@@ -123,7 +123,7 @@ pub fn check_in(store: &mut Store, id: &str, at: Option<&str>) -> Result<Booking
     let now = store.now();
     let typed = moment(at, Field::Time, now)?;
     run(store, id, Transition::CheckIn, |w, before| {
-        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        let eq = equipment::by_code(w.sql(), &before.equipment)?;
         let at = super::actual::check_in_moment(w, before, eq.id, typed)?;
         Ok(Changes { actual_start: Some(at), checked_in_at: Some(w.now()), ..Changes::default() })
     })
@@ -150,7 +150,7 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
     let at = moment(at, Field::Time, now)?;
     let samples = samples.map(str::trim).filter(|s| !s.is_empty()).map(super::samples).transpose()?;
     run(store, id, Transition::CheckOut, |w, before| {
-        let eq = equipment::by_code(w.conn(), &before.equipment)?;
+        let eq = equipment::by_code(w.sql(), &before.equipment)?;
         let started = before.actual_start.as_deref().and_then(|s| Minute::parse(s).ok()).unwrap_or(at);
         let at = super::actual::check_out_moment(w, started, at)?;
         let used = Period::new(started, at).field(Field::Time, &at.to_string())?;

@@ -4,77 +4,35 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::lease::{charge_for_month, month_period, month_start};
-use crate::domain::statement::{Line, LineKind, Unit, month_text, parse_month};
-use crate::domain::time::{date_text, stored_date};
+use crate::domain::statement::{Line, LineKind, Unit, month_text};
 use crate::domain::{Minute, Period, Won};
 use crate::error::Result;
+use crate::store::Sql;
+use crate::store::sql::statement::draft::{self as sql, Billed, LeaseRow, Use};
 
 /// A lease's code, room, period and monthly rent and fee.
 type LeaseTerms = (String, String, Period<NaiveDate>, Won, Won);
 
-fn leases(conn: &Connection, company_id: i64, month: &Period<NaiveDate>) -> Result<Vec<LeaseTerms>> {
-    let mut st = conn.prepare_cached(
-        "SELECT l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
-          WHERE l.company_id = ?1 AND l.from_date < ?3 AND l.end_date > ?2 AND l.end_date > l.from_date
-          ORDER BY r.code, l.from_date",
-    )?;
-    let rows = st.query_map(params![company_id, date_text(month.start()), date_text(month.end())], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        out.extend(lease_terms(row?));
-    }
-    Ok(out)
+fn leases(db: Sql<'_>, company_id: i64, month: &Period<NaiveDate>) -> Result<Vec<LeaseTerms>> {
+    Ok(sql::leases(db, company_id, month)?.into_iter().filter_map(lease_terms).collect())
 }
 
-/// A lease row (id, room, from, end, rent, fee) as billed; `None` for
-/// dates that do not read (the schema's checks keep them out).
-fn lease_terms((id, room, from, end, rent, fee): (i64, String, String, String, i64, i64)) -> Option<LeaseTerms> {
-    let (from, end) = (stored_date(&from)?, stored_date(&end)?);
-    let period = Period::new(from, end).ok()?;
-    Some((crate::domain::codes::numbered("L", id), room, period, Won(rent), Won(fee)))
+/// A lease row as billed; `None` for a period that does not read (the
+/// schema's checks keep them out).
+fn lease_terms(l: LeaseRow) -> Option<LeaseTerms> {
+    let period = Period::new(l.from, l.end).ok()?;
+    Some((crate::domain::codes::numbered("L", l.id), l.room, period, l.rent, l.fee))
 }
 
 fn md(d: NaiveDate) -> String {
     d.format("%m/%d").to_string()
 }
 
-/// One completed booking's figures, as billed.
-type Use = (i64, String, String, String, String, Option<String>, Option<i64>, Option<i64>, Option<i64>, Option<i64>);
-
-/// A [`Use`] from the row's columns `at..at + 10`.
-fn use_at(r: &rusqlite::Row, at: usize) -> rusqlite::Result<Use> {
-    Ok((
-        r.get(at)?,
-        r.get(at + 1)?,
-        r.get(at + 2)?,
-        r.get(at + 3)?,
-        r.get(at + 4)?,
-        r.get(at + 5)?,
-        r.get(at + 6)?,
-        r.get(at + 7)?,
-        r.get(at + 8)?,
-        r.get(at + 9)?,
-    ))
-}
-
-fn usage(conn: &Connection, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Use>> {
-    let mut st = conn.prepare_cached(
-        "SELECT b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes, b.actual_samples,
-                b.rate, b.charge
-           FROM booking b INDEXED BY booking_company_start JOIN equipment e ON e.id = b.equipment_id
-          WHERE b.company_id = ?1 AND b.start >= ?2 AND b.start < ?3 AND b.state = 'completed'
-          ORDER BY b.start, b.id",
-    )?;
-    let rows = st
-        .query_map(params![company_id, midnight(span.start()), midnight(span.end())], |r| use_at(r, 0))?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+fn usage(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Use>> {
+    sql::usage(db, company_id, midnight(span.start()), midnight(span.end()))
 }
 
 /// What a company's draft is made of. Read for one company (a statement
@@ -88,18 +46,24 @@ pub(super) struct Inputs {
     leases: Vec<LeaseTerms>,
     /// This month's completed bookings, by start.
     uses: Vec<Use>,
-    /// Statements issued for earlier months, by month: number, month, and
-    /// their rent, fee and use as issued.
-    issued: Vec<(String, String, i64)>,
-    /// Completed bookings' charges by month `YYYY-MM`, over those months.
-    used: HashMap<String, i64>,
+    /// Statements issued for earlier months, by month, with their rent,
+    /// fee and use as issued.
+    issued: Vec<Billed>,
+    /// Completed bookings' charges by month (its first day), over those
+    /// months.
+    used: HashMap<NaiveDate, Won>,
     /// Corrections issued so far, by the number of the statement corrected.
-    corrected: HashMap<String, i64>,
+    corrected: HashMap<String, Won>,
 }
 
-/// The first minute of `d`, as bookings' times are stored.
-fn midnight(d: NaiveDate) -> String {
-    Minute::at(d, 0, 0).to_string()
+/// The first minute of `d`, where bookings' starts are compared.
+fn midnight(d: NaiveDate) -> Minute {
+    Minute::at(d, 0, 0)
+}
+
+/// The `(year, month)` of a month's first day.
+fn ym(first: NaiveDate) -> (i32, u32) {
+    (first.year(), first.month())
 }
 
 fn span_of(first: (i32, u32), year: i32, month: u32) -> Option<Period<NaiveDate>> {
@@ -109,42 +73,18 @@ fn span_of(first: (i32, u32), year: i32, month: u32) -> Option<Period<NaiveDate>
 }
 
 /// The inputs of one company's statement for a month.
-pub(super) fn inputs(conn: &Connection, company_id: i64, year: i32, month: u32) -> Result<Inputs> {
+pub(super) fn inputs(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Inputs> {
     let Some(this) = month_period(year, month) else { return Ok(Inputs::default()) };
-    let issued: Vec<(String, String, i64)> = conn
-        .prepare_cached(
-            // What was billed for the month itself: the supply amount less
-            // the corrections of earlier months it carried (the rule
-            // `statement_sum` holds the supply to its lines).
-            "SELECT s.number, s.month,
-                    s.supply - (SELECT coalesce(sum(amount), 0) FROM statement_line l
-                                 WHERE l.statement_id = s.id AND l.kind = 'adjustment')
-               FROM statement s WHERE s.company_id = ?1 AND s.month < ?2 ORDER BY s.month",
-        )?
-        .query_map(params![company_id, month_text(year, month)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-        .collect::<rusqlite::Result<_>>()?;
-    let first = issued.first().and_then(|(_, m, _)| parse_month(m).ok()).unwrap_or((year, month));
+    let issued = sql::billed(db, company_id, this.start())?;
+    let first = issued.first().map_or((year, month), |b| ym(b.month));
     let span = span_of(first, year, month).unwrap_or(this);
     let mut out =
-        Inputs { leases: leases(conn, company_id, &span)?, uses: usage(conn, company_id, &this)?, ..Inputs::default() };
+        Inputs { leases: leases(db, company_id, &span)?, uses: usage(db, company_id, &this)?, ..Inputs::default() };
     if issued.is_empty() {
         return Ok(out);
     }
-    let mut st = conn.prepare_cached(
-        "SELECT substr(start, 1, 7), coalesce(sum(charge), 0) FROM booking INDEXED BY booking_company_start
-          WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
-    )?;
-    let rows = st.query_map(params![company_id, midnight(span.start()), midnight(this.start())], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
-    })?;
-    out.used = rows.collect::<rusqlite::Result<_>>()?;
-    out.corrected = conn
-        .prepare_cached(
-            "SELECT l.source, sum(l.amount) FROM statement_line l JOIN statement s ON s.id = l.statement_id
-              WHERE s.company_id = ?1 AND l.kind = 'adjustment' GROUP BY l.source",
-        )?
-        .query_map([company_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?;
+    out.used = sql::used(db, company_id, midnight(span.start()), midnight(this.start()))?;
+    out.corrected = sql::corrected(db, company_id)?;
     out.issued = issued;
     Ok(out)
 }
@@ -152,96 +92,52 @@ pub(super) fn inputs(conn: &Connection, company_id: i64, year: i32, month: u32) 
 /// The inputs of every company that has any for the month: a lease in it
 /// or after the first statement it was issued, use in it, or a statement
 /// issued before it. Companies without any have nothing to bill.
-pub(super) fn all_inputs(conn: &Connection, year: i32, month: u32) -> Result<HashMap<i64, Inputs>> {
+pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<HashMap<i64, Inputs>> {
     let Some(this) = month_period(year, month) else { return Ok(HashMap::new()) };
     let mut out: HashMap<i64, Inputs> = HashMap::new();
-    let issued = conn
-        .prepare_cached(
-            "SELECT s.company_id, s.number, s.month, s.supply - coalesce(a.amount, 0) FROM statement s
-               LEFT JOIN (SELECT statement_id, sum(amount) AS amount FROM statement_line INDEXED BY statement_line_source
-                           WHERE kind = 'adjustment' GROUP BY statement_id) a ON a.statement_id = s.id
-              WHERE s.month < ?1 ORDER BY s.company_id, s.month",
-        )?
-        .query_map([month_text(year, month)], |r| {
-            Ok((r.get::<_, i64>(0)?, (r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?)))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut first = (year, month);
-    for (company, row) in issued {
-        if let Ok(m) = parse_month(&row.1) {
-            first = first.min(m);
-        }
-        out.entry(company).or_default().issued.push(row);
+    for (company, billed) in sql::all_billed(db, this.start())? {
+        first = first.min(ym(billed.month));
+        out.entry(company).or_default().issued.push(billed);
     }
     // One span for all: a company's leases before its own first statement
     // only add to months it has no statement for, which nothing reads.
     let span = span_of(first, year, month).unwrap_or(this);
-    let mut st = conn.prepare_cached(
-        "SELECT l.company_id, l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
-          WHERE l.from_date < ?2 AND l.end_date > ?1 AND l.end_date > l.from_date
-          ORDER BY r.code, l.from_date",
-    )?;
-    let rows = st.query_map(params![date_text(span.start()), date_text(span.end())], |r| {
-        Ok((r.get::<_, i64>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
-    })?;
-    for row in rows {
-        let (company, raw) = row?;
-        if let Some(terms) = lease_terms(raw) {
+    sql::all_leases(db, &span, |company, row| {
+        if let Some(terms) = lease_terms(row) {
             out.entry(company).or_default().leases.push(terms);
         }
-    }
-    let mut st = conn.prepare_cached(
-        "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes,
-                b.actual_samples, b.rate, b.charge
-           FROM booking b INDEXED BY booking_state_start JOIN equipment e ON e.id = b.equipment_id
-          WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.company_id IS NOT NULL
-          ORDER BY b.start, b.id",
-    )?;
-    let rows = st.query_map(params![midnight(this.start()), midnight(this.end())], |r| {
-        Ok((r.get::<_, i64>(0)?, use_at(r, 1)?))
+        Ok(())
     })?;
-    for row in rows {
-        let (company, used) = row?;
+    sql::all_usage(db, midnight(this.start()), midnight(this.end()), |company, used| {
         out.entry(company).or_default().uses.push(used);
-    }
+        Ok(())
+    })?;
     if first < (year, month) {
-        // Summed as bookings change (migration 4): a year of use at a
-        // million bookings is 24,000 rows to sum, here one per company.
-        let mut st = conn.prepare_cached(
-            "SELECT company_id, month, charge FROM use_month WHERE month >= ?1 AND month < ?2 AND bookings > 0",
-        )?;
-        let (from, until) = (month_text(first.0, first.1), month_text(year, month));
-        let rows = st.query_map(params![from, until], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
-        })?;
-        for row in rows {
-            let (company, m, sum) = row?;
+        let from = month_start(first.0, first.1).unwrap_or(span.start());
+        sql::all_used(db, from, this.start(), |company, m, sum| {
             // Only companies with an earlier statement read these sums.
             if let Some(i) = out.get_mut(&company).filter(|i| !i.issued.is_empty()) {
                 i.used.insert(m, sum);
             }
-        }
+            Ok(())
+        })?;
     }
-    let mut st = conn.prepare_cached(
-        "SELECT s.company_id, l.source, sum(l.amount) FROM statement_line l INDEXED BY statement_line_source
-           JOIN statement s ON s.id = l.statement_id WHERE l.kind = 'adjustment' GROUP BY 1, 2",
-    )?;
-    let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
-    for row in rows {
-        let (company, number, sum) = row?;
+    sql::all_corrected(db, |company, number, sum| {
         if let Some(i) = out.get_mut(&company) {
             i.corrected.insert(number, sum);
         }
-    }
+        Ok(())
+    })?;
     Ok(out)
 }
 
 /// The rent, fee and usage lines of `company_id` for a month. Use is billed
 /// in the month its booking started.
-pub(crate) fn base_lines(conn: &Connection, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
+pub(crate) fn base_lines(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
     let Some(this) = month_period(year, month) else { return Ok(Vec::new()) };
     let inputs =
-        Inputs { leases: leases(conn, company_id, &this)?, uses: usage(conn, company_id, &this)?, ..Inputs::default() };
+        Inputs { leases: leases(db, company_id, &this)?, uses: usage(db, company_id, &this)?, ..Inputs::default() };
     Ok(base_from(&inputs, year, month))
 }
 
@@ -262,28 +158,29 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             }
         }
     }
-    for (id, code, name, unit, start, end, minutes, samples, rate, charge) in &inputs.uses {
-        let (quantity, unit) = if unit == "sample" {
-            (samples.unwrap_or(0) as f64, Unit::Sample)
+    for u in &inputs.uses {
+        let (quantity, unit) = if u.billing_unit == "sample" {
+            (u.samples.unwrap_or(0) as f64, Unit::Sample)
         } else {
-            (minutes.unwrap_or(0) as f64 / 60.0, Unit::Hour)
+            (u.minutes.unwrap_or(0) as f64 / 60.0, Unit::Hour)
         };
+        let at = |m: Minute, shape: &str| m.to_datetime().format(shape).to_string();
         // Firings run for days: show the end's date when it is another day.
-        let until = match end.as_deref() {
-            Some(e) if e.get(..10) == start.get(..10) => e.get(11..).unwrap_or_default(),
-            Some(e) => e.get(5..).unwrap_or_default(),
-            None => "",
+        let until = match u.end {
+            Some(e) if e.date() == u.start.date() => at(e, "%H:%M"),
+            Some(e) => at(e, "%m-%d %H:%M"),
+            None => String::new(),
         };
-        let detail = format!("{}–{until}", start.get(5..).unwrap_or(start));
+        let detail = format!("{}–{until}", at(u.start, "%m-%d %H:%M"));
         lines.push(Line {
             kind: LineKind::Usage,
-            subject: format!("{code} {name}"),
+            subject: format!("{} {}", u.code, u.name),
             detail,
             quantity,
             unit,
-            unit_price: rate.map(Won),
-            amount: Won(charge.unwrap_or(0)),
-            source: id.to_string(),
+            unit_price: u.rate,
+            amount: u.charge.unwrap_or(Won::ZERO),
+            source: u.id.to_string(),
         });
     }
     lines
@@ -293,8 +190,8 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
 /// comes to now, less what was issued for it and corrected since.
 fn adjustments_from(inputs: &Inputs) -> Vec<Line> {
     let mut out = Vec::new();
-    for (number, m, issued_base) in &inputs.issued {
-        let Ok((y, mo)) = parse_month(m) else { continue };
+    for b in &inputs.issued {
+        let (y, mo) = ym(b.month);
         let rent: i64 = inputs
             .leases
             .iter()
@@ -302,18 +199,18 @@ fn adjustments_from(inputs: &Inputs) -> Vec<Line> {
                 charge_for_month(period, *rent, y, mo).0 + charge_for_month(period, *fee, y, mo).0
             })
             .sum();
-        let now = rent + inputs.used.get(m).copied().unwrap_or(0);
-        let diff = now - issued_base - inputs.corrected.get(number).copied().unwrap_or(0);
+        let now = rent + inputs.used.get(&b.month).map_or(0, |w| w.0);
+        let diff = now - b.base.0 - inputs.corrected.get(&b.number).map_or(0, |w| w.0);
         if diff != 0 {
             out.push(Line {
                 kind: LineKind::Adjustment,
-                subject: number.clone(),
-                detail: m.clone(),
+                subject: b.number.clone(),
+                detail: month_text(y, mo),
                 quantity: 1.0,
                 unit: Unit::Lump,
                 unit_price: None,
                 amount: Won(diff),
-                source: number.clone(),
+                source: b.number.clone(),
             });
         }
     }
@@ -328,6 +225,6 @@ pub(super) fn lines_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
 }
 
 /// Every line a statement for `company_id` and the month would hold now.
-pub(crate) fn lines(conn: &Connection, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
-    Ok(lines_from(&inputs(conn, company_id, year, month)?, year, month))
+pub(crate) fn lines(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
+    Ok(lines_from(&inputs(db, company_id, year, month)?, year, month))
 }

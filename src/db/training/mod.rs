@@ -94,7 +94,7 @@ pub fn add_course(store: &mut Store, input: &CourseInput) -> Result<Course> {
         )?;
         let id = w.conn().last_insert_rowid();
         for code in &new.equipment {
-            let eq = equipment::by_code(w.conn(), code)?;
+            let eq = equipment::by_code(w.sql(), code)?;
             w.conn().execute("INSERT OR IGNORE INTO course_equipment (course_id, equipment_id) VALUES (?1, ?2)", params![id, eq.id])?;
         }
         for code in &new.prerequisites {

@@ -150,7 +150,8 @@ pub struct QualificationFilter {
 pub fn list(store: &Store, filter: &QualificationFilter) -> Result<Vec<Qualification>> {
     let conn = store.conn();
     let pid = filter.person.as_deref().map(|p| person_id(conn, p)).transpose()?.map(|p| p.0);
-    let eq = filter.equipment.as_deref().map(|e| crate::db::equipment::by_code(conn, e)).transpose()?.map(|e| e.id);
+    let eq =
+        filter.equipment.as_deref().map(|e| crate::db::equipment::by_code(conn.into(), e)).transpose()?.map(|e| e.id);
     let (from, to) = filter
         .expiring
         .map_or((None, None), |(t, d)| (Some(date_text(t)), Some(date_text(t + chrono::Duration::days(d)))));
@@ -286,7 +287,7 @@ pub fn unqualified_bookings(store: &Store) -> Result<Vec<Booking>> {
     for (id, equipment_id, person_id) in ids {
         let Some(b) = booking::by_id(conn, id)? else { continue };
         let Some(period) = b.period() else { continue };
-        let eq = crate::db::equipment::by_id(conn, equipment_id)?;
+        let eq = crate::db::equipment::by_id(conn.into(), equipment_id)?;
         if gate(conn, &eq, person_id, &period).is_err() {
             out.push(b);
         }

@@ -82,7 +82,7 @@ fn issue_month(
     let mut serial = 0;
     for i in billable(w, firms, month)? {
         let f = &firms[i];
-        let lines = base_lines(w.conn(), f.id, y, m)?;
+        let lines = base_lines(w.sql(), f.id, y, m)?;
         let Some(t) = totals(&lines).filter(|_| !lines.is_empty()) else { continue };
         serial += 1;
         let num = number(y, m, serial);
@@ -98,7 +98,7 @@ fn issue_month(
             issued_by: w.who(),
         };
         let sid = sql::statement(w.sql(), &row)?;
-        insert_lines(w.conn(), sid, &lines)?;
+        insert_lines(w.sql(), sid, &lines)?;
         counts.statements += 1;
         counts.lines += lines.len();
         if let Some((on, amount, method)) = payment(rng, t.total.0, issued_on, today) {

@@ -49,6 +49,12 @@ impl Row<'_, '_> {
             rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.to_owned().into()).into()
         })
     }
+
+    /// Column `i` as text that `parse` makes a value of (a state, a month);
+    /// text it does not read fails as a column of the wrong type does.
+    pub fn parsed<T>(&self, i: usize, what: &str, parse: impl FnOnce(&str) -> Option<T>) -> Result<T> {
+        self.parse(i, what, |s| parse(s).ok_or(()))
+    }
 }
 
 type Params<'p> = &'p [&'p dyn Param];

@@ -71,11 +71,6 @@ pub fn raised(e: &rusqlite::Error) -> Option<&'static str> {
     Guard::ALL.iter().find(|(g, _)| *g == kind).map(|(_, n)| *n)
 }
 
-/// True if `e` is a UNIQUE constraint failure (see [`raised`]).
-pub fn is_unique_violation(e: &rusqlite::Error) -> bool {
-    clone_failure(e).is_some_and(|f| EngineError(f).guard() == Some(Guard::Unique))
-}
-
 fn clone_failure(e: &rusqlite::Error) -> Option<rusqlite::Error> {
     match e {
         rusqlite::Error::SqliteFailure(f, msg) => Some(rusqlite::Error::SqliteFailure(*f, msg.clone())),

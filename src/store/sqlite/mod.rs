@@ -13,7 +13,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use exec::{Row, Sql};
-pub use guard::{EngineError, is_unique_violation, raised};
+pub use guard::{EngineError, raised};
 #[cfg(test)]
 pub(super) use migrate::MIGRATIONS;
 pub use migrate::SCHEMA_VERSION;

@@ -10,6 +10,7 @@ use ratatui::widgets::{Bar, BarChart, Block, Paragraph};
 use super::{Focus, Report, ReportsScreen, charts};
 use crate::cells::{column, column_right, cut};
 use crate::domain::money::group;
+use crate::domain::time::date_text;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::report::sheets::bucket;
 use crate::tui::screens::{Ui, list as rows};
@@ -196,7 +197,7 @@ fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
             if i == s.selected && s.focus == Focus::Content { "▶" } else { " " },
             column(&a.number, 13),
             column(&a.company_name, name_w),
-            column(&a.due_on, 11),
+            column(&date_text(a.due_on), 11),
             column_right(&won(a.outstanding.0), 12),
             column_right(&a.days_overdue.to_string(), 6)
         );

@@ -1,1 +1,0 @@
-//! Monthly statements: drafts, issued lines, payments.

@@ -1,0 +1,215 @@
+//! What a draft statement is made of: leases, completed use, and what was
+//! issued and corrected before. Read for one company or for every company
+//! at once (the month's list, in a few queries instead of a few per company).
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use super::{month_at, month_key};
+use crate::domain::{Minute, Period, Won};
+use crate::error::Result;
+use crate::store::{Row, Sql};
+
+/// A lease as billed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeaseRow {
+    pub id: i64,
+    pub room: String,
+    pub from: NaiveDate,
+    pub end: NaiveDate,
+    pub rent: Won,
+    pub fee: Won,
+}
+
+/// One completed booking's figures, as billed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Use {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub billing_unit: String,
+    pub start: Minute,
+    pub end: Option<Minute>,
+    pub minutes: Option<i64>,
+    pub samples: Option<i64>,
+    pub rate: Option<Won>,
+    pub charge: Option<Won>,
+}
+
+/// A statement issued for an earlier month: what was billed for the month
+/// itself, the corrections of earlier months it carried left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Billed {
+    pub number: String,
+    /// The month's first day.
+    pub month: NaiveDate,
+    pub base: Won,
+}
+
+/// A [`LeaseRow`] from the row's columns `at..at + 6`.
+fn lease_at(r: &Row<'_, '_>, at: usize) -> Result<LeaseRow> {
+    Ok(LeaseRow {
+        id: r.get(at)?,
+        room: r.get(at + 1)?,
+        from: r.get(at + 2)?,
+        end: r.get(at + 3)?,
+        rent: r.get(at + 4)?,
+        fee: r.get(at + 5)?,
+    })
+}
+
+/// A [`Use`] from the row's columns `at..at + 10`.
+fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
+    Ok(Use {
+        id: r.get(at)?,
+        code: r.get(at + 1)?,
+        name: r.get(at + 2)?,
+        billing_unit: r.get(at + 3)?,
+        start: r.get(at + 4)?,
+        end: r.get(at + 5)?,
+        minutes: r.get(at + 6)?,
+        samples: r.get(at + 7)?,
+        rate: r.get(at + 8)?,
+        charge: r.get(at + 9)?,
+    })
+}
+
+/// The company's leases overlapping `span`, by room code and start.
+pub fn leases(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<LeaseRow>> {
+    db.all(
+        "SELECT l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
+          WHERE l.company_id = ?1 AND l.from_date < ?3 AND l.end_date > ?2 AND l.end_date > l.from_date
+          ORDER BY r.code, l.from_date",
+        &[&company_id, &span.start(), &span.end()],
+        |r| lease_at(r, 0),
+    )
+}
+
+/// The company's bookings completed that started from `from` until before
+/// `until`, by start.
+pub fn usage(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<Vec<Use>> {
+    db.all(
+        "SELECT b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes, b.actual_samples,
+                b.rate, b.charge
+           FROM booking b INDEXED BY booking_company_start JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.company_id = ?1 AND b.start >= ?2 AND b.start < ?3 AND b.state = 'completed'
+          ORDER BY b.start, b.id",
+        &[&company_id, &from, &until],
+        |r| use_at(r, 0),
+    )
+}
+
+/// The company's statements issued for months before `month`, by month.
+pub fn billed(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Vec<Billed>> {
+    db.all(
+        // What was billed for the month itself: the supply amount less
+        // the corrections of earlier months it carried (the rule
+        // `statement_sum` holds the supply to its lines).
+        "SELECT s.number, s.month,
+                    s.supply - (SELECT coalesce(sum(amount), 0) FROM statement_line l
+                                 WHERE l.statement_id = s.id AND l.kind = 'adjustment')
+               FROM statement s WHERE s.company_id = ?1 AND s.month < ?2 ORDER BY s.month",
+        &[&company_id, &month_key(month)],
+        |r| Ok(Billed { number: r.get(0)?, month: month_at(r, 1)?, base: r.get(2)? }),
+    )
+}
+
+/// The company's completed bookings' charges by month (its first day), of
+/// those that started from `from` until before `until`.
+pub fn used(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<HashMap<NaiveDate, Won>> {
+    let mut out = HashMap::new();
+    db.each(
+        "SELECT substr(start, 1, 7), coalesce(sum(charge), 0) FROM booking INDEXED BY booking_company_start
+          WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
+        &[&company_id, &from, &until],
+        |r| {
+            out.insert(month_at(r, 0)?, r.get(1)?);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// The corrections issued so far to the company, by the number of the
+/// statement corrected.
+pub fn corrected(db: Sql<'_>, company_id: i64) -> Result<HashMap<String, Won>> {
+    let mut out = HashMap::new();
+    db.each(
+        "SELECT l.source, sum(l.amount) FROM statement_line l JOIN statement s ON s.id = l.statement_id
+              WHERE s.company_id = ?1 AND l.kind = 'adjustment' GROUP BY l.source",
+        &[&company_id],
+        |r| {
+            out.insert(r.get(0)?, r.get(1)?);
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// Every company's statements issued for months before `month`, by company
+/// and month.
+pub fn all_billed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<(i64, Billed)>> {
+    db.all(
+        "SELECT s.company_id, s.number, s.month, s.supply - coalesce(a.amount, 0) FROM statement s
+               LEFT JOIN (SELECT statement_id, sum(amount) AS amount FROM statement_line INDEXED BY statement_line_source
+                           WHERE kind = 'adjustment' GROUP BY statement_id) a ON a.statement_id = s.id
+              WHERE s.month < ?1 ORDER BY s.company_id, s.month",
+        &[&month_key(month)],
+        |r| Ok((r.get(0)?, Billed { number: r.get(1)?, month: month_at(r, 2)?, base: r.get(3)? })),
+    )
+}
+
+/// Every lease overlapping `span`, with its company, by room code and
+/// start, each to `f`.
+pub fn all_leases(db: Sql<'_>, span: &Period<NaiveDate>, mut f: impl FnMut(i64, LeaseRow) -> Result<()>) -> Result<()> {
+    db.each(
+        "SELECT l.company_id, l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
+          WHERE l.from_date < ?2 AND l.end_date > ?1 AND l.end_date > l.from_date
+          ORDER BY r.code, l.from_date",
+        &[&span.start(), &span.end()],
+        |r| f(r.get(0)?, lease_at(r, 1)?),
+    )
+}
+
+/// Every company's bookings completed that started from `from` until
+/// before `until`, by start, each to `f`.
+pub fn all_usage(db: Sql<'_>, from: Minute, until: Minute, mut f: impl FnMut(i64, Use) -> Result<()>) -> Result<()> {
+    db.each(
+        "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes,
+                b.actual_samples, b.rate, b.charge
+           FROM booking b INDEXED BY booking_state_start JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.company_id IS NOT NULL
+          ORDER BY b.start, b.id",
+        &[&from, &until],
+        |r| f(r.get(0)?, use_at(r, 1)?),
+    )
+}
+
+/// Every company's charges for use by month, of the months from `from`
+/// until before `until` that had any, each to `f`.
+pub fn all_used(
+    db: Sql<'_>,
+    from: NaiveDate,
+    until: NaiveDate,
+    mut f: impl FnMut(i64, NaiveDate, Won) -> Result<()>,
+) -> Result<()> {
+    // Summed as bookings change (migration 4): a year of use at a
+    // million bookings is 24,000 rows to sum, here one per company.
+    db.each(
+        "SELECT company_id, month, charge FROM use_month WHERE month >= ?1 AND month < ?2 AND bookings > 0",
+        &[&month_key(from), &month_key(until)],
+        |r| f(r.get(0)?, month_at(r, 1)?, r.get(2)?),
+    )
+}
+
+/// Every correction issued so far, by company and the number of the
+/// statement corrected, each to `f`.
+pub fn all_corrected(db: Sql<'_>, mut f: impl FnMut(i64, String, Won) -> Result<()>) -> Result<()> {
+    db.each(
+        "SELECT s.company_id, l.source, sum(l.amount) FROM statement_line l INDEXED BY statement_line_source
+           JOIN statement s ON s.id = l.statement_id WHERE l.kind = 'adjustment' GROUP BY 1, 2",
+        &[],
+        |r| f(r.get(0)?, r.get(1)?, r.get(2)?),
+    )
+}
