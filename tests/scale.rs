@@ -111,7 +111,7 @@ fn pages_of_cohorts_and_qualifications_hold_each_row_once() {
         paged.extend(qualification::page(&s, "", Page::new(start as u32, 150)).unwrap());
     }
     // Valid ones first, each part soonest to expire first.
-    let today = s.now().date().to_string();
+    let today = s.now().date();
     let valid = |q: &qualification::Qualification| q.revoked_at.is_none() && q.valid_until >= today;
     let split = paged.iter().position(|q| !valid(q)).unwrap_or(paged.len());
     assert!(paged[split..].iter().all(|q| !valid(q)), "valid before expired");

@@ -312,8 +312,8 @@ fn attendance_and_completion_wait_for_the_sessions() {
     let grid = kiln::db::training::grid(&s, &reference).unwrap();
     let sessions = &grid.sessions;
     let now = s.now().to_string();
-    let future = sessions.iter().find(|x| x.start > now).expect("a session ahead");
-    let past = sessions.iter().find(|x| x.start <= now).expect("a session held");
+    let future = sessions.iter().find(|x| x.start > s.now()).expect("a session ahead");
+    let past = sessions.iter().find(|x| x.start <= s.now()).expect("a session held");
     let seated = grid
         .rows
         .iter()
@@ -325,7 +325,7 @@ fn attendance_and_completion_wait_for_the_sessions() {
         kiln::db::training::attend(&mut s, &reference, &future.number.to_string(), &seated.person, "present")
             .unwrap_err(),
     );
-    assert!(matches!(r, Refusal::SessionNotStarted { ref start, .. } if *start == future.start), "{r:?}");
+    assert!(matches!(r, Refusal::SessionNotStarted { ref start, .. } if *start == future.start.to_string()), "{r:?}");
     let outsider = person::add(
         &mut open_at(&db.path, "kim", &now),
         &PersonInput { name: "외부인".into(), ..PersonInput::default() },

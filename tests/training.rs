@@ -98,7 +98,7 @@ fn a_full_cohort_waitlists_and_a_cancellation_seats_the_first_in_line() {
     let (cancelled, promoted) = training::cancel(&mut s, COHORT, &p(0)).unwrap();
     assert_eq!(cancelled.status, EnrolmentStatus::Cancelled);
     assert_eq!(promoted.iter().map(|e| e.person.clone()).collect::<Vec<_>>(), vec![p(2)]);
-    assert_eq!(promoted[0].promoted_at.as_deref(), Some(common::NOW), "the person is told when");
+    assert_eq!(promoted[0].promoted_at.map(|m| m.to_string()).as_deref(), Some(common::NOW), "the person is told when");
     assert_eq!(status(&s, &p(3)), Some((EnrolmentStatus::Waitlisted, Some(1))));
     // The promotion is audited in the same transaction as the cancellation.
     let conn = common::sqlite::raw(&db.path);
@@ -272,7 +272,7 @@ fn the_gate_holds_from_the_first_to_the_last_valid_day() {
     let (db, mut s) = programme(5);
     // Completed on 2024-12-02, 24 months: valid 2024-12-02 through 2026-12-01.
     let q = qualification::grant(&mut s, &p(0), "KILN-101", Some("2024-12-02"), "타 기관 이수 인정").unwrap();
-    assert_eq!((q.valid_from.as_str(), q.valid_until.as_str()), ("2024-12-02", "2026-12-01"));
+    assert_eq!((q.valid_from.to_string(), q.valid_until.to_string()), ("2024-12-02".into(), "2026-12-01".into()));
     book(&mut s, &p(0), "2026-12-01 16:00", "2026-12-01 17:00").expect("the last valid day");
     let before = dump(&db.path);
     match book(&mut s, &p(0), "2026-12-02 09:00", "2026-12-02 10:00").unwrap_err() {

@@ -282,7 +282,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                 "#{}  {}  {}  {}  {}",
                 d.id,
                 d.equipment,
-                span(&d.start, &d.end),
+                span(&d.start.to_string(), &d.end.to_string()),
                 labels::downtime_reason(d.reason, lang),
                 labels::downtime_state(&d.state, lang)
             ))?;
@@ -301,7 +301,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                     "#{}  {}  {}  {}  {}",
                     d.id,
                     d.equipment,
-                    span(&d.start, &d.end),
+                    span(&d.start.to_string(), &d.end.to_string()),
                     labels::downtime_reason(d.reason, lang),
                     labels::downtime_state(&d.state, lang)
                 ))?;
@@ -320,7 +320,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                     "#{}  {}  {}  {}",
                     d.id,
                     d.equipment,
-                    span(&d.start, &d.end),
+                    span(&d.start.to_string(), &d.end.to_string()),
                     labels::downtime_state(&d.state, lang)
                 ))
             })

@@ -3,69 +3,26 @@
 //! either cancels them (with the reason recorded) or holds the downtime as
 //! pending until they are moved. Nothing is deleted silently.
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 
 use super::booking::{self, Booking};
 use super::write::json;
-use super::{Page, Store, Write, equipment, raised};
+use super::{Page, Store, Write, equipment};
 use crate::domain::{Capability, DowntimeReason, Field, ForField, Invalid, Minute, Period, Problem, text};
 use crate::error::{Error, Refusal, Result};
+use crate::store::sql::downtime as sql;
+use crate::store::{Guard, Sql};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Downtime {
-    pub id: i64,
-    pub equipment: String,
-    pub equipment_name: String,
-    pub start: String,
-    pub end: String,
-    pub reason: DowntimeReason,
-    pub note: String,
-    /// pending (waiting for bookings to move) | active | cancelled
-    pub state: String,
-    pub created_at: String,
-    pub created_by: String,
-    /// For a pending downtime, the active bookings it waits for (to be moved
-    /// or cancelled); empty otherwise, and then left out of the JSON.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub waiting_for: Vec<i64>,
-}
-
-const SELECT: &str =
-    "SELECT d.id, e.code, e.name, d.start, d.end, d.reason, d.note, d.state, d.created_at, d.created_by
-  FROM downtime d JOIN equipment e ON e.id = d.equipment_id";
-
-fn row(r: &Row<'_>) -> rusqlite::Result<Downtime> {
-    let reason: String = r.get(5)?;
-    Ok(Downtime {
-        id: r.get(0)?,
-        equipment: r.get(1)?,
-        equipment_name: r.get(2)?,
-        start: r.get(3)?,
-        end: r.get(4)?,
-        reason: DowntimeReason::parse(&reason)
-            .map_err(|_| rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, "reason".into()))?,
-        note: r.get(6)?,
-        state: r.get(7)?,
-        created_at: r.get(8)?,
-        created_by: r.get(9)?,
-        waiting_for: Vec::new(),
-    })
-}
+pub use crate::store::sql::downtime::Downtime;
 
 /// Fills in which bookings each pending downtime waits for.
-fn with_waiting(conn: &Connection, mut rows: Vec<Downtime>) -> Result<Vec<Downtime>> {
+fn with_waiting(db: Sql<'_>, mut rows: Vec<Downtime>) -> Result<Vec<Downtime>> {
     for d in rows.iter_mut().filter(|d| d.state == "pending") {
-        let (Ok(s), Ok(e)) = (Minute::parse(&d.start), Minute::parse(&d.end)) else { continue };
-        let Ok(period) = Period::new(s, e) else { continue };
-        let eq = equipment::by_code(conn.into(), &d.equipment)?;
-        d.waiting_for = overlapping(conn, eq.id, &period)?.iter().map(|b| b.id).collect();
+        let Some(period) = d.period() else { continue };
+        let eq = equipment::by_code(db, &d.equipment)?;
+        d.waiting_for = overlapping(db, eq.id, &period)?.iter().map(|b| b.id).collect();
     }
     Ok(rows)
-}
-
-fn by_id(conn: &Connection, id: i64) -> Result<Option<Downtime>> {
-    Ok(conn.query_row(&format!("{SELECT} WHERE d.id = ?1"), [id], row).optional()?)
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -101,27 +58,17 @@ fn period_of(input: &DowntimeInput) -> Result<Period> {
 }
 
 /// Active bookings of the machine overlapping `period`, by start.
-fn overlapping(conn: &Connection, equipment_id: i64, period: &Period) -> Result<Vec<Booking>> {
-    let seek = Minute(period.start().0 - 14 * 1440);
-    let ids: Vec<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM booking INDEXED BY booking_active
-              WHERE equipment_id = ?1 AND state IN ('requested', 'approved', 'in-use')
-                AND start < ?3 AND start >= ?4 AND end > ?2 ORDER BY start",
-        )?
-        .query_map(
-            params![equipment_id, period.start().to_string(), period.end().to_string(), seek.to_string()],
-            |r| r.get(0),
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().filter_map(|id| booking::by_id(conn, id).transpose()).collect()
+fn overlapping(db: Sql<'_>, equipment_id: i64, period: &Period) -> Result<Vec<Booking>> {
+    let ids = sql::overlapping_bookings(db, equipment_id, period)?;
+    // Bookings have not moved behind the seam yet.
+    ids.into_iter().filter_map(|id| booking::by_id(db.raw(), id).transpose()).collect()
 }
 
 /// The bookings a downtime over the typed period would hit, for the form.
 pub fn affected(store: &Store, input: &DowntimeInput) -> Result<Vec<Booking>> {
     let period = period_of(input)?;
     let eq = equipment::by_code(store.sql(), &input.equipment)?;
-    overlapping(store.conn(), eq.id, &period)
+    overlapping(store.sql(), eq.id, &period)
 }
 
 /// Takes a machine out of service (admins and equipment managers).
@@ -137,19 +84,11 @@ pub fn add(store: &mut Store, input: &DowntimeInput, on_clash: &OnClash) -> Resu
     };
     store.write(Capability::ManageEquipment, |w| {
         let eq = equipment::by_code(w.sql(), &input.equipment)?;
-        let other: Option<(String, String)> = w
-            .conn()
-            .query_row(
-                "SELECT start, end FROM downtime INDEXED BY downtime_held WHERE equipment_id = ?1
-                   AND state IN ('pending', 'active') AND start < ?2 ORDER BY start DESC LIMIT 1",
-                params![eq.id, period.end().to_string()],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if let Some((start, end)) = other.filter(|(_, e)| *e > period.start().to_string()) {
-            return Err(Refusal::DowntimeOverlap { start, end }.into());
+        let other = sql::held_before(w.sql(), eq.id, period.end())?;
+        if let Some((start, end)) = other.filter(|(_, e)| *e > period.start()) {
+            return Err(Refusal::DowntimeOverlap { start: start.to_string(), end: end.to_string() }.into());
         }
-        let hit = overlapping(w.conn(), eq.id, &period)?;
+        let hit = overlapping(w.sql(), eq.id, &period)?;
         let mut affected = Vec::new();
         if let Some(why) = &cancel_reason {
             for b in &hit {
@@ -159,28 +98,18 @@ pub fn add(store: &mut Store, input: &DowntimeInput, on_clash: &OnClash) -> Resu
             affected.clone_from(&hit);
         }
         let state = if cancel_reason.is_none() && !hit.is_empty() { "pending" } else { "active" };
-        w.conn()
-            .execute(
-                "INSERT INTO downtime (equipment_id, start, end, reason, note, state, created_at, created_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    eq.id,
-                    period.start().to_string(),
-                    period.end().to_string(),
-                    reason.code(),
-                    note,
-                    state,
-                    w.now().to_string(),
-                    w.who()
-                ],
-            )
-            .map_err(|e| match raised(&e) {
-                Some("downtime_overlap") => {
-                    Refusal::DowntimeOverlap { start: period.start().to_string(), end: period.end().to_string() }.into()
-                }
-                _ => Error::from(e),
-            })?;
-        let d = by_id(w.conn(), w.conn().last_insert_rowid())?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let new = sql::New { equipment_id: eq.id, period, reason, note: &note, state, at: w.now(), by: w.who() };
+        let id = sql::insert(w.sql(), &new).map_err(|e| {
+            if e.guard() == Some(Guard::DowntimeOverlap) {
+                Error::from(Refusal::DowntimeOverlap {
+                    start: period.start().to_string(),
+                    end: period.end().to_string(),
+                })
+            } else {
+                e
+            }
+        })?;
+        let d = sql::written(w.sql(), id)?;
         w.audit("downtime", &d.id.to_string(), "add", None, Some(json(&d)))?;
         Ok(DowntimeAdded { downtime: d, affected_bookings: affected })
     })
@@ -188,18 +117,12 @@ pub fn add(store: &mut Store, input: &DowntimeInput, on_clash: &OnClash) -> Resu
 
 /// Makes pending downtimes of the machine active once no booking is in their way.
 pub(crate) fn activate_cleared(w: &mut Write<'_>, equipment_id: i64) -> Result<()> {
-    let pending: Vec<i64> = w
-        .conn()
-        .prepare_cached("SELECT id FROM downtime WHERE equipment_id = ?1 AND state = 'pending' ORDER BY start")?
-        .query_map([equipment_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    for id in pending {
-        let Some(before) = by_id(w.conn(), id)? else { continue };
-        let (Ok(s), Ok(e)) = (Minute::parse(&before.start), Minute::parse(&before.end)) else { continue };
-        let Ok(period) = Period::new(s, e) else { continue };
-        if overlapping(w.conn(), equipment_id, &period)?.is_empty() {
-            w.conn().execute("UPDATE downtime SET state = 'active' WHERE id = ?1", [id])?;
-            let after = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    for id in sql::pending(w.sql(), equipment_id)? {
+        let Some(before) = sql::by_id(w.sql(), id)? else { continue };
+        let Some(period) = before.period() else { continue };
+        if overlapping(w.sql(), equipment_id, &period)?.is_empty() {
+            sql::activate(w.sql(), id)?;
+            let after = sql::written(w.sql(), id)?;
             w.audit("downtime", &id.to_string(), "activate", Some(json(&before)), Some(json(&after)))?;
         }
     }
@@ -216,18 +139,21 @@ pub fn end(store: &mut Store, id: &str, at: Option<&str>) -> Result<Downtime> {
         Some(s) => Minute::parse(s).field(Field::To, s)?,
     };
     store.write(Capability::ManageEquipment, |w| {
-        let before = by_id(w.conn(), n)?.ok_or_else(|| Invalid::new(Field::Downtime, id, Problem::NotFound))?;
-        if before.state == "cancelled" || before.end <= at.to_string() {
-            return Err(
-                Invalid::new(Field::To, at.to_string(), Problem::NotBefore { earliest: before.end.clone() }).into()
-            );
+        let before = sql::by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Downtime, id, Problem::NotFound))?;
+        if before.state == "cancelled" || before.end <= at {
+            return Err(Invalid::new(
+                Field::To,
+                at.to_string(),
+                Problem::NotBefore { earliest: before.end.to_string() },
+            )
+            .into());
         }
-        if before.start >= at.to_string() {
-            w.conn().execute("UPDATE downtime SET state = 'cancelled' WHERE id = ?1", [n])?;
+        if before.start >= at {
+            sql::cancel(w.sql(), n)?;
         } else {
-            w.conn().execute("UPDATE downtime SET end = ?2 WHERE id = ?1", params![n, at.to_string()])?;
+            sql::set_end(w.sql(), n, at)?;
         }
-        let after = by_id(w.conn(), n)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let after = sql::written(w.sql(), n)?;
         w.audit("downtime", &n.to_string(), "end", Some(json(&before)), Some(json(&after)))?;
         Ok(after)
     })
@@ -235,20 +161,12 @@ pub fn end(store: &mut Store, id: &str, at: Option<&str>) -> Result<Downtime> {
 
 pub fn list(store: &Store, equipment_code: Option<&str>, page: Page) -> Result<Vec<Downtime>> {
     let eq = equipment_code.map(|c| equipment::by_code(store.sql(), c)).transpose()?.map(|e| e.id);
-    let sql = format!("{SELECT} WHERE (?1 IS NULL OR d.equipment_id = ?1) ORDER BY d.start DESC LIMIT ?2 OFFSET ?3");
-    let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st.query_map(params![eq, page.limit, page.offset], row)?.collect::<rusqlite::Result<_>>()?;
-    with_waiting(store.conn(), rows)
+    let rows = sql::list(store.sql(), eq, page.limit, page.offset)?;
+    with_waiting(store.sql(), rows)
 }
 
 /// Held downtimes of one machine overlapping `period`, for calendars.
 pub fn calendar(store: &Store, equipment_id: i64, period: &Period) -> Result<Vec<Downtime>> {
-    let sql = format!(
-        "{SELECT} WHERE d.equipment_id = ?1 AND d.state IN ('pending', 'active') AND d.start < ?3 AND d.end > ?2 ORDER BY d.start"
-    );
-    let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st
-        .query_map(params![equipment_id, period.start().to_string(), period.end().to_string()], row)?
-        .collect::<rusqlite::Result<_>>()?;
-    with_waiting(store.conn(), rows)
+    let rows = sql::calendar(store.sql(), equipment_id, period)?;
+    with_waiting(store.sql(), rows)
 }

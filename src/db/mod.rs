@@ -162,11 +162,6 @@ impl Store {
         self.conn.sql().raw()
     }
 
-    /// The same, for the demo's reads of what it just wrote.
-    pub(crate) fn conn_for_demo(&self) -> &rusqlite::Connection {
-        self.conn()
-    }
-
     /// Runs `f` — many small use cases loading a demo or an import — as one
     /// transaction, each use case a savepoint inside it: a load that fails,
     /// or is killed, midway leaves nothing of itself, and one that finishes

@@ -154,8 +154,8 @@ fn attend(
     held: impl Fn(NaiveDate) -> bool,
 ) -> Result<()> {
     let h = training::cohort(store, reference)?;
-    let sessions = training::sessions(store.conn_for_demo(), h.id)?;
-    for s in sessions.iter().filter(|s| crate::domain::Minute::parse(&s.start).is_ok_and(|m| held(m.date()))) {
+    let sessions = training::sessions(store.sql(), h.id)?;
+    for s in sessions.iter().filter(|s| held(s.start.date())) {
         for person in seated {
             let status = match rng.range(0, 99) {
                 0..=79 => "present",

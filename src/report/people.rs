@@ -77,7 +77,7 @@ pub fn detail(store: &Store, code: &str, now: Minute) -> Result<PersonDetail> {
         store,
         &QualificationFilter { person: Some(code.to_owned()), ..QualificationFilter::default() },
     )?;
-    qualifications.sort_by_key(|q| (!q.valid_on(today), q.valid_until.clone()));
+    qualifications.sort_by_key(|q| (!q.valid_on(today), q.valid_until));
     let filter = BookingFilter { person: Some(code.to_owned()), from: Some(now), ..BookingFilter::default() };
     let coming = booking::list(store, &filter, Page::new(0, 5))?.into_iter().filter(|b| b.state.is_active()).collect();
     Ok(PersonDetail { qualifications, coming })

@@ -53,7 +53,7 @@ fn available_minutes(store: &Store, eq: &Equipment, month: &Period<NaiveDate>, c
     let down: Vec<Period> = crate::db::downtime::calendar(store, eq.id, &span)?
         .iter()
         .filter(|d| d.state == "active")
-        .filter_map(|d| Period::new(Minute::parse(&d.start).ok()?, Minute::parse(&d.end).ok()?).ok())
+        .filter_map(crate::db::downtime::Downtime::period)
         .collect();
     let mut total = 0;
     for (i, day) in month.start().iter_days().take_while(|d| *d < month.end()).enumerate() {

@@ -188,7 +188,7 @@ fn free_and_allowed(
             }
         }
     }
-    gate::qualified(conn, eq, person_id, period)
+    gate::qualified(w.sql(), eq, person_id, period)
 }
 
 /// What the booking form shows while typing: whether the period can be
@@ -223,7 +223,7 @@ pub fn preview(store: &Store, input: &BookingInput) -> Preview {
         }
         Err(e) => return Preview::Refused { why: e, free: None },
     }
-    match parties(conn, input).and_then(|(p, _)| gate::qualified(conn, &eq, p, &req.period)) {
+    match parties(conn, input).and_then(|(p, _)| gate::qualified(store.sql(), &eq, p, &req.period)) {
         Ok(()) => Preview::Free,
         Err(Error::Invalid(_)) => Preview::Incomplete,
         Err(e) => Preview::Refused { why: e, free: None },

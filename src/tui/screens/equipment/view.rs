@@ -44,8 +44,8 @@ pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
             format!(
                 "✖ {} ~{} {}",
                 labels::downtime_reason(d.reason, lang),
-                d.end.get(5..10).unwrap_or_default(),
-                hm(&d.end)
+                d.end.to_datetime().format("%m-%d"),
+                d.end.to_datetime().format("%H:%M")
             ),
             theme::error(),
         ),
@@ -210,12 +210,12 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
                 .week
                 .downtime
                 .iter()
-                .find(|x| x.start < end_s && x.end > at_s)
+                .find(|x| x.start < end && x.end > at)
                 .filter(|x| x.state != "pending" || booking.is_none());
             let hours = eq.rules.hours.on(di);
             let open_now = hours.is_some_and(|(o, c)| o <= minute && minute < c);
             let (text, mut style) = if let Some(x) = downtime {
-                let first = x.start >= at_s || minute == open;
+                let first = x.start >= at || minute == open;
                 let label = if first { labels::downtime_reason(x.reason, lang) } else { "" };
                 (format!("░░{label}"), theme::error())
             } else if let Some(b) = booking {
@@ -262,7 +262,7 @@ fn waiting_line(s: &EquipmentScreen, lang: Lang) -> Option<String> {
     Some(format!(
         "░░ {} {} · {}",
         labels::downtime_reason(d.reason, lang),
-        short_span(&d.start, &d.end),
+        short_span(&d.start.to_string(), &d.end.to_string()),
         fill(Msg::WaitsFor.text(lang), &[&ids.join(", ")])
     ))
 }

@@ -100,7 +100,7 @@ fn detail_lines(p: &People, ui: &Ui, w: usize) -> Vec<Line<'static>> {
     let lang = ui.lang;
     let mut lines = vec![Line::styled(lang.pick("─ 자격", "─ Qualifications"), theme::title())];
     for q in p.detail.qualifications.iter().take(4) {
-        let left = q.days_left(ui.today).unwrap_or(0);
+        let left = q.days_left(ui.today);
         let (state, style) = if q.revoked_at.is_some() {
             (Msg::Revoked.text(lang).to_owned(), theme::dim())
         } else if left < 0 {

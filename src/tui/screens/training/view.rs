@@ -180,7 +180,7 @@ pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, 
     let top = rows::page_top(s.quals.selected, visible);
     for i in top..(top + visible).min(s.quals.total) {
         let Some(q) = s.quals.get(i) else { break };
-        let left = q.days_left(ui.today).unwrap_or(0);
+        let left = q.days_left(ui.today);
         let (state, style) = if q.revoked_at.is_some() {
             (Msg::Revoked.text(lang).to_owned(), theme::dim())
         } else if left < 0 {
@@ -197,8 +197,8 @@ pub(super) fn qualifications(s: &TrainingScreen, frame: &mut Frame, area: Rect, 
             column(&format!("{} {}", q.person, q.person_name), 15),
             column(&q.course, 9),
             column(&q.machines, 10),
-            q.valid_from.get(2..).unwrap_or(&q.valid_from),
-            q.valid_until.get(2..).unwrap_or(&q.valid_until)
+            q.valid_from.format("%y-%m-%d"),
+            q.valid_until.format("%y-%m-%d")
         );
         let used = width(&text);
         let line = Line::from(vec![Span::raw(text), Span::styled(cut(&state, w.saturating_sub(used)), style)]);

@@ -1,1 +1,0 @@
-//! Courses, cohorts, sessions, enrolments, attendance, qualifications.
