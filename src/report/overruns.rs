@@ -26,6 +26,8 @@ pub struct Overrun {
     pub into_who: String,
 }
 
+// serde's `serialize_with` hands the field over by reference.
+#[allow(clippy::ref_option)]
 fn or_empty<S: Serializer>(m: &Option<Minute>, s: S) -> std::result::Result<S::Ok, S::Error> {
     match m {
         Some(m) => m.serialize(s),
