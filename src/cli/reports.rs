@@ -175,7 +175,7 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                         &r.equipment,
                         &r.who,
                         &r.booked_end,
-                        &r.actual_end,
+                        &r.actual_end_text(),
                         &r.into,
                         &r.into_who,
                         &r.into_start,
@@ -235,7 +235,7 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                     crate::cells::fit(&r.company_name, 24),
                     r.hours,
                     r.bookings,
-                    group(i128::from(r.charged))
+                    group(i128::from(r.charged.0))
                 ))?;
             }
             Ok(())
@@ -309,7 +309,7 @@ fn print_arrears(rows: &[crate::db::statement::Arrear], lang: crate::i18n::Lang)
             &won(r.total),
             &won(r.outstanding),
             &r.days_overdue.to_string(),
-            &crate::report::sheets::bucket(r.bucket, lang),
+            &labels::bucket(r.bucket, lang),
         ))?;
     }
     let total = crate::i18n::fill(Msg::ArrearsTotal.text(lang), &[&rows.len()]);

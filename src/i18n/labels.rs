@@ -279,6 +279,14 @@ pub fn quantity(quantity: f64, unit: Unit, lang: Lang) -> String {
     format!("{n}{}", u.text(lang))
 }
 
+/// An ageing bucket's words: `not due`, `31-60 days`.
+pub fn bucket(b: &str, lang: Lang) -> String {
+    match b {
+        "current" => lang.pick("기한 전", "not due").to_owned(),
+        other => format!("{other}{}", lang.pick("일", " days")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,6 +10,7 @@ pub mod labels;
 mod messages;
 mod problems;
 pub mod screen;
+mod sheets;
 pub mod time;
 pub mod usage;
 

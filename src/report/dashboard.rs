@@ -10,6 +10,7 @@ use crate::db::lease::{self, Lease, LeaseFilter};
 use crate::db::{Page, Store};
 use crate::domain::{Minute, Stage};
 use crate::error::Result;
+use crate::store::sql::report::dashboard as sql;
 
 /// How far ahead leases ending are listed.
 pub const EXPIRY_HORIZON_DAYS: i64 = 60;
@@ -32,11 +33,10 @@ pub struct Dashboard {
 
 /// The dashboard for `year`'s figures, as of `today`.
 pub fn load(store: &Store, year: i32, today: NaiveDate) -> Result<Dashboard> {
-    let conn = store.conn();
-    let mut st = conn.prepare_cached("SELECT stage, count(*) FROM company GROUP BY stage")?;
-    let stages: Vec<(String, i64)> =
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+    let db = store.sql();
+    let stages = sql::stages(db)?;
     let filter = LeaseFilter { ending_within: Some((today, EXPIRY_HORIZON_DAYS)), ..LeaseFilter::default() };
+    let day = store.now().date();
     Ok(Dashboard {
         programme: programme(store, year)?,
         occupancy: occupancy(store, today)?,
@@ -45,25 +45,10 @@ pub fn load(store: &Store, year: i32, today: NaiveDate) -> Result<Dashboard> {
             .iter()
             .map(|s| (*s, stages.iter().find(|(c, _)| c == s.code()).map_or(0, |(_, n)| *n)))
             .collect(),
-        people: conn.query_row("SELECT count(*) FROM person", [], |r| r.get(0))?,
+        people: sql::people(db)?,
         machines: machines_now(store)?,
-        pending: conn.query_row(
-            "SELECT count(*) FROM booking INDEXED BY booking_state_start WHERE state = 'requested'",
-            [],
-            |r| r.get(0),
-        )?,
-        today: {
-            let now = store.now();
-            let day = now.date();
-            let (from, to) =
-                (Minute::at(day, 0, 0).to_string(), Minute::at(day + chrono::Duration::days(1), 0, 0).to_string());
-            conn.query_row(
-                "SELECT count(*) FROM booking INDEXED BY booking_state_start
-                  WHERE state IN ('requested', 'approved', 'in-use', 'completed') AND start >= ?1 AND start < ?2",
-                [from, to],
-                |r| r.get(0),
-            )?
-        },
+        pending: sql::pending(db)?,
+        today: sql::starting(db, Minute::at(day, 0, 0), Minute::at(day + chrono::Duration::days(1), 0, 0))?,
     })
 }
 

@@ -1,10 +1,7 @@
 //! How each machine stands right now, and a week of one machine, for the
 //! equipment screen and the dashboard.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, ToSql, params};
 
 use crate::db::Store;
 use crate::db::booking::{self, Booking};
@@ -13,6 +10,7 @@ use crate::db::downtime::{self, Downtime};
 use crate::db::equipment::Equipment;
 use crate::domain::{Minute, Period};
 use crate::error::Result;
+use crate::store::sql::report::equipment as sql;
 
 /// A machine's state now.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,29 +23,6 @@ pub enum Now {
     Free(Option<Booking>),
 }
 
-fn booking_at(store: &Store, equipment_id: i64, now: Minute) -> Result<Option<i64>> {
-    Ok(store
-        .conn()
-        .prepare_cached(
-            "SELECT id FROM booking INDEXED BY booking_active WHERE equipment_id = ?1
-               AND state IN ('requested', 'approved', 'in-use') AND start <= ?2 ORDER BY start DESC LIMIT 1",
-        )?
-        .query_row(params![equipment_id, now.to_string()], |r| r.get(0))
-        .optional()?)
-}
-
-fn next_today(store: &Store, equipment_id: i64, now: Minute) -> Result<Option<i64>> {
-    let tomorrow = Minute::at(now.date() + chrono::Duration::days(1), 0, 0);
-    Ok(store
-        .conn()
-        .prepare_cached(
-            "SELECT id FROM booking INDEXED BY booking_active WHERE equipment_id = ?1
-               AND state IN ('requested', 'approved', 'in-use') AND start > ?2 AND start < ?3 ORDER BY start LIMIT 1",
-        )?
-        .query_row(params![equipment_id, now.to_string(), tomorrow.to_string()], |r| r.get(0))
-        .optional()?)
-}
-
 /// Where `eq` stands at `now`: each a seek or two on the active indexes.
 pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
     let here = Period::new(now, Minute(now.0 + 1)).ok();
@@ -58,7 +33,7 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
     }
     // The booking holding the machine now: in use, or one that should have
     // started but was not checked in yet, which is still "next".
-    let current = match booking_at(store, eq.id, now)? {
+    let current = match sql::booking_at(store.sql(), eq.id, now)? {
         Some(id) => booking::by_id(store.conn(), id)?.filter(|b| b.end > now.to_string()),
         None => None,
     };
@@ -69,52 +44,28 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
             Now::Free(Some(b))
         });
     }
-    let next = match next_today(store, eq.id, now)? {
+    let tomorrow = Minute::at(now.date() + chrono::Duration::days(1), 0, 0);
+    let next = match sql::next_before(store.sql(), eq.id, now, tomorrow)? {
         Some(id) => booking::by_id(store.conn(), id)?,
         None => None,
     };
     Ok(Now::Free(next))
 }
 
-/// Per machine, the id of its first row in `sql`'s `(machine, id)` pairs.
-fn per_machine(store: &Store, sql: &str, args: &[&dyn ToSql]) -> Result<HashMap<i64, i64>> {
-    let mut out = HashMap::new();
-    let mut st = store.conn().prepare_cached(sql)?;
-    for row in st.query_map(args, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
-        let (machine, id) = row?;
-        out.entry(machine).or_insert(id);
-    }
-    Ok(out)
-}
-
 /// Where each of `machines` stands at `now`, as [`now`] says of one, with
 /// three queries for all of them instead of three or four each: the
 /// dashboard and screen 4 ask about 200 machines on every reload.
 pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<Now>> {
-    let (at, next_minute) = (now.to_string(), Minute(now.0 + 1).to_string());
-    let tomorrow = Minute::at(now.date() + chrono::Duration::days(1), 0, 0).to_string();
+    // `Booking::end` is still text until the booking rows are typed.
+    let at = now.to_string();
+    let tomorrow = Minute::at(now.date() + chrono::Duration::days(1), 0, 0);
     // As `now` reads them: the active downtime over this minute that
     // starts first; the active booking that started last by now; the first
     // one later today.
-    let down = per_machine(
-        store,
-        "SELECT equipment_id, id FROM downtime INDEXED BY downtime_held
-          WHERE state IN ('pending', 'active') AND state = 'active' AND start < ?1 AND end > ?2
-          ORDER BY equipment_id, start",
-        &[&next_minute, &at],
-    )?;
-    let started = per_machine(
-        store,
-        "SELECT equipment_id, id FROM booking INDEXED BY booking_state_start
-          WHERE state IN ('requested', 'approved', 'in-use') AND start <= ?1 ORDER BY equipment_id, start DESC",
-        &[&at],
-    )?;
-    let later = per_machine(
-        store,
-        "SELECT equipment_id, id FROM booking INDEXED BY booking_state_start
-          WHERE state IN ('requested', 'approved', 'in-use') AND start > ?1 AND start < ?2 ORDER BY equipment_id, start",
-        &[&at, &tomorrow],
-    )?;
+    let db = store.sql();
+    let down = sql::down_now(db, now, Minute(now.0 + 1))?;
+    let started = sql::started_by(db, now)?;
+    let later = sql::later(db, now, tomorrow)?;
     let conn = store.conn();
     let mut out = Vec::with_capacity(machines.len());
     for eq in machines {
@@ -139,6 +90,11 @@ pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<
         });
     }
     Ok(out)
+}
+
+/// Bookings waiting for approval, as screen 4's queue counts them.
+pub fn requested(store: &Store) -> Result<i64> {
+    sql::requested(store.sql())
 }
 
 /// A week (or any span) of one machine: its bookings, downtime and closed days.

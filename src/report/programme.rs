@@ -1,11 +1,13 @@
 //! The programme against its 2010 targets: companies by zone, jobs, sales.
 
-use rusqlite::{Connection, ToSql};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::db::Store;
 use crate::domain::{Won, Zone};
 use crate::error::Result;
+use crate::store::Sql;
+use crate::store::sql::report::programme as sql;
 
 /// The cluster plan's targets for 2010.
 pub const TARGET_COMPANIES: i64 = 100;
@@ -90,51 +92,19 @@ impl Movements {
     /// What the years `first..=last` need. For one year, the companies as
     /// they stood at its end, counted as such: half the work of counting
     /// every year's movements (the dashboard asks for one).
-    fn read(conn: &Connection, first: i32, last: i32) -> Result<Movements> {
-        let end = format!("{last}-12-31");
-        let by_zone = |sql: &str, args: &[&dyn ToSql]| -> Result<Vec<(String, i32, i64)>> {
-            Ok(conn
-                .prepare_cached(sql)?
-                .query_map(args, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?)
-        };
-        let by_year = |sql: &str, args: &[&dyn ToSql]| -> Result<Vec<(i32, i64)>> {
-            Ok(conn
-                .prepare_cached(sql)?
-                .query_map(args, |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<_>>()?)
-        };
+    fn read(db: Sql<'_>, first: i32, last: i32) -> Result<Movements> {
+        let Some(end) = NaiveDate::from_ymd_opt(last, 12, 31) else { return Ok(Movements::default()) };
         if first == last {
             return Ok(Movements {
-                admitted: by_zone(
-                    "SELECT zone, ?2, count(*) FROM company INDEXED BY company_programme
-                      WHERE admitted_on <= ?1 AND NOT (stage = 'withdrawn' AND left_on <= ?1) GROUP BY zone",
-                    &[&end, &last],
-                )?,
+                admitted: sql::in_cluster_at(db, end, last)?,
                 withdrawn: Vec::new(),
-                graduated: by_year(
-                    "SELECT ?2, count(*) FROM company INDEXED BY company_programme
-                      WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1",
-                    &[&end, &last],
-                )?,
+                graduated: sql::graduated_at(db, end, last)?,
             });
         }
         Ok(Movements {
-            admitted: by_zone(
-                "SELECT zone, CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
-                  WHERE admitted_on <= ?1 GROUP BY 1, 2",
-                &[&end],
-            )?,
-            withdrawn: by_zone(
-                "SELECT zone, CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
-                  WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
-                &[&end],
-            )?,
-            graduated: by_year(
-                "SELECT CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
-                  WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
-                &[&end],
-            )?,
+            admitted: sql::admitted(db, end)?,
+            withdrawn: sql::withdrawn(db, end)?,
+            graduated: sql::graduated(db, end)?,
         })
     }
 
@@ -153,50 +123,13 @@ impl Movements {
     }
 }
 
-/// A year's sums of the yearly reports, as the schema keeps them.
-#[derive(Clone, Copy, Default)]
-struct Sums {
-    reporting: i64,
-    employees: i64,
-    sales: i64,
-    exports: i64,
-    rnd_spend: i64,
-    patents_filed: i64,
-    patents_granted: i64,
-    investment: i64,
-}
-
-fn sums(conn: &Connection, first: i32, last: i32) -> Result<Vec<(i32, Sums)>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT year, reporting, employees, sales, exports, rnd_spend, patents_filed, patents_granted, investment
-               FROM yearly_total WHERE year BETWEEN ?1 AND ?2",
-        )?
-        .query_map([first, last], |r| {
-            Ok((
-                r.get(0)?,
-                Sums {
-                    reporting: r.get(1)?,
-                    employees: r.get(2)?,
-                    sales: r.get(3)?,
-                    exports: r.get(4)?,
-                    rnd_spend: r.get(5)?,
-                    patents_filed: r.get(6)?,
-                    patents_granted: r.get(7)?,
-                    investment: r.get(8)?,
-                },
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
 /// The programme for each year from `first` to `last`, in the same few
 /// queries however many years: the KPI report shows twenty at once.
 pub fn programmes(store: &Store, first: i32, last: i32) -> Result<Vec<Programme>> {
-    let conn = store.conn();
-    let moves = Movements::read(conn, first, last)?;
+    let db = store.sql();
+    let moves = Movements::read(db, first, last)?;
     // Each year's trend reaches nine years back.
-    let sums = sums(conn, first - 9, last)?;
+    let sums = sql::sums(db, first - 9, last)?;
     let of = |y: i32| sums.iter().find(|(sy, _)| *sy == y).map(|(_, s)| *s).unwrap_or_default();
     Ok((first..=last)
         .map(|year| {
@@ -208,7 +141,7 @@ pub fn programmes(store: &Store, first: i32, last: i32) -> Result<Vec<Programme>
             let trend = (year - 9..=year)
                 .map(|y| {
                     let t = of(y);
-                    YearPoint { year: y, employees: t.employees, sales: Won(t.sales) }
+                    YearPoint { year: y, employees: t.employees, sales: t.sales }
                 })
                 .collect();
             Programme {
@@ -220,13 +153,13 @@ pub fn programmes(store: &Store, first: i32, last: i32) -> Result<Vec<Programme>
                 reporting: s.reporting,
                 employees: s.employees,
                 target_employees: TARGET_JOBS,
-                sales: Won(s.sales),
+                sales: s.sales,
                 target_sales: TARGET_SALES,
-                exports: Won(s.exports),
-                rnd_spend: Won(s.rnd_spend),
+                exports: s.exports,
+                rnd_spend: s.rnd_spend,
                 patents_filed: s.patents_filed,
                 patents_granted: s.patents_granted,
-                investment: Won(s.investment),
+                investment: s.investment,
                 trend,
             }
         })

@@ -1,13 +1,47 @@
 //! The reports as sheets of typed cells, headed in the reader's language:
 //! what screen 6 shows is what its export keys write, so the numbers in the
-//! funders' Excel file are the ones the administrator saw.
+//! funders' Excel file are the ones the administrator saw. The words come
+//! from the face that knows the language ([`Labels`]), so the layout is one
+//! for every language.
 
 use super::programme::Programme;
 use super::trends::{OccupancyPoint, TrainingOutcome};
 use super::usage::{MachineUse, TopUser};
 use crate::db::statement::{Arrear, Statement};
 use crate::domain::time::date_text;
-use crate::i18n::{Lang, Msg, labels};
+use crate::domain::statement::{LineKind, Unit};
+
+/// A sheet the layout asks [`Labels`] to name and head.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetId {
+    Statements,
+    StatementLines,
+    Arrears,
+    Occupancy,
+    Utilisation,
+    Training,
+    Kpis,
+    TopUsers,
+}
+
+/// The sheets' words in the reader's language, supplied by the face that
+/// knows it.
+pub trait Labels {
+    /// The sheet's name, before the month or year it is of.
+    fn name(&self, sheet: SheetId) -> String;
+    /// The sheet's column heads, one per column.
+    fn heads(&self, sheet: SheetId) -> Vec<String>;
+    /// The first cell of a totals row.
+    fn total(&self) -> String;
+    /// The number of a statement not issued yet.
+    fn draft(&self) -> String;
+    /// A statement line's words.
+    fn item(&self, kind: LineKind, subject: &str, detail: &str) -> String;
+    /// A statement line's quantity with its unit.
+    fn quantity(&self, quantity: f64, unit: Unit) -> String;
+    /// An ageing bucket's words.
+    fn bucket(&self, bucket: &str) -> String;
+}
 
 /// One cell, typed so a spreadsheet formats it (won with thousands
 /// separators, percentages, dates) and sums it.
@@ -56,9 +90,8 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    fn new(name: &str, headers: &[(&str, &str)], lang: Lang) -> Sheet {
-        let headers = headers.iter().map(|(ko, en)| lang.pick(ko, en).to_owned()).collect();
-        Sheet { name: name.to_owned(), headers, rows: Vec::new(), total: None }
+    fn new(name: String, id: SheetId, words: &dyn Labels) -> Sheet {
+        Sheet { name, headers: words.heads(id), rows: Vec::new(), total: None }
     }
 }
 
@@ -75,32 +108,11 @@ fn won_sum<T>(items: &[T], f: impl Fn(&T) -> i64) -> Cell {
 }
 
 /// The month's statements (issued and drafts) and all their lines.
-pub fn statements(month: &str, list: &[Statement], lang: Lang) -> Book {
-    let heads = [
-        ("번호", "Number"),
-        ("기업", "Company"),
-        ("사업자등록번호", "BRN"),
-        ("공급가액", "Supply"),
-        ("부가세", "VAT"),
-        ("합계", "Total"),
-        ("납부", "Paid"),
-        ("미납", "Outstanding"),
-        ("발행일", "Issued"),
-        ("납부기한", "Due"),
-    ];
-    let mut summary = Sheet::new(&format!("{} {month}", Msg::ReportStatements.text(lang)), &heads, lang);
-    let line_heads = [
-        ("번호", "Number"),
-        ("기업", "Company"),
-        ("내역", "Item"),
-        ("수량", "Quantity"),
-        ("단가", "Unit price"),
-        ("금액", "Amount"),
-        ("근거", "Source"),
-    ];
-    let mut lines = Sheet::new(lang.pick("청구 내역", "Lines"), &line_heads, lang);
+pub fn statements(month: &str, list: &[Statement], words: &dyn Labels) -> Book {
+    let mut summary = Sheet::new(format!("{} {month}", words.name(SheetId::Statements)), SheetId::Statements, words);
+    let mut lines = Sheet::new(words.name(SheetId::StatementLines), SheetId::StatementLines, words);
     for s in list {
-        let number = s.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
+        let number = s.number.clone().unwrap_or_else(|| words.draft());
         summary.rows.push(vec![
             text(number.clone()),
             text(s.company_name.clone()),
@@ -117,8 +129,8 @@ pub fn statements(month: &str, list: &[Statement], lang: Lang) -> Book {
             lines.rows.push(vec![
                 text(number.clone()),
                 text(s.company_name.clone()),
-                text(labels::statement_line(l.kind, &l.subject, &l.detail, lang)),
-                text(labels::quantity(l.quantity, l.unit, lang)),
+                text(words.item(l.kind, &l.subject, &l.detail)),
+                text(words.quantity(l.quantity, l.unit)),
                 l.unit_price.map_or(Cell::Empty, |p| Cell::Won(p.0)),
                 Cell::Won(l.amount.0),
                 text(l.source.clone()),
@@ -126,7 +138,7 @@ pub fn statements(month: &str, list: &[Statement], lang: Lang) -> Book {
         }
     }
     summary.total = Some(vec![
-        text(Msg::Total.text(lang)),
+        text(words.total()),
         Cell::Empty,
         Cell::Empty,
         won_sum(list, |s| s.totals.supply.0),
@@ -140,26 +152,8 @@ pub fn statements(month: &str, list: &[Statement], lang: Lang) -> Book {
     Book { stem: format!("kiln-statements-{month}"), sheets: vec![summary, lines] }
 }
 
-/// The ageing bucket's words.
-pub fn bucket(b: &str, lang: Lang) -> String {
-    match b {
-        "current" => lang.pick("기한 전", "not due").to_owned(),
-        other => format!("{other}{}", lang.pick("일", " days")),
-    }
-}
-
-pub fn arrears(today: &str, list: &[Arrear], lang: Lang) -> Book {
-    let heads = [
-        ("번호", "Number"),
-        ("기업", "Company"),
-        ("사업자등록번호", "BRN"),
-        ("납부기한", "Due"),
-        ("청구액", "Billed"),
-        ("미납", "Outstanding"),
-        ("연체일", "Days overdue"),
-        ("구간", "Age"),
-    ];
-    let mut sheet = Sheet::new(&format!("{} {today}", Msg::ReportArrears.text(lang)), &heads, lang);
+pub fn arrears(today: &str, list: &[Arrear], words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(format!("{} {today}", words.name(SheetId::Arrears)), SheetId::Arrears, words);
     for a in list {
         sheet.rows.push(vec![
             text(a.number.clone()),
@@ -169,18 +163,17 @@ pub fn arrears(today: &str, list: &[Arrear], lang: Lang) -> Book {
             Cell::Won(a.total.0),
             Cell::Won(a.outstanding.0),
             Cell::Int(a.days_overdue),
-            text(bucket(a.bucket, lang)),
+            text(words.bucket(a.bucket)),
         ]);
     }
-    let mut total = vec![text(Msg::Total.text(lang)), Cell::Empty, Cell::Empty, Cell::Empty];
+    let mut total = vec![text(words.total()), Cell::Empty, Cell::Empty, Cell::Empty];
     total.extend([won_sum(list, |a| a.total.0), won_sum(list, |a| a.outstanding.0), Cell::Empty, Cell::Empty]);
     sheet.total = Some(total);
     Book { stem: format!("kiln-arrears-{today}"), sheets: vec![sheet] }
 }
 
-pub fn occupancy(points: &[OccupancyPoint], lang: Lang) -> Book {
-    let heads = [("월", "Month"), ("면적 입주율", "Area let"), ("임대 호실", "Rooms let"), ("전체 호실", "Rooms")];
-    let mut sheet = Sheet::new(Msg::ReportOccupancy.text(lang), &heads, lang);
+pub fn occupancy(points: &[OccupancyPoint], words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(words.name(SheetId::Occupancy), SheetId::Occupancy, words);
     for p in points {
         sheet.rows.push(vec![
             text(p.month.clone()),
@@ -192,16 +185,8 @@ pub fn occupancy(points: &[OccupancyPoint], lang: Lang) -> Book {
     Book { stem: "kiln-occupancy".to_owned(), sheets: vec![sheet] }
 }
 
-pub fn utilisation(month: &str, rows: &[MachineUse], lang: Lang) -> Book {
-    let heads = [
-        ("장비", "Machine"),
-        ("장비명", "Name"),
-        ("예약 시간", "Booked h"),
-        ("사용 시간", "Used h"),
-        ("가용 시간", "Available h"),
-        ("가동률", "Utilisation"),
-    ];
-    let mut sheet = Sheet::new(&format!("{} {month}", Msg::ReportUtilisation.text(lang)), &heads, lang);
+pub fn utilisation(month: &str, rows: &[MachineUse], words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(format!("{} {month}", words.name(SheetId::Utilisation)), SheetId::Utilisation, words);
     for r in rows {
         sheet.rows.push(vec![
             text(r.equipment.clone()),
@@ -215,7 +200,7 @@ pub fn utilisation(month: &str, rows: &[MachineUse], lang: Lang) -> Book {
     let sum = |f: fn(&MachineUse) -> f64| rows.iter().map(f).sum::<f64>();
     let (used, available) = (sum(|r| r.used_hours), sum(|r| r.available_hours));
     sheet.total = Some(vec![
-        text(Msg::Total.text(lang)),
+        text(words.total()),
         Cell::Empty,
         Cell::Decimal(sum(|r| r.booked_hours)),
         Cell::Decimal(used),
@@ -225,18 +210,8 @@ pub fn utilisation(month: &str, rows: &[MachineUse], lang: Lang) -> Book {
     Book { stem: format!("kiln-utilisation-{month}"), sheets: vec![sheet] }
 }
 
-pub fn training(rows: &[TrainingOutcome], lang: Lang) -> Book {
-    let heads = [
-        ("연도", "Year"),
-        ("과정", "Course"),
-        ("과정명", "Title"),
-        ("기수", "Cohorts"),
-        ("수강생", "Trainees"),
-        ("수료", "Completed"),
-        ("수료율", "Completion"),
-        ("자격 발급", "Qualifications"),
-    ];
-    let mut sheet = Sheet::new(Msg::ReportTraining.text(lang), &heads, lang);
+pub fn training(rows: &[TrainingOutcome], words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(words.name(SheetId::Training), SheetId::Training, words);
     for r in rows {
         sheet.rows.push(vec![
             Cell::Int(i64::from(r.year)),
@@ -252,7 +227,7 @@ pub fn training(rows: &[TrainingOutcome], lang: Lang) -> Book {
     let sum = |f: fn(&TrainingOutcome) -> i64| rows.iter().map(f).sum::<i64>();
     let (trainees, completed) = (sum(|r| r.trainees), sum(|r| r.completed));
     sheet.total = Some(vec![
-        text(Msg::Total.text(lang)),
+        text(words.total()),
         Cell::Empty,
         Cell::Empty,
         Cell::Int(sum(|r| r.cohorts)),
@@ -264,23 +239,8 @@ pub fn training(rows: &[TrainingOutcome], lang: Lang) -> Book {
     Book { stem: "kiln-training".to_owned(), sheets: vec![sheet] }
 }
 
-pub fn kpis(years: &[Programme], lang: Lang) -> Book {
-    let heads = [
-        ("연도", "Year"),
-        ("기업 수", "Companies"),
-        ("기업 목표", "Target"),
-        ("고용", "Jobs"),
-        ("고용 목표", "Target"),
-        ("매출", "Sales"),
-        ("매출 목표", "Target"),
-        ("수출", "Exports"),
-        ("특허 출원", "Patents filed"),
-        ("특허 등록", "Patents granted"),
-        ("투자 유치", "Investment"),
-        ("졸업", "Graduated"),
-        ("실적 제출", "Reporting"),
-    ];
-    let mut sheet = Sheet::new(Msg::ReportKpis.text(lang), &heads, lang);
+pub fn kpis(years: &[Programme], words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(words.name(SheetId::Kpis), SheetId::Kpis, words);
     for p in years {
         sheet.rows.push(vec![
             Cell::Int(i64::from(p.year)),
@@ -301,16 +261,8 @@ pub fn kpis(years: &[Programme], lang: Lang) -> Book {
     Book { stem: "kiln-kpis".to_owned(), sheets: vec![sheet] }
 }
 
-pub fn top_users(year: i32, rows: &[TopUser], lang: Lang) -> Book {
-    let heads = [
-        ("순위", "Rank"),
-        ("기업", "Company"),
-        ("사업자등록번호", "BRN"),
-        ("사용 건수", "Bookings"),
-        ("사용 시간", "Hours"),
-        ("청구액", "Charged"),
-    ];
-    let mut sheet = Sheet::new(&format!("{} {year}", Msg::ReportTopUsers.text(lang)), &heads, lang);
+pub fn top_users(year: i32, rows: &[TopUser], words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(format!("{} {year}", words.name(SheetId::TopUsers)), SheetId::TopUsers, words);
     for (i, r) in rows.iter().enumerate() {
         sheet.rows.push(vec![
             Cell::Int(i as i64 + 1),
@@ -318,7 +270,7 @@ pub fn top_users(year: i32, rows: &[TopUser], lang: Lang) -> Book {
             text(r.company_brn.clone()),
             Cell::Int(r.bookings),
             Cell::Decimal(r.hours),
-            Cell::Won(r.charged),
+            Cell::Won(r.charged.0),
         ]);
     }
     Book { stem: format!("kiln-top-users-{year}"), sheets: vec![sheet] }

@@ -9,6 +9,7 @@ use super::programme::{self, Programme};
 use crate::db::Store;
 use crate::domain::lease::month_start;
 use crate::error::Result;
+use crate::store::sql::report::trends as sql;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OccupancyPoint {
@@ -45,8 +46,7 @@ pub fn occupancy_series(store: &Store, today: NaiveDate, months: u32) -> Result<
 /// The programme against its targets for each year from the first
 /// admission to `last`.
 pub fn programme_years(store: &Store, last: i32) -> Result<Vec<Programme>> {
-    let first: Option<String> = store.conn().query_row("SELECT min(admitted_on) FROM company", [], |r| r.get(0))?;
-    let first = first.and_then(|d| d.get(..4).and_then(|y| y.parse::<i32>().ok())).unwrap_or(last);
+    let first = sql::first_admitted(store.sql())?.map_or(last, |d| d.year());
     programme::programmes(store, first, last)
 }
 
@@ -68,42 +68,21 @@ pub struct TrainingOutcome {
 /// Per course and year: cohorts completed, trainees, completions and the
 /// qualifications they earned.
 pub fn training_outcomes(store: &Store) -> Result<Vec<TrainingOutcome>> {
-    let rows = store
-        .conn()
-        .prepare_cached(
-            // Each cohort's counts once, summed per course and year: asking
-            // per course and year for the counts of all its cohorts took
-            // 0.7 s at 5,000 cohorts.
-            "SELECT c.code, c.title, CAST(substr(h.completed_on, 1, 4) AS INTEGER), count(*),
-                    coalesce(sum(e.trainees), 0), coalesce(sum(e.completed), 0), coalesce(sum(q.n), 0)
-               FROM cohort h JOIN course c ON c.id = h.course_id
-               LEFT JOIN (SELECT cohort_id, sum(status IN ('completed', 'failed')) AS trainees,
-                                 sum(status = 'completed') AS completed
-                            FROM enrolment GROUP BY cohort_id) e ON e.cohort_id = h.id
-               LEFT JOIN (SELECT cohort_id, count(*) AS n FROM qualification WHERE cohort_id IS NOT NULL
-                           GROUP BY cohort_id) q ON q.cohort_id = h.id
-              WHERE h.completed_on IS NOT NULL
-              GROUP BY c.id, substr(h.completed_on, 1, 4)
-              ORDER BY 3 DESC, c.code",
-        )?
-        .query_map([], |r| {
-            let trainees: i64 = r.get(4)?;
-            let completed: i64 = r.get(5)?;
-            Ok(TrainingOutcome {
-                course: r.get(0)?,
-                title: r.get(1)?,
-                year: r.get(2)?,
-                cohorts: r.get(3)?,
-                trainees,
-                completed,
-                completion_rate: if trainees > 0 {
-                    (completed as f64 * 1000.0 / trainees as f64).round() / 10.0
-                } else {
-                    0.0
-                },
-                qualifications: r.get(6)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    Ok(sql::course_years(store.sql())?
+        .into_iter()
+        .map(|r| TrainingOutcome {
+            completion_rate: if r.trainees > 0 {
+                (r.completed as f64 * 1000.0 / r.trainees as f64).round() / 10.0
+            } else {
+                0.0
+            },
+            course: r.course,
+            title: r.title,
+            year: r.year,
+            cohorts: r.cohorts,
+            trainees: r.trainees,
+            completed: r.completed,
+            qualifications: r.qualifications,
+        })
+        .collect())
 }

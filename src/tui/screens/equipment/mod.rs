@@ -210,8 +210,7 @@ impl Screen for EquipmentScreen {
         let machines = equipment::list_matching(store, q, Page::new(self.window_start, WINDOW))?;
         let states = status::states(store, &machines, now)?;
         self.machines = machines.into_iter().zip(states).collect();
-        self.pending =
-            store.conn().query_row("SELECT count(*) FROM booking WHERE state = 'requested'", [], |r| r.get(0))?;
+        self.pending = status::requested(store)?;
         // Another manager may have approved a request above the selected one:
         // stay on the same request, so a key never acts on its neighbour.
         let kept = self.queue.get(self.queue_selected).map(|b| b.id);

@@ -218,7 +218,7 @@ pub(super) fn top_users(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: 
         .iter()
         .map(|u| {
             Bar::with_label(Line::from(column(&u.company_name, label_w)), (u.hours * 10.0).round().max(0.0) as u64)
-                .text_value(format!("{:.1}h · {}", u.hours, labels::money_short(crate::domain::Won(u.charged), lang)))
+                .text_value(format!("{:.1}h · {}", u.hours, labels::money_short(u.charged, lang)))
         })
         .collect();
     let shown = usize::from(inner.height).min(bars.len());

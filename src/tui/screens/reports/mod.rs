@@ -276,13 +276,13 @@ impl ReportsScreen {
     pub fn book(&self, lang: crate::i18n::Lang) -> Book {
         let d = &self.data;
         match self.report {
-            Report::Statements => sheets::statements(&self.shown_month_text(), &d.statements, lang),
-            Report::Arrears => sheets::arrears(&date_text(self.today), &d.arrears, lang),
-            Report::Occupancy => sheets::occupancy(&d.occupancy, lang),
-            Report::Utilisation => sheets::utilisation(&self.shown_month_text(), &d.utilisation, lang),
-            Report::Training => sheets::training(&d.training, lang),
-            Report::Kpis => sheets::kpis(&d.kpis, lang),
-            Report::TopUsers => sheets::top_users(self.shown_year(), &d.top_users, lang),
+            Report::Statements => sheets::statements(&self.shown_month_text(), &d.statements, &lang),
+            Report::Arrears => sheets::arrears(&date_text(self.today), &d.arrears, &lang),
+            Report::Occupancy => sheets::occupancy(&d.occupancy, &lang),
+            Report::Utilisation => sheets::utilisation(&self.shown_month_text(), &d.utilisation, &lang),
+            Report::Training => sheets::training(&d.training, &lang),
+            Report::Kpis => sheets::kpis(&d.kpis, &lang),
+            Report::TopUsers => sheets::top_users(self.shown_year(), &d.top_users, &lang),
         }
     }
 

@@ -12,7 +12,6 @@ use crate::cells::{column, column_right, cut};
 use crate::domain::money::group;
 use crate::domain::time::date_text;
 use crate::i18n::{Lang, Msg, fill, labels};
-use crate::report::sheets::bucket;
 use crate::tui::screens::{Ui, list as rows};
 use crate::tui::theme;
 
@@ -171,7 +170,7 @@ fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
         .map(|b| {
             let sum: i64 = list.iter().filter(|a| a.bucket == *b).map(|a| a.outstanding.0).sum();
             let style = if *b == "current" { theme::info() } else { theme::error() };
-            Bar::with_label(bucket(b, lang), sum.max(0) as u64)
+            Bar::with_label(labels::bucket(b, lang), sum.max(0) as u64)
                 .text_value(labels::money_short(crate::domain::Won(sum), lang))
                 .style(style)
         })

@@ -77,7 +77,10 @@ pub fn view(p: &People, title: &str, frame: &mut Frame, area: Rect, ui: &Ui) {
     let top = rows::page_top(p.cards.selected, visible);
     for i in top..(top + visible).min(p.cards.total) {
         let Some(c) = p.cards.get(i) else { break };
-        let next = c.next.as_ref().map_or_else(String::new, |(at, eq)| format!("{} {eq}", at.get(5..).unwrap_or(at)));
+        let next = c
+            .next
+            .as_ref()
+            .map_or_else(String::new, |(at, eq)| format!("{} {eq}", at.to_datetime().format("%m-%d %H:%M")));
         let text = format!(
             "{}{}{}{}{}{}",
             if i == p.cards.selected { "▶" } else { " " },
