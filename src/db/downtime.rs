@@ -114,7 +114,7 @@ fn overlapping(conn: &Connection, equipment_id: i64, period: &Period) -> Result<
             |r| r.get(0),
         )?
         .collect::<rusqlite::Result<_>>()?;
-    ids.into_iter().filter_map(|id| booking::by_id(conn, id).transpose()).collect()
+    ids.into_iter().filter_map(|id| booking::by_id(conn.into(), id).transpose()).collect()
 }
 
 /// The bookings a downtime over the typed period would hit, for the form.

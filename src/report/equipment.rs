@@ -59,7 +59,7 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
     // The booking holding the machine now: in use, or one that should have
     // started but was not checked in yet, which is still "next".
     let current = match booking_at(store, eq.id, now)? {
-        Some(id) => booking::by_id(store.conn(), id)?.filter(|b| b.end > now.to_string()),
+        Some(id) => booking::by_id(store.sql(), id)?.filter(|b| b.end > now),
         None => None,
     };
     if let Some(b) = current {
@@ -70,7 +70,7 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
         });
     }
     let next = match next_today(store, eq.id, now)? {
-        Some(id) => booking::by_id(store.conn(), id)?,
+        Some(id) => booking::by_id(store.sql(), id)?,
         None => None,
     };
     Ok(Now::Free(next))
@@ -115,7 +115,7 @@ pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<
           WHERE state IN ('requested', 'approved', 'in-use') AND start > ?1 AND start < ?2 ORDER BY equipment_id, start",
         &[&at, &tomorrow],
     )?;
-    let conn = store.conn();
+    let db = store.sql();
     let mut out = Vec::with_capacity(machines.len());
     for eq in machines {
         if down.contains_key(&eq.id)
@@ -126,14 +126,14 @@ pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<
             continue;
         }
         let current = match started.get(&eq.id) {
-            Some(id) => booking::by_id(conn, *id)?.filter(|b| b.end > at),
+            Some(id) => booking::by_id(db, *id)?.filter(|b| b.end > now),
             None => None,
         };
         out.push(match current {
             Some(b) if b.state == crate::domain::booking::BookingState::InUse => Now::InUse(b),
             Some(b) => Now::Free(Some(b)),
             None => Now::Free(match later.get(&eq.id) {
-                Some(id) => booking::by_id(conn, *id)?,
+                Some(id) => booking::by_id(db, *id)?,
                 None => None,
             }),
         });
@@ -157,7 +157,7 @@ pub fn week(store: &Store, eq: &Equipment, monday: NaiveDate) -> Result<Week> {
     let closed = (0..7)
         .filter_map(|i| {
             let d = monday + chrono::Duration::days(i);
-            closed_on(store.conn(), d).ok().flatten().map(|n| (d, n))
+            closed_on(store.sql(), d).ok().flatten().map(|n| (d, n))
         })
         .collect();
     Ok(Week {

@@ -2,13 +2,12 @@
 //! training programme decides who is qualified; the booking use case asks
 //! here, so the TUI and the CLI are gated alike.
 
-use rusqlite::Connection;
-
 use crate::db::equipment::Equipment;
 use crate::domain::Period;
 use crate::error::Result;
+use crate::store::Sql;
 
 /// Refuses unless the person may use the machine on every day of `period`.
-pub(super) fn qualified(conn: &Connection, eq: &Equipment, person_id: i64, period: &Period) -> Result<()> {
-    crate::db::training::qualification::gate(conn, eq, person_id, period)
+pub(super) fn qualified(db: Sql<'_>, eq: &Equipment, person_id: i64, period: &Period) -> Result<()> {
+    crate::db::training::qualification::gate(db.raw(), eq, person_id, period)
 }

@@ -284,7 +284,7 @@ pub fn unqualified_bookings(store: &Store) -> Result<Vec<Booking>> {
         .collect::<rusqlite::Result<_>>()?;
     let mut out = Vec::new();
     for (id, equipment_id, person_id) in ids {
-        let Some(b) = booking::by_id(conn, id)? else { continue };
+        let Some(b) = booking::by_id(store.sql(), id)? else { continue };
         let Some(period) = b.period() else { continue };
         let eq = crate::db::equipment::by_id(conn, equipment_id)?;
         if gate(conn, &eq, person_id, &period).is_err() {

@@ -17,6 +17,7 @@ pub use guard::{EngineError, is_unique_violation, raised};
 #[cfg(test)]
 pub(super) use migrate::MIGRATIONS;
 pub use migrate::SCHEMA_VERSION;
+pub use value::Param;
 
 use crate::error::{Error, Result};
 
