@@ -39,7 +39,7 @@ pub fn year(store: &Store, year: i32) -> Result<Vec<Day>> {
         .map(|h| Day { date: h.date, name: h.name_ko.to_owned(), kind: kind_code(h.kind) })
         .collect();
     days.extend(sql::closed_in(store.sql(), year)?);
-    days.sort_by(|a, b| a.date.cmp(&b.date));
+    days.sort_by_key(|d| d.date);
     Ok(days)
 }
 

@@ -127,20 +127,20 @@ fn free_and_allowed(
             .map(|p| (p.start().to_string(), p.end().to_string()));
         return Err(Refusal::BookingClash { clash: Box::new(clash), free }.into());
     }
-    if let Some(company_id) = company_id {
-        if let Some(hours) = quota::hours(db, company_id, eq.id)? {
-            let used = used_minutes(db, company_id, eq.id, period.start().date())?;
-            if used + period.minutes() > hours * 60 && !quota_overridden {
-                let company = sql::company_name(db, company_id)?;
-                return Err(Refusal::QuotaExceeded {
-                    company,
-                    equipment: eq.code.clone(),
-                    quota_hours: hours,
-                    used_minutes: used,
-                    asking_minutes: period.minutes(),
-                }
-                .into());
+    if let Some(company_id) = company_id
+        && let Some(hours) = quota::hours(db, company_id, eq.id)?
+    {
+        let used = used_minutes(db, company_id, eq.id, period.start().date())?;
+        if used + period.minutes() > hours * 60 && !quota_overridden {
+            let company = sql::company_name(db, company_id)?;
+            return Err(Refusal::QuotaExceeded {
+                company,
+                equipment: eq.code.clone(),
+                quota_hours: hours,
+                used_minutes: used,
+                asking_minutes: period.minutes(),
             }
+            .into());
         }
     }
     gate::qualified(db, eq, person_id, period)

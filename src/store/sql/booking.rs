@@ -148,8 +148,11 @@ pub fn person_id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
     db.opt("SELECT id FROM person WHERE code = ?1", &[&code], |r| r.get(0))
 }
 
+/// A person's id, company and the company's BRN.
+pub type Billed = (i64, Option<i64>, Option<String>);
+
 /// A person's id, company and the company's BRN, by code.
-pub fn person_billed(db: Sql<'_>, code: &str) -> Result<Option<(i64, Option<i64>, Option<String>)>> {
+pub fn person_billed(db: Sql<'_>, code: &str) -> Result<Option<Billed>> {
     db.opt(
         "SELECT p.id, p.company_id, c.brn FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.code = ?1",
         &[&code],

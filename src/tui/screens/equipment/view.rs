@@ -279,5 +279,8 @@ fn short_span(start: &str, end: &str) -> String {
 }
 
 fn without_year(text: String) -> String {
-    text.get(5..).map_or(text.clone(), str::to_owned)
+    match text.get(5..) {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
 }
