@@ -208,7 +208,7 @@ fn bookings(c: &mut Criterion) {
         let mut setup = || {
             let fx = Fixture::new(n);
             for p in &afternoons {
-                assert!(booking::clash_for(&fx.raw, fx.eq_id, p, 0).expect("clash_for").is_none());
+                assert!(booking::clash_for(fx.engine.sql(), fx.eq_id, p, 0).expect("clash_for").is_none());
             }
             for (name, week) in [("coming", &coming), ("past", &past)] {
                 let rows = booking::calendar(&fx.store, fx.eq_id, week).expect("calendar").len();
@@ -238,7 +238,7 @@ fn bookings(c: &mut Criterion) {
             b.iter(|| {
                 let p = &afternoons[i % afternoons.len()];
                 i += 1;
-                black_box(booking::clash_for(&fx.raw, fx.eq_id, p, 0).expect("clash_for"))
+                black_box(booking::clash_for(fx.engine.sql(), fx.eq_id, p, 0).expect("clash_for"))
             });
         });
         group.bench_function("calendar_week", |b| {

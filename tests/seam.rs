@@ -98,22 +98,6 @@ fn is_sql(s: &str) -> bool {
         || (has("CREATE") && (has("TABLE") || has("INDEX") || has("TRIGGER")))
 }
 
-/// Files not yet moved behind the store's seam (issue 17): each may still
-/// name rusqlite, hold SQL or know the user's language. The list only
-/// shrinks: a file that no longer does must leave it, and no other file
-/// may start.
-const NOT_YET_BEHIND_THE_SEAM: &[&str] = &[
-    "db/booking/actual.rs",
-    "db/booking/history.rs",
-    "db/booking/mod.rs",
-    "db/booking/slots.rs",
-    "db/booking/transition.rs",
-    "db/calendar.rs",
-    "db/mod.rs",
-    "db/quota.rs",
-    "db/write.rs",
-];
-
 /// What in a file breaks the seam: rusqlite named, SQL written, or the
 /// user's language known below the faces.
 fn breaks(rel: &str, text: &str) -> Vec<&'static str> {
@@ -140,20 +124,14 @@ fn sql_and_the_engine_stay_in_the_store_and_language_at_the_faces() {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let root = format!("{}/", src.display());
     let mut wrong = Vec::new();
-    let mut clean_but_listed = Vec::new();
     for (path, text) in sources(&src) {
         let rel = path.trim_start_matches(&root).to_owned();
         let found = breaks(&rel, &text);
-        let listed = NOT_YET_BEHIND_THE_SEAM.contains(&rel.as_str());
-        if !found.is_empty() && !listed {
+        if !found.is_empty() {
             wrong.push(format!("{rel}: {}", found.join(", ")));
-        }
-        if found.is_empty() && listed {
-            clean_but_listed.push(rel);
         }
     }
     assert_eq!(wrong, Vec::<String>::new(), "outside the store: keep SQL and rusqlite in src/store, Lang in cli/tui");
-    assert_eq!(clean_but_listed, Vec::<String>::new(), "now behind the seam: take these off NOT_YET_BEHIND_THE_SEAM");
 }
 
 #[test]

@@ -92,7 +92,7 @@ fn check_in_waits_for_the_window_and_ends_with_the_booking() {
     let b = booking::check_in(&mut t, &id, Some("2026-12-01 09:44")).unwrap();
     assert_eq!(b.state, BookingState::InUse);
     assert_eq!(
-        (b.actual_start.as_deref(), b.checked_in_at.as_deref()),
+        (b.actual_start.map(|m| m.to_string()).as_deref(), b.checked_in_at.map(|m| m.to_string()).as_deref()),
         (Some("2026-12-01 09:40"), Some("2026-12-01 09:40"))
     );
 }
@@ -114,7 +114,7 @@ fn check_out_lies_between_check_in_and_the_clock() {
     assert_eq!(dump(&db.path), before);
     let b = booking::check_out(&mut t, &id, None, None).unwrap();
     assert_eq!(
-        (b.actual_end.as_deref(), b.checked_out_at.as_deref()),
+        (b.actual_end.map(|m| m.to_string()).as_deref(), b.checked_out_at.map(|m| m.to_string()).as_deref()),
         (Some("2026-12-01 11:00"), Some("2026-12-01 11:00"))
     );
     assert_eq!(b.charge, Some(Won(60_000)));
@@ -165,8 +165,8 @@ fn a_walk_in_books_from_now_without_notice_and_is_in_use_at_once() {
     assert_eq!(invalid(booking::walk_in(&mut t, &input, " ").unwrap_err()).field, Field::Reason);
     let b = booking::walk_in(&mut t, &input, "시료 급히 확인").unwrap();
     assert_eq!(b.state, BookingState::InUse);
-    assert_eq!((b.start.as_str(), b.end.as_str()), ("2026-12-01 10:07", "2026-12-01 11:00"));
-    assert_eq!(b.actual_start.as_deref(), Some("2026-12-01 10:07"));
+    assert_eq!((b.start.to_string().as_str(), b.end.to_string().as_str()), ("2026-12-01 10:07", "2026-12-01 11:00"));
+    assert_eq!(b.actual_start.map(|m| m.to_string()).as_deref(), Some("2026-12-01 10:07"));
     assert!(b.note.as_deref().is_some_and(|n| n.contains("시료 급히 확인")), "{:?}", b.note);
     // A second walk-in while the machine is booked and in use is refused.
     let again = BookingInput { person: "P-0002".into(), ..input.clone() };
@@ -206,7 +206,7 @@ fn an_admin_corrects_recorded_times_at_the_rate_first_recorded() {
     assert_eq!(dump(&db.path), before);
     let after = booking::correct(&mut kim, &id, None, Some("2026-12-01 11:30"), "퇴실 기록 누락").unwrap();
     assert_eq!((after.billed_minutes, after.rate, after.charge), (Some(90), Some(Won(60_000)), Some(Won(90_000))));
-    assert_eq!(after.corrected_at.as_deref(), Some("2026-12-01 15:00"));
+    assert_eq!(after.corrected_at.map(|m| m.to_string()).as_deref(), Some("2026-12-01 15:00"));
     let conn = common::sqlite::raw(&db.path);
     let why: String = conn
         .query_row("SELECT json_extract(after, '$.reason') FROM audit_log WHERE action = 'correct'", [], |r| r.get(0))
@@ -376,7 +376,7 @@ fn migration_5_fills_recorded_moments_from_the_audit_log() {
     let s = db.open_as("kim");
     let b = booking::show(&s, &b.id.to_string()).unwrap();
     assert_eq!(
-        (b.checked_in_at.as_deref(), b.checked_out_at.as_deref()),
+        (b.checked_in_at.map(|m| m.to_string()).as_deref(), b.checked_out_at.map(|m| m.to_string()).as_deref()),
         (Some("2026-12-01 10:02"), Some("2026-12-01 11:30"))
     );
     assert!(check::run(&s).unwrap().is_clean());

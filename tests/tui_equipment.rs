@@ -64,10 +64,10 @@ fn a_manager_books_sees_a_clash_approves_and_checks_out() {
         press(&mut app, KeyCode::Tab);
     }
     clear(&mut app);
-    type_text(&mut app, &taken.start);
+    type_text(&mut app, &taken.start.to_string());
     press(&mut app, KeyCode::Tab);
     clear(&mut app);
-    type_text(&mut app, &taken.end);
+    type_text(&mut app, &taken.end.to_string());
     let (note, tone) = app.form().unwrap().note.clone().unwrap();
     assert_eq!(tone, Tone::Error);
     assert!(note.contains(&format!("#{}", taken.id)) && note.contains("가장 가까운 빈 시간"), "{note}");
@@ -228,6 +228,6 @@ fn a_walk_in_from_the_keyboard_is_in_use_at_once_in_korean_at_80x24() {
     )
     .unwrap();
     assert_eq!(now.len(), 1);
-    assert_eq!(now[0].start, "2026-11-26 10:00");
+    assert_eq!(now[0].start.to_string(), "2026-11-26 10:00");
     assert!(now[0].note.as_deref().is_some_and(|n| n.contains("급한 시료 확인")));
 }

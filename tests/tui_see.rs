@@ -114,10 +114,10 @@ fn book_over_a_taken_slot(db: &TempDb, app: &mut App) {
     press(app, KeyCode::Tab);
     press(app, KeyCode::Tab);
     clear(app);
-    type_text(app, &taken.start);
+    type_text(app, &taken.start.to_string());
     press(app, KeyCode::Tab);
     clear(app);
-    type_text(app, &taken.end);
+    type_text(app, &taken.end.to_string());
 }
 
 /// The booking form's live note at 80×24: a clash names the booking and the

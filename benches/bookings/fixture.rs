@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use kiln::db::booking::BookingInput;
 use kiln::db::{Store, equipment};
 use kiln::domain::Minute;
+use kiln::store::Conn;
 use rusqlite::Connection;
 use rusqlite::config::DbConfig;
 
@@ -18,6 +19,8 @@ pub struct Fixture {
     _dir: tempfile::TempDir,
     pub store: Store,
     pub raw: Connection,
+    /// The store's engine on the same file, for the queries benchmarked alone.
+    pub engine: Conn,
     pub eq_id: i64,
     pub person_id: i64,
     pub company_id: Option<i64>,
@@ -43,6 +46,7 @@ impl Fixture {
         raw.pragma_update(None, "foreign_keys", "ON").expect("foreign keys");
         // As `Store::open_as` does, so `clash_for` here runs as in the app.
         raw.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true).expect("QPSG on");
+        let engine = Conn::open(&path, false).expect("open the engine");
         let eq_id = equipment::show(&store, BENCH_MACHINE).expect("the bench machine").id;
         let (person_id, company_id) = raw
             .query_row("SELECT id, company_id FROM person WHERE code = ?1", [BENCH_PERSON], |r| {
@@ -80,7 +84,7 @@ impl Fixture {
                 ..BookingInput::default()
             })
             .collect();
-        Fixture { _dir: dir, store, raw, eq_id, person_id, company_id, max_id, inputs }
+        Fixture { _dir: dir, store, raw, engine, eq_id, person_id, company_id, max_id, inputs }
     }
 
     /// The bench machine, person and company, for the bare insert.

@@ -161,7 +161,7 @@ pub(super) fn print_booking(b: &Booking, lang: Lang) -> Result<()> {
         "#{}  {}  {}  {}  {}  {}{charge}{overran}",
         b.id,
         b.equipment,
-        span(&b.start, &b.end),
+        b.span(),
         labels::booking_state(b.state, lang),
         b.who(),
         b.purpose

@@ -308,7 +308,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                 for id in &d.waiting_for {
                     let b = booking::show(&store, &id.to_string())?;
                     let waits = fill(Msg::WaitsFor.text(lang), &[&format!("#{id}")]);
-                    say(format!("    ⏳ {waits}: {}  {}", span(&b.start, &b.end), b.who()))?;
+                    say(format!("    ⏳ {waits}: {}  {}", b.span(), b.who()))?;
                 }
             }
             Ok(())
@@ -370,13 +370,10 @@ pub fn holidays(env: &Env, year: Option<i32>, as_json: bool) -> Result<()> {
     }
     for d in &days {
         let name = match env.lang {
-            Lang::En => calendar::english_name(&d.date).filter(|_| d.kind != "closed").unwrap_or(&d.name),
+            Lang::En => calendar::english_name(d.date).filter(|_| d.kind != "closed").unwrap_or(&d.name),
             Lang::Ko => &d.name,
         };
-        say(format!(
-            "{}  {name}",
-            labels::date_with_weekday(crate::domain::time::stored_date(&d.date).unwrap_or_default(), env.lang)
-        ))?;
+        say(format!("{}  {name}", labels::date_with_weekday(d.date, env.lang)))?;
     }
     Ok(())
 }

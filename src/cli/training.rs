@@ -475,13 +475,7 @@ pub fn qualification_cmd(env: &Env, cmd: QualificationCmd) -> Result<()> {
                 return json(&list);
             }
             for b in &list {
-                say(format!(
-                    "#{}  {}  {}  {}",
-                    b.id,
-                    b.equipment,
-                    crate::domain::period::span(&b.start, &b.end),
-                    b.who()
-                ))?;
+                say(format!("#{}  {}  {}  {}", b.id, b.equipment, b.span(), b.who()))?;
             }
             Ok(())
         }

@@ -60,8 +60,7 @@ fn period_of(input: &DowntimeInput) -> Result<Period> {
 /// Active bookings of the machine overlapping `period`, by start.
 fn overlapping(db: Sql<'_>, equipment_id: i64, period: &Period) -> Result<Vec<Booking>> {
     let ids = sql::overlapping_bookings(db, equipment_id, period)?;
-    // Bookings have not moved behind the seam yet.
-    ids.into_iter().filter_map(|id| booking::by_id(db.raw(), id).transpose()).collect()
+    ids.into_iter().filter_map(|id| booking::by_id(db, id).transpose()).collect()
 }
 
 /// The bookings a downtime over the typed period would hit, for the form.

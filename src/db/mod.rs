@@ -27,7 +27,6 @@ use crate::domain::{Clock, Minute, SystemClock};
 use crate::error::Result;
 use crate::store::{Conn, Sql};
 
-pub(crate) use crate::store::raised;
 pub(crate) use crate::store::sql::search;
 pub use crate::store::{Interrupter, SCHEMA_VERSION};
 pub use write::Write;
@@ -154,12 +153,6 @@ impl Store {
     /// For the reads of `db` and `report`, through the engine's queries.
     pub(crate) fn sql(&self) -> Sql<'_> {
         self.conn.sql()
-    }
-
-    /// The connection, for the reads not yet moved behind the seam (issue
-    /// 17); nothing new may use it.
-    pub(crate) fn conn(&self) -> &rusqlite::Connection {
-        self.conn.sql().raw()
     }
 
     /// Runs `f` — many small use cases loading a demo or an import — as one

@@ -23,12 +23,6 @@ impl Write<'_> {
         self.tx.sql()
     }
 
-    /// The connection, for the use cases not yet moved behind the seam
-    /// (issue 17); nothing new may use it.
-    pub fn conn(&self) -> &rusqlite::Connection {
-        self.tx.sql().raw()
-    }
-
     pub fn now(&self) -> Minute {
         self.now
     }

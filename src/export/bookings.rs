@@ -11,10 +11,9 @@ use crate::domain::booking::BookingState;
 use crate::error::Result;
 
 /// A KST minute as the UTC instant it is.
-fn utc(text: &str) -> Option<DateTime<Utc>> {
-    let m = Minute::parse(text).ok()?;
+fn utc(m: Minute) -> DateTime<Utc> {
     let naive = m.to_datetime() - chrono::Duration::hours(9);
-    Some(DateTime::from_naive_utc_and_offset(naive, Utc))
+    DateTime::from_naive_utc_and_offset(naive, Utc)
 }
 
 /// The calendar file's text.
@@ -22,7 +21,7 @@ pub fn ics(bookings: &[Booking]) -> String {
     let mut cal = Calendar::new();
     cal.name("kiln 장비 예약");
     for b in bookings {
-        let (Some(start), Some(end)) = (utc(&b.start), utc(&b.end)) else { continue };
+        let (start, end) = (utc(b.start), utc(b.end));
         let status = match b.state {
             BookingState::Requested => EventStatus::Tentative,
             BookingState::Approved | BookingState::InUse | BookingState::Completed => EventStatus::Confirmed,
@@ -36,9 +35,7 @@ pub fn ics(bookings: &[Booking]) -> String {
             .starts(start)
             .ends(end)
             .status(status);
-        if let Some(stamp) = utc(&b.created_at) {
-            event.timestamp(stamp);
-        }
+        event.timestamp(utc(b.created_at));
         cal.push(event.done());
     }
     cal.done().to_string()

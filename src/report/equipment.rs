@@ -34,7 +34,7 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
     // The booking holding the machine now: in use, or one that should have
     // started but was not checked in yet, which is still "next".
     let current = match sql::booking_at(store.sql(), eq.id, now)? {
-        Some(id) => booking::by_id(store.conn(), id)?.filter(|b| b.end > now.to_string()),
+        Some(id) => booking::by_id(store.sql(), id)?.filter(|b| b.end > now),
         None => None,
     };
     if let Some(b) = current {
@@ -46,7 +46,7 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
     }
     let tomorrow = Minute::at(now.date() + chrono::Duration::days(1), 0, 0);
     let next = match sql::next_before(store.sql(), eq.id, now, tomorrow)? {
-        Some(id) => booking::by_id(store.conn(), id)?,
+        Some(id) => booking::by_id(store.sql(), id)?,
         None => None,
     };
     Ok(Now::Free(next))
@@ -56,8 +56,6 @@ pub fn now(store: &Store, eq: &Equipment, now: Minute) -> Result<Now> {
 /// three queries for all of them instead of three or four each: the
 /// dashboard and screen 4 ask about 200 machines on every reload.
 pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<Now>> {
-    // `Booking::end` is still text until the booking rows are typed.
-    let at = now.to_string();
     let tomorrow = Minute::at(now.date() + chrono::Duration::days(1), 0, 0);
     // As `now` reads them: the active downtime over this minute that
     // starts first; the active booking that started last by now; the first
@@ -66,7 +64,6 @@ pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<
     let down = sql::down_now(db, now, Minute(now.0 + 1))?;
     let started = sql::started_by(db, now)?;
     let later = sql::later(db, now, tomorrow)?;
-    let conn = store.conn();
     let mut out = Vec::with_capacity(machines.len());
     for eq in machines {
         if down.contains_key(&eq.id)
@@ -77,14 +74,14 @@ pub fn states(store: &Store, machines: &[Equipment], now: Minute) -> Result<Vec<
             continue;
         }
         let current = match started.get(&eq.id) {
-            Some(id) => booking::by_id(conn, *id)?.filter(|b| b.end > at),
+            Some(id) => booking::by_id(db, *id)?.filter(|b| b.end > now),
             None => None,
         };
         out.push(match current {
             Some(b) if b.state == crate::domain::booking::BookingState::InUse => Now::InUse(b),
             Some(b) => Now::Free(Some(b)),
             None => Now::Free(match later.get(&eq.id) {
-                Some(id) => booking::by_id(conn, *id)?,
+                Some(id) => booking::by_id(db, *id)?,
                 None => None,
             }),
         });
@@ -113,7 +110,7 @@ pub fn week(store: &Store, eq: &Equipment, monday: NaiveDate) -> Result<Week> {
     let closed = (0..7)
         .filter_map(|i| {
             let d = monday + chrono::Duration::days(i);
-            closed_on(store.conn(), d).ok().flatten().map(|n| (d, n))
+            closed_on(store.sql(), d).ok().flatten().map(|n| (d, n))
         })
         .collect();
     Ok(Week {

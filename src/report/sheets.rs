@@ -8,8 +8,8 @@ use super::programme::Programme;
 use super::trends::{OccupancyPoint, TrainingOutcome};
 use super::usage::{MachineUse, TopUser};
 use crate::db::statement::{Arrear, Statement};
-use crate::domain::time::date_text;
 use crate::domain::statement::{LineKind, Unit};
+use crate::domain::time::date_text;
 
 /// A sheet the layout asks [`Labels`] to name and head.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

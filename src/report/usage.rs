@@ -38,7 +38,7 @@ fn closed_days(store: &Store, month: &Period<NaiveDate>) -> Result<Vec<bool>> {
         .start()
         .iter_days()
         .take_while(|d| *d < month.end())
-        .map(|d| Ok(closed_on(store.conn(), d)?.is_some()))
+        .map(|d| Ok(closed_on(store.sql(), d)?.is_some()))
         .collect()
 }
 

@@ -13,7 +13,7 @@
 pub mod sql;
 mod sqlite;
 
-pub use sqlite::{Conn, EngineError, Interrupter, Param, Row, SCHEMA_VERSION, Sql, Tx, engine_version, raised};
+pub use sqlite::{Conn, EngineError, Interrupter, Param, Row, SCHEMA_VERSION, Sql, Tx, engine_version};
 
 /// A rule the schema itself refused: the last guard behind the use case's
 /// own check. Each engine maps its errors to these in one table (SQLite: the

@@ -3,8 +3,6 @@
 //! one machine at once, overruns into the next booking, walk-ins, and an
 //! admin's correction of recorded times.
 
-use rusqlite::{Connection, OptionalExtension, params};
-
 use super::transition::{Changes, step};
 use super::{Booking, BookingInput, by_id, guard, insert, machine_and_parties, parse_id, request_walk_in, slots};
 use crate::db::setting::value;
@@ -15,6 +13,8 @@ use crate::domain::booking::{BookingState, LONGEST_MINUTES, Transition, billable
 use crate::domain::setting::SettingKey;
 use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
 use crate::error::{Error, Refusal, Result};
+use crate::store::Sql;
+use crate::store::sql::booking::{self as sql, Priced};
 
 /// Says what a broken time rule means for `booking`, at the moment `typed`:
 /// a moment that cannot be (in the future, before its check-in) is bad input
@@ -32,26 +32,9 @@ fn refused(b: MomentBreak, field: Field, booking: i64, typed: Minute) -> Error {
 /// Another booking's actual use of the machine that `[start, end)` (open
 /// while `end` is `None`) would overlap. Actual periods never overlap, so
 /// the one with the greatest start before `end` decides.
-fn clash(
-    conn: &Connection,
-    equipment_id: i64,
-    start: Minute,
-    end: Option<Minute>,
-    except: i64,
-) -> Result<Option<Booking>> {
-    let found: Option<(i64, Option<String>)> = conn
-        .prepare_cached(
-            "SELECT id, actual_end FROM booking INDEXED BY booking_actual
-              WHERE equipment_id = ?1 AND actual_start IS NOT NULL AND actual_start < ?2 AND id <> ?3
-              ORDER BY actual_start DESC LIMIT 1",
-        )?
-        .query_row(
-            params![equipment_id, end.map_or_else(|| "9999-12-31 23:59".to_owned(), |e| e.to_string()), except],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    match found {
-        Some((id, ended)) if ended.as_deref().is_none_or(|e| e > start.to_string().as_str()) => by_id(conn, id),
+fn clash(db: Sql<'_>, equipment_id: i64, start: Minute, end: Option<Minute>, except: i64) -> Result<Option<Booking>> {
+    match sql::last_use_before(db, equipment_id, end, except)? {
+        Some((id, ended)) if ended.is_none_or(|e| e > start) => by_id(db, id),
         _ => Ok(None),
     }
 }
@@ -62,25 +45,24 @@ fn in_use(other: Booking) -> Error {
         equipment: other.equipment,
         booking: Some(other.id),
         who,
-        since: other.actual_start.unwrap_or_default(),
-        until: other.actual_end,
+        since: other.actual_start.map(|m| m.to_string()).unwrap_or_default(),
+        until: other.actual_end.map(|m| m.to_string()),
     }
     .into()
 }
 
-fn tolerance(conn: &Connection) -> Result<u32> {
-    Ok(u32::try_from(value(conn.into(), SettingKey::ClockTolerance, None)?).unwrap_or(0))
+fn tolerance(w: &Write<'_>) -> Result<u32> {
+    Ok(u32::try_from(value(w.sql(), SettingKey::ClockTolerance, None)?).unwrap_or(0))
 }
 
 /// The moment to record a check-in of `before` typed as `typed`.
 pub(super) fn check_in_moment(w: &Write<'_>, before: &Booking, equipment_id: i64, typed: Minute) -> Result<Minute> {
-    let conn = w.conn();
-    let window = u32::try_from(value(conn.into(), SettingKey::CheckInWindow, Some(equipment_id))?).unwrap_or(0);
+    let window = u32::try_from(value(w.sql(), SettingKey::CheckInWindow, Some(equipment_id))?).unwrap_or(0);
     let booked =
         before.period().ok_or_else(|| Invalid::new(Field::Booking, before.id.to_string(), Problem::NotFound))?;
-    let at = actual::check_in(&booked, typed, w.now(), window, tolerance(conn)?)
+    let at = actual::check_in(&booked, typed, w.now(), window, tolerance(w)?)
         .map_err(|b| refused(b, Field::Time, before.id, typed))?;
-    if let Some(other) = clash(conn, equipment_id, at, None, before.id)? {
+    if let Some(other) = clash(w.sql(), equipment_id, at, None, before.id)? {
         return Err(in_use(other));
     }
     Ok(at)
@@ -88,21 +70,13 @@ pub(super) fn check_in_moment(w: &Write<'_>, before: &Booking, equipment_id: i64
 
 /// The moment to record a check-out of use that began at `started`.
 pub(super) fn check_out_moment(w: &Write<'_>, started: Minute, typed: Minute) -> Result<Minute> {
-    actual::check_out(started, typed, w.now(), tolerance(w.conn())?).map_err(|b| refused(b, Field::Time, 0, typed))
+    actual::check_out(started, typed, w.now(), tolerance(w)?).map_err(|b| refused(b, Field::Time, 0, typed))
 }
 
 /// The machine's next booking that use ending at `ended` ran into, if any.
-pub(super) fn ran_into(conn: &Connection, equipment_id: i64, before: &Booking, ended: Minute) -> Result<Option<i64>> {
-    let next: Option<(i64, String)> = conn
-        .prepare_cached(
-            "SELECT id, start FROM booking INDEXED BY booking_equipment_start
-              WHERE equipment_id = ?1 AND start >= ?2 AND id <> ?3
-                AND state IN ('requested', 'approved', 'in-use', 'completed', 'no-show')
-              ORDER BY start LIMIT 1",
-        )?
-        .query_row(params![equipment_id, before.start, before.id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    Ok(next.and_then(|(id, start)| Minute::parse(&start).ok().filter(|s| actual::overran(ended, *s)).map(|_| id)))
+pub(super) fn ran_into(db: Sql<'_>, equipment_id: i64, before: &Booking, ended: Minute) -> Result<Option<i64>> {
+    let next = sql::next_after(db, equipment_id, before.start, before.id)?;
+    Ok(next.and_then(|(id, start)| actual::overran(ended, start).then_some(id)))
 }
 
 /// Books a free slot starting now for someone at the machine, without the
@@ -117,7 +91,7 @@ pub fn walk_in(store: &mut Store, input: &BookingInput, reason: &str) -> Result<
         let req = request_walk_in(input, &eq.rules, w.now())?;
         let who = (person_id, company_id);
         slots::admissible(w, &eq, who, &req.period, slots::Coming::WalkIn, override_reason.is_some())?;
-        if let Some(other) = clash(w.conn(), eq.id, w.now(), None, 0)? {
+        if let Some(other) = clash(w.sql(), eq.id, w.now(), None, 0)? {
             return Err(in_use(other));
         }
         let booked =
@@ -147,24 +121,23 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
         return Err(Invalid::new(Field::From, "", Problem::Empty).into());
     }
     store.write(Capability::ManageSettings, |w| {
-        let before = by_id(w.conn(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        let before = by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
         let completed = before.state == BookingState::Completed;
         if !(completed || before.state == BookingState::InUse && to.is_none()) {
             return Err(Refusal::NotCorrectable { booking: before.id, state: before.state }.into());
         }
-        let recorded = |s: &Option<String>| s.as_deref().and_then(|s| Minute::parse(s).ok());
-        let tol = tolerance(w.conn())?;
+        let tol = tolerance(w)?;
         let now = w.now();
         let start = match from {
             Some(f) => actual::not_future(f, now, tol).map_err(|b| refused(b, Field::From, before.id, f))?,
-            None => recorded(&before.actual_start).unwrap_or(now),
+            None => before.actual_start.unwrap_or(now),
         };
         let end = match to {
             Some(t) => Some(actual::not_future(t, now, tol).map_err(|b| refused(b, Field::To, before.id, t))?),
-            None => recorded(&before.actual_end),
+            None => before.actual_end,
         };
         let eq = equipment::by_code(w.sql(), &before.equipment)?;
-        if let Some(other) = clash(w.conn(), eq.id, start, end, before.id)? {
+        if let Some(other) = clash(w.sql(), eq.id, start, end, before.id)? {
             return Err(in_use(other));
         }
         let priced = match end {
@@ -181,28 +154,17 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                     Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
                 })?;
                 let billed = if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() };
-                Some((billed, amount, ran_into(w.conn(), eq.id, &before, end)?))
+                Some(Priced {
+                    billed_minutes: billed,
+                    charge: amount,
+                    overran: ran_into(w.sql(), eq.id, &before, end)?,
+                })
             }
             None => None,
         };
-        w.conn()
-            .execute(
-                "UPDATE booking SET actual_start = ?2, actual_end = ?3, billed_minutes = coalesce(?4, billed_minutes),
-                        charge = coalesce(?5, charge), overran = CASE WHEN ?6 THEN ?7 ELSE overran END, corrected_at = ?8
-                  WHERE id = ?1",
-                params![
-                    before.id,
-                    start.to_string(),
-                    end.map(|e| e.to_string()),
-                    priced.map(|p| p.0),
-                    priced.map(|p| p.1.0),
-                    priced.is_some(),
-                    priced.and_then(|p| p.2),
-                    now.to_string()
-                ],
-            )
+        sql::correct(w.sql(), before.id, (start, end), priced, now)
             .map_err(|e| guard(e, &before.equipment, before.period()))?;
-        let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+        let after = sql::written(w.sql(), before.id)?;
         let mut record = json(&after);
         record["reason"] = serde_json::Value::String(why.clone());
         w.audit("booking", &before.id.to_string(), "correct", Some(json(&before)), Some(record))?;

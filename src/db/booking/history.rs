@@ -5,15 +5,14 @@
 //! moment the old system recorded them is not known, and the actual time is
 //! the nearest honest value that keeps "never recorded ahead of the clock".
 
-use rusqlite::params;
-
-use super::{by_id, transition::is_tenant};
+use super::transition::is_tenant;
 use crate::db::write::json;
 use crate::db::{Store, equipment};
 use crate::domain::booking::{BookingState, LONGEST_MINUTES, billable_minutes, charge};
 use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem};
 use crate::error::Result;
+use crate::store::sql::booking as sql;
 
 /// A booking as it went.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,14 +40,11 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             let eq = &machines[&r.equipment];
             if !people.contains_key(&r.person) {
                 let n = parse_numbered("P", &r.person, "P-0001").field(Field::Person, &r.person)?;
-                let found: (i64, Option<i64>, Option<String>) = w
-                    .conn()
-                    .query_row(
-                        "SELECT p.id, p.company_id, c.brn FROM person p LEFT JOIN company c ON c.id = p.company_id WHERE p.code = ?1",
-                        [numbered("P", n)],
-                        |x| Ok((x.get(0)?, x.get(1)?, x.get(2)?)),
-                    )
-                    .map_err(|_| Invalid::new(Field::Person, &r.person, Problem::NotFound))?;
+                // Any failure to find the person reads as not found, as typed.
+                let found = sql::person_billed(w.sql(), &numbered("P", n))
+                    .ok()
+                    .flatten()
+                    .ok_or_else(|| Invalid::new(Field::Person, &r.person, Problem::NotFound))?;
                 people.insert(r.person.clone(), found);
             }
             let (person_id, company_id, brn) = people[&r.person].clone();
@@ -73,41 +69,32 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             let (billed, rate, amount) = match actual {
                 Some(a) => {
                     let minutes = billable_minutes(&a, eq.rules.slot_minutes);
-                    let tenant = is_tenant(w.conn(), brn.as_deref(), &r.period.start().to_string()[..10])?;
+                    let tenant = is_tenant(w.sql(), brn.as_deref(), r.period.start().date())?;
                     let rate = if tenant { eq.tenant_rate } else { eq.external_rate };
                     let billed = if eq.billing_unit == BillingUnit::Hour { minutes } else { a.minutes() };
-                    (Some(billed), Some(rate.0), charge(eq.billing_unit, rate, minutes, r.samples).map(|c| c.0))
+                    (Some(billed), Some(rate), charge(eq.billing_unit, rate, minutes, r.samples))
                 }
                 None => (None, None, None),
             };
-            w.conn()
-                .prepare_cached(
-                    "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
-                        actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
-                        checked_in_at, checked_out_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10)",
-                )?
-                .execute(params![
-                    eq.id,
-                    person_id,
-                    company_id,
-                    r.period.start().to_string(),
-                    r.period.end().to_string(),
-                    r.state.code(),
-                    r.purpose,
-                    r.samples,
-                    started.then(|| began.to_string()),
-                    ended.map(|a| a.to_string()),
-                    completed.then_some(r.samples),
-                    billed,
-                    rate,
-                    amount,
-                    Minute(r.period.start().0 - 3 * 1440).to_string(),
-                    w.who()
-                ])
-                .map_err(|e| super::guard(e, &r.equipment, Some(r.period)))?;
-            let id = w.conn().last_insert_rowid();
-            let b = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            let row = sql::Past {
+                equipment_id: eq.id,
+                person_id,
+                company_id,
+                period: r.period,
+                state: r.state,
+                purpose: &r.purpose,
+                samples: r.samples,
+                actual_start: started.then_some(began),
+                actual_end: ended,
+                actual_samples: completed.then_some(r.samples),
+                billed_minutes: billed,
+                rate,
+                charge: amount,
+                created_at: Minute(r.period.start().0 - 3 * 1440),
+                created_by: w.who(),
+            };
+            let id = sql::insert_past(w.sql(), &row).map_err(|e| super::guard(e, &r.equipment, Some(r.period)))?;
+            let b = sql::written(w.sql(), id)?;
             w.audit("booking", &id.to_string(), "record", None, Some(json(&b)))?;
         }
         Ok(rows.len())

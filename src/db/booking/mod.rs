@@ -9,15 +9,14 @@ mod history;
 mod slots;
 mod transition;
 
-use rusqlite::{Connection, OptionalExtension, Row, params};
-use serde::Serialize;
-
 use super::write::json;
-use super::{Page, Store, Write, company, equipment, raised};
+use super::{Page, Store, Write, company, equipment};
 use crate::domain::booking::{self as rules, BookingState};
 use crate::domain::codes::{numbered, parse_numbered};
-use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
 use crate::error::{Error, Refusal, Result};
+use crate::store::sql::booking as sql;
+use crate::store::{Guard, Sql};
 
 pub use actual::{correct, walk_in};
 pub use history::{PastBooking, record};
@@ -25,42 +24,21 @@ pub use slots::{Preview, clash_for, preview, suggest};
 pub(crate) use transition::cancel_in;
 pub use transition::{approve, cancel, check_in, check_out, mark_no_shows, no_show, reject};
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Booking {
-    pub id: i64,
-    pub equipment: String,
-    pub equipment_name: String,
-    pub person: String,
-    pub person_name: String,
-    pub company_brn: Option<String>,
-    pub company_name: Option<String>,
-    pub start: String,
-    pub end: String,
-    pub state: BookingState,
-    pub purpose: String,
-    pub samples: i64,
-    pub series: Option<i64>,
-    pub actual_start: Option<String>,
-    pub actual_end: Option<String>,
-    pub actual_samples: Option<i64>,
-    pub billed_minutes: Option<i64>,
-    pub rate: Option<Won>,
-    pub charge: Option<Won>,
-    pub note: Option<String>,
-    pub created_at: String,
-    pub created_by: String,
-    /// The clock when check-in and check-out were recorded, and when an
-    /// admin last corrected the actual times.
-    pub checked_in_at: Option<String>,
-    pub checked_out_at: Option<String>,
-    pub corrected_at: Option<String>,
-    /// The booking this one's use ran into (an overrun), if any.
-    pub overran: Option<i64>,
-}
+pub use crate::store::sql::booking::Booking;
 
 impl Booking {
     pub fn period(&self) -> Option<Period> {
-        Period::new(Minute::parse(&self.start).ok()?, Minute::parse(&self.end).ok()?).ok()
+        Period::new(self.start, self.end).ok()
+    }
+
+    /// The booked period as lists write it ([`Period::text`]).
+    pub fn span(&self) -> String {
+        self.period().map_or_else(|| format!("{}–{}", self.start, self.end), |p| p.text())
+    }
+
+    /// The booked times alone ([`Period::times`]).
+    pub fn span_times(&self) -> String {
+        self.period().map_or_else(|| format!("{}–{}", self.start, self.end), |p| p.times())
     }
 
     /// `김민수(세라텍)` or `김민수` for someone external.
@@ -72,48 +50,8 @@ impl Booking {
     }
 }
 
-const SELECT: &str = "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
-       b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
-       b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran
-  FROM booking b JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
-  LEFT JOIN company c ON c.id = b.company_id";
-
-fn row(r: &Row<'_>) -> rusqlite::Result<Booking> {
-    let brn: Option<String> = r.get(5)?;
-    let state: String = r.get(9)?;
-    Ok(Booking {
-        id: r.get(0)?,
-        equipment: r.get(1)?,
-        equipment_name: r.get(2)?,
-        person: r.get(3)?,
-        person_name: r.get(4)?,
-        company_brn: brn.map(|b| crate::domain::Brn::parse(&b).map_or(b, |b| b.to_string())),
-        company_name: r.get(6)?,
-        start: r.get(7)?,
-        end: r.get(8)?,
-        state: BookingState::parse(&state)
-            .ok_or_else(|| rusqlite::Error::FromSqlConversionFailure(9, rusqlite::types::Type::Text, "state".into()))?,
-        purpose: r.get(10)?,
-        samples: r.get(11)?,
-        series: r.get(12)?,
-        actual_start: r.get(13)?,
-        actual_end: r.get(14)?,
-        actual_samples: r.get(15)?,
-        billed_minutes: r.get(16)?,
-        rate: r.get::<_, Option<i64>>(17)?.map(Won),
-        charge: r.get::<_, Option<i64>>(18)?.map(Won),
-        note: r.get(19)?,
-        created_at: r.get(20)?,
-        created_by: r.get(21)?,
-        checked_in_at: r.get(22)?,
-        checked_out_at: r.get(23)?,
-        corrected_at: r.get(24)?,
-        overran: r.get(25)?,
-    })
-}
-
-pub(crate) fn by_id(conn: &Connection, id: i64) -> Result<Option<Booking>> {
-    Ok(conn.prepare_cached(&format!("{SELECT} WHERE b.id = ?1"))?.query_row([id], row).optional()?)
+pub(crate) fn by_id(db: Sql<'_>, id: i64) -> Result<Option<Booking>> {
+    sql::by_id(db, id)
 }
 
 /// A booking number as typed: `123` or `#123`.
@@ -127,7 +65,7 @@ pub(crate) fn parse_id(raw: &str) -> Result<i64> {
 
 pub fn show(store: &Store, id: &str) -> Result<Booking> {
     let n = parse_id(id)?;
-    by_id(store.conn(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound).into())
+    by_id(store.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound).into())
 }
 
 /// What was typed to book a machine.
@@ -220,16 +158,13 @@ pub struct Skipped {
 }
 
 /// The person's id and the company billed: the one given, else the person's.
-pub(crate) fn parties(conn: &Connection, input: &BookingInput) -> Result<(i64, Option<i64>)> {
+pub(crate) fn parties(db: Sql<'_>, input: &BookingInput) -> Result<(i64, Option<i64>)> {
     let n = parse_numbered("P", &input.person, "P-0001").field(Field::Person, &input.person)?;
-    let (person_id, own): (i64, Option<i64>) = conn
-        .prepare_cached("SELECT id, company_id FROM person WHERE code = ?1")?
-        .query_row([numbered("P", n)], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
+    let (person_id, own) = sql::person(db, &numbered("P", n))?
         .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
     let company = match input.company.trim() {
         "" => own,
-        brn => Some(company::resolve(conn.into(), brn, Field::Company)?.id),
+        brn => Some(company::resolve(db, brn, Field::Company)?.id),
     };
     Ok((person_id, company))
 }
@@ -243,7 +178,7 @@ pub(crate) fn machine_and_parties(
     if !eq.is_active() {
         return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
     }
-    let parties = parties(w.conn(), input)?;
+    let parties = parties(w.sql(), input)?;
     Ok((eq, parties))
 }
 
@@ -307,29 +242,21 @@ fn insert(
         (Some(w), None) => Some(format!("walk-in: {w}")),
         (None, q) => q.map(|r| format!("quota override: {r}")),
     };
-    w.conn()
-        .prepare_cached(
-            "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples, series, note,
-                                  created_at, created_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        )?
-        .execute(params![
-            eq.id,
-            person_id,
-            company_id,
-            period.start().to_string(),
-            period.end().to_string(),
-            state.code(),
-            req.purpose,
-            req.samples,
-            series,
-            note,
-            w.now().to_string(),
-            w.who()
-        ])
-        .map_err(|e| guard(e, &eq.code, Some(*period)))?;
-    let id = w.conn().last_insert_rowid();
-    let booking = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    let row = sql::New {
+        equipment_id: eq.id,
+        person_id,
+        company_id,
+        period: *period,
+        state,
+        purpose: &req.purpose,
+        samples: req.samples,
+        series,
+        note,
+        created_at: w.now(),
+        created_by: w.who(),
+    };
+    let id = sql::insert(w.sql(), &row).map_err(|e| guard(e, &eq.code, Some(*period)))?;
+    let booking = sql::written(w.sql(), id)?;
     let action = match (walk_in, over_quota) {
         (Some(_), _) => "walk-in",
         (None, Some(_)) => "add-over-quota",
@@ -342,9 +269,9 @@ fn insert(
 /// The schema's guards behind the booking rules, as refusals: a booked
 /// period that overlaps another (`period`, the one being written), or use of
 /// `equipment` that overlaps another's. Any other error stays as it is.
-pub(crate) fn guard(e: rusqlite::Error, equipment: &str, period: Option<Period>) -> Error {
-    match (raised(&e), period) {
-        (Some("booking_overlap"), Some(p)) => Refusal::BookingClash {
+pub(crate) fn guard(e: Error, equipment: &str, period: Option<Period>) -> Error {
+    match (e.guard(), period) {
+        (Some(Guard::BookingOverlap), Some(p)) => Refusal::BookingClash {
             clash: Box::new(crate::error::Clash {
                 booking: None,
                 who: String::new(),
@@ -354,7 +281,7 @@ pub(crate) fn guard(e: rusqlite::Error, equipment: &str, period: Option<Period>)
             free: None,
         }
         .into(),
-        (Some("actual_overlap"), _) => Refusal::MachineInUse {
+        (Some(Guard::ActualOverlap), _) => Refusal::MachineInUse {
             equipment: equipment.to_owned(),
             booking: None,
             who: String::new(),
@@ -362,7 +289,7 @@ pub(crate) fn guard(e: rusqlite::Error, equipment: &str, period: Option<Period>)
             until: None,
         }
         .into(),
-        _ => Error::from(e),
+        _ => e,
     }
 }
 
@@ -380,63 +307,35 @@ pub struct BookingFilter {
 }
 
 pub fn list(store: &Store, filter: &BookingFilter, page: Page) -> Result<Vec<Booking>> {
-    use rusqlite::types::Value;
-    let conn = store.conn();
-    let mut clause = String::from(" WHERE 1 = 1");
-    let mut args: Vec<Value> = Vec::new();
-    let mut arg = |clause: &mut String, sql: &str, v: Value| {
-        args.push(v);
-        clause.push_str(&sql.replace('?', &format!("?{}", args.len())));
-    };
+    let db = store.sql();
+    let mut ids = sql::Filter::default();
     if let Some(e) = &filter.equipment {
-        arg(&mut clause, " AND b.equipment_id = ?", Value::Integer(equipment::by_code(conn.into(), e)?.id));
+        ids.equipment_id = Some(equipment::by_code(store.sql(), e)?.id);
     }
     if let Some(p) = &filter.person {
         let n = parse_numbered("P", p, "P-0001").field(Field::Person, p)?;
         // A person no one has is a typo, not a person without bookings.
-        let id: i64 = conn
-            .query_row("SELECT id FROM person WHERE code = ?1", [numbered("P", n)], |r| r.get(0))
-            .optional()?
-            .ok_or_else(|| Invalid::new(Field::Person, p, Problem::NotFound))?;
-        arg(&mut clause, " AND b.person_id = ?", Value::Integer(id));
+        let id =
+            sql::person_id(db, &numbered("P", n))?.ok_or_else(|| Invalid::new(Field::Person, p, Problem::NotFound))?;
+        ids.person_id = Some(id);
     }
     if let Some(c) = &filter.company {
-        arg(&mut clause, " AND b.company_id = ?", Value::Integer(company::resolve(conn.into(), c, Field::Company)?.id));
+        ids.company_id = Some(company::resolve(store.sql(), c, Field::Company)?.id);
     }
-    if let Some(s) = filter.state {
-        arg(&mut clause, " AND b.state = ?", Value::Text(s.code().to_owned()));
-    }
-    if let Some(f) = filter.from {
-        arg(&mut clause, " AND b.end > ?", Value::Text(f.to_string()));
-    }
-    if let Some(t) = filter.to {
-        arg(&mut clause, " AND b.start < ?", Value::Text(t.to_string()));
-    }
-    let n = args.len();
-    args.push(Value::Integer(i64::from(page.limit)));
-    args.push(Value::Integer(i64::from(page.offset)));
-    let sql = format!("{SELECT}{clause} ORDER BY b.start, b.id LIMIT ?{} OFFSET ?{}", n + 1, n + 2);
-    let mut st = conn.prepare_cached(&sql)?;
-    let rows = st.query_map(rusqlite::params_from_iter(args), row)?.collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    ids.state = filter.state.map(BookingState::code);
+    ids.from = filter.from;
+    ids.to = filter.to;
+    sql::list(db, &ids, page.limit, page.offset)
 }
 
 /// The bookings of one machine that a calendar of `period` shows: active and
 /// completed ones, by start. Seeks on (machine, start), so it costs the same
 /// whatever the table's size.
 pub fn calendar(store: &Store, equipment_id: i64, period: &Period) -> Result<Vec<Booking>> {
-    let sql = format!(
-        "{SELECT} WHERE b.equipment_id = ?1 AND b.start < ?3 AND b.start >= ?4 AND b.end > ?2
-           AND b.state IN ('requested', 'approved', 'in-use', 'completed') ORDER BY b.start"
-    );
     // No booking is longer than two weeks (machines' rules, and `record`
     // for the past), so starting the seek two weeks early finds every overlap.
     let seek = Minute(period.start().0 - crate::domain::booking::LONGEST_MINUTES);
-    let mut st = store.conn().prepare_cached(&sql)?;
-    let rows = st
-        .query_map(params![equipment_id, period.start().to_string(), period.end().to_string(), seek.to_string()], row)?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    sql::calendar(store.sql(), equipment_id, period, seek)
 }
 
 /// Bookings waiting for approval, across machines, oldest first.

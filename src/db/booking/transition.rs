@@ -2,59 +2,25 @@
 //! prices actual use), no-show. Each is a use case with its role check and
 //! audit entry; an illegal move is refused naming the state it is in.
 
-use rusqlite::{Connection, params};
+use chrono::NaiveDate;
 
 use super::{Booking, by_id, parse_id};
 use crate::db::write::json;
 use crate::db::{Store, Write, downtime, equipment};
 use crate::domain::booking::{Transition, billable_minutes, charge};
-use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
+use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
 use crate::error::{Refusal, Result};
+use crate::store::Sql;
+use crate::store::sql::booking as sql;
 
-/// Column values a move sets besides the state.
-#[derive(Default)]
-pub(super) struct Changes {
-    pub note: Option<String>,
-    pub checked_in_at: Option<Minute>,
-    pub checked_out_at: Option<Minute>,
-    pub overran: Option<i64>,
-    pub actual_start: Option<Minute>,
-    pub actual_end: Option<Minute>,
-    pub actual_samples: Option<i64>,
-    pub billed_minutes: Option<i64>,
-    pub rate: Option<Won>,
-    pub charge: Option<Won>,
-}
+pub(super) use crate::store::sql::booking::Changes;
 
 pub(super) fn step(w: &mut Write<'_>, before: &Booking, t: Transition, ch: &Changes) -> Result<Booking> {
     let Some(next) = before.state.apply(t) else {
         return Err(Refusal::IllegalTransition { booking: before.id, state: before.state, action: t }.into());
     };
-    w.conn()
-        .execute(
-            "UPDATE booking SET state = ?2, note = coalesce(?3, note), actual_start = coalesce(?4, actual_start),
-                actual_end = coalesce(?5, actual_end), actual_samples = coalesce(?6, actual_samples),
-                billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge),
-                checked_in_at = coalesce(?10, checked_in_at), checked_out_at = coalesce(?11, checked_out_at),
-                overran = coalesce(?12, overran)
-          WHERE id = ?1",
-            params![
-                before.id,
-                next.code(),
-                ch.note,
-                ch.actual_start.map(|m| m.to_string()),
-                ch.actual_end.map(|m| m.to_string()),
-                ch.actual_samples,
-                ch.billed_minutes,
-                ch.rate.map(|r| r.0),
-                ch.charge.map(|c| c.0),
-                ch.checked_in_at.map(|m| m.to_string()),
-                ch.checked_out_at.map(|m| m.to_string()),
-                ch.overran
-            ],
-        )
-        .map_err(|e| super::guard(e, &before.equipment, before.period()))?;
-    let after = by_id(w.conn(), before.id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+    sql::step(w.sql(), before.id, next, ch).map_err(|e| super::guard(e, &before.equipment, before.period()))?;
+    let after = sql::written(w.sql(), before.id)?;
     w.audit("booking", &before.id.to_string(), t.code(), Some(json(before)), Some(json(&after)))?;
     if !next.is_active() {
         let eq = equipment::by_code(w.sql(), &before.equipment)?;
@@ -71,7 +37,7 @@ fn run(
 ) -> Result<Booking> {
     let n = parse_id(id)?;
     store.write(Capability::ManageBookings, |w| {
-        let before = by_id(w.conn(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        let before = by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
         if before.state.apply(t).is_none() {
             return Err(Refusal::IllegalTransition { booking: before.id, state: before.state, action: t }.into());
         }
@@ -130,16 +96,10 @@ pub fn check_in(store: &mut Store, id: &str, at: Option<&str>) -> Result<Booking
 }
 
 /// True if the company billed holds a lease on `day`: tenants pay the tenant rate.
-pub(super) fn is_tenant(conn: &Connection, company_brn: Option<&str>, day: &str) -> Result<bool> {
+pub(super) fn is_tenant(db: Sql<'_>, company_brn: Option<&str>, day: NaiveDate) -> Result<bool> {
     let Some(brn) = company_brn else { return Ok(false) };
     let digits: String = brn.chars().filter(char::is_ascii_digit).collect();
-    let n: i64 = conn.query_row(
-        "SELECT count(*) FROM lease l JOIN company c ON c.id = l.company_id
-          WHERE c.brn = ?1 AND l.from_date <= ?2 AND l.end_date > ?2",
-        params![digits, day],
-        |r| r.get(0),
-    )?;
-    Ok(n > 0)
+    Ok(sql::leases_on(db, &digits, day)? > 0)
 }
 
 /// Ends use: records when (default now) and the samples run, and prices it:
@@ -151,20 +111,19 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
     let samples = samples.map(str::trim).filter(|s| !s.is_empty()).map(super::samples).transpose()?;
     run(store, id, Transition::CheckOut, |w, before| {
         let eq = equipment::by_code(w.sql(), &before.equipment)?;
-        let started = before.actual_start.as_deref().and_then(|s| Minute::parse(s).ok()).unwrap_or(at);
+        let started = before.actual_start.unwrap_or(at);
         let at = super::actual::check_out_moment(w, started, at)?;
         let used = Period::new(started, at).field(Field::Time, &at.to_string())?;
         let minutes = billable_minutes(&used, eq.rules.slot_minutes);
         let samples = samples.unwrap_or(before.samples);
-        let tenant =
-            is_tenant(w.conn(), before.company_brn.as_deref(), before.start.get(..10).unwrap_or(&before.start))?;
+        let tenant = is_tenant(w.sql(), before.company_brn.as_deref(), before.start.date())?;
         let rate = if tenant { eq.tenant_rate } else { eq.external_rate };
         let amount = charge(eq.billing_unit, rate, minutes, samples).ok_or_else(|| {
             Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
         })?;
         Ok(Changes {
             checked_out_at: Some(w.now()),
-            overran: super::actual::ran_into(w.conn(), eq.id, before, at)?,
+            overran: super::actual::ran_into(w.sql(), eq.id, before, at)?,
             actual_end: Some(at),
             actual_samples: Some(samples),
             billed_minutes: Some(if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() }),
@@ -181,23 +140,11 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
 /// not check in.
 pub fn mark_no_shows(store: &mut Store, grace_minutes: u32) -> Result<Vec<Booking>> {
     store.write(Capability::ManageBookings, |w| {
-        let cutoff = Minute(w.now().0 - i64::from(grace_minutes)).to_string();
-        // "In use" is sought among the machine's active bookings (a handful),
-        // not among its years of completed use.
-        let ids: Vec<i64> = w
-            .conn()
-            .prepare(
-                "SELECT b.id FROM booking b INDEXED BY booking_state_start WHERE b.state = 'approved' AND b.start <= ?1
-               AND NOT EXISTS (SELECT 1 FROM booking o INDEXED BY booking_active
-                                WHERE o.equipment_id = b.equipment_id
-                                  AND o.state IN ('requested', 'approved', 'in-use') AND o.state = 'in-use')
-             ORDER BY b.start",
-            )?
-            .query_map([cutoff], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+        let cutoff = Minute(w.now().0 - i64::from(grace_minutes));
+        let ids = sql::no_show_candidates(w.sql(), cutoff)?;
         let mut out = Vec::new();
         for id in ids {
-            let before = by_id(w.conn(), id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?;
+            let before = sql::written(w.sql(), id)?;
             out.push(step(w, &before, Transition::NoShow, &Changes::default())?);
         }
         Ok(out)

@@ -166,8 +166,7 @@ pub fn unqualified_bookings(store: &Store) -> Result<Vec<Booking>> {
     // that cover the days between them.
     let mut out = Vec::new();
     for (id, equipment_id, person_id) in sql::uncovered_bookings(db, store.now())? {
-        // Bookings and machines have not moved behind the seam yet.
-        let Some(b) = booking::by_id(db.raw(), id)? else { continue };
+        let Some(b) = booking::by_id(db, id)? else { continue };
         let Some(period) = b.period() else { continue };
         let eq = crate::db::equipment::by_id(db, equipment_id)?;
         if gate(db, &eq, person_id, &period).is_err() {

@@ -17,14 +17,6 @@ pub struct Sql<'a> {
     conn: &'a Connection,
 }
 
-/// The handle of a connection, for the use cases not yet moved behind the
-/// seam (issue 17) that hold one and call a moved use case; goes with `raw`.
-impl<'a> From<&'a Connection> for Sql<'a> {
-    fn from(conn: &'a Connection) -> Self {
-        Sql { conn }
-    }
-}
-
 /// One row of a result.
 pub struct Row<'a, 'r> {
     row: &'a rusqlite::Row<'r>,
@@ -64,9 +56,7 @@ impl<'a> Sql<'a> {
         Sql { conn }
     }
 
-    /// The connection, for the use cases not yet moved behind the seam
-    /// (issue 17); nothing new may use it.
-    pub fn raw(&self) -> &'a Connection {
+    pub(super) fn raw(&self) -> &'a Connection {
         self.conn
     }
 

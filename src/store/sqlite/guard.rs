@@ -63,17 +63,3 @@ impl EngineError {
         })
     }
 }
-
-/// The schema guard's name `e` carries, for the use cases not yet moved
-/// behind the seam (issue 17); nothing new may use it.
-pub fn raised(e: &rusqlite::Error) -> Option<&'static str> {
-    let kind = EngineError(clone_failure(e)?).guard()?;
-    Guard::ALL.iter().find(|(g, _)| *g == kind).map(|(_, n)| *n)
-}
-
-fn clone_failure(e: &rusqlite::Error) -> Option<rusqlite::Error> {
-    match e {
-        rusqlite::Error::SqliteFailure(f, msg) => Some(rusqlite::Error::SqliteFailure(*f, msg.clone())),
-        _ => None,
-    }
-}

@@ -13,7 +13,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 pub use exec::{Row, Sql};
-pub use guard::{EngineError, raised};
+pub use guard::EngineError;
 #[cfg(test)]
 pub(super) use migrate::MIGRATIONS;
 pub use migrate::SCHEMA_VERSION;

@@ -7,7 +7,6 @@ use crate::db::booking::{self, Booking, BookingInput, Preview};
 use crate::db::downtime::{self, DowntimeInput, OnClash};
 use crate::db::equipment::{self, Equipment};
 use crate::domain::equipment::EquipmentInput;
-use crate::domain::period::span_times;
 use crate::domain::{BillingUnit, Category, DowntimeReason, Field, Minute};
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
@@ -58,14 +57,7 @@ fn booking_input(form: &Form) -> BookingInput {
 }
 
 fn about(b: &Booking) -> String {
-    format!(
-        "#{} {} {} {} {}",
-        b.id,
-        b.equipment_name,
-        b.start.get(5..10).unwrap_or(&b.start),
-        span_times(&b.start, &b.end),
-        b.who()
-    )
+    format!("#{} {} {} {} {}", b.id, b.equipment_name, b.start.to_datetime().format("%m-%d"), b.span_times(), b.who())
 }
 
 pub fn reject_form(b: &Booking, lang: Lang) -> Form {

@@ -96,11 +96,7 @@ impl EquipmentScreen {
             },
             View::Calendar => {
                 let at = self.cursor()?;
-                self.week
-                    .bookings
-                    .iter()
-                    .find(|b| b.start <= at.to_string() && b.end > at.to_string() && b.state.is_active())
-                    .cloned()
+                self.week.bookings.iter().find(|b| b.start <= at && b.end > at && b.state.is_active()).cloned()
             }
             View::Approvals => self.queue.get(self.queue_selected).cloned(),
         }
@@ -179,7 +175,7 @@ impl EquipmentScreen {
     /// A booking form for `eq` at the first free time from `from`.
     fn book(store: &Store, eq: &Equipment, from: Minute, ui: &Ui, now: Minute) -> Result<Outcome> {
         let length = Self::offered_length(eq);
-        let start = booking::suggest(store.conn(), eq, length, from, now)?.map_or(from, |p| p.start());
+        let start = booking::suggest(store.sql(), eq, length, from, now)?.map_or(from, |p| p.start());
         Ok(Outcome::OpenForm(forms::booking_form(Some(eq), start, length, ui.lang)))
     }
 

@@ -13,7 +13,7 @@ use crate::cells::{column, cut};
 use crate::db::booking::Booking;
 use crate::domain::Minute;
 use crate::domain::booking::BookingState;
-use crate::domain::period::{span as period_span, span_times};
+use crate::domain::period::span as period_span;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::report::equipment::Now;
 use crate::tui::screens::{Ui, list as rows};
@@ -37,9 +37,15 @@ fn until<'a>(start: &str, end: &'a str) -> &'a str {
 /// What a machine is doing now, in a few words, and its style.
 pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
     match now {
-        Now::InUse(b) => {
-            (format!("● {} {} ~{}", Msg::StatusInUse.text(lang), b.who(), until(&b.start, &b.end)), theme::info())
-        }
+        Now::InUse(b) => (
+            format!(
+                "● {} {} ~{}",
+                Msg::StatusInUse.text(lang),
+                b.who(),
+                until(&b.start.to_string(), &b.end.to_string())
+            ),
+            theme::info(),
+        ),
         Now::Down(d) => (
             format!(
                 "✖ {} ~{} {}",
@@ -50,7 +56,7 @@ pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
             theme::error(),
         ),
         Now::Free(Some(b)) => (
-            format!("○ {} {} {}", labels::booking_state(b.state, lang), span_times(&b.start, &b.end), b.who()),
+            format!("○ {} {} {}", labels::booking_state(b.state, lang), b.span_times(), b.who()),
             if b.state == BookingState::Requested { theme::soon() } else { Style::new() },
         ),
         Now::Free(None) => (format!("· {}", Msg::StatusFree.text(lang)), theme::dim()),
@@ -128,7 +134,7 @@ pub(super) fn approvals(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: 
             if i == s.queue_selected { "▶" } else { " " },
             b.id,
             column(&format!("{} {}", b.equipment, b.equipment_name), 22),
-            period_span(&b.start, &b.end),
+            b.span(),
             b.who(),
             b.purpose
         );
@@ -200,10 +206,9 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
         for (di, d) in days.iter().enumerate() {
             let at = Minute(Minute::at(*d, 0, 0).0 + i64::from(minute));
             let end = Minute(at.0 + i64::from(row));
-            let (at_s, end_s) = (at.to_string(), end.to_string());
             let cursor = di == s.cursor_day && minute == s.cursor_minute;
             let booking =
-                s.week.bookings.iter().find(|b| b.start < end_s && b.end > at_s && b.state != BookingState::Cancelled);
+                s.week.bookings.iter().find(|b| b.start < end && b.end > at && b.state != BookingState::Cancelled);
             // A pending downtime waits for the bookings in its way: they
             // hold the time, so they are drawn, not hidden under it.
             let downtime = s
@@ -220,7 +225,7 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
                 (format!("░░{label}"), theme::error())
             } else if let Some(b) = booking {
                 let (mark, style) = booking_style(b);
-                let first = b.start >= at_s || minute == open;
+                let first = b.start >= at || minute == open;
                 (format!("{mark}{}", if first { b.person_name.as_str() } else { "" }), style)
             } else if let Some(name) = closed(*d).filter(|_| !eq.rules.holidays_bookable) {
                 (if minute == open { format!("▓ {name}") } else { "▓".into() }, theme::dim())
@@ -255,7 +260,7 @@ pub(super) fn calendar(s: &EquipmentScreen, frame: &mut Frame, area: Rect, ui: &
 fn waiting_line(s: &EquipmentScreen, lang: Lang) -> Option<String> {
     let d = s.week.downtime.iter().find(|d| !d.waiting_for.is_empty())?;
     let booking = |id: &i64| match s.week.bookings.iter().find(|b| b.id == *id) {
-        Some(b) => format!("#{id}({}, {})", b.person_name, short_span(&b.start, &b.end)),
+        Some(b) => format!("#{id}({}, {})", b.person_name, without_year(b.span())),
         None => format!("#{id}"),
     };
     let ids: Vec<String> = d.waiting_for.iter().map(booking).collect();
@@ -269,6 +274,12 @@ fn waiting_line(s: &EquipmentScreen, lang: Lang) -> Option<String> {
 
 /// A period without its year, for a line that is short of room.
 fn short_span(start: &str, end: &str) -> String {
-    let text = period_span(start, end);
-    text.get(5..).map_or(text.clone(), str::to_owned)
+    without_year(period_span(start, end))
+}
+
+fn without_year(text: String) -> String {
+    match text.get(5..) {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    }
 }
