@@ -298,7 +298,7 @@ fn a_weekly_series_checks_every_week() {
     }
     assert_eq!(dump(&db.path), before, "all or nothing");
     let out = booking::add(&mut s, &BookingInput { book_free: true, ..series }).unwrap();
-    assert!(out.skipped.iter().any(|x| x.start == "2026-12-15 09:00"));
+    assert!(out.skipped.iter().any(|x| x.period.start().to_string() == "2026-12-15 09:00"));
     assert_eq!(out.booked.len() + out.skipped.len(), 8);
     let series_id = out.booked[0].id;
     assert!(out.booked.iter().all(|b| b.series == Some(series_id) || b.id == series_id && b.series.is_none()));

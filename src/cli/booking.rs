@@ -147,7 +147,7 @@ fn booked_json(out: &booking::Booked) -> serde_json::Value {
     let skipped: Vec<serde_json::Value> = out
         .skipped
         .iter()
-        .map(|s| serde_json::json!({ "start": s.start, "end": s.end, "reason": refusal(&s.refusal, Lang::En) }))
+        .map(|s| serde_json::json!({ "start": s.period.start(), "end": s.period.end(), "reason": refusal(&s.refusal, Lang::En) }))
         .collect();
     serde_json::json!({ "booked": out.booked, "skipped": skipped })
 }
@@ -228,7 +228,11 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                         print_booking(b, lang)?;
                     }
                     for s in &out.skipped {
-                        say(format!("  ✖ {}  {}", span(&s.start, &s.end), refusal(&s.refusal, lang)))?;
+                        say(format!(
+                            "  ✖ {}  {}",
+                            span(&s.period.start().to_string(), &s.period.end().to_string()),
+                            refusal(&s.refusal, lang)
+                        ))?;
                     }
                     Ok(())
                 }

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use super::Env;
 use super::output::{json, say};
 use crate::domain::money::group;
+use crate::domain::statement::month_of;
 use crate::domain::time::parse_date;
 use crate::domain::{Field, ForField};
 use crate::error::Result;
@@ -129,7 +130,13 @@ pub fn report(env: &Env, cmd: ReportCmd) -> Result<()> {
                 return json(&series);
             }
             for p in &series {
-                say(format!("{}  {:>5.1} %  {}/{}", p.month, p.area_rate_bp as f64 / 100.0, p.leased_rooms, p.rooms))?;
+                say(format!(
+                    "{}  {:>5.1} %  {}/{}",
+                    month_of(p.month),
+                    p.area_rate_bp as f64 / 100.0,
+                    p.leased_rooms,
+                    p.rooms
+                ))?;
             }
             Ok(())
         }

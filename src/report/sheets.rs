@@ -176,7 +176,7 @@ pub fn occupancy(points: &[OccupancyPoint], words: &dyn Labels) -> Book {
     let mut sheet = Sheet::new(words.name(SheetId::Occupancy), SheetId::Occupancy, words);
     for p in points {
         sheet.rows.push(vec![
-            text(p.month.clone()),
+            text(crate::domain::statement::month_of(p.month)),
             Cell::Percent(p.area_rate_bp as f64 / 100.0),
             Cell::Int(p.leased_rooms),
             Cell::Int(p.rooms),

@@ -13,8 +13,9 @@ use crate::store::sql::report::trends as sql;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OccupancyPoint {
-    /// `2026-11`
-    pub month: String,
+    /// The month's first day, shown as `2026-11`.
+    #[serde(serialize_with = "crate::domain::statement::as_month")]
+    pub month: NaiveDate,
     /// Basis points of the leasable area let at the month's end.
     pub area_rate_bp: i64,
     pub leased_rooms: i64,
@@ -34,7 +35,7 @@ pub fn occupancy_series(store: &Store, today: NaiveDate, months: u32) -> Result<
         let day = end.min(today);
         let o = occupancy::occupancy(store, day)?;
         out.push(OccupancyPoint {
-            month: format!("{:04}-{:02}", first.year(), first.month()),
+            month: first,
             area_rate_bp: o.area_rate_bp,
             leased_rooms: o.leased_rooms,
             rooms: o.rooms,

@@ -152,8 +152,7 @@ pub struct Booked {
 /// typed, so that it is rendered at the edge in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Skipped {
-    pub start: String,
-    pub end: String,
+    pub period: Period,
     pub refusal: Refusal,
 }
 
@@ -200,11 +199,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
             match slots::admissible(w, &eq, who, &period, slots::Coming::Ahead, override_reason.is_some()) {
                 Ok(()) => {}
                 Err(Error::Refused(r)) if req.weeks > 1 => {
-                    out.skipped.push(Skipped {
-                        start: period.start().to_string(),
-                        end: period.end().to_string(),
-                        refusal: r,
-                    });
+                    out.skipped.push(Skipped { period, refusal: r });
                     continue;
                 }
                 Err(e) => return Err(e),
@@ -215,7 +210,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
             out.booked.push(booking);
         }
         if !out.skipped.is_empty() && !input.book_free {
-            let clashes = out.skipped.iter().map(|s| s.start.clone()).collect();
+            let clashes = out.skipped.iter().map(|s| s.period.start().to_string()).collect();
             return Err(Refusal::SeriesClashes { clashes }.into());
         }
         Ok(out)

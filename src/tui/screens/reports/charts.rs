@@ -44,7 +44,7 @@ pub(super) fn occupancy(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: 
         .x_axis(
             Axis::default()
                 .bounds([0.0, x_max])
-                .labels([first.month.clone(), mid.month.clone(), last.month.clone()])
+                .labels([first.month, mid.month, last.month].map(crate::domain::statement::month_of))
                 .style(theme::dim()),
         )
         .y_axis(Axis::default().bounds([0.0, 100.0]).labels(["0", "50", "100 %"]).style(theme::dim()));
