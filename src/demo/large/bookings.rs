@@ -12,8 +12,9 @@ use super::{Loaded, Scale};
 use crate::db::Write;
 use crate::domain::booking::{BookingState, billable_minutes, charge};
 use crate::domain::equipment::WeekHours;
-use crate::domain::{BillingUnit, Minute, Period, Won};
+use crate::domain::{BillingUnit, Field, Invalid, Minute, Period, Won};
 use crate::error::Result;
+use crate::store::sql::booking;
 use crate::store::sql::demo::equipment as sql;
 
 /// A machine as loaded, with what booking it needs.
@@ -175,12 +176,13 @@ pub(super) fn write(
     let who = w.who().to_owned();
     for (k, b) in planned.iter().enumerate() {
         let completed = b.state == BookingState::Completed;
-        let row = sql::Booking {
+        // The plan's periods are made from a start and a positive length.
+        let period = Period::new(b.start, b.end).map_err(|p| Invalid::new(Field::To, b.end.to_string(), p))?;
+        let row = booking::Past {
             equipment_id: machines[b.machine as usize].id,
             person_id: b.person,
             company_id: b.company,
-            start: b.start,
-            end: b.end,
+            period,
             state: b.state,
             purpose: PURPOSES[b.purpose as usize],
             samples: b.samples,
@@ -193,7 +195,7 @@ pub(super) fn write(
             created_at: Minute((b.start.0 - 3 * 1440).min(now.0 - 60)),
             created_by: &who,
         };
-        sql::booking(w.sql(), &row)?;
+        booking::insert_past(w.sql(), &row)?;
         if k % 10_000 == 9_999 {
             loaded.tick(5_000);
         }

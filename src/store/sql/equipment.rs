@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::domain::equipment::{NewEquipment, Rules, WeekHours};
 use crate::domain::{BillingUnit, Category, Minute, Won};
 use crate::error::Result;
-use crate::store::{Row, Sql};
+use crate::store::{Param, Row, Sql};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Equipment {
@@ -78,34 +78,46 @@ pub fn room_id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
     db.opt("SELECT id FROM room WHERE code = ?1", &[&code], |r| r.get(0))
 }
 
+/// The stored form of a machine's category, room, billing unit and hours.
+struct Codes(&'static str, Option<i64>, &'static str, String);
+
+fn codes(new: &NewEquipment, room: Option<i64>) -> Codes {
+    Codes(new.category.code(), room, new.billing_unit.code(), new.rules.hours.to_string())
+}
+
+/// A machine's values after its key, in the order the INSERT and the UPDATE
+/// both name its columns.
+fn columns<'a>(new: &'a NewEquipment, codes: &'a Codes) -> [&'a dyn Param; 17] {
+    let r = &new.rules;
+    [
+        &new.name,
+        &new.model,
+        &codes.0,
+        &codes.1,
+        &new.manager,
+        &codes.2,
+        &new.tenant_rate,
+        &new.external_rate,
+        &r.slot_minutes,
+        &r.min_minutes,
+        &r.max_minutes,
+        &r.notice_minutes,
+        &r.horizon_days,
+        &r.buffer_minutes,
+        &codes.3,
+        &r.holidays_bookable,
+        &r.needs_approval,
+    ]
+}
+
 pub fn insert(db: Sql<'_>, code: &str, new: &NewEquipment, room: Option<i64>, now: Minute) -> Result<()> {
-    let (r, hours) = (&new.rules, new.rules.hours.to_string());
+    let codes = codes(new, room);
     db.run(
         "INSERT INTO equipment (code, name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
                 slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
                 holidays_bookable, needs_approval, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
-        &[
-            &code,
-            &new.name,
-            &new.model,
-            &new.category.code(),
-            &room,
-            &new.manager,
-            &new.billing_unit.code(),
-            &new.tenant_rate,
-            &new.external_rate,
-            &r.slot_minutes,
-            &r.min_minutes,
-            &r.max_minutes,
-            &r.notice_minutes,
-            &r.horizon_days,
-            &r.buffer_minutes,
-            &hours,
-            &r.holidays_bookable,
-            &r.needs_approval,
-            &now,
-        ],
+        &[&[&code as &dyn Param], &columns(new, &codes)[..], &[&now]].concat(),
     )?;
     Ok(())
 }
@@ -113,7 +125,7 @@ pub fn insert(db: Sql<'_>, code: &str, new: &NewEquipment, room: Option<i64>, no
 /// Writes a machine's details and rules; values it already has write
 /// nothing (and need no audit).
 pub fn update(db: Sql<'_>, id: i64, new: &NewEquipment, room: Option<i64>) -> Result<()> {
-    let (r, hours) = (&new.rules, new.rules.hours.to_string());
+    let codes = codes(new, room);
     db.run(
         "UPDATE equipment SET (name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
                 slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
@@ -124,26 +136,7 @@ pub fn update(db: Sql<'_>, id: i64, new: &NewEquipment, room: Option<i64>) -> Re
                 slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
                 holidays_bookable, needs_approval)
                 IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
-        &[
-            &id,
-            &new.name,
-            &new.model,
-            &new.category.code(),
-            &room,
-            &new.manager,
-            &new.billing_unit.code(),
-            &new.tenant_rate,
-            &new.external_rate,
-            &r.slot_minutes,
-            &r.min_minutes,
-            &r.max_minutes,
-            &r.notice_minutes,
-            &r.horizon_days,
-            &r.buffer_minutes,
-            &hours,
-            &r.holidays_bookable,
-            &r.needs_approval,
-        ],
+        &[&[&id as &dyn Param], &columns(new, &codes)[..]].concat(),
     )?;
     Ok(())
 }

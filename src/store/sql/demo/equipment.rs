@@ -1,6 +1,5 @@
 //! The large demo's machines, their bookings and their downtime.
 
-use crate::domain::booking::BookingState;
 use crate::domain::equipment::WeekHours;
 use crate::domain::{BillingUnit, Minute, Won};
 use crate::error::Result;
@@ -53,55 +52,6 @@ pub fn machine(db: Sql<'_>, m: &Machine<'_>) -> Result<()> {
             &i64::from(m.holidays_bookable),
             &i64::from(m.needs_approval),
             &m.created_at,
-        ],
-    )?;
-    Ok(())
-}
-
-/// A booking as it stands; the check-in and check-out moments are those it
-/// was used at.
-pub struct Booking<'a> {
-    pub equipment_id: i64,
-    pub person_id: i64,
-    pub company_id: Option<i64>,
-    pub start: Minute,
-    pub end: Minute,
-    pub state: BookingState,
-    pub purpose: &'a str,
-    pub samples: i64,
-    pub actual_start: Option<Minute>,
-    pub actual_end: Option<Minute>,
-    pub actual_samples: Option<i64>,
-    pub billed_minutes: Option<i64>,
-    pub rate: Option<Won>,
-    pub charge: Option<Won>,
-    pub created_at: Minute,
-    pub created_by: &'a str,
-}
-
-pub fn booking(db: Sql<'_>, b: &Booking<'_>) -> Result<()> {
-    db.run(
-        "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
-            actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
-            checked_in_at, checked_out_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10)",
-        &[
-            &b.equipment_id,
-            &b.person_id,
-            &b.company_id,
-            &b.start,
-            &b.end,
-            &b.state.code(),
-            &b.purpose,
-            &b.samples,
-            &b.actual_start,
-            &b.actual_end,
-            &b.actual_samples,
-            &b.billed_minutes,
-            &b.rate,
-            &b.charge,
-            &b.created_at,
-            &b.created_by,
         ],
     )?;
     Ok(())
