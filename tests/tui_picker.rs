@@ -1,6 +1,6 @@
 //! Pickers (issue 16 §1): a field that takes a person, company, machine,
 //! room, course or cohort offers what part of a name, a code or the 초성
-//! finds; ↑↓ choose, Enter takes the code, Esc closes the offer. In Korean
+//! finds; ↑↓ choose, Enter (or Tab) takes the code, Esc closes the offer. In Korean
 //! at 80×24.
 
 mod common;
@@ -42,6 +42,31 @@ fn a_person_is_picked_by_name_in_the_booking_form() {
     press(&mut app, KeyCode::Enter);
     let form = app.form().expect("taking a pick does not save the form");
     assert_eq!(form.value(Field::Person), second);
+    assert_eq!(form.fields[form.focus].field, Field::Company, "on to the next field");
+    assert!(!form.picking());
+}
+
+#[test]
+fn tab_takes_the_chosen_person_as_enter_does() {
+    let (_db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    key(&mut app, '4');
+    key(&mut app, 'n');
+    let form = app.form().unwrap();
+    assert_eq!(form.fields[form.focus].field, Field::Person);
+    // Clear the person the form starts with, then type part of a name.
+    let kept = form.value(Field::Person).chars().count();
+    for _ in 0..kept {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "이");
+    let form = app.form().unwrap();
+    assert!(form.picking() && form.picks.len() > 1, "{:?}", form.picks);
+    let second = form.picks[1].0.clone();
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Tab);
+    let form = app.form().expect("Tab does not save the form");
+    assert_eq!(form.value(Field::Person), second, "Tab took the chosen person's code");
     assert_eq!(form.fields[form.focus].field, Field::Company, "on to the next field");
     assert!(!form.picking());
 }

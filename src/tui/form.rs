@@ -268,6 +268,12 @@ impl Form {
                     self.picks.clear();
                     return false;
                 }
+                // Tab takes the offer as Enter does: part of a name left in
+                // a field that wants a code would only be refused on saving.
+                Action::NextField => {
+                    self.take_pick();
+                    return true;
+                }
                 _ => {}
             }
         }
@@ -316,6 +322,9 @@ impl Form {
                 self.fields[i].error = Some(message);
                 self.focus = i;
             }
+            // The live check said it already (with the nearest free time,
+            // which the refusal leaves out): say it once.
+            None if self.note.as_ref().is_some_and(|(note, _)| note.starts_with(&format!("✖ {message}"))) => {}
             None => self.error = Some(message),
         }
     }
@@ -403,6 +412,19 @@ mod tests {
                 ),
             ],
         )
+    }
+
+    #[test]
+    fn a_refusal_the_live_check_already_showed_is_said_once() {
+        let mut f = form();
+        let said = "자격: 이준원은(는) 자격이 없습니다".to_owned();
+        let note = format!("✖ {said} — 가장 가까운 빈 시간 12:00–13:00");
+        f.note = Some((note.clone(), crate::tui::app::Tone::Error));
+        f.refuse(None, said);
+        assert_eq!((f.note.clone(), f.error.clone()), (Some((note, crate::tui::app::Tone::Error)), None));
+        f.note = Some(("빈 호실 3".to_owned(), crate::tui::app::Tone::Info));
+        f.refuse(None, "다른 이유".to_owned());
+        assert!(f.note.is_some(), "other feedback stays beside the refusal");
     }
 
     #[test]
