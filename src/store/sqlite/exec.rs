@@ -25,7 +25,7 @@ pub struct Row<'a, 'r> {
 impl Row<'_, '_> {
     /// Column `i` (from 0) as `T`.
     pub fn get<T: Column>(&self, i: usize) -> Result<T> {
-        Ok(self.row.get(i)?)
+        Ok(T::column(self.row, i)?)
     }
 
     /// Column `i` as text that `parse` makes a value of (a code, a BRN); text
