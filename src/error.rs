@@ -40,7 +40,7 @@ pub enum Refusal {
     BookingRule(crate::domain::booking::RuleBreak),
     /// The period overlaps another booking or a downtime; `free` is the
     /// nearest free period of the same length, if there is one.
-    BookingClash { clash: Box<Clash>, free: Option<(String, String)> },
+    BookingClash { clash: Box<Clash>, free: Option<crate::domain::Period> },
     /// Some occurrences of a weekly series clash; nothing was booked.
     SeriesClashes { clashes: Vec<String> },
     /// The company would pass its monthly hours on the machine.
@@ -101,8 +101,8 @@ pub struct Clash {
     pub booking: Option<i64>,
     /// The person and company booked, or the downtime's reason.
     pub who: String,
-    pub start: String,
-    pub end: String,
+    pub start: crate::domain::Minute,
+    pub end: crate::domain::Minute,
 }
 
 /// Why a CSV import was refused as a whole. Nothing was imported. The CLI

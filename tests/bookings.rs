@@ -153,7 +153,7 @@ fn clashes_both_ways_touching_accepted_and_a_free_slot_suggested() {
             Refusal::BookingClash { clash, free } => {
                 assert_eq!(clash.booking, Some(first.id));
                 assert!(clash.who.contains("김민수"), "{clash:?}");
-                let (start, _) = free.expect("a free slot is suggested");
+                let start = free.expect("a free slot is suggested").start().to_string();
                 assert_eq!(start, "2026-12-01 12:00", "the nearest free start after {from}");
             }
             other => panic!("{other:?}"),
@@ -177,7 +177,7 @@ fn a_buffer_keeps_time_between_bookings() {
     book(&mut s, "P-0001", "2026-12-01 09:00", "2026-12-01 10:00").unwrap();
     let r = refusal(book(&mut s, "P-0002", "2026-12-01 10:00", "2026-12-01 11:00").unwrap_err());
     match r {
-        Refusal::BookingClash { free: Some((start, _)), .. } => assert_eq!(start, "2026-12-01 10:30"),
+        Refusal::BookingClash { free: Some(free), .. } => assert_eq!(free.start().to_string(), "2026-12-01 10:30"),
         other => panic!("{other:?}"),
     }
     book(&mut s, "P-0002", "2026-12-01 10:30", "2026-12-01 11:30").unwrap();

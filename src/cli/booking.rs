@@ -7,7 +7,6 @@ use super::output::{json, one, say};
 use crate::db::Page;
 use crate::db::booking::{self, Booking, BookingFilter, BookingInput};
 use crate::domain::booking::BookingState;
-use crate::domain::period::span;
 use crate::domain::person::given;
 use crate::domain::{Field, ForField, Invalid, Minute, Problem};
 use crate::error::Result;
@@ -228,11 +227,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                         print_booking(b, lang)?;
                     }
                     for s in &out.skipped {
-                        say(format!(
-                            "  ✖ {}  {}",
-                            span(&s.period.start().to_string(), &s.period.end().to_string()),
-                            refusal(&s.refusal, lang)
-                        ))?;
+                        say(format!("  ✖ {}  {}", s.period.text(), refusal(&s.refusal, lang)))?;
                     }
                     Ok(())
                 }

@@ -11,7 +11,7 @@ use crate::db::equipment::{self, Equipment};
 use crate::db::{Page, calendar, quota};
 use crate::domain::equipment::EquipmentInput;
 use crate::domain::money::group;
-use crate::domain::period::span;
+use crate::domain::period::shown;
 use crate::domain::person::given;
 use crate::domain::{Field, ForField};
 use crate::error::Result;
@@ -282,7 +282,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                 "#{}  {}  {}  {}  {}",
                 d.id,
                 d.equipment,
-                span(&d.start.to_string(), &d.end.to_string()),
+                shown(d.start, d.end),
                 labels::downtime_reason(d.reason, lang),
                 labels::downtime_state(&d.state, lang)
             ))?;
@@ -301,7 +301,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                     "#{}  {}  {}  {}  {}",
                     d.id,
                     d.equipment,
-                    span(&d.start.to_string(), &d.end.to_string()),
+                    shown(d.start, d.end),
                     labels::downtime_reason(d.reason, lang),
                     labels::downtime_state(&d.state, lang)
                 ))?;
@@ -320,7 +320,7 @@ pub fn downtime_cmd(env: &Env, cmd: DowntimeCmd) -> Result<()> {
                     "#{}  {}  {}  {}",
                     d.id,
                     d.equipment,
-                    span(&d.start.to_string(), &d.end.to_string()),
+                    shown(d.start, d.end),
                     labels::downtime_state(&d.state, lang)
                 ))
             })

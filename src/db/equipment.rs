@@ -26,7 +26,9 @@ pub fn show(store: &Store, code: &str) -> Result<Equipment> {
 
 fn room_id(db: Sql<'_>, code: Option<&str>) -> Result<Option<i64>> {
     let Some(code) = code else { return Ok(None) };
-    sql::room_id(db, code)?.map(Some).ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound).into())
+    crate::store::sql::room::id(db, code)?
+        .map(Some)
+        .ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound).into())
 }
 
 /// Registers a machine (admins and equipment managers).

@@ -75,7 +75,7 @@ pub fn edit(store: &mut Store, code: &str, input: &PersonInput) -> Result<Person
         sql::update(w.sql(), &code, &new, company_id)?;
         let after = written(w.sql(), &code)?;
         if after != before {
-            let id = sql::id_of(w.sql(), &code)?;
+            let id = sql::id(w.sql(), &code)?.ok_or_else(|| Invalid::new(Field::Person, &code, Problem::NotFound))?;
             super::search::refresh(w.sql(), super::search::Table::Person, id)?;
             w.audit("person", &code, "edit", Some(json(&before)), Some(json(&after)))?;
         }

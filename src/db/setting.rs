@@ -5,7 +5,6 @@
 use serde::Serialize;
 
 use super::Store;
-use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::setting::{SettingKey, Unit};
 use crate::domain::{Capability, Field, ForField, Invalid, Minute, Problem};
 use crate::error::Result;
@@ -48,12 +47,6 @@ pub(crate) fn value(db: Sql<'_>, key: SettingKey, equipment_id: Option<i64>) -> 
         return Ok(n);
     }
     Ok(sql::value(db, key.code(), None)?.and_then(|v| key.parse_value(&v).ok()).unwrap_or(key.default_value()))
-}
-
-/// A machine by its code as typed: (id, code).
-fn machine_by_code(db: Sql<'_>, raw: &str) -> Result<(i64, String)> {
-    let n = parse_numbered("EQ", raw, "EQ-0001").field(Field::Equipment, raw)?;
-    sql::machine(db, &numbered("EQ", n))?.ok_or_else(|| Invalid::new(Field::Equipment, raw, Problem::NotFound).into())
 }
 
 /// The value in force for the centre.
@@ -108,7 +101,7 @@ pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<Setting
     store.write(Capability::ManageSettings, |w| {
         let mut out = Vec::with_capacity(parsed.len());
         for (k, n, equipment) in &parsed {
-            let eq = equipment.map(|e| machine_by_code(w.sql(), e)).transpose()?;
+            let eq = equipment.map(|e| super::equipment::by_code(w.sql(), e).map(|m| (m.id, m.code))).transpose()?;
             let id = eq.as_ref().map(|e| e.0);
             let before = sql::stored(w.sql(), k.code(), id)?;
             if before.as_ref().is_some_and(|s| k.parse_value(&s.value) == Ok(*n)) {
@@ -130,7 +123,7 @@ pub fn set_many(store: &mut Store, changes: &[Change<'_>]) -> Result<Vec<Setting
 
 /// The value a machine has of its own, if any.
 pub fn machine(store: &Store, key: SettingKey, equipment: &str) -> Result<Option<i64>> {
-    let (id, _) = machine_by_code(store.sql(), equipment)?;
+    let id = super::equipment::by_code(store.sql(), equipment)?.id;
     Ok(sql::value(store.sql(), key.code(), Some(id))?.and_then(|v| key.parse_value(&v).ok()))
 }
 

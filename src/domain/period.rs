@@ -81,19 +81,15 @@ impl Period<Minute> {
     }
 }
 
-/// [`Period::text`] for a period stored as text (`2026-12-11 13:00`); text
-/// that does not read as a period is shown as it is.
-pub fn span(start: &str, end: &str) -> String {
-    parsed(start, end).map_or_else(|| format!("{start}–{end}"), |p| p.text())
+/// [`Period::text`] of a start and an end as stored; a pair that is no
+/// period (a hand-edited row) is shown as it is.
+pub fn shown(start: Minute, end: Minute) -> String {
+    Period::new(start, end).map_or_else(|_| format!("{start}–{end}"), |p| p.text())
 }
 
-/// [`Period::times`] for a period stored as text.
-pub fn span_times(start: &str, end: &str) -> String {
-    parsed(start, end).map_or_else(|| format!("{start}–{end}"), |p| p.times())
-}
-
-fn parsed(start: &str, end: &str) -> Option<Period> {
-    Period::new(Minute::parse(start).ok()?, Minute::parse(end).ok()?).ok()
+/// [`Period::times`] of a start and an end as stored.
+pub fn shown_times(start: Minute, end: Minute) -> String {
+    Period::new(start, end).map_or_else(|_| format!("{start}–{end}"), |p| p.times())
 }
 
 impl Period<NaiveDate> {
@@ -143,11 +139,12 @@ mod tests {
 
     #[test]
     fn a_period_over_midnight_names_both_days() {
-        assert_eq!(span("2026-12-11 13:00", "2026-12-11 15:00"), "2026-12-11 13:00–15:00");
-        assert_eq!(span("2026-12-11 13:00", "2026-12-12 03:00"), "2026-12-11 13:00–2026-12-12 03:00");
-        assert_eq!(span_times("2026-12-11 13:00", "2026-12-11 15:00"), "13:00–15:00");
-        assert_eq!(span_times("2026-12-11 22:00", "2026-12-12 00:00"), "22:00–2026-12-12 00:00");
-        assert_eq!(span("x", "y"), "x–y");
+        let m = |s: &str| Minute::parse(s).unwrap();
+        assert_eq!(shown(m("2026-12-11 13:00"), m("2026-12-11 15:00")), "2026-12-11 13:00–15:00");
+        assert_eq!(shown_times(m("2026-12-11 13:00"), m("2026-12-11 15:00")), "13:00–15:00");
+        assert_eq!(shown_times(m("2026-12-11 22:00"), m("2026-12-12 00:00")), "22:00–2026-12-12 00:00");
+        assert_eq!(shown(m("2026-12-11 13:00"), m("2026-12-12 03:00")), "2026-12-11 13:00–2026-12-12 03:00");
+        assert_eq!(shown(m("2026-12-11 15:00"), m("2026-12-11 13:00")), "2026-12-11 15:00–2026-12-11 13:00");
     }
 
     fn period() -> impl Strategy<Value = Period> {

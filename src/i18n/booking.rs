@@ -2,8 +2,9 @@
 
 use super::labels::booking_state;
 use super::{Lang, fill};
+use crate::domain::Period;
 use crate::domain::booking::{BookingState, RuleBreak, Transition};
-use crate::domain::period::span;
+use crate::domain::period::shown;
 use crate::error::Clash;
 
 /// `2.5` hours from minutes.
@@ -68,17 +69,17 @@ pub fn rule_break(r: &RuleBreak, lang: Lang) -> String {
     }
 }
 
-pub fn clash(c: &Clash, free: Option<&(String, String)>, lang: Lang) -> String {
+pub fn clash(c: &Clash, free: Option<&Period>, lang: Lang) -> String {
     let with = if let Some(id) = c.booking {
-        fill(lang.pick("예약 #{0}({1}, {2})", "booking #{0} ({1}, {2})"), &[&id, &c.who, &span(&c.start, &c.end)])
+        fill(lang.pick("예약 #{0}({1}, {2})", "booking #{0} ({1}, {2})"), &[&id, &c.who, &shown(c.start, c.end)])
     } else {
         let reason = crate::domain::DowntimeReason::parse(&c.who)
             .map_or(c.who.as_str(), |r| super::labels::downtime_reason(r, lang));
-        fill(lang.pick("장비 중단({0}, {1})", "downtime ({0}, {1})"), &[&reason, &span(&c.start, &c.end)])
+        fill(lang.pick("장비 중단({0}, {1})", "downtime ({0}, {1})"), &[&reason, &shown(c.start, c.end)])
     };
     let mut text = fill(lang.pick("시간이 {0}과(와) 겹칩니다", "the time overlaps {0}"), &[&with]);
-    if let Some((s, e)) = free {
-        text.push_str(&fill(lang.pick(" — 가장 가까운 빈 시간: {0}", " — nearest free slot: {0}"), &[&span(s, e)]));
+    if let Some(free) = free {
+        text.push_str(&fill(lang.pick(" — 가장 가까운 빈 시간: {0}", " — nearest free slot: {0}"), &[&free.text()]));
     }
     text
 }

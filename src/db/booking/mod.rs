@@ -33,12 +33,12 @@ impl Booking {
 
     /// The booked period as lists write it ([`Period::text`]).
     pub fn span(&self) -> String {
-        self.period().map_or_else(|| format!("{}–{}", self.start, self.end), |p| p.text())
+        crate::domain::period::shown(self.start, self.end)
     }
 
     /// The booked times alone ([`Period::times`]).
     pub fn span_times(&self) -> String {
-        self.period().map_or_else(|| format!("{}–{}", self.start, self.end), |p| p.times())
+        crate::domain::period::shown_times(self.start, self.end)
     }
 
     /// `김민수(세라텍)` or `김민수` for someone external.
@@ -267,12 +267,7 @@ fn insert(
 pub(crate) fn guard(e: Error, equipment: &str, period: Option<Period>) -> Error {
     match (e.guard(), period) {
         (Some(Guard::BookingOverlap), Some(p)) => Refusal::BookingClash {
-            clash: Box::new(crate::error::Clash {
-                booking: None,
-                who: String::new(),
-                start: p.start().to_string(),
-                end: p.end().to_string(),
-            }),
+            clash: Box::new(crate::error::Clash { booking: None, who: String::new(), start: p.start(), end: p.end() }),
             free: None,
         }
         .into(),
@@ -310,8 +305,8 @@ pub fn list(store: &Store, filter: &BookingFilter, page: Page) -> Result<Vec<Boo
     if let Some(p) = &filter.person {
         let n = parse_numbered("P", p, "P-0001").field(Field::Person, p)?;
         // A person no one has is a typo, not a person without bookings.
-        let id =
-            sql::person_id(db, &numbered("P", n))?.ok_or_else(|| Invalid::new(Field::Person, p, Problem::NotFound))?;
+        let id = crate::store::sql::person::id(db, &numbered("P", n))?
+            .ok_or_else(|| Invalid::new(Field::Person, p, Problem::NotFound))?;
         ids.person_id = Some(id);
     }
     if let Some(c) = &filter.company {

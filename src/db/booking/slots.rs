@@ -25,12 +25,12 @@ pub fn clash_for(db: Sql<'_>, equipment_id: i64, period: &Period, buffer: u32) -
         && end > s
     {
         let who = company.map_or_else(|| person.clone(), |c| format!("{person}({c})"));
-        return Ok(Some(Clash { booking: Some(id), who, start: start.to_string(), end: end.to_string() }));
+        return Ok(Some(Clash { booking: Some(id), who, start, end }));
     }
     if let Some((start, end, reason)) = sql::last_downtime_before(db, equipment_id, period.end())?
         && end > period.start()
     {
-        return Ok(Some(Clash { booking: None, who: reason, start: start.to_string(), end: end.to_string() }));
+        return Ok(Some(Clash { booking: None, who: reason, start, end }));
     }
     Ok(None)
 }
@@ -61,7 +61,7 @@ pub fn suggest(db: Sql<'_>, eq: &Equipment, length: i64, from: Minute, now: Minu
             Ok(()) => match clash_for(db, eq.id, &candidate, rules.buffer_minutes)? {
                 None => return Ok(Some(candidate)),
                 Some(c) => {
-                    let end = Minute::parse(&c.end).map_or(t.0 + slot, |m| m.0);
+                    let end = c.end.0;
                     let buffer = if c.booking.is_some() { i64::from(rules.buffer_minutes) } else { 0 };
                     t = next_on_grid(Minute((end + buffer).max(t.0 + slot)), rules.slot_minutes);
                 }
@@ -123,8 +123,7 @@ fn free_and_allowed(
 ) -> Result<()> {
     let db = w.sql();
     if let Some(clash) = clash_for(db, eq.id, period, eq.rules.buffer_minutes)? {
-        let free = suggest(db, eq, period.minutes(), period.start(), w.now())?
-            .map(|p| (p.start().to_string(), p.end().to_string()));
+        let free = suggest(db, eq, period.minutes(), period.start(), w.now())?;
         return Err(Refusal::BookingClash { clash: Box::new(clash), free }.into());
     }
     if let Some(company_id) = company_id

@@ -132,9 +132,10 @@ pub fn add_session(store: &mut Store, input: &SessionInput) -> Result<Session> {
         }
         let room: Option<i64> = match input.room.trim() {
             "" => None,
-            code => {
-                Some(sql::room_id(w.sql(), code)?.ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound))?)
-            }
+            code => Some(
+                crate::store::sql::room::id(w.sql(), code)?
+                    .ok_or_else(|| Invalid::new(Field::Room, code, Problem::NotFound))?,
+            ),
         };
         let number = sql::next_session_number(w.sql(), h.id)?;
         sql::insert_session(w.sql(), h.id, number, &period, room, &instructor).map_err(|e| {

@@ -143,11 +143,6 @@ pub fn person(db: Sql<'_>, code: &str) -> Result<Option<(i64, Option<i64>)>> {
     db.opt("SELECT id, company_id FROM person WHERE code = ?1", &[&code], |r| Ok((r.get(0)?, r.get(1)?)))
 }
 
-/// A person's id, by code.
-pub fn person_id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
-    db.opt("SELECT id FROM person WHERE code = ?1", &[&code], |r| r.get(0))
-}
-
 /// A person's id, company and the company's BRN.
 pub type Billed = (i64, Option<i64>, Option<String>);
 

@@ -74,10 +74,6 @@ pub fn by_id(db: Sql<'_>, id: i64) -> Result<Equipment> {
     db.one(&format!("{SELECT} WHERE e.id = ?1"), &[&id], row)
 }
 
-pub fn room_id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
-    db.opt("SELECT id FROM room WHERE code = ?1", &[&code], |r| r.get(0))
-}
-
 /// The stored form of a machine's category, room, billing unit and hours.
 struct Codes(&'static str, Option<i64>, &'static str, String);
 

@@ -49,8 +49,9 @@ pub fn next_id(db: Sql<'_>) -> Result<i64> {
     db.value("SELECT coalesce(max(id), 0) + 1 FROM person", &[])
 }
 
-pub fn id_of(db: Sql<'_>, code: &str) -> Result<i64> {
-    db.value("SELECT id FROM person WHERE code = ?1", &[&code])
+/// A person's id, by code.
+pub fn id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
+    db.opt("SELECT id FROM person WHERE code = ?1", &[&code], |r| r.get(0))
 }
 
 pub fn insert(

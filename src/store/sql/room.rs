@@ -37,8 +37,13 @@ pub fn area_in_use(db: Sql<'_>) -> Result<Area> {
     db.value("SELECT coalesce(sum(area), 0) FROM room WHERE retired_on IS NULL", &[])
 }
 
+/// A room's id, by code.
+pub fn id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
+    db.opt("SELECT id FROM room WHERE code = ?1", &[&code], |r| r.get(0))
+}
+
 pub fn taken(db: Sql<'_>, code: &str) -> Result<bool> {
-    Ok(db.opt("SELECT code FROM room WHERE code = ?1", &[&code], |r| r.get::<String>(0))?.is_some())
+    Ok(id(db, code)?.is_some())
 }
 
 pub fn insert(db: Sql<'_>, new: &NewRoom) -> Result<()> {

@@ -34,11 +34,6 @@ pub fn machines(db: Sql<'_>) -> Result<Vec<(String, String, Stored)>> {
     )
 }
 
-/// The id and code of the machine whose code is `code`.
-pub fn machine(db: Sql<'_>, code: &str) -> Result<Option<(i64, String)>> {
-    db.opt("SELECT id, code FROM equipment WHERE code = ?1", &[&code], |r| Ok((r.get(0)?, r.get(1)?)))
-}
-
 pub fn put(db: Sql<'_>, key: &str, equipment_id: Option<i64>, value: &str, at: Minute, by: &str) -> Result<()> {
     db.run(
         "INSERT INTO setting (key, equipment_id, value, set_at, set_by) VALUES (?1, ?2, ?3, ?4, ?5)

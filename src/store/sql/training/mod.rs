@@ -236,10 +236,6 @@ pub fn sessions(db: Sql<'_>, cohort_id: i64) -> Result<Vec<Session>> {
     )
 }
 
-pub fn room_id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
-    db.opt("SELECT id FROM room WHERE code = ?1", &[&code], |r| r.get(0))
-}
-
 pub fn next_session_number(db: Sql<'_>, cohort_id: i64) -> Result<i64> {
     db.value("SELECT coalesce(max(number), 0) + 1 FROM session WHERE cohort_id = ?1", &[&cohort_id])
 }

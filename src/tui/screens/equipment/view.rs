@@ -13,7 +13,7 @@ use crate::cells::{column, cut};
 use crate::db::booking::Booking;
 use crate::domain::Minute;
 use crate::domain::booking::BookingState;
-use crate::domain::period::span as period_span;
+use crate::domain::period::shown;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::report::equipment::Now;
 use crate::tui::screens::{Ui, list as rows};
@@ -23,29 +23,19 @@ fn titled(title: &str) -> Block<'static> {
     Block::bordered().title(Span::styled(format!(" {title} "), theme::title()))
 }
 
-fn hm(text: &str) -> &str {
-    text.get(11..16).unwrap_or(text)
-}
-
 /// When use that began at `start` ends: the time, or the day and time if
 /// it ends on another day (a night's firing), never a bare time that reads
 /// as earlier than its start.
-fn until<'a>(start: &str, end: &'a str) -> &'a str {
-    if start.get(..10) == end.get(..10) { hm(end) } else { end }
+fn until(start: Minute, end: Minute) -> String {
+    if start.date() == end.date() { end.to_datetime().format("%H:%M").to_string() } else { end.to_string() }
 }
 
 /// What a machine is doing now, in a few words, and its style.
 pub fn now_text(now: &Now, lang: Lang) -> (String, Style) {
     match now {
-        Now::InUse(b) => (
-            format!(
-                "● {} {} ~{}",
-                Msg::StatusInUse.text(lang),
-                b.who(),
-                until(&b.start.to_string(), &b.end.to_string())
-            ),
-            theme::info(),
-        ),
+        Now::InUse(b) => {
+            (format!("● {} {} ~{}", Msg::StatusInUse.text(lang), b.who(), until(b.start, b.end)), theme::info())
+        }
         Now::Down(d) => (
             format!(
                 "✖ {} ~{} {}",
@@ -267,16 +257,12 @@ fn waiting_line(s: &EquipmentScreen, lang: Lang) -> Option<String> {
     Some(format!(
         "░░ {} {} · {}",
         labels::downtime_reason(d.reason, lang),
-        short_span(&d.start.to_string(), &d.end.to_string()),
+        without_year(shown(d.start, d.end)),
         fill(Msg::WaitsFor.text(lang), &[&ids.join(", ")])
     ))
 }
 
 /// A period without its year, for a line that is short of room.
-fn short_span(start: &str, end: &str) -> String {
-    without_year(period_span(start, end))
-}
-
 fn without_year(text: String) -> String {
     match text.get(5..) {
         Some(rest) => rest.to_owned(),
