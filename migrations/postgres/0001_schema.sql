@@ -49,7 +49,8 @@ CREATE TABLE operator (
 -- sessions demoting or removing the last two admins count one after the
 -- other (the second counts after the first commits). Row locks on the admins
 -- would deadlock (each statement already holds its own target row), and
--- LOCK TABLE would too (each already holds ROW EXCLUSIVE on operator).
+-- LOCK TABLE operator here would deadlock two transactions that had each
+-- written operator before (each holding ROW EXCLUSIVE on it).
 CREATE FUNCTION operator_keeps_an_admin() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('kiln.operator.last_admin'));
@@ -140,8 +141,9 @@ CREATE TABLE room (
 -- The rooms in use never add up to more than the building: 2,000 평.
 -- Lock: a transaction-scoped advisory lock before summing, so two rooms
 -- added (or brought back) at once are summed one after the other. LOCK
--- TABLE room here would deadlock two inserts (each already holds ROW
--- EXCLUSIVE on room); there is no one row every room write could lock.
+-- TABLE room here would deadlock two transactions that had each written a
+-- room before (each holding ROW EXCLUSIVE on room: tried, 40P01); there is
+-- no one row every room write could lock.
 CREATE FUNCTION room_fits_the_building() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(hashtext('kiln.room.building_area'));
