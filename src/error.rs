@@ -194,6 +194,13 @@ pub enum Error {
     /// A CSV import refused: nothing was imported. The CLI exits 2.
     #[error("{}", render(self, Lang::En))]
     Import(ImportError),
+    /// The PostgreSQL server named by `--db` could not be reached or
+    /// refused the connection (the URL without its password, and why).
+    #[error("{}", render(self, Lang::En))]
+    Server { url: PathBuf, reason: String },
+    /// `kiln backup` on a PostgreSQL database: that is pg_dump's work.
+    #[error("{}", render(self, Lang::En))]
+    BackupOnServer { url: PathBuf },
     /// An error of the database engine that no rule explains.
     #[error("{}", render(self, Lang::En))]
     Engine(crate::store::EngineError),

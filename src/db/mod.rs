@@ -1,6 +1,7 @@
-//! The SQLite store: opening and migrating the file, and every use case as one
-//! `BEGIN IMMEDIATE` transaction that checks the role, validates, writes and
-//! audits. All SQL lives here (and read-only queries in `report`).
+//! The store's use cases: opening kiln's database (a SQLite file or a
+//! PostgreSQL database), and every use case as one transaction that holds
+//! the writers' lock, checks the role, validates, writes and audits. The
+//! SQL they run lives in `store`, which knows the engines.
 
 pub mod backup;
 pub mod booking;
@@ -82,6 +83,9 @@ impl Store {
     }
 
     fn open_with(path: &Path, user: &str, clock: Arc<dyn Clock>, schema: Schema) -> Result<Store> {
+        if crate::store::is_server(path) {
+            return Store::set_up(path, user, clock, schema);
+        }
         let new = !path.exists();
         let opened = Store::set_up(path, user, clock, schema);
         if opened.is_err() && new {

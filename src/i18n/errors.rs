@@ -307,6 +307,20 @@ pub fn render(e: &Error, lang: Lang) -> String {
         Error::Unaudited => lang
             .pick("내부 오류: 변경 이력 없이 저장하려 해서 취소했습니다", "internal error: a write without an audit entry was rolled back")
             .into(),
+        Error::Server { url, reason } => fill(
+            lang.pick(
+                "PostgreSQL 데이터베이스 {0}에 연결할 수 없습니다: {1} — 서버가 켜져 있는지, --db나 KILN_DB의 주소와 권한이 맞는지 확인하세요",
+                "cannot connect to the PostgreSQL database {0}: {1} — check that the server is running and the address and rights given with --db or KILN_DB",
+            ),
+            &[&url.display(), reason],
+        ),
+        Error::BackupOnServer { url } => fill(
+            lang.pick(
+                "{0}은(는) PostgreSQL 데이터베이스입니다 — 백업은 pg_dump로 하세요(예: pg_dump -Fc -f kiln.dump 데이터베이스이름). README의 백업 절을 보세요",
+                "{0} is a PostgreSQL database — back it up with pg_dump (e.g. pg_dump -Fc -f kiln.dump DBNAME); see Backups in the README",
+            ),
+            &[&url.display()],
+        ),
         Error::Engine(e) => match e.fault() {
             Some(f) => super::faults::fault(f, None, lang),
             None => fill(lang.pick("데이터베이스 오류: {0}", "database error: {0}"), &[e]),

@@ -1,7 +1,7 @@
 //! The engine layer under the store's use cases. `db` (the use cases: role,
 //! validation, audit, naming the clash) knows no SQL engine; this module
 //! owns every SQL text (`sql`, one file per area), the engines that run it
-//! (`sqlite` today; PostgreSQL joins beside it) and the mapping of each
+//! (`sqlite`, the embedded default, and `postgres`) and the mapping of each
 //! engine's guard errors to the neutral [`Guard`]. docs/STORE.md says why the
 //! seam has this shape.
 //!
@@ -10,10 +10,20 @@
 //! [`Won`](crate::domain::Won), [`Area`](crate::domain::Area)); where the
 //! dialects differ, the area's function picks the engine's own text.
 
+mod conn;
+mod error;
+mod exec;
+mod postgres;
 pub mod sql;
 mod sqlite;
+mod text;
+mod value;
 
-pub use sqlite::{Conn, EngineError, Interrupter, Param, Row, SCHEMA_VERSION, Sql, Tx, engine_version};
+pub use conn::{Conn, Interrupter, Tx, is_server};
+pub use error::EngineError;
+pub use exec::{Dialect, Row, Sql};
+pub use sqlite::{SCHEMA_VERSION, engine_version};
+pub use value::{Column, Param};
 
 /// A rule the schema itself refused: the last guard behind the use case's
 /// own check. Each engine maps its errors to these in one table (SQLite: the
@@ -98,5 +108,11 @@ mod tests {
             }
         }
         assert!(found > 20);
+    }
+
+    /// PostgreSQL's migrations are numbered as SQLite's, one for one.
+    #[test]
+    fn both_engines_have_every_migration() {
+        assert_eq!(sqlite::MIGRATIONS.len(), postgres::PG_MIGRATIONS.len());
     }
 }

@@ -50,10 +50,7 @@ pub fn demo() -> TempDb {
     let template = TEMPLATE.get_or_init(|| {
         let db = init();
         stdout(kiln(&db).arg("demo"));
-        let kept = db.dir.keep();
-        kept.join("kiln.sqlite3")
+        db.keep()
     });
-    let db = TempDb::new();
-    std::fs::copy(template, &db.path).unwrap();
-    db
+    TempDb::copy_of(template)
 }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod pg;
 pub mod tui;
 
 /// A kiln file reached behind kiln's back, one module per engine: the tests
@@ -39,7 +40,9 @@ pub fn clock() -> Arc<FixedClock> {
     Arc::new(FixedClock(Minute::parse(NOW).unwrap()))
 }
 
-/// A temp dir holding `kiln.sqlite3`, not yet created.
+/// A temp dir holding `kiln.sqlite3`, not yet created; on PostgreSQL
+/// (`pg::active()`), a new empty database, whose URL `path` holds as kiln's
+/// `--db` takes it.
 pub struct TempDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
@@ -48,8 +51,27 @@ pub struct TempDb {
 impl TempDb {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kiln.sqlite3");
+        let path = if pg::active() { PathBuf::from(pg::database(None)) } else { dir.path().join("kiln.sqlite3") };
         TempDb { dir, path }
+    }
+
+    /// A copy of the database kept at `template` (a file, or a database
+    /// on the cluster).
+    pub fn copy_of(template: &Path) -> Self {
+        if pg::active() {
+            let dir = tempfile::tempdir().unwrap();
+            let url = pg::database(Some(pg::name_of(template.to_str().unwrap())));
+            return TempDb { dir, path: PathBuf::from(url) };
+        }
+        let db = TempDb::new();
+        std::fs::copy(template, &db.path).unwrap();
+        db
+    }
+
+    /// Keeps the database past this value's life, as a template; where.
+    pub fn keep(self) -> PathBuf {
+        let kept = self.dir.keep();
+        if pg::active() { self.path } else { kept.join("kiln.sqlite3") }
     }
 
     /// Opens as `user` (the first to open a new file and bootstrap is admin).
@@ -80,11 +102,9 @@ impl TempDb {
             let (db, mut store) = TempDb::with_admin("kim");
             kiln::demo::load(&mut store, kiln::demo::DEFAULT_SEED).unwrap();
             drop(store);
-            let kept = db.dir.keep();
-            kept.join("kiln.sqlite3")
+            db.keep()
         });
-        let db = TempDb::new();
-        std::fs::copy(template, &db.path).unwrap();
+        let db = TempDb::copy_of(template);
         let store = db.open_as("kim");
         (db, store)
     }
@@ -98,6 +118,9 @@ pub fn open_at(path: &Path, user: &str, at: &str) -> Store {
 
 /// Every row of every table, as text: two equal dumps mean nothing changed.
 pub fn dump(path: &Path) -> String {
+    if pg::is_url(path) {
+        return pg_dump(path);
+    }
     let conn = sqlite::raw(path);
     let mut out = String::new();
     let tables: Vec<String> = conn
@@ -124,7 +147,32 @@ pub fn dump(path: &Path) -> String {
     out
 }
 
+fn pg_dump(path: &Path) -> String {
+    let mut client = pg::admin(pg::name_of(path.to_str().unwrap()));
+    let tables: Vec<String> = client
+        .query("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", &[])
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    let mut out = String::new();
+    for t in tables {
+        out.push_str("## ");
+        out.push_str(&t);
+        out.push('\n');
+        for row in client.query(&format!("SELECT x::text FROM \"{t}\" x ORDER BY 1"), &[]).unwrap() {
+            out.push_str(&row.get::<_, String>(0));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 pub fn audit_count(path: &Path) -> i64 {
+    if pg::is_url(path) {
+        let mut client = pg::admin(pg::name_of(path.to_str().unwrap()));
+        return client.query_one("SELECT count(*) FROM audit_log", &[]).unwrap().get(0);
+    }
     let conn = sqlite::raw(path);
     conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
 }

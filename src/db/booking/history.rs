@@ -40,10 +40,7 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             let eq = &machines[&r.equipment];
             if !people.contains_key(&r.person) {
                 let n = parse_numbered("P", &r.person, "P-0001").field(Field::Person, &r.person)?;
-                // Any failure to find the person reads as not found, as typed.
-                let found = sql::person_billed(w.sql(), &numbered("P", n))
-                    .ok()
-                    .flatten()
+                let found = sql::person_billed(w.sql(), &numbered("P", n))?
                     .ok_or_else(|| Invalid::new(Field::Person, &r.person, Problem::NotFound))?;
                 people.insert(r.person.clone(), found);
             }

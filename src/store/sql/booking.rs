@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::domain::booking::BookingState;
 use crate::domain::{Minute, Period, Won};
 use crate::error::Result;
-use crate::store::sqlite::Param;
+use crate::store::Param;
 use crate::store::{Row, Sql};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -217,9 +217,9 @@ const INVARIANTS: &[Query] = &[
                         sum(patents_granted) AS granted, sum(investment) AS investment
                    FROM yearly_report GROUP BY year) r
            FULL JOIN yearly_total t ON t.year = r.year
-          WHERE (t.reporting IS NOT r.reporting OR t.employees IS NOT r.employees OR t.sales IS NOT r.sales
-                 OR t.exports IS NOT r.exports OR t.rnd_spend IS NOT r.rnd_spend OR t.patents_filed IS NOT r.filed
-                 OR t.patents_granted IS NOT r.granted OR t.investment IS NOT r.investment)
+          WHERE (t.reporting IS DISTINCT FROM r.reporting OR t.employees IS DISTINCT FROM r.employees OR t.sales IS DISTINCT FROM r.sales
+                 OR t.exports IS DISTINCT FROM r.exports OR t.rnd_spend IS DISTINCT FROM r.rnd_spend OR t.patents_filed IS DISTINCT FROM r.filed
+                 OR t.patents_granted IS DISTINCT FROM r.granted OR t.investment IS DISTINCT FROM r.investment)
             AND NOT (r.year IS NULL AND t.reporting = 0)",
         |r| {
             Ok(Found::YearlyTotal {
@@ -241,7 +241,7 @@ const INVARIANTS: &[Query] = &[
            FROM (SELECT substr(start, 1, 7) AS month, company_id, sum(charge) AS charge, count(*) AS bookings
                    FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
            FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
-          WHERE (t.charge IS NOT b.charge OR t.bookings IS NOT b.bookings)
+          WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",
         |r| {
             Ok(Found::UseMonth {

@@ -78,7 +78,7 @@ pub fn update(db: Sql<'_>, id: i64, new: &NewCompany, stage: Stage) -> Result<()
                     = (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              WHERE id = ?1
                AND (name, corporate_no, representative, sector, zone, stage, admitted_on, phone, email)
-                   IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                   IS DISTINCT FROM (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         &[
             &id,
             &new.name,

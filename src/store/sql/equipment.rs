@@ -131,7 +131,7 @@ pub fn update(db: Sql<'_>, id: i64, new: &NewEquipment, room: Option<i64>) -> Re
                AND (name, model, category, room_id, manager, billing_unit, tenant_rate, external_rate,
                 slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours,
                 holidays_bookable, needs_approval)
-                IS NOT (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
+                IS DISTINCT FROM (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         &[&[&id as &dyn Param], &columns(new, &codes)[..]].concat(),
     )?;
     Ok(())

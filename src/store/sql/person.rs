@@ -73,7 +73,7 @@ pub fn insert(
 pub fn update(db: Sql<'_>, code: &str, new: &NewPerson, company_id: Option<i64>) -> Result<()> {
     db.run(
         "UPDATE person SET (name, company_id, phone, email) = (?2, ?3, ?4, ?5)
-              WHERE code = ?1 AND (name, company_id, phone, email) IS NOT (?2, ?3, ?4, ?5)",
+              WHERE code = ?1 AND (name, company_id, phone, email) IS DISTINCT FROM (?2, ?3, ?4, ?5)",
         &[&code, &new.name, &company_id, &new.phone, &new.email],
     )?;
     Ok(())

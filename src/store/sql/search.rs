@@ -48,8 +48,11 @@ impl Table {
 }
 
 fn rows(db: Sql<'_>, table: Table, only: Option<i64>) -> Result<Vec<(i64, String, String)>> {
-    let sql =
-        format!("SELECT id, search, {} FROM {} WHERE ?1 IS NULL OR id = ?1 ORDER BY id", table.columns(), table.name());
+    let sql = format!(
+        "SELECT id, search, {} FROM {} WHERE CAST(?1 AS BIGINT) IS NULL OR id = ?1 ORDER BY id",
+        table.columns(),
+        table.name()
+    );
     db.all(&sql, &[&only], |r| {
         let cols = [r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?];
         Ok((r.get(0)?, r.get(1)?, table.key(&cols)))

@@ -39,7 +39,7 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.execute_batch(&rerunnable(&tx, sql)?)?;
         // Migration 6's keys are made by domain::search, which SQL cannot call.
         if i + 1 == 6 {
-            crate::store::sql::search::fill_all(super::Sql::new(&tx))?;
+            crate::store::sql::search::fill_all(crate::store::Sql::Lite(super::Sql::new(&tx)))?;
         }
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -12,12 +12,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-pub use exec::{Row, Sql};
-pub use guard::EngineError;
+pub(super) use exec::{Sql, parse};
+pub(super) use guard::{fault, guard, not_a_database};
 #[cfg(test)]
 pub(super) use migrate::MIGRATIONS;
 pub use migrate::SCHEMA_VERSION;
-pub use value::Param;
+pub(super) use value::{LiteColumn, LiteParam};
 
 use crate::error::{Error, Result};
 

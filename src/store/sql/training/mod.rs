@@ -95,7 +95,7 @@ pub fn insert_course(db: Sql<'_>, new: &NewCourse, at: Minute) -> Result<i64> {
 
 pub fn link_equipment(db: Sql<'_>, course_id: i64, equipment_id: i64) -> Result<()> {
     db.run(
-        "INSERT OR IGNORE INTO course_equipment (course_id, equipment_id) VALUES (?1, ?2)",
+        "INSERT INTO course_equipment (course_id, equipment_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         &[&course_id, &equipment_id],
     )?;
     Ok(())
@@ -103,7 +103,7 @@ pub fn link_equipment(db: Sql<'_>, course_id: i64, equipment_id: i64) -> Result<
 
 pub fn link_prerequisite(db: Sql<'_>, course_id: i64, requires_id: i64) -> Result<()> {
     db.run(
-        "INSERT OR IGNORE INTO course_prerequisite (course_id, requires_id) VALUES (?1, ?2)",
+        "INSERT INTO course_prerequisite (course_id, requires_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
         &[&course_id, &requires_id],
     )?;
     Ok(())

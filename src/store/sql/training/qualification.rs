@@ -33,7 +33,7 @@ pub struct Qualification {
 const SELECT: &str = "SELECT q.id, p.code, p.name, c.code, c.title, q.valid_from, q.valid_until, q.origin,
        (SELECT c2.code || '/' || h.code FROM cohort h JOIN course c2 ON c2.id = h.course_id WHERE h.id = q.cohort_id),
        q.reason, q.granted_at, q.granted_by, q.revoked_at, q.revoked_by, q.revoke_reason,
-       (SELECT group_concat(e.code, ', ') FROM course_equipment ce JOIN equipment e ON e.id = ce.equipment_id
+       (SELECT string_agg(e.code, ', ') FROM course_equipment ce JOIN equipment e ON e.id = ce.equipment_id
          WHERE ce.course_id = q.course_id)
   FROM qualification q JOIN person p ON p.id = q.person_id JOIN course c ON c.id = q.course_id";
 

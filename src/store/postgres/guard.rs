@@ -1,0 +1,51 @@
+//! PostgreSQL's errors in kiln's terms, in one table: the schema's guards
+//! arrive with a SQLSTATE (23P01 an exclusion, 23505 a unique key, 23514 a
+//! check or a trigger's refusal) and the constraint's name, which is the
+//! guard's own name (`booking_overlap`); the faults of the server or the
+//! connection by their SQLSTATE class.
+
+use postgres::error::SqlState;
+
+use crate::error::Fault;
+use crate::store::Guard;
+
+/// The schema's guard that refused the write, if that is what this is.
+pub(in crate::store) fn guard(e: &postgres::Error) -> Option<Guard> {
+    let db = e.as_db_error()?;
+    let code = db.code();
+    let named = db.constraint().and_then(Guard::named);
+    if [SqlState::EXCLUSION_VIOLATION, SqlState::CHECK_VIOLATION, SqlState::UNIQUE_VIOLATION, SqlState::RAISE_EXCEPTION]
+        .contains(code)
+        && named.is_some()
+    {
+        return named;
+    }
+    (*code == SqlState::UNIQUE_VIOLATION).then_some(Guard::Unique)
+}
+
+/// The fault this is about, if it is about the server or the connection
+/// rather than the request.
+pub(in crate::store) fn fault(e: &postgres::Error) -> Option<Fault> {
+    let db = e.as_db_error()?;
+    let code = db.code();
+    Some(match code.code() {
+        "53100" => Fault::DiskFull,
+        "25006" => Fault::ReadOnlyFile,
+        "55P03" | "40001" | "40P01" => Fault::Busy,
+        "58030" => Fault::Io,
+        "XX001" | "XX002" => Fault::Corrupt,
+        _ => return None,
+    })
+}
+
+/// The server's own words for an error.
+pub(in crate::store) fn message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => db.message().to_owned(),
+        None => e.to_string(),
+    }
+}
+
+pub(in crate::store) fn describe(e: &postgres::Error, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+    f.write_str(&message(e))
+}

@@ -1,0 +1,245 @@
+//! The PostgreSQL engine: a database named by a `postgres://` URL, its
+//! schema and migrations, its statements, and the table that turns its
+//! errors into kiln's. The only place that names the `postgres` crate.
+//!
+//! Writers take one transaction-scoped advisory lock, as SQLite's
+//! `BEGIN IMMEDIATE` takes the file's write lock: kiln's use cases read,
+//! check and write under it, so two terminals never interleave their
+//! checks, and no serialization failure can reach a person. Readers are
+//! never blocked. The schema's own guards (exclusion constraints, triggers
+//! that lock what they count) hold against anyone else who writes: psql, a
+//! reporting tool, another program.
+
+mod exec;
+mod guard;
+mod migrate;
+mod value;
+
+use std::path::{Path, PathBuf};
+
+use postgres::{Client, Config, NoTls};
+
+pub(super) use exec::{Session, Sql, column};
+pub(super) use guard::{describe, fault, guard, message};
+#[cfg(test)]
+pub(super) use migrate::MIGRATIONS as PG_MIGRATIONS;
+pub(super) use value::{PgColumn, PgParam};
+
+use crate::error::{Error, Result};
+
+/// The lock every writer holds until its transaction ends ('kiln').
+const WRITE_LOCK: i64 = 0x6b69_6c6e;
+
+/// How long a writer waits for another's lock, as SQLite's busy timeout.
+const LOCK_TIMEOUT: &str = "5s";
+
+/// The URL in `path`, if it names a PostgreSQL database.
+pub fn url(path: &Path) -> Option<&str> {
+    let text = path.to_str()?;
+    (text.starts_with("postgres://") || text.starts_with("postgresql://")).then_some(text)
+}
+
+/// The URL as kiln shows it: any password left out.
+fn shown(url: &str) -> PathBuf {
+    let Some((scheme, rest)) = url.split_once("://") else { return PathBuf::from(url) };
+    let (auth, tail) = match rest.split_once('@') {
+        Some((auth, tail)) if !auth.contains('/') => (auth, tail),
+        _ => return PathBuf::from(url),
+    };
+    let user = auth.split_once(':').map_or(auth, |(u, _)| u);
+    PathBuf::from(format!("{scheme}://{user}@{tail}"))
+}
+
+/// One open connection to a kiln database on PostgreSQL.
+pub struct Conn {
+    session: Session,
+    url: String,
+    place: PathBuf,
+}
+
+/// Stops the query its connection is running, from another thread.
+pub struct Interrupter(postgres::CancelToken);
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        let _ = self.0.cancel_query(NoTls);
+    }
+}
+
+/// A use case's transaction: its own (holding the write lock), or a
+/// savepoint inside the one a bulk load holds.
+pub struct Tx<'c> {
+    session: &'c Session,
+    savepoint: Option<u32>,
+    changes_before: u64,
+    done: bool,
+}
+
+impl Tx<'_> {
+    pub fn sql(&self) -> Sql<'_> {
+        Sql::new(self.session)
+    }
+
+    pub fn changed(&self) -> bool {
+        self.session.changes.get() != self.changes_before
+    }
+
+    pub fn commit(mut self) -> Result<()> {
+        self.done = true;
+        match self.savepoint {
+            None => {
+                self.session.depth.set(0);
+                self.sql().batch("COMMIT")
+            }
+            Some(n) => {
+                self.session.depth.set(n - 1);
+                self.sql().batch(&format!("RELEASE SAVEPOINT kiln_{n}"))
+            }
+        }
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        let undo = match self.savepoint {
+            None => {
+                self.session.depth.set(0);
+                "ROLLBACK".to_owned()
+            }
+            Some(n) => {
+                self.session.depth.set(n - 1);
+                format!("ROLLBACK TO SAVEPOINT kiln_{n}; RELEASE SAVEPOINT kiln_{n}")
+            }
+        };
+        let _ = self.sql().batch(&undo);
+    }
+}
+
+fn connect(url: &str, place: &Path) -> Result<Client> {
+    let refused = |e: postgres::Error| Error::Server { url: place.to_owned(), reason: message(&e) };
+    let mut config: Config = url.parse().map_err(refused)?;
+    config.application_name("kiln");
+    config.connect(NoTls).map_err(refused)
+}
+
+impl Conn {
+    /// Connects to the database at `url` and (with `make`) makes kiln's
+    /// schema in it. A database holding another program's tables, or one
+    /// from a newer kiln, is left untouched.
+    pub fn open(url: &str, make: bool) -> Result<Conn> {
+        let place = shown(url);
+        let client = connect(url, &place)?;
+        let conn = Conn { session: Session::new(client), url: url.to_owned(), place };
+        let sql = conn.sql();
+        sql.batch(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'; LISTEN kiln"))?;
+        let found = migrate::version(sql)?;
+        if found > migrate::SCHEMA_VERSION {
+            return Err(Error::SchemaTooNew { path: conn.place.clone(), found, supported: migrate::SCHEMA_VERSION });
+        }
+        if found == 0 {
+            if migrate::has_tables(sql)? {
+                return Err(Error::ForeignDatabase { path: conn.place.clone() });
+            }
+            if !make {
+                return Err(Error::EmptyDatabase { path: conn.place.clone() });
+            }
+        }
+        migrate::migrate(&conn.session, &conn.place)?;
+        Ok(conn)
+    }
+
+    /// Another connection to the same database that only reads, for
+    /// reading off the interface's loop.
+    pub fn reader(&self) -> Result<Conn> {
+        let client = connect(&self.url, &self.place)?;
+        let conn = Conn { session: Session::new(client), url: self.url.clone(), place: self.place.clone() };
+        conn.sql().batch("SET default_transaction_read_only = on")?;
+        Ok(conn)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.place
+    }
+
+    pub fn sql(&self) -> Sql<'_> {
+        Sql::new(&self.session)
+    }
+
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter(self.session.client.borrow().cancel_token())
+    }
+
+    /// Begins a use case's transaction, holding the write lock (waiting up
+    /// to the lock timeout for another writer), or a savepoint inside a bulk
+    /// load's.
+    pub fn begin(&mut self) -> Result<Tx<'_>> {
+        let depth = self.session.depth.get();
+        let changes_before = self.session.changes.get();
+        if depth == 0 {
+            self.lock()?;
+            return Ok(Tx { session: &self.session, savepoint: None, changes_before, done: false });
+        }
+        let n = depth + 1;
+        self.sql().batch(&format!("SAVEPOINT kiln_{n}"))?;
+        self.session.depth.set(n);
+        Ok(Tx { session: &self.session, savepoint: Some(n), changes_before, done: false })
+    }
+
+    /// BEGIN and the write lock; nothing held if the lock is not had.
+    fn lock(&self) -> Result<()> {
+        self.sql().batch("BEGIN")?;
+        self.session.depth.set(1);
+        if let Err(e) =
+            crate::store::Sql::Pg(self.sql()).value::<i64>("SELECT 1 FROM pg_advisory_xact_lock(?1)", &[&WRITE_LOCK])
+        {
+            let _ = self.sql().batch("ROLLBACK");
+            self.session.depth.set(0);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// Changes whenever what is stored may have: anyone committed a change
+    /// (the schema's triggers notify `kiln`), or this connection wrote.
+    pub fn generation(&self) -> Result<(i64, u64)> {
+        let mut client = self.session.client.borrow_mut();
+        let mut notices = client.notifications();
+        let mut seen = 0i64;
+        let mut iter = notices.iter();
+        while let Some(n) = postgres::fallible_iterator::FallibleIterator::next(&mut iter)? {
+            let _ = n;
+            seen += 1;
+        }
+        self.session.notices.set(self.session.notices.get() + seen);
+        Ok((self.session.notices.get(), self.session.changes.get()))
+    }
+
+    pub fn in_bulk(&self) -> bool {
+        self.session.depth.get() > 0
+    }
+
+    pub fn bulk_begin(&self) -> Result<()> {
+        self.lock()
+    }
+
+    pub fn bulk_commit(&self) -> Result<()> {
+        self.session.depth.set(0);
+        self.sql().batch("COMMIT")
+    }
+
+    pub fn bulk_abandon(&self) {
+        if self.session.depth.get() > 0 {
+            self.session.depth.set(0);
+            let _ = self.sql().batch("ROLLBACK");
+        }
+    }
+
+    /// True on a standby (a read replica) or a connection set to read only.
+    pub fn is_read_only(&self) -> Result<bool> {
+        crate::store::Sql::Pg(self.sql())
+            .value("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'", &[])
+    }
+}

@@ -1,0 +1,117 @@
+//! The PostgreSQL half of the tests: with `KILN_TEST_ENGINE=postgres`, every
+//! [`TempDb`](super::TempDb) is a fresh database on a throwaway cluster
+//! instead of a file, so one test body runs on both engines.
+//!
+//! The cluster is the one `KILN_TEST_PG` names (the socket folder
+//! `.ci/pg` prints; `.ci/run` starts one for the whole run), or else one
+//! this test process starts with `.ci/pg` and a watchdog stops when the
+//! process ends.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// True when the tests run on PostgreSQL.
+pub fn active() -> bool {
+    std::env::var("KILN_TEST_ENGINE").as_deref() == Ok("postgres")
+}
+
+/// The socket folder of the cluster the tests use.
+pub fn socket() -> &'static str {
+    match cluster() {
+        Some(dir) => dir,
+        None => panic!("PostgreSQL is not installed here (apt-get install postgresql)"),
+    }
+}
+
+/// The cluster's socket folder, or `None` (said once, on stderr) where
+/// PostgreSQL is not installed, so that the PostgreSQL-only tests pass
+/// without it. `KILN_REQUIRE_PG=1` (as `.ci/run` sets) makes that a failure.
+pub fn cluster() -> Option<&'static str> {
+    static SOCKET: OnceLock<Option<String>> = OnceLock::new();
+    static SAID: std::sync::Once = std::sync::Once::new();
+    let found = SOCKET.get_or_init(|| match std::env::var("KILN_TEST_PG") {
+        Ok(dir) if !dir.is_empty() => Some(dir),
+        _ => start_own(),
+    });
+    if found.is_none() {
+        assert!(
+            std::env::var("KILN_REQUIRE_PG").as_deref() != Ok("1"),
+            "KILN_REQUIRE_PG=1 but PostgreSQL could not be started (apt-get install postgresql)"
+        );
+        SAID.call_once(|| {
+            eprintln!(
+                "note: PostgreSQL is not installed here, so the PostgreSQL half of these tests was skipped \
+                 (Debian: apt-get install postgresql; then .ci/run runs both engines)"
+            );
+        });
+    }
+    found.as_deref()
+}
+
+fn start_own() -> Option<String> {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".ci/pg");
+    let out = std::process::Command::new("bash").arg(&script).output().ok()?;
+    if !out.status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+        return None;
+    }
+    let dir = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    // Stop the cluster when this process ends, however it ends.
+    let stop = format!(
+        "while kill -0 {pid} 2>/dev/null; do sleep 1; done; \
+         for b in /usr/lib/postgresql/*/bin/pg_ctl; do \
+           if [ \"$(id -u)\" = 0 ]; then runuser -u postgres -- \"$b\" -D {dir}/data -m immediate stop; \
+           else \"$b\" -D {dir}/data -m immediate stop; fi; done >/dev/null 2>&1; rm -rf {dir}",
+        pid = std::process::id()
+    );
+    std::process::Command::new("setsid")
+        .args(["sh", "-c", &stop])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    Some(dir)
+}
+
+/// The URL kiln takes for database `name` on the cluster.
+pub fn url(name: &str) -> String {
+    format!("postgresql:///{name}?host={}&user=postgres", socket())
+}
+
+/// A connection as the cluster's superuser to database `name`.
+pub fn admin(name: &str) -> postgres::Client {
+    let config = format!("host={} user=postgres dbname={name}", socket());
+    postgres::Client::connect(&config, postgres::NoTls).unwrap()
+}
+
+/// A new database's name, unique on the cluster (test processes share it).
+fn fresh_name() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    format!("k{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A new empty database (kiln makes its schema on first open), or a copy
+/// of `template`; its URL.
+pub fn database(template: Option<&str>) -> String {
+    let name = fresh_name();
+    let from = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
+    admin("postgres").batch_execute(&format!("CREATE DATABASE {name}{from}")).unwrap();
+    url(&name)
+}
+
+/// True if `path` is one of [`url`]'s URLs rather than a file.
+pub fn is_url(path: &std::path::Path) -> bool {
+    path.to_str().is_some_and(|p| p.starts_with("postgresql://"))
+}
+
+/// The database name in one of [`url`]'s URLs.
+pub fn name_of(url: &str) -> &str {
+    url.trim_start_matches("postgresql:///").split('?').next().unwrap()
+}
+
+/// Runs `sql`, one or more statements, on the database at `url`.
+pub fn exec(url: &str, sql: &str) {
+    admin(name_of(url)).batch_execute(sql).unwrap();
+}
