@@ -33,9 +33,16 @@ pub struct Env {
 }
 
 impl Env {
+    /// True if the database is there: the file exists, or (on PostgreSQL,
+    /// where `createdb` makes the database) always; an empty one is then
+    /// told apart by opening it.
+    pub fn exists(&self) -> bool {
+        crate::store::is_server(&self.path) || self.path.exists()
+    }
+
     /// Opens a database that must already exist.
     pub fn open_existing(&self) -> Result<Store> {
-        if !self.path.exists() {
+        if !self.exists() {
             return Err(Error::NoDatabase { path: self.path.clone() });
         }
         Store::open_existing_as(&self.path, &Self::user(), Arc::clone(&self.clock))

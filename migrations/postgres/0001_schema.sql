@@ -35,6 +35,12 @@ EXCEPTION WHEN invalid_text_representation THEN
 END
 $$;
 
+-- SQLite's instr(), which the query texts both engines share use to find a
+-- typed fragment in a search key.
+CREATE FUNCTION instr(haystack text, needle text) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN strpos(haystack, needle);
+
 -- An OS account that may use kiln, and what it may do.
 CREATE TABLE operator (
     name      text PRIMARY KEY CHECK (char_length(name) BETWEEN 1 AND 64),

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::i18n::fill;
 
 pub fn init(env: &Env) -> Result<()> {
-    let existed = env.path.exists();
+    let existed = env.exists();
     let mut store = env.open()?;
     let made_admin = operator::bootstrap(&mut store)?;
     let me = operator::me(&store)?;

@@ -60,7 +60,7 @@ fn has_terminal() -> bool {
 /// Opens the interface on the environment's database, creating it if need
 /// be; the account that creates it becomes its first admin.
 pub fn run(env: &Env) -> Result<()> {
-    let existed = env.path.exists();
+    let existed = env.exists();
     let mut store = if existed { env.open_existing()? } else { env.open()? };
     store.refuse_read_only()?;
     operator::bootstrap(&mut store)?;

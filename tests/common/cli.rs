@@ -47,10 +47,19 @@ pub fn init() -> TempDb {
 /// few seconds), copied for each test.
 pub fn demo() -> TempDb {
     static TEMPLATE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    let template = TEMPLATE.get_or_init(|| {
+    let build = || {
         let db = init();
         stdout(kiln(&db).arg("demo"));
         db.keep()
+    };
+    let template = TEMPLATE.get_or_init(|| {
+        if super::pg::active() {
+            std::path::PathBuf::from(super::pg::url(&super::pg::shared("cli_demo", || {
+                build().to_str().unwrap().to_owned()
+            })))
+        } else {
+            build()
+        }
     });
     TempDb::copy_of(template)
 }

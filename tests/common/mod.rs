@@ -98,11 +98,18 @@ impl TempDb {
     /// per test binary and copied, since every test may change its copy.
     pub fn demo() -> (Self, Store) {
         static TEMPLATE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-        let template = TEMPLATE.get_or_init(|| {
+        let build = || {
             let (db, mut store) = TempDb::with_admin("kim");
             kiln::demo::load(&mut store, kiln::demo::DEFAULT_SEED).unwrap();
             drop(store);
             db.keep()
+        };
+        let template = TEMPLATE.get_or_init(|| {
+            if pg::active() {
+                PathBuf::from(pg::url(&pg::shared("demo", || build().to_str().unwrap().to_owned())))
+            } else {
+                build()
+            }
         });
         let db = TempDb::copy_of(template);
         let store = db.open_as("kim");

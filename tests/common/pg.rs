@@ -92,6 +92,30 @@ fn fresh_name() -> String {
     format!("k{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+/// A database made once per build of kiln on the cluster, shared by every
+/// test process (nextest runs each test in its own): `kind` names what it
+/// holds, and `make` builds it as a fresh database and returns its URL,
+/// with no connection left open to it. Its name, to copy with
+/// [`database`]. Processes that ask at once wait for the first to build it.
+pub fn shared(kind: &str, make: impl FnOnce() -> String) -> String {
+    let built = std::fs::metadata(env!("CARGO_BIN_EXE_kiln"))
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    let name = format!("tpl_{kind}_{built}");
+    let mut admin = admin("postgres");
+    admin.execute("SELECT pg_advisory_lock(hashtext($1))", &[&name]).unwrap();
+    let exists =
+        admin.query_one("SELECT count(*) FROM pg_database WHERE datname = $1", &[&name]).unwrap().get::<_, i64>(0);
+    if exists == 0 {
+        let url = make();
+        admin.batch_execute(&format!("ALTER DATABASE {} RENAME TO {name}", name_of(&url))).unwrap();
+    }
+    admin.execute("SELECT pg_advisory_unlock(hashtext($1))", &[&name]).unwrap();
+    name
+}
+
 /// A new empty database (kiln makes its schema on first open), or a copy
 /// of `template`; its URL.
 pub fn database(template: Option<&str>) -> String {

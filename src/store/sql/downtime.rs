@@ -140,7 +140,7 @@ pub fn set_end(db: Sql<'_>, id: i64, end: Minute) -> Result<()> {
 
 /// Every downtime, or a machine's, latest first.
 pub fn list(db: Sql<'_>, equipment_id: Option<i64>, limit: u32, offset: u32) -> Result<Vec<Downtime>> {
-    let sql = format!("{SELECT} WHERE (?1 IS NULL OR d.equipment_id = ?1) ORDER BY d.start DESC LIMIT ?2 OFFSET ?3");
+    let sql = format!("{SELECT} WHERE (d.equipment_id = ?1 OR ?1 IS NULL) ORDER BY d.start DESC LIMIT ?2 OFFSET ?3");
     db.all(&sql, &[&equipment_id, &limit, &offset], row)
 }
 

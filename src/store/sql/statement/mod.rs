@@ -183,7 +183,7 @@ pub fn insert(db: Sql<'_>, s: &NewStatement<'_>) -> Result<i64> {
 /// company), by number.
 pub fn listed(db: Sql<'_>, month: Option<NaiveDate>, company_id: Option<i64>) -> Result<Vec<(i64, NaiveDate)>> {
     db.all(
-        "SELECT company_id, month FROM statement WHERE (?1 IS NULL OR month = ?1) AND (?2 IS NULL OR company_id = ?2)
+        "SELECT company_id, month FROM statement WHERE (month = ?1 OR ?1 IS NULL) AND (company_id = ?2 OR ?2 IS NULL)
               ORDER BY number",
         &[&month.map(month_key), &company_id],
         |r| Ok((r.get(0)?, month_at(r, 1)?)),

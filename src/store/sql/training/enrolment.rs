@@ -135,7 +135,7 @@ pub fn set_capacity(db: Sql<'_>, cohort_id: i64, capacity: i64) -> Result<()> {
 /// Places in a cohort and/or of a person: seated first, then the waitlist in order.
 pub fn list(db: Sql<'_>, cohort_id: Option<i64>, person_id: Option<i64>) -> Result<Vec<Enrolment>> {
     let sql = format!(
-        "{SELECT} WHERE (?1 IS NULL OR e.cohort_id = ?1) AND (?2 IS NULL OR e.person_id = ?2)
+        "{SELECT} WHERE (e.cohort_id = ?1 OR ?1 IS NULL) AND (e.person_id = ?2 OR ?2 IS NULL)
           ORDER BY e.cohort_id, CASE e.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 END, e.id"
     );
     db.all(&sql, &[&cohort_id, &person_id], row)

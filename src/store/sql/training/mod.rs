@@ -174,14 +174,14 @@ pub fn insert_cohort(db: Sql<'_>, course_id: i64, new: &NewCohort, at: Minute) -
 /// Every cohort, or those of one course, newest first.
 pub fn cohorts(db: Sql<'_>, course_id: Option<i64>) -> Result<Vec<Cohort>> {
     db.all(
-        &format!("{COHORT} WHERE (?1 IS NULL OR h.course_id = ?1) ORDER BY h.opens_on DESC, c.code"),
+        &format!("{COHORT} WHERE (h.course_id = ?1 OR ?1 IS NULL) ORDER BY h.opens_on DESC, c.code"),
         &[&course_id],
         cohort_row,
     )
 }
 
 /// `?1`: the folded query, or NULL for all.
-const COHORT_MATCH: &str = "WHERE ?1 IS NULL OR instr(c.search, ?1) > 0 OR instr(lower(h.code), ?1) > 0";
+const COHORT_MATCH: &str = "WHERE CAST(?1 AS TEXT) IS NULL OR instr(c.search, ?1) > 0 OR instr(lower(h.code), ?1) > 0";
 
 /// How many cohorts match the folded query `search` (all for `None`).
 pub fn cohort_count(db: Sql<'_>, search: Option<&str>) -> Result<i64> {

@@ -101,9 +101,9 @@ pub fn list(
 ) -> Result<Vec<Qualification>> {
     let (from, to) = expiring.unzip();
     let sql = format!(
-        "{SELECT} WHERE (?1 IS NULL OR q.person_id = ?1)
-           AND (?2 IS NULL OR q.course_id IN (SELECT course_id FROM course_equipment WHERE equipment_id = ?2))
-           AND (?3 IS NULL OR (q.valid_until >= ?3 AND q.valid_until <= ?4 AND q.revoked_at IS NULL))
+        "{SELECT} WHERE (q.person_id = ?1 OR ?1 IS NULL)
+           AND (q.course_id IN (SELECT course_id FROM course_equipment WHERE equipment_id = ?2) OR ?2 IS NULL)
+           AND ((q.valid_until >= ?3 AND q.valid_until <= ?4 AND q.revoked_at IS NULL) OR ?3 IS NULL)
          ORDER BY p.code, c.code, q.valid_from"
     );
     db.all(&sql, &[&person_id, &equipment_id, &from, &to], row)
@@ -134,7 +134,7 @@ pub fn page(
 ) -> Result<Vec<Qualification>> {
     const ORDER: &str = "ORDER BY (q.revoked_at IS NOT NULL OR q.valid_until < ?4), q.valid_until, q.person_id,
                          q.course_id, q.valid_from, q.id";
-    let matching = if search.is_some() { MATCH } else { "WHERE ?3 IS NULL" };
+    let matching = if search.is_some() { MATCH } else { "WHERE CAST(?3 AS TEXT) IS NULL" };
     let sql = format!(
         "{SELECT} JOIN (SELECT q.id FROM qualification q {} {ORDER} LIMIT ?1 OFFSET ?2) w ON w.id = q.id {ORDER}",
         matching.replace("?1", "?3")
