@@ -30,10 +30,18 @@ fn binary() -> &'static Path {
         if !as_root() {
             return bin;
         }
-        let dir = tempfile::tempdir().unwrap().keep();
+        // One copy per build, shared by the test processes, not one each.
+        let stamp = std::fs::metadata(&bin).and_then(|m| m.modified()).unwrap();
+        let stamp = stamp.duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let dir = std::env::temp_dir().join(format!("kiln-test-bin-{stamp}"));
+        std::fs::create_dir_all(&dir).unwrap();
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
         let copy = dir.join("kiln");
-        std::fs::copy(&bin, &copy).unwrap();
+        if !copy.exists() {
+            let part = dir.join(format!("kiln.{}", std::process::id()));
+            std::fs::copy(&bin, &part).unwrap();
+            std::fs::rename(&part, &copy).unwrap();
+        }
         copy
     })
 }

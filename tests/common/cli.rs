@@ -58,7 +58,7 @@ pub fn demo() -> TempDb {
                 build().to_str().unwrap().to_owned()
             })))
         } else {
-            build()
+            super::shared_file("cli-demo", build)
         }
     });
     TempDb::copy_of(template)

@@ -108,13 +108,43 @@ impl TempDb {
             if pg::active() {
                 PathBuf::from(pg::url(&pg::shared("demo", || build().to_str().unwrap().to_owned())))
             } else {
-                build()
+                shared_file("demo", build)
             }
         });
         let db = TempDb::copy_of(template);
         let store = db.open_as("kim");
         (db, store)
     }
+}
+
+/// A template file made once per build of kiln and shared by every test
+/// process (nextest runs each test in its own), so that a run leaves one
+/// file per kind rather than one per test: `make` builds it, kept, and
+/// returns its path. The files of earlier builds are removed.
+pub fn shared_file(kind: &str, make: impl FnOnce() -> PathBuf) -> PathBuf {
+    let built = std::fs::metadata(env!("CARGO_BIN_EXE_kiln"))
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs());
+    let dir = std::env::temp_dir().join("kiln-test-templates");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{kind}-{built}.sqlite3"));
+    if !path.exists() {
+        let made = make();
+        // Atomic: a process that raced this one renames an equal file.
+        std::fs::rename(&made, &path).unwrap();
+        if let Some(parent) = made.parent() {
+            let _ = std::fs::remove_dir_all(parent);
+        }
+        for old in std::fs::read_dir(&dir).unwrap().flatten() {
+            let name = old.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&format!("{kind}-")) && old.path() != path {
+                let _ = std::fs::remove_file(old.path());
+            }
+        }
+    }
+    path
 }
 
 /// Opens `path` as `user` with the clock stopped at `at`: the same centre,
