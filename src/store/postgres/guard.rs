@@ -38,6 +38,13 @@ pub(in crate::store) fn fault(e: &postgres::Error) -> Option<Fault> {
     })
 }
 
+/// True if PostgreSQL refused for want of a privilege (42501): the role
+/// connected lacks a grant that kiln's roles.sql gives its group, or is in
+/// no kiln group at all.
+pub(in crate::store) fn denied(e: &postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|db| *db.code() == SqlState::INSUFFICIENT_PRIVILEGE)
+}
+
 /// The server's own words for an error.
 pub(in crate::store) fn message(e: &postgres::Error) -> String {
     match e.as_db_error() {
