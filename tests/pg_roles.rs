@@ -56,7 +56,7 @@ fn connect(url: &str, user: &str) -> postgres::Client {
 fn refused(url: &str, user: &str, sql: &str) -> String {
     match connect(url, user).batch_execute(sql) {
         Ok(()) => panic!("{user} was allowed: {sql}"),
-        Err(e) => e.code().map(|c| c.code().to_owned()).unwrap_or_else(|| e.to_string()),
+        Err(e) => e.code().map_or_else(|| e.to_string(), |c| c.code().to_owned()),
     }
 }
 
@@ -317,5 +317,8 @@ fn tls_is_used_when_the_url_requires_it_and_a_server_without_it_is_named_in_one_
     };
     let line = e.message(kiln::i18n::Lang::En);
     assert!(!line.contains('\n'), "{line}");
-    assert!(line.starts_with("cannot connect to the PostgreSQL database") && line.contains("TLS"), "{line}");
+    assert!(
+        line.starts_with("cannot connect to the PostgreSQL database") && line.contains("server does not support TLS"),
+        "{line}"
+    );
 }

@@ -38,7 +38,7 @@ pub fn me(store: &Store) -> Result<Me> {
 /// operators yet. Returns true if it did.
 pub fn bootstrap(store: &mut Store) -> Result<bool> {
     let me = store.user().to_owned();
-    first_admin(store, me)
+    first_admin(store, &me)
 }
 
 /// Makes `admin` the first admin if the database has no operators yet
@@ -46,15 +46,16 @@ pub fn bootstrap(store: &mut Store) -> Result<bool> {
 /// up for the person who will run it). Returns true if it did.
 pub fn bootstrap_with(store: &mut Store, admin: &str) -> Result<bool> {
     let admin = account(admin)?;
-    first_admin(store, admin)
+    first_admin(store, &admin)
 }
 
-fn first_admin(store: &mut Store, admin: String) -> Result<bool> {
+fn first_admin(store: &mut Store, admin: &str) -> Result<bool> {
     store.write_bootstrap(|w| {
         if sql::count(w.sql())? > 0 {
             return Ok(false);
         }
-        let op = Operator { name: admin.clone(), role: Role::Admin, added_at: w.now(), added_by: w.who().to_owned() };
+        let op =
+            Operator { name: admin.to_owned(), role: Role::Admin, added_at: w.now(), added_by: w.who().to_owned() };
         sql::insert(w.sql(), &op)?;
         grant(w.sql(), &op.name, op.role)?;
         w.audit("operator", &op.name, "bootstrap", None, Some(json(&op)))?;
