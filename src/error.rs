@@ -14,6 +14,9 @@ pub enum Refusal {
     NotPermitted { user: String, role: Option<Role>, need: Capability, admins: Vec<String> },
     /// The last admin cannot be demoted or removed.
     LastAdmin { user: String },
+    /// PostgreSQL itself refused (SQLSTATE 42501): the database role
+    /// `user` lacks the grant, whatever kiln's operator list says.
+    RoleDenied { user: String },
     /// A value that must be unique is taken.
     Duplicate { field: Field, value: String },
     /// The demo fills only an empty database.
@@ -306,6 +309,16 @@ impl Error {
         match e.fault() {
             Some(fault) => Error::Fault { path: path.to_owned(), fault },
             None => self,
+        }
+    }
+
+    /// PostgreSQL's refusal for want of a privilege as kiln's refusal naming
+    /// the database role `user`; any other error as it is.
+    #[must_use]
+    pub fn denied_to(self, user: &str) -> Error {
+        match &self {
+            Error::Engine(e) if e.denied() => Refusal::RoleDenied { user: user.to_owned() }.into(),
+            _ => self,
         }
     }
 

@@ -40,20 +40,17 @@ impl Env {
         crate::store::is_server(&self.path) || self.path.exists()
     }
 
-    /// Opens a database that must already exist.
+    /// Opens a database that must already exist, as whoever runs kiln (the
+    /// OS account; on PostgreSQL the role the server connected).
     pub fn open_existing(&self) -> Result<Store> {
         if !self.exists() {
             return Err(Error::NoDatabase { path: self.path.clone() });
         }
-        Store::open_existing_as(&self.path, &Self::user(), Arc::clone(&self.clock))
-    }
-
-    fn user() -> String {
-        whoami::username().unwrap_or_else(|_| "unknown".to_owned())
+        Store::open_existing_here(&self.path, Arc::clone(&self.clock))
     }
 
     /// Opens the database, creating it if need be.
     pub fn open(&self) -> Result<Store> {
-        Store::open_as(&self.path, &Self::user(), Arc::clone(&self.clock))
+        Store::open_here(&self.path, Arc::clone(&self.clock))
     }
 }

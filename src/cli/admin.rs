@@ -11,11 +11,17 @@ use crate::db::{SCHEMA_VERSION, check, operator};
 use crate::error::Result;
 use crate::i18n::fill;
 
-pub fn init(env: &Env) -> Result<()> {
+pub fn init(env: &Env, admin: Option<&str>) -> Result<()> {
+    // A server's database is made by `createdb`, not by kiln: whether kiln
+    // made its first admin is what tells a new one.
     let existed = env.exists();
     let mut store = env.open()?;
-    let made_admin = operator::bootstrap(&mut store)?;
+    let made_admin = match admin {
+        Some(name) => operator::bootstrap_with(&mut store, name)?,
+        None => operator::bootstrap(&mut store)?,
+    };
     let me = operator::me(&store)?;
+    let first = admin.map_or(me.user.clone(), str::to_owned);
     let lang = env.lang;
     let path = env.path.display();
     if !existed || made_admin {
@@ -24,7 +30,7 @@ pub fn init(env: &Env) -> Result<()> {
                 "{0}을(를) 만들었습니다. '{1}' 계정이 관리자입니다.",
                 "Created {0}. The account '{1}' is its admin.",
             ),
-            &[&path, &me.user],
+            &[&path, &first],
         ))
     } else {
         say(fill(

@@ -51,7 +51,11 @@ pub enum LangArg {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create the database (if need be) and make this OS account its first admin
-    Init,
+    Init {
+        /// Make NAME the first admin instead (on PostgreSQL, where the superuser sets the database up)
+        #[arg(long, value_name = "NAME")]
+        admin: Option<String>,
+    },
     /// Fill an empty database with a believable demo centre
     Demo {
         /// The same seed gives the same centre
@@ -192,7 +196,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
     let env = Env { path, lang, clock };
     let done = match cli.command {
         None => interface(&env),
-        Some(Command::Init) => admin::init(&env),
+        Some(Command::Init { admin }) => admin::init(&env, admin.as_deref()),
         Some(Command::Demo { seed, size }) => admin::demo(&env, seed, size),
         Some(Command::Check { json }) => admin::check(&env, json),
         Some(Command::Backup { file }) => admin::backup(&env, &file),

@@ -62,11 +62,33 @@ impl Page {
 }
 
 impl Store {
-    /// Opens (creating if need be) the database at `path` as the OS account
-    /// that runs kiln, with the system clock.
+    /// Opens (creating if need be) the database at `path` as whoever runs
+    /// kiln, with the system clock: see [`Store::open_here`].
     pub fn open(path: &Path) -> Result<Store> {
-        let user = whoami::username().unwrap_or_else(|_| "unknown".to_owned());
-        Store::open_as(path, &user, Arc::new(SystemClock))
+        Store::open_here(path, Arc::new(SystemClock))
+    }
+
+    /// Opens as whoever runs kiln. On SQLite that is the OS account; on
+    /// PostgreSQL it is the role the server connected (`session_user`): with
+    /// peer authentication the same name, over the network the role the
+    /// password or certificate proved, so that nobody can claim another
+    /// person's name by setting an environment variable.
+    pub fn open_here(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_who(path, clock, Schema::Make)
+    }
+
+    /// [`Store::open_here`] for a database that must already be kiln's.
+    pub fn open_existing_here(path: &Path, clock: Arc<dyn Clock>) -> Result<Store> {
+        Store::open_who(path, clock, Schema::Expect)
+    }
+
+    fn open_who(path: &Path, clock: Arc<dyn Clock>, schema: Schema) -> Result<Store> {
+        let account = whoami::username().unwrap_or_else(|_| "unknown".to_owned());
+        let mut store = Store::open_with(path, &account, clock, schema)?;
+        if let Some(role) = crate::store::sql::operator::session_user(store.sql())? {
+            store.user = role;
+        }
+        Ok(store)
     }
 
     /// Opens as a named operator with a given clock. The binary passes the OS
@@ -84,7 +106,9 @@ impl Store {
 
     fn open_with(path: &Path, user: &str, clock: Arc<dyn Clock>, schema: Schema) -> Result<Store> {
         if crate::store::is_server(path) {
-            return Store::set_up(path, user, clock, schema);
+            // A role in none of kiln's groups may not even read the schema's
+            // version: say so in kiln's words.
+            return Store::set_up(path, user, clock, schema).map_err(|e| e.denied_to(user));
         }
         let new = !path.exists();
         let opened = Store::set_up(path, user, clock, schema);

@@ -1,5 +1,8 @@
-//! Operators: OS accounts and their roles. The account that creates a
-//! database is its first admin; an unknown account reads only.
+//! Operators: OS accounts (on PostgreSQL, database roles) and their roles.
+//! The account that creates a database is its first admin, unless `kiln init
+//! --admin` names another; an unknown account reads only. On a PostgreSQL
+//! database set up with roles.sql, every change here also moves the login
+//! role between kiln's groups, in the same transaction.
 
 use super::Store;
 use super::write::json;
@@ -34,16 +37,40 @@ pub fn me(store: &Store) -> Result<Me> {
 /// Makes the current account the first admin if the database has no
 /// operators yet. Returns true if it did.
 pub fn bootstrap(store: &mut Store) -> Result<bool> {
+    let me = store.user().to_owned();
+    first_admin(store, &me)
+}
+
+/// Makes `admin` the first admin if the database has no operators yet
+/// (`kiln init --admin NAME`: on PostgreSQL the superuser sets the database
+/// up for the person who will run it). Returns true if it did.
+pub fn bootstrap_with(store: &mut Store, admin: &str) -> Result<bool> {
+    let admin = account(admin)?;
+    first_admin(store, &admin)
+}
+
+fn first_admin(store: &mut Store, admin: &str) -> Result<bool> {
     store.write_bootstrap(|w| {
         if sql::count(w.sql())? > 0 {
             return Ok(false);
         }
         let op =
-            Operator { name: w.who().to_owned(), role: Role::Admin, added_at: w.now(), added_by: w.who().to_owned() };
+            Operator { name: admin.to_owned(), role: Role::Admin, added_at: w.now(), added_by: w.who().to_owned() };
         sql::insert(w.sql(), &op)?;
+        grant(w.sql(), &op.name, op.role)?;
         w.audit("operator", &op.name, "bootstrap", None, Some(json(&op)))?;
         Ok(true)
     })
+}
+
+/// On a PostgreSQL database set up with roles.sql, makes the operator's
+/// login role a member of exactly its role's group, in the use case's
+/// transaction; nothing elsewhere.
+fn grant(db: Sql<'_>, name: &str, role: Role) -> Result<()> {
+    if sql::has_roles(db)? {
+        sql::grant_group(db, name, role)?;
+    }
+    Ok(())
 }
 
 /// An OS account name: visible characters, no spaces, at most 64.
@@ -76,6 +103,7 @@ pub fn add(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
         }
         let op = Operator { name: name.clone(), role, added_at: w.now(), added_by: w.who().to_owned() };
         sql::insert(w.sql(), &op)?;
+        grant(w.sql(), &op.name, role)?;
         w.audit("operator", &op.name, "add", None, Some(json(&op)))?;
         Ok(op)
     })
@@ -89,6 +117,7 @@ pub fn set_role(store: &mut Store, name: &str, role: &str) -> Result<Operator> {
         let before =
             sql::find(w.sql(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
         sql::set_role(w.sql(), &name, role).map_err(|e| last_admin(e, &name))?;
+        grant(w.sql(), &name, role)?;
         let after = Operator { role, ..before.clone() };
         w.audit("operator", &name, "set-role", Some(json(&before)), Some(json(&after)))?;
         Ok(after)
@@ -103,6 +132,9 @@ pub fn remove(store: &mut Store, name: &str) -> Result<Operator> {
         let before =
             sql::find(w.sql(), &name)?.ok_or_else(|| Invalid::new(Field::User, name.clone(), Problem::NotFound))?;
         sql::remove(w.sql(), &name).map_err(|e| last_admin(e, &name))?;
+        if sql::has_roles(w.sql())? {
+            sql::revoke_groups(w.sql(), &name)?;
+        }
         w.audit("operator", &name, "remove", Some(json(&before)), None)?;
         Ok(before)
     })

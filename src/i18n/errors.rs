@@ -39,6 +39,13 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[user],
         ),
+        Refusal::RoleDenied { user } => fill(
+            lang.pick(
+                "PostgreSQL가 거부했습니다: 데이터베이스 역할 '{0}'에는 이 일을 할 권한이 없습니다 — 관리자가 `kiln user role {0} …`로 역할을 맞추거나, 데이터베이스의 슈퍼유저가 roles.sql을 다시 실행하세요. 바뀐 것은 없습니다",
+                "PostgreSQL refused: the database role '{0}' lacks the privilege for this — an admin can set its role with `kiln user role {0} …`, or the database's superuser can run roles.sql again; nothing was changed",
+            ),
+            &[user],
+        ),
         Refusal::Duplicate { field: f, value } => fill(
             lang.pick("{0} '{1}'은(는) 이미 등록되어 있습니다", "{0} '{1}' is already registered"),
             &[&field(*f, lang), &shown(value)],

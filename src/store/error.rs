@@ -40,6 +40,15 @@ impl EngineError {
         }
     }
 
+    /// True if the server refused for want of a privilege (PostgreSQL's
+    /// grants; SQLite has none).
+    pub fn denied(&self) -> bool {
+        match self {
+            EngineError::Pg(e) => postgres::denied(e),
+            _ => false,
+        }
+    }
+
     /// True if the file is not an SQLite database at all.
     pub fn not_a_database(&self) -> bool {
         match self {

@@ -75,9 +75,30 @@ fn start_own() -> Option<String> {
     Some(dir)
 }
 
-/// The URL kiln takes for database `name` on the cluster.
+/// The URL kiln takes for database `name` on the cluster, as the role
+/// named like the OS account that runs the tests: on PostgreSQL kiln's
+/// operator is the connected role, and the tests expect the binary to act
+/// as that account, as on SQLite.
 pub fn url(name: &str) -> String {
-    format!("postgresql:///{name}?host={}&user=postgres", socket())
+    format!("postgresql:///{name}?host={}&user={}", socket(), me())
+}
+
+/// The OS account's name, made a superuser of the cluster once per test
+/// process (guarded: test processes share the cluster).
+pub fn me() -> &'static str {
+    static ME: OnceLock<String> = OnceLock::new();
+    ME.get_or_init(|| {
+        let me = whoami::username().unwrap();
+        let quoted = me.replace('\'', "''");
+        admin("postgres")
+            .batch_execute(&format!(
+                "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{quoted}') THEN \
+                 EXECUTE format('CREATE ROLE %I SUPERUSER LOGIN', '{quoted}'); END IF; \
+                 EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$"
+            ))
+            .unwrap();
+        me
+    })
 }
 
 /// A connection as the cluster's superuser to database `name`.

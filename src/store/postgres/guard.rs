@@ -38,12 +38,28 @@ pub(in crate::store) fn fault(e: &postgres::Error) -> Option<Fault> {
     })
 }
 
+/// True if PostgreSQL refused for want of a privilege (42501): the role
+/// connected lacks a grant that kiln's roles.sql gives its group, or is in
+/// no kiln group at all.
+pub(in crate::store) fn denied(e: &postgres::Error) -> bool {
+    e.as_db_error().is_some_and(|db| *db.code() == SqlState::INSUFFICIENT_PRIVILEGE)
+}
+
 /// The server's own words for an error.
 pub(in crate::store) fn message(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => db.message().to_owned(),
-        None => e.to_string(),
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_owned();
     }
+    // The crate's own line names only the kind ("error performing TLS
+    // handshake"); what went wrong is in its source.
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 pub(in crate::store) fn describe(e: &postgres::Error, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

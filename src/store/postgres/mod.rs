@@ -13,14 +13,15 @@
 mod exec;
 mod guard;
 mod migrate;
+mod tls;
 mod value;
 
 use std::path::{Path, PathBuf};
 
-use postgres::{Client, Config, NoTls};
+use postgres::{Client, Config};
 
 pub(super) use exec::{Session, Sql, column};
-pub(super) use guard::{describe, fault, guard, message};
+pub(super) use guard::{denied, describe, fault, guard, message};
 #[cfg(test)]
 pub(super) use migrate::MIGRATIONS as PG_MIGRATIONS;
 pub(super) use value::{PgColumn, PgParam};
@@ -55,14 +56,15 @@ pub struct Conn {
     session: Session,
     url: String,
     place: PathBuf,
+    tls: tls::Tls,
 }
 
 /// Stops the query its connection is running, from another thread.
-pub struct Interrupter(postgres::CancelToken);
+pub struct Interrupter(postgres::CancelToken, tls::Tls);
 
 impl Interrupter {
     pub fn interrupt(&self) {
-        let _ = self.0.cancel_query(NoTls);
+        self.1.cancel(&self.0);
     }
 }
 
@@ -118,11 +120,18 @@ impl Drop for Tx<'_> {
     }
 }
 
-fn connect(url: &str, place: &Path) -> Result<Client> {
-    let refused = |e: postgres::Error| Error::Server { url: place.to_owned(), reason: message(&e) };
-    let mut config: Config = url.parse().map_err(refused)?;
+fn connect(url: &str, place: &Path) -> Result<(Client, tls::Tls)> {
+    let refused = |reason: String| Error::Server { url: place.to_owned(), reason };
+    let mut config: Config = url.parse().map_err(|e| refused(message(&e)))?;
     config.application_name("kiln");
-    config.connect(NoTls).map_err(refused)
+    // libpq's variable, so that a password need not sit in KILN_DB or in
+    // the shell's history (the crate reads no environment itself).
+    if config.get_password().is_none()
+        && let Some(password) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty())
+    {
+        config.password(password.as_encoded_bytes());
+    }
+    tls::connect(&config).map_err(refused)
 }
 
 impl Conn {
@@ -131,8 +140,8 @@ impl Conn {
     /// from a newer kiln, is left untouched.
     pub fn open(url: &str, make: bool) -> Result<Conn> {
         let place = shown(url);
-        let client = connect(url, &place)?;
-        let conn = Conn { session: Session::new(client), url: url.to_owned(), place };
+        let (client, tls) = connect(url, &place)?;
+        let conn = Conn { session: Session::new(client), url: url.to_owned(), place, tls };
         let sql = conn.sql();
         sql.batch(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'; LISTEN kiln"))?;
         let found = migrate::version(sql)?;
@@ -154,8 +163,8 @@ impl Conn {
     /// Another connection to the same database that only reads, for
     /// reading off the interface's loop.
     pub fn reader(&self) -> Result<Conn> {
-        let client = connect(&self.url, &self.place)?;
-        let conn = Conn { session: Session::new(client), url: self.url.clone(), place: self.place.clone() };
+        let (client, tls) = connect(&self.url, &self.place)?;
+        let conn = Conn { session: Session::new(client), url: self.url.clone(), place: self.place.clone(), tls };
         conn.sql().batch("SET default_transaction_read_only = on")?;
         Ok(conn)
     }
@@ -169,7 +178,7 @@ impl Conn {
     }
 
     pub fn interrupter(&self) -> Interrupter {
-        Interrupter(self.session.client.borrow().cancel_token())
+        Interrupter(self.session.client.borrow().cancel_token(), self.tls.clone())
     }
 
     /// Begins a use case's transaction, holding the write lock (waiting up

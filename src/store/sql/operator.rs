@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::domain::{Minute, Role};
 use crate::error::Result;
-use crate::store::{Row, Sql};
+use crate::store::{Dialect, Row, Sql};
 
 /// An OS account allowed to use kiln, and its role.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -67,5 +67,48 @@ pub fn set_role(db: Sql<'_>, name: &str, role: Role) -> Result<()> {
 
 pub fn remove(db: Sql<'_>, name: &str) -> Result<()> {
     db.run("DELETE FROM operator WHERE name = ?1", &[&name])?;
+    Ok(())
+}
+
+/// The database role the server connected (`session_user`) on PostgreSQL,
+/// where the server, not the client, says who is there; `None` on SQLite,
+/// which knows no users.
+pub fn session_user(db: Sql<'_>) -> Result<Option<String>> {
+    match db.dialect() {
+        Dialect::Sqlite => Ok(None),
+        Dialect::Postgres => Ok(Some(db.value("SELECT session_user::text", &[])?)),
+    }
+}
+
+/// True if the database was set up with migrations/postgres/roles.sql:
+/// then an operator is also a login role in one of kiln's groups, which
+/// `kiln_add_user` grants. Never on SQLite.
+pub fn has_roles(db: Sql<'_>) -> Result<bool> {
+    match db.dialect() {
+        Dialect::Sqlite => Ok(false),
+        Dialect::Postgres => db.value("SELECT to_regprocedure('kiln_add_user(text,text)') IS NOT NULL", &[]),
+    }
+}
+
+/// The PostgreSQL group role of a kiln role (roles.sql makes them).
+pub fn group(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "kiln_admin",
+        Role::EquipmentManager => "kiln_equipment_manager",
+        Role::Viewer => "kiln_viewer",
+    }
+}
+
+/// Makes `name` a login role in exactly `role`'s group, in this
+/// transaction (roles.sql's SECURITY DEFINER function: the caller needs no
+/// CREATEROLE).
+pub fn grant_group(db: Sql<'_>, name: &str, role: Role) -> Result<()> {
+    db.value::<i64>("SELECT count(*) FROM (SELECT kiln_add_user(?1, ?2)) AS done", &[&name, &group(role)])?;
+    Ok(())
+}
+
+/// Takes `name` out of kiln's groups; the login role stays.
+pub fn revoke_groups(db: Sql<'_>, name: &str) -> Result<()> {
+    db.value::<i64>("SELECT count(*) FROM (SELECT kiln_remove_user(?1)) AS done", &[&name])?;
     Ok(())
 }
