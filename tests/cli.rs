@@ -218,7 +218,7 @@ fn backup_copies_a_consistent_file_and_never_overwrites() {
     let target = db.dir.path().join("copies/backup.sqlite3");
     let out = stdout(kiln(&db).arg("backup").arg(&target));
     assert!(out.contains("backup.sqlite3"), "{out}");
-    let copy = TempDb { dir: tempfile::tempdir().unwrap(), path: target.clone() };
+    let copy = TempDb { dir: tempfile::tempdir().unwrap(), path: target.clone(), dropper: None };
     assert_eq!(dump(&copy.path), dump(&db.path));
     let report = json(
         assert_cmd::cargo::cargo_bin_cmd!("kiln")

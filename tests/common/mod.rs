@@ -46,13 +46,19 @@ pub fn clock() -> Arc<FixedClock> {
 pub struct TempDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
+    /// Drops the PostgreSQL database when the test is done with it.
+    pub dropper: Option<pg::Dropper>,
 }
 
 impl TempDb {
     pub fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let path = if pg::active() { PathBuf::from(pg::database(None)) } else { dir.path().join("kiln.sqlite3") };
-        TempDb { dir, path }
+        if pg::active() {
+            let url = pg::database(None);
+            return TempDb { dir, dropper: Some(pg::Dropper(url.clone())), path: PathBuf::from(url) };
+        }
+        let path = dir.path().join("kiln.sqlite3");
+        TempDb { dir, path, dropper: None }
     }
 
     /// A copy of the database kept at `template` (a file, or a database
@@ -61,7 +67,7 @@ impl TempDb {
         if pg::active() {
             let dir = tempfile::tempdir().unwrap();
             let url = pg::database(Some(pg::name_of(template.to_str().unwrap())));
-            return TempDb { dir, path: PathBuf::from(url) };
+            return TempDb { dir, dropper: Some(pg::Dropper(url.clone())), path: PathBuf::from(url) };
         }
         let db = TempDb::new();
         std::fs::copy(template, &db.path).unwrap();
@@ -70,8 +76,10 @@ impl TempDb {
 
     /// Keeps the database past this value's life, as a template; where.
     pub fn keep(self) -> PathBuf {
-        let kept = self.dir.keep();
-        if pg::active() { self.path } else { kept.join("kiln.sqlite3") }
+        let TempDb { dir, path, dropper } = self;
+        std::mem::forget(dropper);
+        let kept = dir.keep();
+        if pg::active() { path } else { kept.join("kiln.sqlite3") }
     }
 
     /// Opens as `user` (the first to open a new file and bootstrap is admin).

@@ -107,6 +107,21 @@ pub fn admin(name: &str) -> postgres::Client {
     postgres::Client::connect(&config, postgres::NoTls).unwrap()
 }
 
+/// Drops its database (by URL) when dropped, so that a run on a shared
+/// cluster does not keep a copy of the demo per test.
+pub struct Dropper(pub String);
+
+impl Drop for Dropper {
+    fn drop(&mut self) {
+        let name = name_of(&self.0).to_owned();
+        if let Ok(mut client) =
+            postgres::Client::connect(&format!("host={} user=postgres dbname=postgres", socket()), postgres::NoTls)
+        {
+            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
 /// A new database's name, unique on the cluster (test processes share it).
 fn fresh_name() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
