@@ -33,9 +33,10 @@ pub struct Env {
 }
 
 impl Env {
-    /// Opens a database that must already exist.
+    /// Opens a database that must already exist (a server's database is
+    /// asked, not looked for on disk).
     pub fn open_existing(&self) -> Result<Store> {
-        if !self.path.exists() {
+        if !crate::store::is_server(&self.path) && !self.path.exists() {
             return Err(Error::NoDatabase { path: self.path.clone() });
         }
         Store::open_existing_as(&self.path, &Self::user(), Arc::clone(&self.clock))
@@ -47,6 +48,12 @@ impl Env {
 
     /// Opens the database, creating it if need be.
     pub fn open(&self) -> Result<Store> {
-        Store::open_as(&self.path, &Self::user(), Arc::clone(&self.clock))
+        self.open_at(&self.path)
+    }
+
+    /// Opens (making kiln's schema in it if need be) another database than
+    /// `--db`'s, as the same account and clock: the target of a move.
+    pub fn open_at(&self, path: &std::path::Path) -> Result<Store> {
+        Store::open_as(path, &Self::user(), Arc::clone(&self.clock))
     }
 }
