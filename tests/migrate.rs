@@ -39,16 +39,32 @@ fn sqlite_file() -> TempDb {
     TempDb { dir, path }
 }
 
-/// The small demo centre in a SQLite file, made through the binary once per
-/// test binary and shared: a move only reads its source.
+/// A demo centre in a SQLite file, made through the binary with `args` once
+/// and kept in cargo's temp folder for the tests (a move only reads its
+/// source): nextest runs each test in a process of its own, and the large
+/// one takes minutes to make. Made under a name of its own, then renamed, so
+/// a process killed while making it leaves no half centre to reuse.
+fn cached_demo(name: &str, args: &[&str]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let kept = dir.join(format!("migrate-{name}.sqlite3"));
+    if kept.exists() {
+        return kept;
+    }
+    let making = tempfile::tempdir_in(&dir).unwrap();
+    let path = making.path().join("kiln.sqlite3");
+    let started = Instant::now();
+    stdout(kiln(&path).arg("init"));
+    stdout(kiln(&path).arg("demo").args(args));
+    eprintln!("{name} demo made in {:?}", started.elapsed());
+    // One file: no -wal or -shm left beside it once kiln has closed it.
+    std::fs::rename(&path, &kept).unwrap();
+    kept
+}
+
+/// The small demo centre in a SQLite file.
 fn demo_file() -> &'static Path {
     static FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    FILE.get_or_init(|| {
-        let db = sqlite_file();
-        stdout(kiln(&db.path).arg("init"));
-        stdout(kiln(&db.path).arg("demo"));
-        db.keep()
-    })
+    FILE.get_or_init(|| cached_demo("small", &[]))
 }
 
 /// A new empty database on the cluster, or `None` (said once) where
@@ -279,18 +295,11 @@ fn backup_on_postgres_says_to_use_pg_dump() {
     assert!(line.contains("pg_dump"), "{line}");
 }
 
-/// The large demo (a million bookings) in a SQLite file, made once by the
-/// binary under test and shared by the slow tests.
+/// The large demo (a million bookings) in a SQLite file, made by the
+/// binary under test.
 fn large_file() -> &'static Path {
     static FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    FILE.get_or_init(|| {
-        let db = sqlite_file();
-        let started = Instant::now();
-        stdout(kiln(&db.path).arg("init"));
-        stdout(kiln(&db.path).args(["demo", "--size", "large"]));
-        eprintln!("large demo made in {:?}", started.elapsed());
-        db.keep()
-    })
+    FILE.get_or_init(|| cached_demo("large", &["--size", "large"]))
 }
 
 #[test]

@@ -160,11 +160,11 @@ pub fn sqlite_to_postgres(source: &Conn, target: &mut Conn, progress: &mut dyn F
         let mut since = 0u64;
         while let Some(row) = rows.next()? {
             line.clear();
-            for i in 0..columns.len() {
+            for (i, column) in columns.iter().enumerate() {
                 if i > 0 {
                     line.push(b'\t');
                 }
-                field(&mut line, row.get_ref(i)?, table, &columns[i])?;
+                field(&mut line, row.get_ref(i)?, table, column)?;
             }
             line.push(b'\n');
             copy.write_all(&line).map_err(|e| copy_failed(table, &e))?;

@@ -377,15 +377,6 @@ pub fn foreign_keys(db: Sql<'_>) -> Result<Vec<(String, Option<i64>, String)>> {
     if db.dialect() == Dialect::Sqlite {
         return db.all("PRAGMA foreign_key_check", &[], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)));
     }
-    struct Key {
-        table: String,
-        child: String,
-        column: String,
-        parent_table: String,
-        parent: String,
-        key: String,
-        has_id: bool,
-    }
     let keys = db.all(
         "SELECT t.relname::text, quote_ident(t.relname), quote_ident(a.attname),
                 p.relname::text, quote_ident(p.relname), quote_ident(pa.attname),
@@ -399,20 +390,20 @@ pub fn foreign_keys(db: Sql<'_>) -> Result<Vec<(String, Option<i64>, String)>> {
           ORDER BY t.relname, c.conname",
         &[],
         |r| {
-            Ok(Key {
+            Ok(ForeignKey {
                 table: r.get(0)?,
                 child: r.get(1)?,
                 column: r.get(2)?,
                 parent_table: r.get(3)?,
                 parent: r.get(4)?,
-                key: r.get(5)?,
+                parent_key: r.get(5)?,
                 has_id: r.get(6)?,
             })
         },
     )?;
     let mut out = Vec::new();
     for k in keys {
-        let Key { child, column, parent, key, .. } = &k;
+        let ForeignKey { child, column, parent, parent_key: key, .. } = &k;
         let id = if k.has_id { "c.id" } else { "NULL::bigint" };
         let sql = format!(
             "SELECT {id} FROM {child} c WHERE c.{column} IS NOT NULL
@@ -423,6 +414,18 @@ pub fn foreign_keys(db: Sql<'_>) -> Result<Vec<(String, Option<i64>, String)>> {
         }
     }
     Ok(out)
+}
+
+/// A foreign key as PostgreSQL's catalog has it: the tables' names as
+/// shown, and as quoted for a query.
+struct ForeignKey {
+    table: String,
+    child: String,
+    column: String,
+    parent_table: String,
+    parent: String,
+    parent_key: String,
+    has_id: bool,
 }
 
 /// Everything the SQL invariants find, rule by rule.
