@@ -204,11 +204,34 @@ pub enum Error {
     /// `kiln backup` on a PostgreSQL database: that is pg_dump's work.
     #[error("{}", render(self, Lang::En))]
     BackupOnServer { url: PathBuf },
+    /// `kiln migrate` refused, or found its copy unlike the source.
+    #[error("{}", render(self, Lang::En))]
+    Migrate(MigrateError),
     /// An error of the database engine that no rule explains.
     #[error("{}", render(self, Lang::En))]
     Engine(crate::store::EngineError),
     #[error("{}", render(self, Lang::En))]
     Io(#[from] std::io::Error),
+}
+
+/// Why `kiln migrate` refused, or what it found wrong with its copy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MigrateError {
+    /// The source (`--db`) is a database on a server, not a SQLite file.
+    SourceOnServer { url: PathBuf },
+    /// `--to` names a file, not a PostgreSQL database.
+    TargetNotServer { target: PathBuf },
+    /// The target already holds rows: `rows` in `table` (the first found).
+    TargetNotEmpty { url: PathBuf, table: String, rows: i64 },
+    /// The copy was committed, but `check` found problems in it or it
+    /// differs from the source (`problems` findings in all).
+    Unlike { url: PathBuf, problems: usize },
+}
+
+impl From<MigrateError> for Error {
+    fn from(e: MigrateError) -> Self {
+        Error::Migrate(e)
+    }
 }
 
 /// What is wrong with a file kiln reads or writes besides its database, in
@@ -292,7 +315,8 @@ impl Error {
             | Error::EmptyDatabase { .. }
             | Error::Import(_)
             | Error::NothingToChange
-            | Error::NoTerminal => 2,
+            | Error::NoTerminal
+            | Error::Migrate(MigrateError::SourceOnServer { .. } | MigrateError::TargetNotServer { .. }) => 2,
             _ => 1,
         }
     }

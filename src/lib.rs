@@ -20,4 +20,4 @@ pub mod startup;
 pub mod store;
 pub mod tui;
 
-pub use error::{Error, Refusal, Result};
+pub use error::{Error, MigrateError, Refusal, Result};

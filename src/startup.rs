@@ -51,6 +51,12 @@ impl Env {
 
     /// Opens the database, creating it if need be.
     pub fn open(&self) -> Result<Store> {
-        Store::open_here(&self.path, Arc::clone(&self.clock))
+        self.open_at(&self.path)
+    }
+
+    /// Opens (making kiln's schema in it if need be) another database than
+    /// `--db`'s, as the same account and clock: the target of a move.
+    pub fn open_at(&self, path: &std::path::Path) -> Result<Store> {
+        Store::open_here(path, Arc::clone(&self.clock))
     }
 }

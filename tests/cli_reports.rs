@@ -68,7 +68,17 @@ fn a_month_is_issued_shown_and_paid_from_the_command_line() {
 fn check_exits_1_naming_a_planted_overlap() {
     let db = demo();
     assert!(stdout(kiln(&db).arg("check")).starts_with("ok"));
-    {
+    if common::pg::active() {
+        // The guard is an EXCLUDE constraint there, which no setting turns off.
+        common::pg::exec(
+            db.path.to_str().unwrap(),
+            "SET session_replication_role = replica;
+             ALTER TABLE booking DROP CONSTRAINT booking_overlap;
+             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
+               SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'requested', created_at, created_by
+                 FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;",
+        );
+    } else {
         common::sqlite::exec(
             &db.path,
             "DROP TRIGGER booking_no_overlap_on_insert;

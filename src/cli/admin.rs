@@ -1,4 +1,4 @@
-//! init, demo, check, version.
+//! init, demo, check, backup, migrate, version.
 
 use std::io::IsTerminal;
 
@@ -68,10 +68,14 @@ pub fn demo(env: &Env, seed: u64, size: DemoSize) -> Result<()> {
 /// A bar on stderr while a person watches; hidden otherwise, so pipes and
 /// tests see nothing but the result.
 fn progress_bar(lang: crate::i18n::Lang) -> ProgressBar {
+    bar_saying(crate::i18n::Msg::DemoProgress, lang)
+}
+
+fn bar_saying(what: crate::i18n::Msg, lang: crate::i18n::Lang) -> ProgressBar {
     if !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(0).with_message(crate::i18n::Msg::DemoProgress.text(lang));
+    let bar = ProgressBar::new(0).with_message(what.text(lang));
     match ProgressStyle::with_template("{msg} {wide_bar} {percent:>3}% {elapsed}") {
         Ok(style) => bar.with_style(style),
         Err(_) => bar,
@@ -108,6 +112,94 @@ pub fn backup(env: &Env, file: &std::path::Path) -> Result<()> {
     let store = env.open_existing()?;
     crate::db::backup::backup(&store, file)?;
     say(fill(env.lang.pick("{0}에 백업했습니다", "Backed up to {0}"), &[&file.display()]))
+}
+
+/// `kiln migrate --json`.
+#[derive(Serialize)]
+struct MovedJson<'a> {
+    source: String,
+    target: String,
+    rows: i64,
+    tables: Vec<TableJson>,
+    counts_equal: bool,
+    kept_sums_equal: bool,
+    check: &'a crate::i18n::check::Said,
+    clean: bool,
+}
+
+#[derive(Serialize)]
+struct TableJson {
+    table: &'static str,
+    source: i64,
+    target: i64,
+}
+
+pub fn migrate(env: &Env, to: &std::path::Path, as_json: bool) -> Result<()> {
+    use crate::db::migrate;
+    // Both refused before anything is opened: a path after --to would
+    // otherwise become a new SQLite file.
+    migrate::source_is_a_file(&env.path)?;
+    migrate::target_is_a_server(to)?;
+    let source = env.open_existing()?;
+    let mut target = env.open_at(to)?;
+    let bar = bar_saying(crate::i18n::Msg::MigrateProgress, env.lang);
+    let moved = migrate::migrate(&source, &mut target, &mut |sent, total| {
+        bar.set_length(total);
+        bar.set_position(sent);
+    });
+    bar.finish_and_clear();
+    let moved = moved?;
+    let lang = env.lang;
+    let said = crate::i18n::check::said(&moved.check, lang);
+    if as_json {
+        json(&MovedJson {
+            source: moved.source.display().to_string(),
+            target: moved.target.display().to_string(),
+            rows: moved.rows(),
+            tables: moved
+                .tables
+                .iter()
+                .map(|t| TableJson { table: t.table, source: t.source, target: t.target })
+                .collect(),
+            counts_equal: moved.counts_equal(),
+            kept_sums_equal: moved.kept_equal,
+            check: &said,
+            clean: moved.is_clean(),
+        })?;
+    } else {
+        say(fill(
+            lang.pick("{0}의 표 {1}개, {2}행을 {3}(으)로 옮겼습니다.", "Moved {2} rows in {1} tables from {0} to {3}."),
+            &[&moved.source.display(), &moved.tables.len(), &moved.rows(), &moved.target.display()],
+        ))?;
+        for t in moved.tables.iter().filter(|t| t.source != t.target) {
+            say(fill(
+                lang.pick("{0}: 파일에 {1}행, PostgreSQL에 {2}행", "{0}: {1} rows in the file, {2} in PostgreSQL"),
+                &[&t.table, &t.source, &t.target],
+            ))?;
+        }
+        if !moved.kept_equal {
+            say(lang.pick(
+                "집계 합계(yearly_total, use_month)가 파일과 다릅니다",
+                "the kept sums (yearly_total, use_month) differ from the file's",
+            ))?;
+        }
+        for line in said.integrity.iter().chain(&said.foreign_keys) {
+            say(line)?;
+        }
+        for v in &said.invariants {
+            say(format!("{}: {}", v.rule, v.detail))?;
+        }
+        if moved.is_clean() {
+            say(lang.pick(
+                "검사 이상 없음: 모든 표의 행 수와 집계 합계가 원본과 같고, kiln check를 통과했습니다.",
+                "check: clean — every table's row count and the kept sums equal the source's, and kiln check passes.",
+            ))?;
+        }
+    }
+    match moved.refusal() {
+        Some(e) => Err(e.into()),
+        None => Ok(()),
+    }
 }
 
 #[derive(Serialize)]

@@ -72,6 +72,14 @@ pub enum Command {
     },
     /// Copy the database to FILE with SQLite's online backup (safe while in use)
     Backup { file: PathBuf },
+    /// Move the centre from its SQLite file (--db) into an empty PostgreSQL database, then check it
+    Migrate {
+        /// The PostgreSQL database to fill: postgres://USER@HOST/DBNAME (kiln makes its schema there)
+        #[arg(long, value_name = "URL")]
+        to: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
     /// Print kiln's version, schema version and SQLite version
     Version {
         #[arg(long)]
@@ -200,6 +208,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Demo { seed, size }) => admin::demo(&env, seed, size),
         Some(Command::Check { json }) => admin::check(&env, json),
         Some(Command::Backup { file }) => admin::backup(&env, &file),
+        Some(Command::Migrate { to, json }) => admin::migrate(&env, &to, json),
         Some(Command::Version { json }) => admin::version(&env, json),
         Some(Command::User(cmd)) => people::user(&env, cmd),
         Some(Command::Person(cmd)) => people::person(&env, cmd),

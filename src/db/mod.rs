@@ -11,6 +11,7 @@ pub mod company;
 pub mod downtime;
 pub mod equipment;
 pub mod lease;
+pub mod migrate;
 pub mod operator;
 pub mod person;
 pub mod quota;

@@ -328,11 +328,47 @@ pub fn render(e: &Error, lang: Lang) -> String {
             ),
             &[&url.display()],
         ),
+        Error::Migrate(m) => migrate(m, lang),
         Error::Engine(e) => match e.fault() {
             Some(f) => super::faults::fault(f, None, lang),
             None => fill(lang.pick("데이터베이스 오류: {0}", "database error: {0}"), &[e]),
         },
         Error::Io(e) => fill(lang.pick("파일 오류: {0}", "file error: {0}"), &[e]),
+    }
+}
+
+/// Why `kiln migrate` refused, or what it found wrong with its copy.
+fn migrate(e: &crate::error::MigrateError, lang: Lang) -> String {
+    use crate::error::MigrateError as M;
+    match e {
+        M::SourceOnServer { url } => fill(
+            lang.pick(
+                "옮길 원본은 SQLite 파일이어야 합니다: {0}은(는) 서버의 데이터베이스입니다 — --db(또는 KILN_DB)로 kiln 파일을 주세요. 서버끼리는 pg_dump와 pg_restore로 옮기세요",
+                "the source to move must be a SQLite file: {0} is a database on a server — name a kiln file with --db (or KILN_DB); between servers, use pg_dump and pg_restore",
+            ),
+            &[&url.display()],
+        ),
+        M::TargetNotServer { target } => fill(
+            lang.pick(
+                "--to에는 PostgreSQL 데이터베이스 주소를 주세요(예: postgres://사용자@서버/kiln): {0}은(는) 주소가 아닙니다",
+                "--to takes a PostgreSQL database's URL (e.g. postgres://user@host/kiln): {0} is not one",
+            ),
+            &[&target.display()],
+        ),
+        M::TargetNotEmpty { url, table, rows } => fill(
+            lang.pick(
+                "{0}은(는) 비어 있지 않습니다({1} 표에 {2}행) — 빈 데이터베이스로만 옮깁니다. 아무것도 바꾸지 않았습니다",
+                "{0} is not empty ({2} rows in table {1}) — kiln moves a centre only into an empty database. Nothing was changed",
+            ),
+            &[&url.display(), table, rows],
+        ),
+        M::Unlike { url, problems } => fill(
+            lang.pick(
+                "{0}에 옮겼지만 검사에서 문제 {1}건을 찾았습니다(위 목록) — 원본 파일은 그대로이니 그 파일을 계속 쓰고, 문제를 고친 뒤 빈 데이터베이스로 다시 옮기세요",
+                "moved to {0}, but the check found {1} problems (listed above) — the source file is unchanged: keep using it, and move again into an empty database once they are fixed",
+            ),
+            &[&url.display(), problems],
+        ),
     }
 }
 

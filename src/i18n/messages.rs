@@ -334,4 +334,5 @@ messages! {
     ImportDryRun => "시험 실행: {0} {1}건을 가져올 수 있습니다 — 아무것도 저장하지 않았습니다", "Dry run: {1} row(s) of {0} would be imported — nothing was written";
     ImportProgress => "가져오는 중", "importing";
     DemoProgress => "예시 센터를 만드는 중", "building the demo centre";
+    MigrateProgress => "PostgreSQL로 옮기는 중", "moving to PostgreSQL";
 }

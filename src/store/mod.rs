@@ -11,6 +11,7 @@
 //! dialects differ, the area's function picks the engine's own text.
 
 mod conn;
+pub mod copy;
 mod error;
 mod exec;
 mod postgres;

@@ -86,6 +86,12 @@ impl Tx<'_> {
         self.session.changes.get() != self.changes_before
     }
 
+    /// The client itself, for the copy from another engine, which streams
+    /// rows in with COPY. Held only while the copy runs.
+    pub(in crate::store) fn client(&self) -> std::cell::RefMut<'_, Client> {
+        self.session.client.borrow_mut()
+    }
+
     pub fn commit(mut self) -> Result<()> {
         self.done = true;
         match self.savepoint {

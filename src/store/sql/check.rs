@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::domain::{Area, Minute, Won};
 use crate::error::Result;
-use crate::store::{Row, Sql};
+use crate::store::{Dialect, Row, Sql};
 
 /// One broken rule and the facts that show it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,18 +140,26 @@ impl Found {
     }
 }
 
-type Query = (&'static str, fn(&Row<'_, '_>) -> Result<Found>);
+/// A query's text, one for both engines or one each where the dialects
+/// differ, and how a row of it says what was found.
+type Query = (Text, fn(&Row<'_, '_>) -> Result<Found>);
+
+#[derive(Clone, Copy)]
+enum Text {
+    Both(&'static str),
+    Each { sqlite: &'static str, postgres: &'static str },
+}
 
 /// Each invariant the SQL finds, in the order they are reported.
 const INVARIANTS: &[Query] = &[
     (
-        "SELECT b.id, e.code, b.start, b.end, b.prev_end
+        Text::Both("SELECT b.id, e.code, b.start, b.end, b.prev_end
            FROM (SELECT id, equipment_id, start, end,
                         max(end) OVER (PARTITION BY equipment_id ORDER BY start, id
                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
                    FROM booking INDEXED BY booking_active WHERE state IN ('requested', 'approved', 'in-use')) b
            JOIN equipment e ON e.id = b.equipment_id
-          WHERE b.prev_end > b.start",
+          WHERE b.prev_end > b.start"),
         |r| {
             Ok(Found::BookingOverlap {
                 booking: r.get(0)?,
@@ -163,13 +171,13 @@ const INVARIANTS: &[Query] = &[
         },
     ),
     (
-        "SELECT l.id, r.code, l.from_date, l.end_date, l.prev_end
+        Text::Both("SELECT l.id, r.code, l.from_date, l.end_date, l.prev_end
            FROM (SELECT id, room_id, from_date, end_date,
                         max(end_date) OVER (PARTITION BY room_id ORDER BY from_date, id
                                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
                    FROM lease WHERE end_date > from_date) l
            JOIN room r ON r.id = l.room_id
-          WHERE l.prev_end > l.from_date",
+          WHERE l.prev_end > l.from_date"),
         |r| {
             Ok(Found::LeaseOverlap {
                 lease: r.get(0)?,
@@ -181,36 +189,36 @@ const INVARIANTS: &[Query] = &[
         },
     ),
     (
-        "SELECT co.code, c.code, c.capacity, count(*)
+        Text::Both("SELECT co.code, c.code, c.capacity, count(*)
            FROM enrolment n JOIN cohort c ON c.id = n.cohort_id JOIN course co ON co.id = c.course_id
           WHERE n.status IN ('enrolled', 'completed', 'failed')
-          GROUP BY c.id HAVING count(*) > c.capacity",
+          GROUP BY c.id, co.id HAVING count(*) > c.capacity"),
         |r| Ok(Found::CohortOverCapacity { course: r.get(0)?, cohort: r.get(1)?, capacity: r.get(2)?, enrolled: r.get(3)? }),
     ),
     (
-        "SELECT sum(area) FROM room WHERE retired_on IS NULL HAVING sum(area) > 661157",
+        Text::Both("SELECT sum(area) FROM room WHERE retired_on IS NULL HAVING sum(area) > 661157"),
         |r| Ok(Found::BuildingArea { in_use: r.get(0)? }),
     ),
     (
-        "SELECT s.number, s.supply, coalesce(sum(l.amount), 0)
+        Text::Both("SELECT s.number, s.supply, coalesce(sum(l.amount), 0)
            FROM statement s LEFT JOIN statement_line l ON l.statement_id = s.id
-          GROUP BY s.id HAVING s.supply <> coalesce(sum(l.amount), 0)",
+          GROUP BY s.id HAVING s.supply <> coalesce(sum(l.amount), 0)"),
         |r| Ok(Found::StatementSum { statement: r.get(0)?, supply: r.get(1)?, lines: r.get(2)? }),
     ),
     (
-        "SELECT number, vat, total, supply FROM statement WHERE vat <> supply / 10 OR total <> supply + vat",
+        Text::Both("SELECT number, vat, total, supply FROM statement WHERE vat <> supply / 10 OR total <> supply + vat"),
         |r| Ok(Found::StatementVat { statement: r.get(0)?, vat: r.get(1)?, total: r.get(2)?, supply: r.get(3)? }),
     ),
     (
-        "SELECT s.number, s.total, sum(p.amount)
+        Text::Both("SELECT s.number, s.total, sum(p.amount)
            FROM statement s JOIN payment p ON p.statement_id = s.id
-          GROUP BY s.id HAVING sum(p.amount) > s.total",
+          GROUP BY s.id HAVING sum(p.amount) > s.total"),
         |r| Ok(Found::Overpaid { statement: r.get(0)?, total: r.get(1)?, paid: r.get(2)? }),
     ),
     (
         // The sums the dashboard reads are kept by triggers (migration 3);
         // a report written around them would leave them wrong.
-        "SELECT coalesce(t.year, r.year), coalesce(t.reporting, 0), coalesce(t.sales, 0),
+        Text::Both("SELECT coalesce(t.year, r.year), coalesce(t.reporting, 0), coalesce(t.sales, 0),
                        coalesce(r.reporting, 0), coalesce(r.sales, 0)
            FROM (SELECT year, count(*) AS reporting, sum(employees) AS employees, sum(sales) AS sales,
                         sum(exports) AS exports, sum(rnd_spend) AS rnd_spend, sum(patents_filed) AS filed,
@@ -220,7 +228,7 @@ const INVARIANTS: &[Query] = &[
           WHERE (t.reporting IS DISTINCT FROM r.reporting OR t.employees IS DISTINCT FROM r.employees OR t.sales IS DISTINCT FROM r.sales
                  OR t.exports IS DISTINCT FROM r.exports OR t.rnd_spend IS DISTINCT FROM r.rnd_spend OR t.patents_filed IS DISTINCT FROM r.filed
                  OR t.patents_granted IS DISTINCT FROM r.granted OR t.investment IS DISTINCT FROM r.investment)
-            AND NOT (r.year IS NULL AND t.reporting = 0)",
+            AND NOT (r.year IS NULL AND t.reporting = 0)"),
         |r| {
             Ok(Found::YearlyTotal {
                 year: r.get(0)?,
@@ -235,7 +243,8 @@ const INVARIANTS: &[Query] = &[
         // The month's statements read completed use from sums kept by
         // triggers (migration 4); a booking written around them would
         // leave a correction unbilled.
-        "SELECT coalesce(t.month, b.month),
+        Text::Each {
+            sqlite: "SELECT coalesce(t.month, b.month),
                        (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
                        coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
            FROM (SELECT substr(start, 1, 7) AS month, company_id, sum(charge) AS charge, count(*) AS bookings
@@ -243,6 +252,16 @@ const INVARIANTS: &[Query] = &[
            FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",
+            // A month of a timestamp, as kiln writes one.
+            postgres: "SELECT coalesce(t.month, b.month),
+                       (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
+                       coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
+           FROM (SELECT to_char(start, 'YYYY-MM') AS month, company_id, sum(charge) AS charge, count(*) AS bookings
+                   FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
+           FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
+          WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
+            AND NOT (b.month IS NULL AND t.bookings = 0)",
+        },
         |r| {
             Ok(Found::UseMonth {
                 month: r.get(0)?,
@@ -257,10 +276,18 @@ const INVARIANTS: &[Query] = &[
     (
         // Issue 15: a recorded actual time lies no later than the moment it
         // was recorded (or last corrected by an admin).
-        "SELECT b.id, e.code, b.actual_start, b.actual_end, b.checked_in_at, b.checked_out_at
+        Text::Each {
+            sqlite: "SELECT b.id, e.code, b.actual_start, b.actual_end, b.checked_in_at, b.checked_out_at
            FROM booking b JOIN equipment e ON e.id = b.equipment_id
           WHERE (b.checked_in_at IS NOT NULL AND b.actual_start > max(b.checked_in_at, coalesce(b.corrected_at, '')))
              OR (b.checked_out_at IS NOT NULL AND b.actual_end > max(b.checked_out_at, coalesce(b.corrected_at, '')))",
+            // greatest() passes over a NULL as SQLite's max() over the '' that
+            // sorts first; a timestamp has no '' to compare with.
+            postgres: "SELECT b.id, e.code, b.actual_start, b.actual_end, b.checked_in_at, b.checked_out_at
+           FROM booking b JOIN equipment e ON e.id = b.equipment_id
+          WHERE (b.checked_in_at IS NOT NULL AND b.actual_start > greatest(b.checked_in_at, b.corrected_at))
+             OR (b.checked_out_at IS NOT NULL AND b.actual_end > greatest(b.checked_out_at, b.corrected_at))",
+        },
         |r| {
             Ok(Found::ActualAfterRecorded {
                 booking: r.get(0)?,
@@ -273,9 +300,9 @@ const INVARIANTS: &[Query] = &[
         },
     ),
     (
-        "SELECT b.id, e.code, coalesce(b.checked_out_at, b.actual_end), coalesce(b.checked_in_at, b.actual_start)
+        Text::Both("SELECT b.id, e.code, coalesce(b.checked_out_at, b.actual_end), coalesce(b.checked_in_at, b.actual_start)
            FROM booking b JOIN equipment e ON e.id = b.equipment_id
-          WHERE b.checked_out_at < b.checked_in_at OR b.actual_end <= b.actual_start",
+          WHERE b.checked_out_at < b.checked_in_at OR b.actual_end <= b.actual_start"),
         |r| {
             Ok(Found::CheckOutBeforeCheckIn {
                 booking: r.get(0)?,
@@ -289,13 +316,13 @@ const INVARIANTS: &[Query] = &[
         // Strict: a check-in is refused while the machine is in use, so an
         // overrun runs into the next booking's booked time, never into its
         // actual use; no flag excuses two people on one machine at once.
-        "SELECT b.id, e.code, b.actual_start, b.actual_end, b.prev_end
+        Text::Both("SELECT b.id, e.code, b.actual_start, b.actual_end, b.prev_end
            FROM (SELECT id, equipment_id, actual_start, actual_end,
                         max(coalesce(actual_end, '9999-12-31 23:59')) OVER (PARTITION BY equipment_id ORDER BY actual_start, id
                             ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
                    FROM booking INDEXED BY booking_actual WHERE actual_start IS NOT NULL) b
            JOIN equipment e ON e.id = b.equipment_id
-          WHERE b.prev_end > b.actual_start",
+          WHERE b.prev_end > b.actual_start"),
         |r| {
             Ok(Found::ActualOverlap {
                 booking: r.get(0)?,
@@ -307,10 +334,10 @@ const INVARIANTS: &[Query] = &[
         },
     ),
     (
-        "SELECT co.code, h.code, s.number, s.start, a.recorded_at
+        Text::Both("SELECT co.code, h.code, s.number, s.start, a.recorded_at
            FROM attendance a JOIN session s ON s.id = a.session_id JOIN cohort h ON h.id = s.cohort_id
            JOIN course co ON co.id = h.course_id
-          WHERE a.recorded_at < s.start",
+          WHERE a.recorded_at < s.start"),
         |r| {
             Ok(Found::AttendanceBeforeSession {
                 course: r.get(0)?,
@@ -323,20 +350,92 @@ const INVARIANTS: &[Query] = &[
     ),
 ];
 
-/// What SQLite's own integrity check says, as it says it.
+/// What SQLite's own integrity check says, as it says it. PostgreSQL has no
+/// counterpart in its core: a damaged page fails the query that reads it
+/// (and data checksums, where the cluster has them on, name it), and the
+/// `amcheck` extension that verifies indexes needs a superuser to install.
+/// So on PostgreSQL this finds nothing, and damage shows as an error of the
+/// checks below.
 pub fn integrity(db: Sql<'_>) -> Result<Vec<String>> {
+    if db.dialect() == Dialect::Postgres {
+        return Ok(Vec::new());
+    }
     db.all("PRAGMA integrity_check", &[], |r| r.get(0))
 }
 
 /// Rows whose foreign key points nowhere: (table, rowid, parent table).
+///
+/// PostgreSQL enforces every foreign key itself (they are DEFERRABLE, never
+/// NOT VALID), so no use case and no other program can leave one dangling;
+/// only a superuser who turns the enforcement off
+/// (`session_replication_role = replica`) can. As SQLite's
+/// `foreign_key_check` does, this looks anyway: one anti-join per key, the
+/// keys read from the catalog, so that a key added by a migration is
+/// checked without a line here. The row is named by its `id` (SQLite's
+/// rowid is the same column); a table without one names none.
 pub fn foreign_keys(db: Sql<'_>) -> Result<Vec<(String, Option<i64>, String)>> {
-    db.all("PRAGMA foreign_key_check", &[], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    if db.dialect() == Dialect::Sqlite {
+        return db.all("PRAGMA foreign_key_check", &[], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)));
+    }
+    let keys = db.all(
+        "SELECT t.relname::text, quote_ident(t.relname), quote_ident(a.attname),
+                p.relname::text, quote_ident(p.relname), quote_ident(pa.attname),
+                EXISTS (SELECT 1 FROM pg_attribute i WHERE i.attrelid = c.conrelid AND i.attname = 'id' AND NOT i.attisdropped)
+           FROM pg_constraint c
+           JOIN pg_class t ON t.oid = c.conrelid
+           JOIN pg_class p ON p.oid = c.confrelid
+           JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+           JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+          WHERE c.contype = 'f' AND t.relnamespace = to_regnamespace(current_schema())
+          ORDER BY t.relname, c.conname",
+        &[],
+        |r| {
+            Ok(ForeignKey {
+                table: r.get(0)?,
+                child: r.get(1)?,
+                column: r.get(2)?,
+                parent_table: r.get(3)?,
+                parent: r.get(4)?,
+                parent_key: r.get(5)?,
+                has_id: r.get(6)?,
+            })
+        },
+    )?;
+    let mut out = Vec::new();
+    for k in keys {
+        let ForeignKey { child, column, parent, parent_key: key, .. } = &k;
+        let id = if k.has_id { "c.id" } else { "NULL::bigint" };
+        let sql = format!(
+            "SELECT {id} FROM {child} c WHERE c.{column} IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.{key} = c.{column}) ORDER BY 1"
+        );
+        for row in db.all(&sql, &[], |r| r.get::<Option<i64>>(0))? {
+            out.push((k.table.clone(), row, k.parent_table.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// A foreign key as PostgreSQL's catalog has it: the tables' names as
+/// shown, and as quoted for a query.
+struct ForeignKey {
+    table: String,
+    child: String,
+    column: String,
+    parent_table: String,
+    parent: String,
+    parent_key: String,
+    has_id: bool,
 }
 
 /// Everything the SQL invariants find, rule by rule.
 pub fn invariants(db: Sql<'_>) -> Result<Vec<Found>> {
     let mut out = Vec::new();
-    for (sql, found) in INVARIANTS {
+    for (text, found) in INVARIANTS {
+        let sql = match *text {
+            Text::Both(sql) => sql,
+            Text::Each { sqlite, postgres } => db.pick(sqlite, postgres),
+        };
         db.each(sql, &[], |r| {
             out.push(found(r)?);
             Ok(())

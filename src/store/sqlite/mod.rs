@@ -154,6 +154,12 @@ impl Conn {
         Sql::new(&self.conn)
     }
 
+    /// The connection itself, for the copy to another engine, which reads
+    /// every column as whatever SQLite holds.
+    pub(in crate::store) fn raw(&self) -> &Connection {
+        &self.conn
+    }
+
     pub fn interrupter(&self) -> Interrupter {
         Interrupter(self.conn.get_interrupt_handle())
     }
