@@ -46,8 +46,14 @@ pub fn put(db: Sql<'_>, key: &str, equipment_id: Option<i64>, value: &str, at: M
 
 /// Every stored setting: (key, machine code, value), in the order written.
 pub fn all(db: Sql<'_>) -> Result<Vec<(String, Option<String>, String)>> {
+    // PostgreSQL keeps no order of insertion (no rowid, and the table has no
+    // id): there, the order the values were last set in.
     db.all(
-        "SELECT s.key, e.code, s.value FROM setting s LEFT JOIN equipment e ON e.id = s.equipment_id ORDER BY s.rowid",
+        db.pick(
+            "SELECT s.key, e.code, s.value FROM setting s LEFT JOIN equipment e ON e.id = s.equipment_id ORDER BY s.rowid",
+            "SELECT s.key, e.code, s.value FROM setting s LEFT JOIN equipment e ON e.id = s.equipment_id
+              ORDER BY s.set_at, s.key, s.equipment_id NULLS FIRST",
+        ),
         &[],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
