@@ -65,14 +65,21 @@ pub fn cli_json(db: &Path, args: &[&str]) -> serde_json::Value {
 /// this OS account. The demo takes seconds, so it is made once and copied.
 pub fn demo() -> TempDb {
     static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
-    let template = TEMPLATE.get_or_init(|| {
+    let build = || {
         let db = TempDb::new();
         cli(&db.path, &["demo"]);
-        db.dir.keep().join("kiln.sqlite3")
+        db.keep()
+    };
+    let template = TEMPLATE.get_or_init(|| {
+        if common::pg::active() {
+            // Once per build of kiln on the cluster, shared by the test processes.
+            let name = common::pg::shared("cli_demo", || build().to_str().unwrap().to_owned());
+            PathBuf::from(common::pg::url(&name))
+        } else {
+            build()
+        }
     });
-    let db = TempDb::new();
-    std::fs::copy(template, &db.path).unwrap();
-    db
+    TempDb::copy_of(template)
 }
 
 fn shell_quote(p: &Path) -> String {
