@@ -21,7 +21,7 @@ use kiln::{Error, Refusal};
 fn behind_kiln(path: &std::path::Path, sql: &str) -> Result<u64, String> {
     if common::pg::active() {
         let mut client = common::pg::admin(common::pg::name_of(path.to_str().unwrap()));
-        return client.execute(sql, &[]).map_err(|e| e.as_db_error().map_or(e.to_string(), |d| d.to_string()));
+        return client.execute(sql, &[]).map_err(|e| e.as_db_error().map_or(e.to_string(), ToString::to_string));
     }
     common::sqlite::raw(path).execute(sql, []).map(|n| n as u64).map_err(|e| e.to_string())
 }

@@ -373,12 +373,12 @@ fn an_open_lease_form_sees_the_room_taken_by_another_process() {
 #[cfg(unix)]
 #[test]
 fn a_database_made_under_umask_007_is_group_writable_and_so_are_its_wal_and_shm() {
+    use std::os::unix::fs::PermissionsExt;
     // SQLite only: file modes of the database and its -wal and -shm files. A
     // database kiln makes on PostgreSQL is the server's: no file, no umask.
     if common::pg::active() {
         return;
     }
-    use std::os::unix::fs::PermissionsExt;
     let db = TempDb::new();
     let made = Command::new("sh")
         .arg("-c")
