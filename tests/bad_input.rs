@@ -55,22 +55,23 @@ pub fn base() -> &'static Base {
         ] {
             stdout(kiln(&db).args(words(args, Path::new(""))));
         }
+        let url = db.path.clone();
         let kept = db.dir.keep();
         let files = kept.join("files");
         std::fs::create_dir(&files).unwrap();
         for (name, bytes) in corpus::files() {
             std::fs::write(files.join(name), bytes).unwrap();
         }
-        let db = kept.join("kiln.sqlite3");
+        // On PostgreSQL, the base is a database on the cluster that each
+        // case copies.
+        let db = if common::pg::active() { url } else { kept.join("kiln.sqlite3") };
         Base { dump: dump(&db), db, files }
     })
 }
 
 /// A fresh copy of the base.
 pub fn copy() -> TempDb {
-    let db = TempDb::new();
-    std::fs::copy(&base().db, &db.path).unwrap();
-    db
+    TempDb::copy_of(&base().db)
 }
 
 /// Splits a case's command line into arguments: words separated by spaces,

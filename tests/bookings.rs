@@ -1,4 +1,4 @@
-//! Bookings on real SQLite files: the machine's rules, clashes, the state
+//! Bookings on real databases (a SQLite file, or PostgreSQL): the machine's rules, clashes, the state
 //! machine, charges, series, quotas, downtime, and processes racing.
 
 mod common;
@@ -15,6 +15,24 @@ use kiln::domain::person::PersonInput;
 use kiln::domain::room::RoomInput;
 use kiln::domain::{Field, Won};
 use kiln::{Error, Refusal};
+
+/// Runs `sql` on the database behind kiln's back, as a hand edit would;
+/// the error's text if refused.
+fn behind_kiln(path: &std::path::Path, sql: &str) -> Result<u64, String> {
+    if common::pg::active() {
+        let mut client = common::pg::admin(common::pg::name_of(path.to_str().unwrap()));
+        return client.execute(sql, &[]).map_err(|e| e.as_db_error().map_or(e.to_string(), ToString::to_string));
+    }
+    common::sqlite::raw(path).execute(sql, []).map(|n| n as u64).map_err(|e| e.to_string())
+}
+
+/// A count read behind kiln's back.
+fn count(path: &std::path::Path, sql: &str) -> i64 {
+    if common::pg::active() {
+        return common::pg::admin(common::pg::name_of(path.to_str().unwrap())).query_one(sql, &[]).unwrap().get(0);
+    }
+    common::sqlite::raw(path).query_row(sql, [], |r| r.get(0)).unwrap()
+}
 
 /// A centre with a tenant (세라텍, in room 301), an outside company, a
 /// person of each and an external one, and the FE-SEM (EQ-0002): hourly,
@@ -187,21 +205,18 @@ fn a_buffer_keeps_time_between_bookings() {
 fn the_schema_refuses_an_overlap_behind_kiln() {
     let (db, mut s) = centre();
     book(&mut s, "P-0001", "2026-12-01 09:00", "2026-12-01 12:00").unwrap();
-    let conn = common::sqlite::raw(&db.path);
-    let err = conn
-        .execute(
-            "INSERT INTO booking (equipment_id, person_id, start, end, state, created_at, created_by)
-             VALUES (1, 2, '2026-12-01 11:30', '2026-12-01 12:30', 'approved', 'x', 'x')",
-            [],
+    let insert = |state: &str| {
+        behind_kiln(
+            &db.path,
+            &format!(
+                "INSERT INTO booking (equipment_id, person_id, start, \"end\", state, created_at, created_by)
+                 VALUES (1, 2, '2026-12-01 11:30', '2026-12-01 12:30', '{state}', '2026-11-26 10:00', 'x')"
+            ),
         )
-        .unwrap_err();
-    assert!(err.to_string().contains("booking_overlap"), "{err}");
-    conn.execute(
-        "INSERT INTO booking (equipment_id, person_id, start, end, state, created_at, created_by)
-         VALUES (1, 2, '2026-12-01 11:30', '2026-12-01 12:30', 'cancelled', 'x', 'x')",
-        [],
-    )
-    .expect("an inactive booking holds no time");
+    };
+    let err = insert("approved").unwrap_err();
+    assert!(err.contains("booking_overlap"), "{err}");
+    insert("cancelled").expect("an inactive booking holds no time");
 }
 
 #[test]
@@ -370,8 +385,7 @@ fn downtime_lists_what_it_hits_and_never_deletes_silently() {
     let c = booking::show(&s, &c.id.to_string()).unwrap();
     assert_eq!(c.state, BookingState::Cancelled);
     assert!(c.note.unwrap_or_default().contains("연간 교정"));
-    let rows: i64 = common::sqlite::raw(&db.path).query_row("SELECT count(*) FROM booking", [], |r| r.get(0)).unwrap();
-    assert_eq!(rows, 3, "nothing deleted");
+    assert_eq!(count(&db.path, "SELECT count(*) FROM booking"), 3, "nothing deleted");
 }
 
 #[test]

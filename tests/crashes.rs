@@ -1,6 +1,7 @@
 //! The real binary killed (SIGKILL) at random moments of a demo load, a CSV
 //! import and a burst of bookings: afterwards the file passes SQLite's
-//! integrity check and `kiln check`, and each unit of work is wholly there
+//! integrity check (on PostgreSQL: once the server has dropped the killed
+//! connections) and `kiln check`, and each unit of work is wholly there
 //! or wholly absent. The kill delays are random; the seed is printed, and
 //! `KILN_KILL_SEED=N` repeats a run.
 
@@ -78,17 +79,59 @@ fn killed(status: ExitStatus) -> bool {
     status.signal() == Some(9)
 }
 
-/// SQLite's own check, from a fresh connection, then `kiln check`.
+/// On PostgreSQL, waits until the server has noticed that the killed
+/// processes' connections dropped (and so rolled back what they had begun,
+/// or finished a commit already sent): no connection to the database is left.
+fn settled(path: &Path) {
+    if !common::pg::active() {
+        return;
+    }
+    let name = common::pg::name_of(path.to_str().unwrap());
+    let mut admin = common::pg::admin("postgres");
+    let start = Instant::now();
+    loop {
+        let left: i64 =
+            admin.query_one("SELECT count(*) FROM pg_stat_activity WHERE datname = $1", &[&name]).unwrap().get(0);
+        if left == 0 {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(60), "{left} connection(s) to {name} outlive their process");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// SQLite's own check of the file, from a fresh connection (PostgreSQL's
+/// storage is the server's: nothing of the kind to ask there), then
+/// `kiln check`.
 fn assert_sound(db: &TempDb) {
-    let conn = common::sqlite::raw(&db.path);
-    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
-    assert_eq!(verdict, "ok");
-    drop(conn);
+    settled(&db.path);
+    if !common::pg::active() {
+        let conn = common::sqlite::raw(&db.path);
+        let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(verdict, "ok");
+    }
     stdout(kiln(db).arg("check"));
 }
 
 /// Rows per table, to tell an empty database from a whole one.
 fn counts(path: &Path) -> Vec<(String, i64)> {
+    settled(path);
+    if common::pg::active() {
+        let mut client = common::pg::admin(common::pg::name_of(path.to_str().unwrap()));
+        let tables: Vec<String> = client
+            .query("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", &[])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect();
+        return tables
+            .into_iter()
+            .map(|t| {
+                let n = client.query_one(&format!("SELECT count(*) FROM \"{t}\""), &[]).unwrap().get(0);
+                (t, n)
+            })
+            .collect();
+    }
     let conn = common::sqlite::raw(path);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -157,6 +200,10 @@ fn brn(n: u16) -> String {
 }
 
 fn rows_of(db: &TempDb, sql: &str) -> i64 {
+    settled(&db.path);
+    if common::pg::active() {
+        return common::pg::admin(common::pg::name_of(db.path.to_str().unwrap())).query_one(sql, &[]).unwrap().get(0);
+    }
     let conn = common::sqlite::raw(&db.path);
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -272,11 +319,8 @@ fn a_burst_of_bookings_killed_midway_keeps_each_booking_with_its_audit_row() {
         eprintln!("bookings, day {day}: {} made, {refused} refused, {killed_here} killed", ids.len());
         assert_sound(&db);
         assert_bookings_audited(&db);
-        let conn = common::sqlite::raw(&db.path);
         for id in &ids {
-            let n: i64 = conn
-                .query_row("SELECT count(*) FROM booking WHERE id = ?1", [id.as_i64().unwrap()], |r| r.get(0))
-                .unwrap();
+            let n = rows_of(&db, &format!("SELECT count(*) FROM booking WHERE id = {}", id.as_i64().unwrap()));
             assert_eq!(n, 1, "booking {id}, reported made, is there");
         }
         let now = rows_of(&db, "SELECT count(*) FROM booking");

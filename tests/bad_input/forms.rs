@@ -139,11 +139,15 @@ fn fill(app: &mut App, field: F, value: &str) -> Result<(), String> {
 /// The base centre opened in the interface as its admin, on a fresh copy.
 fn open(lang: Lang) -> (crate::common::TempDb, App) {
     let db = copy();
-    let conn = crate::common::sqlite::raw(&db.path);
-    let admin: String = conn
-        .query_row("SELECT name FROM operator WHERE role = 'admin' ORDER BY name LIMIT 1", [], |r| r.get(0))
-        .unwrap();
-    drop(conn);
+    let sql = "SELECT name FROM operator WHERE role = 'admin' ORDER BY name LIMIT 1";
+    let admin: String = if crate::common::pg::active() {
+        crate::common::pg::admin(crate::common::pg::name_of(db.path.to_str().unwrap()))
+            .query_one(sql, &[])
+            .unwrap()
+            .get(0)
+    } else {
+        crate::common::sqlite::raw(&db.path).query_row(sql, [], |r| r.get(0)).unwrap()
+    };
     let store = Store::open_as(&db.path, &admin, clock()).unwrap();
     (db, App::new(store, lang, false).unwrap())
 }

@@ -221,6 +221,10 @@ impl Conn {
     /// (the schema's triggers notify `kiln`), or this connection wrote.
     pub fn generation(&self) -> Result<(i64, u64)> {
         let mut client = self.session.client.borrow_mut();
+        // One round trip first, as SQLite's `PRAGMA data_version` is one: the
+        // server sends the notices it holds before it says it is ready, so a
+        // commit that ended before this call is always seen by it.
+        client.batch_execute("")?;
         let mut notices = client.notifications();
         let mut seen = 0i64;
         let mut iter = notices.iter();

@@ -420,12 +420,16 @@ pub fn month_of_company(
     equipment_id: i64,
     day: NaiveDate,
 ) -> Result<Vec<(Minute, Minute, Option<i64>)>> {
-    let month = format!("{:04}-{:02}", day.year(), day.month());
+    // The month as a span of typed minutes (PostgreSQL stores timestamps,
+    // so no `'YYYY-MM-32'` text bound past its last day).
+    let first = day.with_day(1).unwrap_or(day);
+    let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+    let (from, to) = (Minute::at(first, 0, 0), Minute::at(next, 0, 0));
     db.all(
         "SELECT start, end, billed_minutes FROM booking INDEXED BY booking_company_start
           WHERE company_id = ?1 AND equipment_id = ?2 AND start >= ?3 AND start < ?4
             AND state IN ('requested', 'approved', 'in-use', 'completed')",
-        &[&company_id, &equipment_id, &format!("{month}-01 00:00"), &format!("{month}-32")],
+        &[&company_id, &equipment_id, &from, &to],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
 }

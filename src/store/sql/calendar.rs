@@ -27,7 +27,12 @@ pub fn closed_on(db: Sql<'_>, date: NaiveDate) -> Result<Option<String>> {
 
 /// The closed days of a year, by date.
 pub fn closed_in(db: Sql<'_>, year: i32) -> Result<Vec<Day>> {
-    db.all("SELECT date, name FROM closed_day WHERE date LIKE ?1 ORDER BY date", &[&format!("{year}-%")], closed)
+    // A range of typed days, not `LIKE 'YYYY-%'`: a day is a `date` on
+    // PostgreSQL, which LIKE does not take.
+    let (Some(from), Some(to)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year + 1, 1, 1)) else {
+        return Ok(Vec::new());
+    };
+    db.all("SELECT date, name FROM closed_day WHERE date >= ?1 AND date < ?2 ORDER BY date", &[&from, &to], closed)
 }
 
 pub fn closed_days(db: Sql<'_>) -> Result<Vec<Day>> {

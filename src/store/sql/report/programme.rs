@@ -23,7 +23,7 @@ fn zone_year(db: Sql<'_>, sql: &str, end: NaiveDate, year: Option<i32>) -> Resul
 pub fn in_cluster_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<ZoneYear>> {
     zone_year(
         db,
-        "SELECT zone, ?2, count(*) FROM company INDEXED BY company_programme
+        "SELECT zone, CAST(?2 AS INTEGER), count(*) FROM company INDEXED BY company_programme
                       WHERE admitted_on <= ?1 AND NOT (stage = 'withdrawn' AND left_on <= ?1) GROUP BY zone",
         end,
         Some(year),
@@ -33,7 +33,7 @@ pub fn in_cluster_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<ZoneY
 /// The companies graduated by `end`, counted as of `year`: `(year, companies)`.
 pub fn graduated_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<(i32, i64)>> {
     db.all(
-        "SELECT ?2, count(*) FROM company INDEXED BY company_programme
+        "SELECT CAST(?2 AS INTEGER), count(*) FROM company INDEXED BY company_programme
                       WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1",
         &[&end, &year],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -42,10 +42,15 @@ pub fn graduated_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<(i32, 
 
 /// Per zone and year of admission, the companies admitted by `end`.
 pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
+    // A day is text on SQLite and a `date` on PostgreSQL: its year, each way.
     zone_year(
         db,
-        "SELECT zone, CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        db.pick(
+            "SELECT zone, CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 GROUP BY 1, 2",
+            "SELECT zone, CAST(extract(year FROM admitted_on) AS INTEGER), count(*) FROM company
+                  WHERE admitted_on <= ?1 GROUP BY 1, 2",
+        ),
         end,
         None,
     )
@@ -55,8 +60,12 @@ pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
 pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
     zone_year(
         db,
-        "SELECT zone, CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        db.pick(
+            "SELECT zone, CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
+            "SELECT zone, CAST(extract(year FROM left_on) AS INTEGER), count(*) FROM company
+                  WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
+        ),
         end,
         None,
     )
@@ -65,8 +74,12 @@ pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
 /// Per year of leaving, the companies admitted and graduated by `end`.
 pub fn graduated(db: Sql<'_>, end: NaiveDate) -> Result<Vec<(i32, i64)>> {
     db.all(
-        "SELECT CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        db.pick(
+            "SELECT CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
+            "SELECT CAST(extract(year FROM left_on) AS INTEGER), count(*) FROM company
+                  WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
+        ),
         &[&end],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
