@@ -56,6 +56,8 @@ pub fn base() -> &'static Base {
             stdout(kiln(&db).args(words(args, Path::new(""))));
         }
         let url = db.path.clone();
+        // Kept for the whole run: its database too.
+        std::mem::forget(db.dropper);
         let kept = db.dir.keep();
         let files = kept.join("files");
         std::fs::create_dir(&files).unwrap();
