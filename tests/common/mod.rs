@@ -183,3 +183,29 @@ pub fn audit_count(path: &Path) -> i64 {
     let conn = sqlite::raw(path);
     conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
 }
+
+/// Runs `sql` (one or more statements) on the database at `path` behind
+/// kiln's back, on either engine, as a hand edit could; the engine's error
+/// as text (it names the guard: a trigger's code, a constraint's name).
+pub fn behind(path: &Path, sql: &str) -> Result<(), String> {
+    if pg::is_url(path) {
+        return pg::admin(pg::name_of(path.to_str().unwrap())).batch_execute(sql).map_err(|e| e.to_string());
+    }
+    sqlite::raw(path).execute_batch(sql).map_err(|e| e.to_string())
+}
+
+/// The rows of `sql` on the database at `path`, read behind kiln's back on
+/// either engine; every column must be text (or NULL): cast it in `sql`.
+pub fn texts(path: &Path, sql: &str) -> Vec<Vec<Option<String>>> {
+    if pg::is_url(path) {
+        let rows = pg::admin(pg::name_of(path.to_str().unwrap())).query(sql, &[]).unwrap();
+        return rows.iter().map(|r| (0..r.len()).map(|i| r.get(i)).collect()).collect();
+    }
+    let conn = sqlite::raw(path);
+    let mut st = conn.prepare(sql).unwrap();
+    let n = st.column_count();
+    st.query_map([], |r| (0..n).map(|i| r.get(i)).collect::<rusqlite::Result<Vec<_>>>())
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}

@@ -66,10 +66,14 @@ pub fn list(db: Sql<'_>, limit: u32, offset: u32) -> Result<Vec<Room>> {
 /// `on`, if one does.
 pub fn leased_past(db: Sql<'_>, room: &str, on: NaiveDate) -> Result<Option<(String, NaiveDate)>> {
     db.opt(
-        "SELECT c.name, date(l.end_date, '-1 day') FROM lease l JOIN room r ON r.id = l.room_id
+        "SELECT c.name, l.end_date FROM lease l JOIN room r ON r.id = l.room_id
              JOIN company c ON c.id = l.company_id WHERE r.code = ?1 AND l.end_date > ?2 AND l.end_date > l.from_date ORDER BY l.end_date DESC LIMIT 1",
         &[&room, &on],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        // The day before the end is computed here, the same on both engines.
+        |r| {
+            let end: NaiveDate = r.get(1)?;
+            Ok((r.get(0)?, end.pred_opt().unwrap_or(end)))
+        },
     )
 }
 

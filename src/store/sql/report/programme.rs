@@ -23,7 +23,7 @@ fn zone_year(db: Sql<'_>, sql: &str, end: NaiveDate, year: Option<i32>) -> Resul
 pub fn in_cluster_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<ZoneYear>> {
     zone_year(
         db,
-        "SELECT zone, ?2, count(*) FROM company INDEXED BY company_programme
+        "SELECT zone, CAST(?2 AS INTEGER), count(*) FROM company INDEXED BY company_programme
                       WHERE admitted_on <= ?1 AND NOT (stage = 'withdrawn' AND left_on <= ?1) GROUP BY zone",
         end,
         Some(year),
@@ -33,7 +33,7 @@ pub fn in_cluster_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<ZoneY
 /// The companies graduated by `end`, counted as of `year`: `(year, companies)`.
 pub fn graduated_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<(i32, i64)>> {
     db.all(
-        "SELECT ?2, count(*) FROM company INDEXED BY company_programme
+        "SELECT CAST(?2 AS INTEGER), count(*) FROM company INDEXED BY company_programme
                       WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1",
         &[&end, &year],
         |r| Ok((r.get(0)?, r.get(1)?)),
@@ -44,8 +44,11 @@ pub fn graduated_at(db: Sql<'_>, end: NaiveDate, year: i32) -> Result<Vec<(i32, 
 pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
     zone_year(
         db,
-        "SELECT zone, CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        &format!(
+            "SELECT zone, {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 GROUP BY 1, 2",
+            super::year_of(db, "admitted_on")
+        ),
         end,
         None,
     )
@@ -55,8 +58,11 @@ pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
 pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
     zone_year(
         db,
-        "SELECT zone, CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        &format!(
+            "SELECT zone, {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
+            super::year_of(db, "left_on")
+        ),
         end,
         None,
     )
@@ -65,8 +71,11 @@ pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
 /// Per year of leaving, the companies admitted and graduated by `end`.
 pub fn graduated(db: Sql<'_>, end: NaiveDate) -> Result<Vec<(i32, i64)>> {
     db.all(
-        "SELECT CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        &format!(
+            "SELECT {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
+            super::year_of(db, "left_on")
+        ),
         &[&end],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
