@@ -68,15 +68,22 @@ fn a_month_is_issued_shown_and_paid_from_the_command_line() {
 fn check_exits_1_naming_a_planted_overlap() {
     let db = demo();
     assert!(stdout(kiln(&db).arg("check")).starts_with("ok"));
-    {
-        common::sqlite::exec(
-            &db.path,
-            "DROP TRIGGER booking_no_overlap_on_insert;
-             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
-               SELECT equipment_id, company_id, person_id, purpose, start, end, 'requested', created_at, created_by
-                 FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;",
-        );
-    }
+    // The overlap guard dropped around kiln (SQLite: a trigger; PostgreSQL: a constraint).
+    let drop = if common::pg::active() {
+        "ALTER TABLE booking DROP CONSTRAINT booking_overlap"
+    } else {
+        "DROP TRIGGER booking_no_overlap_on_insert"
+    };
+    common::behind(
+        &db.path,
+        &format!(
+            "{drop};
+             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
+               SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'requested', created_at, created_by
+                 FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;"
+        ),
+    )
+    .unwrap();
     let out = kiln(&db).arg("check").assert().code(1).get_output().clone();
     let said = String::from_utf8_lossy(&out.stdout);
     assert!(said.contains("booking_overlap") && said.contains("overlaps"), "{said}");

@@ -189,7 +189,11 @@ pub fn audit_count(path: &Path) -> i64 {
 /// as text (it names the guard: a trigger's code, a constraint's name).
 pub fn behind(path: &Path, sql: &str) -> Result<(), String> {
     if pg::is_url(path) {
-        return pg::admin(pg::name_of(path.to_str().unwrap())).batch_execute(sql).map_err(|e| e.to_string());
+        return pg::admin(pg::name_of(path.to_str().unwrap())).batch_execute(sql).map_err(|e| match e.as_db_error() {
+            // The message, and the constraint named (a guard's code).
+            Some(db) => format!("{}: {} ({})", db.code().code(), db.message(), db.constraint().unwrap_or("")),
+            None => e.to_string(),
+        });
     }
     sqlite::raw(path).execute_batch(sql).map_err(|e| e.to_string())
 }

@@ -87,9 +87,12 @@ pub fn admin(name: &str) -> postgres::Client {
 }
 
 /// A new database's name, unique on the cluster (test processes share it).
+/// Always as long as `kiln.sqlite3` (12 characters), so that the interface,
+/// which shows the database's name, lays its status bar out as on SQLite
+/// (see [`as_the_file`]).
 fn fresh_name() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    format!("k{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    format!("k{:07}_{:03}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A database made once per build of kiln on the cluster, shared by every
@@ -123,6 +126,31 @@ pub fn database(template: Option<&str>) -> String {
     let from = template.map(|t| format!(" TEMPLATE {t}")).unwrap_or_default();
     admin("postgres").batch_execute(&format!("CREATE DATABASE {name}{from}")).unwrap();
     url(&name)
+}
+
+/// `text` with the names of this process's test databases, as the
+/// interface shows them, written as the file's name on SQLite: the names are
+/// as long as `kiln.sqlite3`, so that nothing else on a screen differs.
+pub fn as_the_file(text: String) -> String {
+    if !active() {
+        return text;
+    }
+    let prefix = format!("k{:07}_", std::process::id());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(&prefix) {
+        let tail = &rest[at + prefix.len()..];
+        if tail.len() >= 3 && tail.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
+            out.push_str(&rest[..at]);
+            out.push_str("kiln.sqlite3");
+            rest = &tail[3..];
+        } else {
+            out.push_str(&rest[..at + prefix.len()]);
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// True if `path` is one of [`url`]'s URLs rather than a file.
