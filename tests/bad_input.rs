@@ -55,7 +55,7 @@ pub fn base() -> &'static Base {
         ] {
             stdout(kiln(&db).args(words(args, Path::new(""))));
         }
-        let kept = db.dir.keep();
+        let kept = db.keep().parent().unwrap().to_path_buf();
         let files = kept.join("files");
         std::fs::create_dir(&files).unwrap();
         for (name, bytes) in corpus::files() {

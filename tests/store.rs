@@ -180,7 +180,7 @@ fn the_last_admin_stays() {
 fn the_trigger_keeps_an_admin_even_behind_kiln() {
     let (db, _kim) = TempDb::with_admin("kim");
     let err = common::behind(&db.path, "DELETE FROM operator").unwrap_err();
-    assert!(err.to_string().contains("last_admin"), "{err}");
+    assert!(err.contains("last_admin"), "{err}");
 }
 
 #[test]
@@ -259,7 +259,7 @@ fn rooms_never_outgrow_the_building() {
     // The trigger guards it even when kiln's own check is bypassed.
     let err =
         common::behind(&db.path, "INSERT INTO room (code, floor, kind, area) VALUES ('104', 1, 'lab', 1)").unwrap_err();
-    assert!(err.to_string().contains("building_area"), "{err}");
+    assert!(err.contains("building_area"), "{err}");
 }
 
 #[test]

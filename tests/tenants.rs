@@ -152,7 +152,7 @@ fn the_schema_refuses_an_overlap_that_bypasses_kiln() {
              SELECT c.id, r.id, '2026-06-01', '2026-07-01', 0, 0, 0, '2026-05-01 09:00' FROM company c, room r WHERE c.brn = '2208162517' AND r.code = '301'",
     )
     .unwrap_err();
-    assert!(err.to_string().contains("lease_overlap"), "{err}");
+    assert!(err.contains("lease_overlap"), "{err}");
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn the_schema_refuses_leaving_with_a_running_lease() {
         "UPDATE company SET stage = 'graduated', left_on = '2026-06-01' WHERE brn = '1248100998'",
     )
     .unwrap_err();
-    assert!(err.to_string().contains("company_has_leases"), "{err}");
+    assert!(err.contains("company_has_leases"), "{err}");
 }
 
 #[test]

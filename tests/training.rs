@@ -126,10 +126,10 @@ fn capacity_raises_promote_in_order_and_never_drops_below_the_enrolled() {
     assert_eq!((c.capacity, c.enrolled, c.waitlisted), (4, 4, 1));
     assert_eq!(promoted.iter().map(|e| e.person.clone()).collect::<Vec<_>>(), vec![p(2), p(3)]);
     let err = common::behind(&db.path, "UPDATE cohort SET capacity = 1").unwrap_err();
-    assert!(err.to_string().contains("capacity_below_enrolled"), "{err}");
+    assert!(err.contains("capacity_below_enrolled"), "{err}");
     let err =
         common::behind(&db.path, "UPDATE enrolment SET status = 'enrolled' WHERE status = 'waitlisted'").unwrap_err();
-    assert!(err.to_string().contains("cohort_full"), "the schema holds the capacity: {err}");
+    assert!(err.contains("cohort_full"), "the schema holds the capacity: {err}");
 }
 
 #[test]

@@ -69,9 +69,11 @@ impl TempDb {
     }
 
     /// Keeps the database past this value's life, as a template; where.
-    pub fn keep(self) -> PathBuf {
-        let kept = self.dir.keep();
-        if pg::active() { self.path } else { kept.join("kiln.sqlite3") }
+    pub fn keep(mut self) -> PathBuf {
+        let dir = std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap());
+        let path = std::mem::take(&mut self.path);
+        let kept = dir.keep();
+        if pg::active() { path } else { kept.join("kiln.sqlite3") }
     }
 
     /// Opens as `user` (the first to open a new file and bootstrap is admin).
@@ -212,4 +214,14 @@ pub fn texts(path: &Path, sql: &str) -> Vec<Vec<Option<String>>> {
         .unwrap()
         .collect::<rusqlite::Result<_>>()
         .unwrap()
+}
+
+/// A database on the cluster goes with its `TempDb`, as a temp dir does: a
+/// run of every test would otherwise leave gigabytes of demo copies.
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(url) = self.path.to_str().filter(|p| pg::is_url(Path::new(p))) {
+            pg::drop_database(pg::name_of(url));
+        }
+    }
 }

@@ -167,3 +167,12 @@ pub fn name_of(url: &str) -> &str {
 pub fn exec(url: &str, sql: &str) {
     admin(name_of(url)).batch_execute(sql).unwrap();
 }
+
+/// Drops database `name` (its connections ended first), if it is there.
+pub fn drop_database(name: &str) {
+    if let Ok(mut admin) =
+        postgres::Client::connect(&format!("host={} user=postgres dbname=postgres", socket()), postgres::NoTls)
+    {
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    }
+}

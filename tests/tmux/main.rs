@@ -65,14 +65,19 @@ pub fn cli_json(db: &Path, args: &[&str]) -> serde_json::Value {
 /// this OS account. The demo takes seconds, so it is made once and copied.
 pub fn demo() -> TempDb {
     static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
-    let template = TEMPLATE.get_or_init(|| {
+    let build = || {
         let db = TempDb::new();
         cli(&db.path, &["demo"]);
-        db.dir.keep().join("kiln.sqlite3")
+        db.keep()
+    };
+    let template = TEMPLATE.get_or_init(|| {
+        if common::pg::active() {
+            PathBuf::from(common::pg::url(&common::pg::shared("tmux_demo", || build().to_str().unwrap().to_owned())))
+        } else {
+            build()
+        }
     });
-    let db = TempDb::new();
-    std::fs::copy(template, &db.path).unwrap();
-    db
+    TempDb::copy_of(template)
 }
 
 fn shell_quote(p: &Path) -> String {
