@@ -56,9 +56,8 @@ pub fn base() -> &'static Base {
             stdout(kiln(&db).args(words(args, Path::new(""))));
         }
         let url = db.path.clone();
-        // Kept for the whole run: its database too.
-        std::mem::forget(db.dropper);
-        let kept = db.dir.keep();
+        let kept_db = db.keep();
+        let kept = tempfile::tempdir().unwrap().keep();
         let files = kept.join("files");
         std::fs::create_dir(&files).unwrap();
         for (name, bytes) in corpus::files() {
@@ -66,7 +65,7 @@ pub fn base() -> &'static Base {
         }
         // On PostgreSQL, the base is a database on the cluster that each
         // case copies.
-        let db = if common::pg::active() { url } else { kept.join("kiln.sqlite3") };
+        let db = if common::pg::active() { url } else { kept_db };
         Base { dump: dump(&db), db, files }
     })
 }

@@ -134,12 +134,15 @@ fn a_rule_refusal_exits_1() {
     let db = init();
     // Make the database belong to someone else, so this account is unknown.
     let me = whoami::username().unwrap();
-    {
-        let conn = common::sqlite::raw(&db.path);
-        conn.execute("INSERT INTO operator (name, role, added_at, added_by) VALUES ('kim', 'admin', ?1, 'kim')", [NOW])
-            .unwrap();
-        conn.execute("DELETE FROM operator WHERE name = ?1", [&me]).unwrap();
-    }
+    common::behind(
+        &db.path,
+        &format!(
+            "INSERT INTO operator (name, role, added_at, added_by) VALUES ('kim', 'admin', '{NOW}', 'kim');
+             DELETE FROM operator WHERE name = '{}';",
+            me.replace('\'', "''")
+        ),
+    )
+    .unwrap();
     let before = dump(&db.path);
     let line = fails(kiln(&db).args(["person", "add", "--name", "김민수"]), 1);
     assert!(line.contains("not registered") && line.contains("kim"), "{line}");
@@ -184,6 +187,16 @@ fn check_passes_on_a_good_file_and_fails_on_a_broken_one() {
 #[test]
 fn a_newer_database_is_refused_with_exit_1() {
     let db = TempDb::new();
+    if common::pg::active() {
+        // A database on the server says its version in kiln_schema.
+        stdout(kiln(&db).arg("init"));
+        common::behind(&db.path, "UPDATE kiln_schema SET version = 999").unwrap();
+        let before = dump(&db.path);
+        let line = fails(kiln(&db).args(["person", "list"]), 1);
+        assert!(line.contains("newer kiln"), "{line}");
+        assert_eq!(dump(&db.path), before);
+        return;
+    }
     {
         common::sqlite::exec(&db.path, "PRAGMA user_version = 999;");
     }
@@ -206,7 +219,8 @@ fn kiln_db_chooses_the_file() {
     let db = TempDb::new();
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("kiln");
     cmd.env("KILN_DB", &db.path).env("KILN_NOW", NOW).arg("init").assert().success();
-    assert!(db.path.exists());
+    // Made there: its first admin is this account.
+    assert_eq!(common::texts(&db.path, "SELECT role FROM operator"), [[Some("admin".to_owned())]]);
 }
 
 #[test]
@@ -220,12 +234,16 @@ fn a_bad_kiln_now_is_refused() {
 
 #[test]
 fn backup_copies_a_consistent_file_and_never_overwrites() {
+    // A copy of the file; on a server, `kiln backup` points to pg_dump.
+    if common::pg::active() {
+        return;
+    }
     let db = TempDb::new();
     stdout(kiln(&db).arg("demo"));
     let target = db.dir.path().join("copies/backup.sqlite3");
     let out = stdout(kiln(&db).arg("backup").arg(&target));
     assert!(out.contains("backup.sqlite3"), "{out}");
-    let copy = TempDb { dir: tempfile::tempdir().unwrap(), path: target.clone(), dropper: None };
+    let copy = TempDb { dir: tempfile::tempdir().unwrap(), path: target.clone() };
     assert_eq!(dump(&copy.path), dump(&db.path));
     let report = json(
         assert_cmd::cargo::cargo_bin_cmd!("kiln")

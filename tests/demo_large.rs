@@ -11,9 +11,8 @@ use kiln::demo::large::{self, Scale};
 use kiln::{Error, Refusal};
 
 fn count(db: &TempDb, table: &str, filter: &str) -> usize {
-    let conn = common::sqlite::raw(&db.path);
-    let n: i64 = conn.query_row(&format!("SELECT count(*) FROM {table} {filter}"), [], |r| r.get(0)).unwrap();
-    usize::try_from(n).unwrap()
+    let rows = common::texts(&db.path, &format!("SELECT CAST(count(*) AS TEXT) FROM {table} {filter}"));
+    rows[0][0].as_deref().unwrap().parse().unwrap()
 }
 
 #[test]

@@ -36,7 +36,7 @@ fn kiln(db: &Path) -> assert_cmd::Command {
 fn sqlite_file() -> TempDb {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kiln.sqlite3");
-    TempDb { dir, path, dropper: None }
+    TempDb { dir, path }
 }
 
 /// A demo centre in a SQLite file, made through the binary with `args` once

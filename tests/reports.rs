@@ -57,38 +57,27 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     let (db, s) = TempDb::demo();
     assert!(check::run(&s).unwrap().is_clean());
     drop(s);
-    if common::pg::active() {
-        // Around kiln: its triggers off and its overlap and VAT constraints
-        // dropped, as a superuser in psql could.
-        common::pg::exec(
-            db.path.to_str().unwrap(),
-            "SET session_replication_role = replica;
-             ALTER TABLE booking DROP CONSTRAINT booking_overlap;
-             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
-               SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'approved', created_at, created_by
-                 FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
-             ALTER TABLE lease DROP CONSTRAINT lease_overlap;
-             INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
-               SELECT company_id, room_id, from_date, to_date, rent, fee, deposit, created_at
-                 FROM lease WHERE ended_on IS NULL AND company_id IN (SELECT id FROM company WHERE left_on IS NULL)
-                ORDER BY id LIMIT 1;
-             UPDATE statement SET supply = supply + 10, vat = vat + 1, total = total + 11 WHERE id = 1;
-             DO $$ DECLARE c text; BEGIN
-               FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = 'statement'::regclass
-                           AND (pg_get_constraintdef(oid) LIKE '%vat = (supply / 10)%'
-                                OR pg_get_constraintdef(oid) LIKE '%total = (supply + vat)%')
-               LOOP EXECUTE format('ALTER TABLE statement DROP CONSTRAINT %I', c); END LOOP;
-             END $$;
-             UPDATE statement SET vat = vat + 1 WHERE id = 2;
-             UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
-             UPDATE booking SET charge = charge + 1000
-               WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);",
-        );
+    // Around kiln: the guards dropped, as a hand edit in sqlite3 or psql could.
+    let planted = if common::pg::active() {
+        "ALTER TABLE booking DROP CONSTRAINT booking_overlap;
+         INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
+           SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'approved', created_at, created_by
+             FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
+         ALTER TABLE lease DROP CONSTRAINT lease_overlap;
+         INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
+           SELECT company_id, room_id, from_date, to_date, rent, fee, deposit, created_at
+             FROM lease WHERE ended_on IS NULL AND company_id IN (SELECT id FROM company WHERE left_on IS NULL)
+            ORDER BY id LIMIT 1;
+         DROP TRIGGER statement_frozen ON statement;
+         UPDATE statement SET supply = supply + 10, vat = vat + 1, total = total + 11 WHERE id = 1;
+         ALTER TABLE statement DROP CONSTRAINT statement_vat_check, DROP CONSTRAINT statement_total_check;
+         UPDATE statement SET vat = vat + 1 WHERE id = 2;
+         UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
+         DROP TRIGGER use_month_change ON booking;
+         UPDATE booking SET charge = charge + 1000
+           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);"
     } else {
-        // Around kiln: the triggers dropped, as a hand edit in sqlite3 could.
-        common::sqlite::exec(
-            &db.path,
-            "DROP TRIGGER booking_no_overlap_on_insert;
+        "DROP TRIGGER booking_no_overlap_on_insert;
              INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
                SELECT equipment_id, company_id, person_id, purpose, start, end, 'approved', created_at, created_by
                  FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
@@ -104,9 +93,9 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
              UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
              DROP TRIGGER use_month_change;
              UPDATE booking SET charge = charge + 1000
-               WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);",
-        );
-    }
+               WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);"
+    };
+    common::behind(&db.path, planted).unwrap();
     let s = db.open_as("kim");
     let report = check::run(&s).unwrap();
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();
@@ -124,6 +113,10 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
 
 #[test]
 fn a_backup_taken_while_another_connection_writes_is_sound() {
+    // SQLite's online backup of the file; a server is backed up with pg_dump.
+    if common::pg::active() {
+        return;
+    }
     let (db, s) = TempDb::demo();
     let stop = Arc::new(AtomicBool::new(false));
     let writer = {

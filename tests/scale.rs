@@ -29,14 +29,17 @@ fn centre() -> (TempDb, Store) {
 
 /// The yearly reports summed straight from their table.
 fn summed(db: &TempDb, year: i32) -> (i64, i64, i64, i64) {
-    let conn = common::sqlite::raw(&db.path);
-    conn.query_row(
-        "SELECT count(*), coalesce(sum(employees), 0), coalesce(sum(sales), 0), coalesce(sum(patents_granted), 0)
-           FROM yearly_report WHERE year = ?1",
-        [year],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    let row = common::texts(
+        &db.path,
+        &format!(
+            "SELECT CAST(count(*) AS TEXT), CAST(coalesce(sum(employees), 0) AS TEXT), CAST(coalesce(sum(sales), 0) AS TEXT),
+                    CAST(coalesce(sum(patents_granted), 0) AS TEXT)
+               FROM yearly_report WHERE year = {year}"
+        ),
     )
-    .unwrap()
+    .remove(0);
+    let n = |i: usize| row[i].as_deref().unwrap().parse().unwrap();
+    (n(0), n(1), n(2), n(3))
 }
 
 fn sums(p: &programme::Programme) -> (i64, i64, i64, i64) {
@@ -188,17 +191,25 @@ type UseMonth = (String, i64, i64, i64);
 /// Completed use by company and month, as kept (migration 4) and as summed
 /// from the bookings.
 fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
-    let c = common::sqlite::raw(&db.path);
     let rows = |sql: &str| -> Vec<UseMonth> {
-        let mut st = c.prepare(sql).unwrap();
-        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+        common::texts(&db.path, sql)
+            .into_iter()
+            .map(|r| {
+                let n = |i: usize| r[i].as_deref().unwrap().parse().unwrap();
+                (r[0].clone().unwrap(), n(1), n(2), n(3))
+            })
+            .collect()
     };
+    let month = if common::pg::active() { "to_char(start, 'YYYY-MM')" } else { "substr(start, 1, 7)" };
     (
-        rows("SELECT month, company_id, charge, bookings FROM use_month WHERE bookings > 0 ORDER BY 1, 2"),
         rows(
-            "SELECT substr(start, 1, 7), company_id, sum(charge), count(*) FROM booking
-              WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2",
+            "SELECT month, CAST(company_id AS TEXT), CAST(charge AS TEXT), CAST(bookings AS TEXT) FROM use_month
+              WHERE bookings > 0 ORDER BY 1, company_id",
         ),
+        rows(&format!(
+            "SELECT {month}, CAST(company_id AS TEXT), CAST(sum(charge) AS TEXT), CAST(count(*) AS TEXT) FROM booking
+              WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, company_id ORDER BY 1, company_id"
+        )),
     )
 }
 
@@ -218,10 +229,10 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
     let (kept, summed) = use_months(&db);
     assert_eq!(kept, summed, "after check-out");
     // Around kiln, as a hand edit in sqlite3 could: the triggers still hold.
-    common::sqlite::exec(
+    common::behind(
         &db.path,
         "UPDATE booking SET charge = charge + 1000 WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed');
-         UPDATE booking SET start = '2019-01-07 10:00', end = '2019-01-07 11:00', actual_start = '2019-01-07 10:00',
+         UPDATE booking SET start = '2019-01-07 10:00', \"end\" = '2019-01-07 11:00', actual_start = '2019-01-07 10:00',
                             actual_end = '2019-01-07 11:00'
           WHERE id = (SELECT max(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);
          UPDATE booking SET company_id = (SELECT max(id) FROM company)
@@ -229,7 +240,8 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
          UPDATE booking SET state = 'cancelled', actual_start = NULL, actual_end = NULL, charge = NULL
           WHERE id = (SELECT min(id) + 1 FROM booking WHERE state = 'completed');
          DELETE FROM booking WHERE id = (SELECT max(id) FROM booking WHERE state = 'completed');",
-    );
+    )
+    .unwrap();
     let (kept, summed) = use_months(&db);
     assert_eq!(kept, summed, "after edits around kiln");
     assert!(kiln::db::check::run(&s).unwrap().invariants.is_empty());

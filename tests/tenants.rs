@@ -146,15 +146,13 @@ fn leases_of_one_room_never_overlap_in_either_order_but_may_touch() {
 fn the_schema_refuses_an_overlap_that_bypasses_kiln() {
     let (db, mut s) = centre();
     lease::add(&mut s, &lease_input(CERATEC, "301", "2026-01-01", "2027-01-01")).unwrap();
-    let conn = common::sqlite::raw(&db.path);
-    let err = conn
-        .execute(
-            "INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
-             SELECT c.id, r.id, '2026-06-01', '2026-07-01', 0, 0, 0, 'x' FROM company c, room r WHERE c.brn = '2208162517' AND r.code = '301'",
-            [],
-        )
-        .unwrap_err();
-    assert!(err.to_string().contains("lease_overlap"), "{err}");
+    let err = common::behind(
+        &db.path,
+        "INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
+             SELECT c.id, r.id, '2026-06-01', '2026-07-01', 0, 0, 0, '2026-05-01 09:00' FROM company c, room r WHERE c.brn = '2208162517' AND r.code = '301'",
+    )
+    .unwrap_err();
+    assert!(err.contains("lease_overlap"), "{err}");
 }
 
 #[test]
@@ -234,11 +232,12 @@ fn graduating_ends_running_leases_that_day_and_keeps_history() {
 fn the_schema_refuses_leaving_with_a_running_lease() {
     let (db, mut s) = centre();
     lease::add(&mut s, &lease_input(CERATEC, "301", "2026-01-01", "2027-01-01")).unwrap();
-    let conn = common::sqlite::raw(&db.path);
-    let err = conn
-        .execute("UPDATE company SET stage = 'graduated', left_on = '2026-06-01' WHERE brn = '1248100998'", [])
-        .unwrap_err();
-    assert!(err.to_string().contains("company_has_leases"), "{err}");
+    let err = common::behind(
+        &db.path,
+        "UPDATE company SET stage = 'graduated', left_on = '2026-06-01' WHERE brn = '1248100998'",
+    )
+    .unwrap_err();
+    assert!(err.contains("company_has_leases"), "{err}");
 }
 
 #[test]
@@ -286,14 +285,12 @@ fn yearly_reports_one_per_year_corrections_audited() {
     assert_eq!((r.figures.employees, r.figures.sales), (11, Won(1_410_000_000)), "only the sales changed");
     set(&mut s, "2025", "14").unwrap();
     assert_eq!(yearly::list(&s, Some(CERATEC), None).unwrap().len(), 1, "one row per company and year");
-    let conn = common::sqlite::raw(&db.path);
-    let (action, before, after): (String, String, String) = conn
-        .query_row(
-            "SELECT action, before, after FROM audit_log WHERE entity = 'yearly_report' ORDER BY id DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .unwrap();
+    let row = common::texts(
+        &db.path,
+        "SELECT action, before, after FROM audit_log WHERE entity = 'yearly_report' ORDER BY id DESC LIMIT 1",
+    )
+    .remove(0);
+    let [action, before, after] = [0, 1, 2].map(|i| row[i].clone().unwrap());
     assert_eq!(action, "correct");
     assert!(before.contains("\"employees\":11") && after.contains("\"employees\":14"), "{before} → {after}");
 }

@@ -101,14 +101,11 @@ fn a_full_cohort_waitlists_and_a_cancellation_seats_the_first_in_line() {
     assert_eq!(promoted[0].promoted_at.map(|m| m.to_string()).as_deref(), Some(common::NOW), "the person is told when");
     assert_eq!(status(&s, &p(3)), Some((EnrolmentStatus::Waitlisted, Some(1))));
     // The promotion is audited in the same transaction as the cancellation.
-    let conn = common::sqlite::raw(&db.path);
-    let actions: Vec<String> = conn
-        .prepare("SELECT action FROM audit_log WHERE entity = 'enrolment' ORDER BY id DESC LIMIT 2")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let actions: Vec<String> =
+        common::texts(&db.path, "SELECT action FROM audit_log WHERE entity = 'enrolment' ORDER BY id DESC LIMIT 2")
+            .into_iter()
+            .map(|r| r[0].clone().unwrap())
+            .collect();
     assert_eq!(actions, vec!["promote", "cancel"]);
     // A waitlisted person cancelling frees nothing.
     let (_, none) = training::cancel(&mut s, COHORT, &p(3)).unwrap();
@@ -128,11 +125,11 @@ fn capacity_raises_promote_in_order_and_never_drops_below_the_enrolled() {
     let (c, promoted) = training::set_capacity(&mut s, COHORT, "4").unwrap();
     assert_eq!((c.capacity, c.enrolled, c.waitlisted), (4, 4, 1));
     assert_eq!(promoted.iter().map(|e| e.person.clone()).collect::<Vec<_>>(), vec![p(2), p(3)]);
-    let conn = common::sqlite::raw(&db.path);
-    let err = conn.execute("UPDATE cohort SET capacity = 1", []).unwrap_err();
-    assert!(err.to_string().contains("capacity_below_enrolled"), "{err}");
-    let err = conn.execute("UPDATE enrolment SET status = 'enrolled' WHERE status = 'waitlisted'", []).unwrap_err();
-    assert!(err.to_string().contains("cohort_full"), "the schema holds the capacity: {err}");
+    let err = common::behind(&db.path, "UPDATE cohort SET capacity = 1").unwrap_err();
+    assert!(err.contains("capacity_below_enrolled"), "{err}");
+    let err =
+        common::behind(&db.path, "UPDATE enrolment SET status = 'enrolled' WHERE status = 'waitlisted'").unwrap_err();
+    assert!(err.contains("cohort_full"), "the schema holds the capacity: {err}");
 }
 
 #[test]
@@ -323,9 +320,8 @@ fn revoking_keeps_history_and_flags_bookings_it_covered() {
         }
         other => panic!("{other:?}"),
     }
-    let conn = common::sqlite::raw(&db.path);
-    assert!(conn.execute("DELETE FROM qualification", []).is_err());
-    assert!(conn.execute("UPDATE qualification SET valid_until = '2099-01-01'", []).is_err());
+    assert!(common::behind(&db.path, "DELETE FROM qualification").is_err());
+    assert!(common::behind(&db.path, "UPDATE qualification SET valid_until = '2099-01-01'").is_err());
     // Expiry flags too: a day after the end, the same booking would be unqualified.
     let later =
         Store::open_as(&db.path, "kim", Arc::new(FixedClock(Minute::parse("2026-11-30 10:00").unwrap()))).unwrap();

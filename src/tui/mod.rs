@@ -61,7 +61,19 @@ fn has_terminal() -> bool {
 /// be; the account that creates it becomes its first admin.
 pub fn run(env: &Env) -> Result<()> {
     let existed = env.exists();
-    let mut store = if existed { env.open_existing()? } else { env.open()? };
+    let opened = if existed { env.open_existing() } else { env.open() };
+    let (mut store, existed) = match opened {
+        // A database on a server that kiln has not made its schema in yet
+        // (createdb made it) is a first run, as a file not there yet is;
+        // without a terminal, nothing is made in it.
+        Err(Error::EmptyDatabase { .. }) if crate::store::is_server(&env.path) => {
+            if !has_terminal() {
+                return Err(Error::NoTerminal);
+            }
+            (env.open()?, false)
+        }
+        other => (other?, existed),
+    };
     store.refuse_read_only()?;
     operator::bootstrap(&mut store)?;
     let first_run = !existed && store.is_empty()?;

@@ -46,8 +46,6 @@ pub fn clock() -> Arc<FixedClock> {
 pub struct TempDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
-    /// Drops the PostgreSQL database when the test is done with it.
-    pub dropper: Option<pg::Dropper>,
 }
 
 impl TempDb {
@@ -55,10 +53,10 @@ impl TempDb {
         let dir = tempfile::tempdir().unwrap();
         if pg::active() {
             let url = pg::database(None);
-            return TempDb { dir, dropper: Some(pg::Dropper(url.clone())), path: PathBuf::from(url) };
+            return TempDb { dir, path: PathBuf::from(url) };
         }
         let path = dir.path().join("kiln.sqlite3");
-        TempDb { dir, path, dropper: None }
+        TempDb { dir, path }
     }
 
     /// A copy of the database kept at `template` (a file, or a database
@@ -67,7 +65,7 @@ impl TempDb {
         if pg::active() {
             let dir = tempfile::tempdir().unwrap();
             let url = pg::database(Some(pg::name_of(template.to_str().unwrap())));
-            return TempDb { dir, dropper: Some(pg::Dropper(url.clone())), path: PathBuf::from(url) };
+            return TempDb { dir, path: PathBuf::from(url) };
         }
         let db = TempDb::new();
         std::fs::copy(template, &db.path).unwrap();
@@ -75,9 +73,9 @@ impl TempDb {
     }
 
     /// Keeps the database past this value's life, as a template; where.
-    pub fn keep(self) -> PathBuf {
-        let TempDb { dir, path, dropper } = self;
-        std::mem::forget(dropper);
+    pub fn keep(mut self) -> PathBuf {
+        let dir = std::mem::replace(&mut self.dir, tempfile::tempdir().unwrap());
+        let path = std::mem::take(&mut self.path);
         let kept = dir.keep();
         if pg::active() { path } else { kept.join("kiln.sqlite3") }
     }
@@ -220,4 +218,44 @@ pub fn audit_count(path: &Path) -> i64 {
     }
     let conn = sqlite::raw(path);
     conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).unwrap()
+}
+
+/// Runs `sql` (one or more statements) on the database at `path` behind
+/// kiln's back, on either engine, as a hand edit could; the engine's error
+/// as text (it names the guard: a trigger's code, a constraint's name).
+pub fn behind(path: &Path, sql: &str) -> Result<(), String> {
+    if pg::is_url(path) {
+        return pg::admin(pg::name_of(path.to_str().unwrap())).batch_execute(sql).map_err(|e| match e.as_db_error() {
+            // The message, and the constraint named (a guard's code).
+            Some(db) => format!("{}: {} ({})", db.code().code(), db.message(), db.constraint().unwrap_or("")),
+            None => e.to_string(),
+        });
+    }
+    sqlite::raw(path).execute_batch(sql).map_err(|e| e.to_string())
+}
+
+/// The rows of `sql` on the database at `path`, read behind kiln's back on
+/// either engine; every column must be text (or NULL): cast it in `sql`.
+pub fn texts(path: &Path, sql: &str) -> Vec<Vec<Option<String>>> {
+    if pg::is_url(path) {
+        let rows = pg::admin(pg::name_of(path.to_str().unwrap())).query(sql, &[]).unwrap();
+        return rows.iter().map(|r| (0..r.len()).map(|i| r.get(i)).collect()).collect();
+    }
+    let conn = sqlite::raw(path);
+    let mut st = conn.prepare(sql).unwrap();
+    let n = st.column_count();
+    st.query_map([], |r| (0..n).map(|i| r.get(i)).collect::<rusqlite::Result<Vec<_>>>())
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+/// A database on the cluster goes with its `TempDb`, as a temp dir does: a
+/// run of every test would otherwise leave gigabytes of demo copies.
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(url) = self.path.to_str().filter(|p| pg::is_url(Path::new(p))) {
+            pg::drop_database(pg::name_of(url));
+        }
+    }
 }

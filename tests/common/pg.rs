@@ -107,25 +107,13 @@ pub fn admin(name: &str) -> postgres::Client {
     postgres::Client::connect(&config, postgres::NoTls).unwrap()
 }
 
-/// Drops its database (by URL) when dropped, so that a run on a shared
-/// cluster does not keep a copy of the demo per test.
-pub struct Dropper(pub String);
-
-impl Drop for Dropper {
-    fn drop(&mut self) {
-        let name = name_of(&self.0).to_owned();
-        if let Ok(mut client) =
-            postgres::Client::connect(&format!("host={} user=postgres dbname=postgres", socket()), postgres::NoTls)
-        {
-            let _ = client.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
-        }
-    }
-}
-
 /// A new database's name, unique on the cluster (test processes share it).
+/// Always as long as `kiln.sqlite3` (12 characters), so that the interface,
+/// which shows the database's name, lays its status bar out as on SQLite
+/// (see [`as_the_file`]).
 fn fresh_name() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
-    format!("k{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
+    format!("k{:07}_{:03}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// A database made once per build of kiln on the cluster, shared by every
@@ -161,6 +149,31 @@ pub fn database(template: Option<&str>) -> String {
     url(&name)
 }
 
+/// `text` with the names of this process's test databases, as the
+/// interface shows them, written as the file's name on SQLite: the names are
+/// as long as `kiln.sqlite3`, so that nothing else on a screen differs.
+pub fn as_the_file(text: String) -> String {
+    if !active() {
+        return text;
+    }
+    let prefix = format!("k{:07}_", std::process::id());
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(&prefix) {
+        let tail = &rest[at + prefix.len()..];
+        if tail.len() >= 3 && tail.as_bytes()[..3].iter().all(u8::is_ascii_digit) {
+            out.push_str(&rest[..at]);
+            out.push_str("kiln.sqlite3");
+            rest = &tail[3..];
+        } else {
+            out.push_str(&rest[..at + prefix.len()]);
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// True if `path` is one of [`url`]'s URLs rather than a file.
 pub fn is_url(path: &std::path::Path) -> bool {
     path.to_str().is_some_and(|p| p.starts_with("postgresql://"))
@@ -174,4 +187,13 @@ pub fn name_of(url: &str) -> &str {
 /// Runs `sql`, one or more statements, on the database at `url`.
 pub fn exec(url: &str, sql: &str) {
     admin(name_of(url)).batch_execute(sql).unwrap();
+}
+
+/// Drops database `name` (its connections ended first), if it is there.
+pub fn drop_database(name: &str) {
+    if let Ok(mut admin) =
+        postgres::Client::connect(&format!("host={} user=postgres dbname=postgres", socket()), postgres::NoTls)
+    {
+        let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    }
 }

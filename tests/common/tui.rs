@@ -56,7 +56,7 @@ pub fn text(buf: &Buffer) -> String {
         }
         out.push('\n');
     }
-    out
+    super::pg::as_the_file(out)
 }
 
 /// The frame's text.

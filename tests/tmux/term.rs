@@ -78,8 +78,15 @@ impl Tmux {
     /// Reads the screen until `ready` accepts it twice running unchanged (a
     /// frame arrives in pieces, so one read may catch it half drawn), or fails
     /// after the deadline with why not and what the screen showed.
-    pub fn wait_until(&self, mut ready: impl FnMut(&str) -> Result<(), String>) -> String {
-        let deadline = Instant::now() + DEADLINE;
+    pub fn wait_until(&self, ready: impl FnMut(&str) -> Result<(), String>) -> String {
+        self.wait_until_within(DEADLINE, ready)
+    }
+
+    /// [`Tmux::wait_until`] with a deadline of its own, for the one slow
+    /// step: loading the demo, some 20,000 rows, which over a PostgreSQL
+    /// connection is a round trip each.
+    pub fn wait_until_within(&self, limit: Duration, mut ready: impl FnMut(&str) -> Result<(), String>) -> String {
+        let deadline = Instant::now() + limit;
         let mut accepted: Option<String> = None;
         loop {
             let s = self.screen();

@@ -220,6 +220,11 @@ impl Conn {
     /// Changes whenever what is stored may have: anyone committed a change
     /// (the schema's triggers notify `kiln`), or this connection wrote.
     pub fn generation(&self) -> Result<(i64, u64)> {
+        // One round trip first: the server hands a listening connection the
+        // notices signalled to it before it says it is ready again, so a
+        // commit that another connection finished before now is always seen
+        // (without it, whether it is seen yet is a race with the signal).
+        self.sql().batch("SELECT 1")?;
         let mut client = self.session.client.borrow_mut();
         // One round trip first, as SQLite's `PRAGMA data_version` is one: the
         // server sends the notices it holds before it says it is ready, so a

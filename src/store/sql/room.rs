@@ -71,6 +71,7 @@ pub fn leased_past(db: Sql<'_>, room: &str, on: NaiveDate) -> Result<Option<(Str
         "SELECT c.name, l.end_date FROM lease l JOIN room r ON r.id = l.room_id
              JOIN company c ON c.id = l.company_id WHERE r.code = ?1 AND l.end_date > ?2 AND l.end_date > l.from_date ORDER BY l.end_date DESC LIMIT 1",
         &[&room, &on],
+        // The day before the end is computed here, the same on both engines.
         |r| {
             let end: NaiveDate = r.get(1)?;
             Ok((r.get(0)?, end.pred_opt().unwrap_or(end)))

@@ -80,12 +80,22 @@ pub fn layout(hints: &[KeyHint], who: usize, total: usize) -> (Vec<Shown>, usize
     (shown, who_w)
 }
 
+/// What the status bar calls the database: a file's name, or the name of
+/// a database on a server (the URL's path, without its host or options).
+fn database_name(path: &std::path::Path) -> String {
+    if crate::store::is_server(path) {
+        let url = path.to_string_lossy();
+        let rest = url.split_once("://").map_or(&*url, |(_, r)| r);
+        let name = rest.split('?').next().unwrap_or_default().rsplit_once('/').map_or("", |(_, n)| n);
+        if !name.is_empty() {
+            return name.to_owned();
+        }
+    }
+    path.file_name().map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned())
+}
+
 pub fn bar(frame: &mut Frame, area: Rect, app: &App) {
-    let file = app
-        .store
-        .path()
-        .file_name()
-        .map_or_else(|| app.store.path().display().to_string(), |f| f.to_string_lossy().into_owned());
+    let file = database_name(app.store.path());
     let who = format!("{} {} · {} ", labels::role(app.me.role, app.lang), app.me.user, file);
     let hints = keymap::hints(&app.contexts(), app.lang);
     let (shown, who_w) = layout(&hints, width(&who), usize::from(area.width));

@@ -10,9 +10,9 @@ use crate::store::Sql;
 /// `today`, expiring meaning a last valid day by `soon`.
 pub fn qualification_counts(db: Sql<'_>, code: &str, today: NaiveDate, soon: NaiveDate) -> Result<(i64, i64, i64)> {
     db.one(
-        "SELECT coalesce(sum(q.revoked_at IS NULL AND q.valid_until >= ?2 AND q.valid_from <= ?2), 0),
-                        coalesce(sum(q.revoked_at IS NULL AND q.valid_until >= ?2 AND q.valid_until <= ?3), 0),
-                        coalesce(sum(q.revoked_at IS NOT NULL OR q.valid_until < ?2), 0)
+        "SELECT count(*) FILTER (WHERE q.revoked_at IS NULL AND q.valid_until >= ?2 AND q.valid_from <= ?2),
+                        count(*) FILTER (WHERE q.revoked_at IS NULL AND q.valid_until >= ?2 AND q.valid_until <= ?3),
+                        count(*) FILTER (WHERE q.revoked_at IS NOT NULL OR q.valid_until < ?2)
                    FROM qualification q JOIN person p ON p.id = q.person_id WHERE p.code = ?1",
         &[&code, &today, &soon],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),

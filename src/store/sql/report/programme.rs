@@ -45,11 +45,10 @@ pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
     // A day is text on SQLite and a `date` on PostgreSQL: its year, each way.
     zone_year(
         db,
-        db.pick(
-            "SELECT zone, CAST(substr(admitted_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        &format!(
+            "SELECT zone, {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 GROUP BY 1, 2",
-            "SELECT zone, CAST(extract(year FROM admitted_on) AS INTEGER), count(*) FROM company
-                  WHERE admitted_on <= ?1 GROUP BY 1, 2",
+            super::year_of(db, "admitted_on")
         ),
         end,
         None,
@@ -60,11 +59,10 @@ pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
 pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
     zone_year(
         db,
-        db.pick(
-            "SELECT zone, CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        &format!(
+            "SELECT zone, {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
-            "SELECT zone, CAST(extract(year FROM left_on) AS INTEGER), count(*) FROM company
-                  WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
+            super::year_of(db, "left_on")
         ),
         end,
         None,
@@ -74,11 +72,10 @@ pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
 /// Per year of leaving, the companies admitted and graduated by `end`.
 pub fn graduated(db: Sql<'_>, end: NaiveDate) -> Result<Vec<(i32, i64)>> {
     db.all(
-        db.pick(
-            "SELECT CAST(substr(left_on, 1, 4) AS INTEGER), count(*) FROM company INDEXED BY company_programme
+        &format!(
+            "SELECT {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
-            "SELECT CAST(extract(year FROM left_on) AS INTEGER), count(*) FROM company
-                  WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
+            super::year_of(db, "left_on")
         ),
         &[&end],
         |r| Ok((r.get(0)?, r.get(1)?)),

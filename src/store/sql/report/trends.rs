@@ -29,17 +29,20 @@ pub fn course_years(db: Sql<'_>) -> Result<Vec<CourseYear>> {
         // Each cohort's counts once, summed per course and year: asking
         // per course and year for the counts of all its cohorts took
         // 0.7 s at 5,000 cohorts.
-        "SELECT c.code, c.title, CAST(substr(h.completed_on, 1, 4) AS INTEGER), count(*),
+        &format!(
+            "SELECT c.code, c.title, {year}, count(*),
                     coalesce(sum(e.trainees), 0), coalesce(sum(e.completed), 0), coalesce(sum(q.n), 0)
                FROM cohort h JOIN course c ON c.id = h.course_id
-               LEFT JOIN (SELECT cohort_id, sum(status IN ('completed', 'failed')) AS trainees,
-                                 sum(status = 'completed') AS completed
+               LEFT JOIN (SELECT cohort_id, count(*) FILTER (WHERE status IN ('completed', 'failed')) AS trainees,
+                                 count(*) FILTER (WHERE status = 'completed') AS completed
                             FROM enrolment GROUP BY cohort_id) e ON e.cohort_id = h.id
                LEFT JOIN (SELECT cohort_id, count(*) AS n FROM qualification WHERE cohort_id IS NOT NULL
                            GROUP BY cohort_id) q ON q.cohort_id = h.id
               WHERE h.completed_on IS NOT NULL
-              GROUP BY c.id, substr(h.completed_on, 1, 4)
+              GROUP BY c.id, {year}
               ORDER BY 3 DESC, c.code",
+            year = super::year_of(db, "h.completed_on")
+        ),
         &[],
         |r| {
             Ok(CourseYear {

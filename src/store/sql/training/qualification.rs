@@ -169,7 +169,8 @@ pub fn person_name(db: Sql<'_>, person_id: i64) -> Result<String> {
 /// to their last: (booking, machine, person), by start.
 pub fn uncovered_bookings(db: Sql<'_>, now: Minute) -> Result<Vec<(i64, i64, i64)>> {
     db.all(
-        "SELECT b.id, b.equipment_id, b.person_id FROM booking b
+        db.pick(
+            "SELECT b.id, b.equipment_id, b.person_id FROM booking b
               WHERE b.state IN ('requested', 'approved', 'in-use') AND b.end > ?1
                 AND b.equipment_id IN (SELECT equipment_id FROM course_equipment)
                 AND NOT EXISTS (
@@ -180,6 +181,20 @@ pub fn uncovered_bookings(db: Sql<'_>, now: Minute) -> Result<Vec<(i64, i64, i64
                        AND q.valid_until >= date(b.end, '-1 minute')
                        AND (q.revoked_at IS NULL OR substr(q.revoked_at, 1, 10) > date(b.end, '-1 minute')))
               ORDER BY b.start",
+            // The same with the days of timestamps: a booking's last day is
+            // the day of its last minute.
+            "SELECT b.id, b.equipment_id, b.person_id FROM booking b
+              WHERE b.state IN ('requested', 'approved', 'in-use') AND b.end > ?1
+                AND b.equipment_id IN (SELECT equipment_id FROM course_equipment)
+                AND NOT EXISTS (
+                    SELECT 1 FROM course_equipment ce
+                      JOIN qualification q ON q.person_id = b.person_id AND q.course_id = ce.course_id
+                     WHERE ce.equipment_id = b.equipment_id
+                       AND q.valid_from <= b.start::date
+                       AND q.valid_until >= (b.end - interval '1 minute')::date
+                       AND (q.revoked_at IS NULL OR q.revoked_at::date > (b.end - interval '1 minute')::date))
+              ORDER BY b.start",
+        ),
         &[&now],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
