@@ -123,16 +123,22 @@ impl TempDb {
     }
 }
 
+/// When the kiln under test was built: templates made by another build are
+/// not reused.
+pub fn built() -> u64 {
+    std::fs::metadata(env!("CARGO_BIN_EXE_kiln"))
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs())
+}
+
 /// A template file made once per build of kiln and shared by every test
 /// process (nextest runs each test in its own), so that a run leaves one
 /// file per kind rather than one per test: `make` builds it, kept, and
 /// returns its path. The files of earlier builds are removed.
 pub fn shared_file(kind: &str, make: impl FnOnce() -> PathBuf) -> PathBuf {
-    let built = std::fs::metadata(env!("CARGO_BIN_EXE_kiln"))
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
+    let built = built();
     let dir = std::env::temp_dir().join("kiln-test-templates");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{kind}-{built}.sqlite3"));

@@ -122,11 +122,7 @@ fn fresh_name() -> String {
 /// with no connection left open to it. Its name, to copy with
 /// [`database`]. Processes that ask at once wait for the first to build it.
 pub fn shared(kind: &str, make: impl FnOnce() -> String) -> String {
-    let built = std::fs::metadata(env!("CARGO_BIN_EXE_kiln"))
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_secs());
+    let built = super::built();
     let name = format!("tpl_{kind}_{built}");
     let mut admin = admin("postgres");
     admin.execute("SELECT pg_advisory_lock(hashtext($1))", &[&name]).unwrap();

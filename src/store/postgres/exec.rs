@@ -80,9 +80,8 @@ impl<'a> Sql<'a> {
 
     fn query(self, sql: &str, params: Params<'_>) -> Result<Vec<postgres::Row>> {
         let st = self.prepare(sql)?;
-        let values: Vec<Value<'_>> = params.iter().map(|p| p.pg()).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let rows = self.session.client.borrow_mut().query(&st, &refs)?;
+        let values = values(params);
+        let rows = self.session.client.borrow_mut().query(&st, &bound(&values))?;
         if writes(sql) {
             self.session.changes.set(self.session.changes.get() + rows.len() as u64);
         }
@@ -118,9 +117,8 @@ impl<'a> Sql<'a> {
 
     pub(in crate::store) fn run(self, sql: &str, params: Params<'_>) -> Result<usize> {
         let st = self.prepare(sql)?;
-        let values: Vec<Value<'_>> = params.iter().map(|p| p.pg()).collect();
-        let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let n = self.session.client.borrow_mut().execute(&st, &refs)?;
+        let values = values(params);
+        let n = self.session.client.borrow_mut().execute(&st, &bound(&values))?;
         self.session.changes.set(self.session.changes.get() + n);
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
@@ -128,6 +126,16 @@ impl<'a> Sql<'a> {
     pub(in crate::store) fn batch(self, sql: &str) -> Result<()> {
         Ok(self.session.client.borrow_mut().batch_execute(sql)?)
     }
+}
+
+/// The parameters as PostgreSQL takes them, encoded once the server says
+/// which types it expects.
+fn values(params: Params<'_>) -> Vec<Value<'_>> {
+    params.iter().map(|p| p.pg()).collect()
+}
+
+fn bound<'v>(values: &'v [Value<'_>]) -> Vec<&'v (dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
 /// Column `i` of a row as `T`.
