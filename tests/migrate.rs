@@ -303,7 +303,7 @@ fn large_file() -> &'static Path {
 }
 
 #[test]
-#[ignore = "a million bookings; .ci/test runs it with the release binary (KILN_TEST_BIN)"]
+#[ignore = "a million bookings; .ci/run runs it with the release binary (KILN_TEST_BIN)"]
 fn the_large_demo_moves_whole_and_checks_clean() {
     let Some(url) = empty_target() else { return };
     let source = large_file();
@@ -317,7 +317,7 @@ fn the_large_demo_moves_whole_and_checks_clean() {
 }
 
 #[test]
-#[ignore = "a million bookings; .ci/test runs it with the release binary (KILN_TEST_BIN)"]
+#[ignore = "a million bookings; .ci/run runs it with the release binary (KILN_TEST_BIN)"]
 fn a_move_killed_midway_leaves_the_target_empty() {
     let Some(url) = empty_target() else { return };
     let source = large_file();

@@ -220,24 +220,13 @@ impl Conn {
     /// Changes whenever what is stored may have: anyone committed a change
     /// (the schema's triggers notify `kiln`), or this connection wrote.
     pub fn generation(&self) -> Result<(i64, u64)> {
-        // One round trip first: the server hands a listening connection the
-        // notices signalled to it before it says it is ready again, so a
-        // commit that another connection finished before now is always seen
-        // (without it, whether it is seen yet is a race with the signal).
-        self.sql().batch("SELECT 1")?;
         let mut client = self.session.client.borrow_mut();
         // One round trip first, as SQLite's `PRAGMA data_version` is one: the
         // server sends the notices it holds before it says it is ready, so a
         // commit that ended before this call is always seen by it.
         client.batch_execute("")?;
-        let mut notices = client.notifications();
-        let mut seen = 0i64;
-        let mut iter = notices.iter();
-        while let Some(n) = postgres::fallible_iterator::FallibleIterator::next(&mut iter)? {
-            let _ = n;
-            seen += 1;
-        }
-        self.session.notices.set(self.session.notices.get() + seen);
+        let seen = postgres::fallible_iterator::FallibleIterator::count(client.notifications().iter())?;
+        self.session.notices.set(self.session.notices.get() + i64::try_from(seen).unwrap_or(i64::MAX));
         Ok((self.session.notices.get(), self.session.changes.get()))
     }
 

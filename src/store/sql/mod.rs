@@ -23,3 +23,22 @@ pub mod setting;
 pub mod statement;
 pub mod training;
 pub mod yearly;
+
+use crate::store::{Dialect, Sql};
+
+/// The year of the day or minute column `column`, as an integer: SQLite
+/// keeps them as text that starts `YYYY`, PostgreSQL as `date`/`timestamp`.
+pub(crate) fn year_of(db: Sql<'_>, column: &str) -> String {
+    match db.dialect() {
+        Dialect::Sqlite => format!("CAST(substr({column}, 1, 4) AS INTEGER)"),
+        Dialect::Postgres => format!("CAST(extract(year FROM {column}) AS INTEGER)"),
+    }
+}
+
+/// The month `YYYY-MM` of the day or minute column `column`, as text.
+pub(crate) fn month_of(db: Sql<'_>, column: &str) -> String {
+    match db.dialect() {
+        Dialect::Sqlite => format!("substr({column}, 1, 7)"),
+        Dialect::Postgres => format!("to_char({column}, 'YYYY-MM')"),
+    }
+}

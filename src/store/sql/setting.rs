@@ -48,8 +48,6 @@ pub fn put(db: Sql<'_>, key: &str, equipment_id: Option<i64>, value: &str, at: M
 /// (PostgreSQL has no rowid and the table no id: by the minute set, then
 /// by key and machine).
 pub fn all(db: Sql<'_>) -> Result<Vec<(String, Option<String>, String)>> {
-    // PostgreSQL keeps no order of insertion (no rowid, and the table has no
-    // id): there, the order the values were last set in.
     db.all(
         db.pick(
             "SELECT s.key, e.code, s.value FROM setting s LEFT JOIN equipment e ON e.id = s.equipment_id ORDER BY s.rowid",

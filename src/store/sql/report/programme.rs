@@ -48,7 +48,7 @@ pub fn admitted(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
         &format!(
             "SELECT zone, {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 GROUP BY 1, 2",
-            super::year_of(db, "admitted_on")
+            crate::store::sql::year_of(db, "admitted_on")
         ),
         end,
         None,
@@ -62,7 +62,7 @@ pub fn withdrawn(db: Sql<'_>, end: NaiveDate) -> Result<Vec<ZoneYear>> {
         &format!(
             "SELECT zone, {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'withdrawn' AND left_on <= ?1 GROUP BY 1, 2",
-            super::year_of(db, "left_on")
+            crate::store::sql::year_of(db, "left_on")
         ),
         end,
         None,
@@ -75,7 +75,7 @@ pub fn graduated(db: Sql<'_>, end: NaiveDate) -> Result<Vec<(i32, i64)>> {
         &format!(
             "SELECT {}, count(*) FROM company INDEXED BY company_programme
                   WHERE admitted_on <= ?1 AND stage = 'graduated' AND left_on <= ?1 GROUP BY 1",
-            super::year_of(db, "left_on")
+            crate::store::sql::year_of(db, "left_on")
         ),
         &[&end],
         |r| Ok((r.get(0)?, r.get(1)?)),

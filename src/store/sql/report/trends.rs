@@ -41,7 +41,7 @@ pub fn course_years(db: Sql<'_>) -> Result<Vec<CourseYear>> {
               WHERE h.completed_on IS NOT NULL
               GROUP BY c.id, {year}
               ORDER BY 3 DESC, c.code",
-            year = super::year_of(db, "h.completed_on")
+            year = crate::store::sql::year_of(db, "h.completed_on")
         ),
         &[],
         |r| {

@@ -120,11 +120,10 @@ pub fn billed(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Vec<Bill
 pub fn used(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<HashMap<NaiveDate, Won>> {
     let mut out = HashMap::new();
     db.each(
-        db.pick(
-            "SELECT substr(start, 1, 7), coalesce(sum(charge), 0) FROM booking INDEXED BY booking_company_start
+        &format!(
+            "SELECT {}, coalesce(sum(charge), 0) FROM booking INDEXED BY booking_company_start
               WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
-            "SELECT to_char(start, 'YYYY-MM'), coalesce(sum(charge), 0) FROM booking
-              WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
+            crate::store::sql::month_of(db, "start")
         ),
         &[&company_id, &from, &until],
         |r| {
