@@ -64,3 +64,47 @@ fn reports_read_in_the_background_reach_the_screen_without_a_key() {
     assert!(!s.contains("Reading…"), "read and taken in:\n{s}");
     quit(&t);
 }
+
+/// Two terminals on one database (a file, or one PostgreSQL database under
+/// `KILN_TEST_ENGINE=postgres`): a booking saved in one appears on the
+/// other's week calendar of that machine while nobody touches it — on
+/// PostgreSQL through LISTEN/NOTIFY, on SQLite through `data_version`.
+#[test]
+fn a_booking_made_in_one_terminal_shows_in_the_other_without_a_key() {
+    let db = crate::demo();
+    let person = crate::cli_json(&db.path, &["person", "show", "P-0009"]);
+    let name = person["name"].as_str().expect("a name").to_owned();
+
+    let watching = Tmux::start("watching", 120, 36);
+    run_kiln(&watching, &db.path, "ko_KR.UTF-8", "");
+    watching.wait_for_frame("2010 목표 대비");
+    watching.send(&["4"]);
+    watching.wait_for_frame("▶EQ-0001");
+    watching.send(&["j", "j"]);
+    watching.wait_for_frame("▶EQ-0003");
+    watching.send(&["Enter"]);
+    let before = watching.wait_for_frame("EQ-0003");
+    assert!(before.contains("◀ ▶") && !before.contains(&name), "{name} has no booking this week yet:\n{before}");
+
+    let booking = Tmux::start("booking", 120, 36);
+    run_kiln(&booking, &db.path, "en_US.UTF-8", "");
+    booking.wait_for_frame("Against the 2010 targets");
+    booking.send(&["4"]);
+    booking.wait_for_frame("▶EQ-0001");
+    booking.send(&["j", "j"]);
+    booking.wait_for_frame("▶EQ-0003");
+    booking.send(&["n"]);
+    booking.wait_for_frame("Book a machine · EQ-0003");
+    booking.type_text("P-0009");
+    booking.wait_for_frame("This time can be booked");
+    booking.send(&["Enter"]);
+    booking.wait_for_frame("▶EQ-0003");
+
+    // No key is sent to the watching terminal from here on.
+    let s = watching.wait_until_within(Duration::from_secs(5), |s| {
+        if s.contains(&name) { Ok(()) } else { Err(format!("{name}'s booking not shown yet")) }
+    });
+    assert!(s.contains("EQ-0003"), "still the week of EQ-0003:\n{s}");
+    quit(&booking);
+    quit(&watching);
+}
