@@ -3,10 +3,14 @@
 //! calendar of one machine. See `benches/README.md` for how to run it, how the
 //! data is made and cached, and the figures.
 
+#[path = "postgres/cluster.rs"]
+mod cluster;
 #[path = "bookings/data.rs"]
 mod data;
 #[path = "bookings/fixture.rs"]
 mod fixture;
+#[path = "bookings/postgres.rs"]
+mod pg_fixture;
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -17,17 +21,25 @@ use kiln::db::booking::{self, BookingInput};
 use kiln::domain::{Minute, Period};
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use data::{BENCH_MACHINE, FUTURE_DAYS, NOW, USER, label, minute};
+use cluster::Cluster;
+use data::{ADD_SLOTS, BENCH_MACHINE, FUTURE_DAYS, NOW, USER, data_dir, label, minute};
 use fixture::Fixture;
+use pg_fixture::PgFixture;
 
 /// Books the first `count` slots and says how long the timed part took.
 type Batch = fn(&mut Fixture, usize) -> Duration;
+/// Books the given slots through a store and says how long that took.
+type StoreBatch = fn(&mut Store, &[BookingInput]) -> Duration;
 
 /// `booking::add` of each slot, as the app books.
 fn checked_adds(fx: &mut Fixture, count: usize) -> Duration {
+    adds(&mut fx.store, &fx.inputs[..count])
+}
+
+fn adds(store: &mut Store, inputs: &[BookingInput]) -> Duration {
     let t = Instant::now();
-    for input in &fx.inputs[..count] {
-        black_box(booking::add(&mut fx.store, input).expect("a free slot books"));
+    for input in inputs {
+        black_box(booking::add(store, input).expect("a free slot books"));
     }
     t.elapsed()
 }
@@ -36,8 +48,11 @@ fn checked_adds(fx: &mut Fixture, count: usize) -> Duration {
 /// it, as the demo and imports run; what the use case costs without waiting
 /// for the disk. The COMMIT and checkpoint `bulk` ends with are not timed.
 fn checked_adds_nosync(fx: &mut Fixture, count: usize) -> Duration {
-    let inputs = &fx.inputs[..count];
-    fx.store
+    adds_in_bulk(&mut fx.store, &fx.inputs[..count])
+}
+
+fn adds_in_bulk(store: &mut Store, inputs: &[BookingInput]) -> Duration {
+    store
         .bulk(|store| {
             let t = Instant::now();
             for input in inputs {
@@ -176,6 +191,95 @@ fn paired(fx: &mut Fixture, rounds: usize, sync: bool) {
     );
 }
 
+/// The checked add on each engine taken in turns, the same slot on both, each
+/// committed as the app commits (SQLite `synchronous = FULL`; PostgreSQL with
+/// fsync and `synchronous_commit` on): the fair comparison, for the same
+/// reason as [`paired`]. Prints the median of each and their ratio.
+fn paired_engines(fx: &mut Fixture, pg: &mut PgFixture, rounds: usize) {
+    let (mut lite, mut server) = (Vec::with_capacity(rounds), Vec::with_capacity(rounds));
+    for (i, input) in fx.inputs[..rounds].iter().enumerate() {
+        let add = |store: &mut Store| {
+            let t = Instant::now();
+            black_box(booking::add(store, input).expect("a free slot books"));
+            t.elapsed()
+        };
+        if i.is_multiple_of(2) {
+            lite.push(add(&mut fx.store));
+            server.push(add(&mut pg.store));
+        } else {
+            server.push(add(&mut pg.store));
+            lite.push(add(&mut fx.store));
+        }
+    }
+    fx.reset();
+    pg.reset();
+    let (l, s) = (median_us(lite), median_us(server));
+    eprintln!(
+        "paired engines, {rounds} rounds: checked add on SQLite (synchronous=FULL) median {l:.1} µs, \
+         on PostgreSQL (durable) median {s:.1} µs, ratio {:.2}×",
+        s / l
+    );
+}
+
+/// The PostgreSQL group of a size: the same use cases as on the file, then
+/// the two engines in turns.
+fn postgres_side(
+    c: &mut Criterion,
+    cluster: &Cluster,
+    n: usize,
+    fixture: &mut Option<Fixture>,
+    setup: &mut dyn FnMut() -> Fixture,
+) {
+    let afternoons = free_afternoons();
+    let (coming, past) = (coming_week(), past_week());
+    let mut pg: Option<PgFixture> = None;
+    let mut wrote = false;
+    let mut group = c.benchmark_group(format!("bookings_{}_postgres", label(n)));
+    group.sample_size(20).warm_up_time(Duration::from_secs(2)).measurement_time(Duration::from_secs(5));
+    // The slots of the file's fixture: the same work on both engines.
+    let inputs = fixture::inputs();
+    let writes: [(&str, StoreBatch); 2] = [("checked_add", adds), ("checked_add_nosync", adds_in_bulk)];
+    for (name, batch) in writes {
+        group.bench_function(name, |b| {
+            let pg = pg.get_or_insert_with(|| PgFixture::new(cluster, n));
+            wrote = true;
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                let mut left = iters as usize;
+                while left > 0 {
+                    let count = left.min(ADD_SLOTS);
+                    total += batch(&mut pg.store, &inputs[..count]);
+                    pg.reset();
+                    left -= count;
+                }
+                total
+            });
+        });
+    }
+    group.bench_function("clash_for", |b| {
+        let pg = pg.get_or_insert_with(|| PgFixture::new(cluster, n));
+        let mut i = 0;
+        b.iter(|| {
+            let p = &afternoons[i % afternoons.len()];
+            i += 1;
+            black_box(booking::clash_for(pg.engine.sql(), pg.eq_id, p, 0).expect("clash_for"))
+        });
+    });
+    group.bench_function("calendar_week", |b| {
+        let pg = pg.get_or_insert_with(|| PgFixture::new(cluster, n));
+        b.iter(|| black_box(booking::calendar(&pg.store, pg.eq_id, &coming).expect("calendar")));
+    });
+    group.bench_function("calendar_past_week", |b| {
+        let pg = pg.get_or_insert_with(|| PgFixture::new(cluster, n));
+        b.iter(|| black_box(booking::calendar(&pg.store, pg.eq_id, &past).expect("calendar")));
+    });
+    group.finish();
+    if let (Some(pg), true) = (&mut pg, wrote) {
+        eprintln!("bookings_{}, SQLite and PostgreSQL:", label(n));
+        paired_engines(fixture.get_or_insert_with(setup), pg, 300);
+    }
+}
+
 /// Free afternoons between the coming 10:00–12:00 bookings of the bench
 /// machine: the overlap check finds that morning's booking and sees it ends
 /// in time.
@@ -202,6 +306,7 @@ fn bookings(c: &mut Criterion) {
     // `cargo bench` passes --bench; `cargo test --all-targets` runs this
     // once per benchmark as a test, where the small size is enough.
     let sizes: &[usize] = if std::env::args().any(|a| a == "--bench") { &[10_000, 1_000_000] } else { &[10_000] };
+    let cluster = Cluster::start(&data_dir());
     for &n in sizes {
         let mut wrote = false;
         let mut fixture: Option<Fixture> = None;
@@ -250,12 +355,17 @@ fn bookings(c: &mut Criterion) {
             b.iter(|| black_box(booking::calendar(&fx.store, fx.eq_id, &past).expect("calendar")));
         });
         group.finish();
-        if let Some(mut fx) = fixture.take() {
-            if wrote {
-                eprintln!("bookings_{}:", label(n));
-                paired(&mut fx, 300, true);
-                paired(&mut fx, 1_000, false);
-            }
+        if let Some(fx) = &mut fixture
+            && wrote
+        {
+            eprintln!("bookings_{}:", label(n));
+            paired(fx, 300, true);
+            paired(fx, 1_000, false);
+        }
+        if let Some(cluster) = &cluster {
+            postgres_side(c, cluster, n, &mut fixture, &mut setup);
+        }
+        if let Some(fx) = fixture.take() {
             fx.reset();
         }
     }

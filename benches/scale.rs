@@ -5,6 +5,8 @@
 //! frame, going to the screen, and another terminal's write seen by the
 //! loop's tick, each with its frame; each frame's p50/p99 timed on the side. See `benches/README.md` for how to run it and the figures.
 
+#[path = "postgres/cluster.rs"]
+mod cluster;
 #[path = "scale/data.rs"]
 mod data;
 #[path = "scale/frames.rs"]
@@ -88,6 +90,12 @@ fn utilisation_year(store: &Store, year: i32) -> usize {
     (1..=12).map(|m| usage::utilisation(store, year, m).expect("utilisation").len()).sum()
 }
 
+/// `_postgres` after the size in the ids of the benchmarks run on
+/// PostgreSQL, so that criterion keeps the two engines' figures apart.
+fn suffix() -> &'static str {
+    if data::on_postgres() { "_postgres" } else { "" }
+}
+
 fn queries(c: &mut Criterion, size: Size, full: bool) {
     let mut fixture: Option<(Copy, Store, Subject)> = None;
     let mut setup = || {
@@ -96,7 +104,7 @@ fn queries(c: &mut Criterion, size: Size, full: bool) {
         let s = subject(&copy, &store);
         (copy, store, s)
     };
-    let mut group = c.benchmark_group(format!("scale_{}/query", size.label));
+    let mut group = c.benchmark_group(format!("scale_{}{}/query", size.label, suffix()));
     group.sample_size(if full { 30 } else { 10 }).warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(4));
     group.bench_function("equipment_now", |b| {
@@ -136,7 +144,7 @@ fn screens(c: &mut Criterion, size: Size, full: bool) {
     let mut measured = BTreeSet::new();
     for scene in &SCENES {
         let mut stage: Option<Stage> = None;
-        let mut group = c.benchmark_group(format!("scale_{}/{}", size.label, scene.name));
+        let mut group = c.benchmark_group(format!("scale_{}{}/{}", size.label, suffix(), scene.name));
         group.sample_size(if full { 20 } else { 10 }).warm_up_time(Duration::from_secs(1));
         // Flat: a case that waits for a report (`shown`) may take a quarter
         // of a second a frame; linear sampling would run it for minutes.
@@ -177,7 +185,8 @@ fn screens(c: &mut Criterion, size: Size, full: bool) {
         for case in Case::ALL {
             let s = frames::time_frames(&mut stage, case, frames, budget);
             eprintln!(
-                "frames, {}, {}, {}: p50 {}, p99 {}, max {} ({} frames)",
+                "frames, {}, {}, {}, {}: p50 {}, p99 {}, max {} ({} frames)",
+                data::engine(),
                 size.label,
                 scene.name,
                 case.name(),

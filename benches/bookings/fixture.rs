@@ -29,6 +29,22 @@ pub struct Fixture {
     pub inputs: Vec<BookingInput>,
 }
 
+/// The slots the write benchmarks book, in order.
+pub fn inputs() -> Vec<BookingInput> {
+    let from = minute(ADD_FROM);
+    (0..ADD_SLOTS as i64)
+        .map(|i| BookingInput {
+            equipment: BENCH_MACHINE.into(),
+            person: BENCH_PERSON.into(),
+            from: Minute(from.0 + i * 30).to_string(),
+            to: Minute(from.0 + i * 30 + 30).to_string(),
+            purpose: "벤치마크".into(),
+            samples: "1".into(),
+            ..BookingInput::default()
+        })
+        .collect()
+}
+
 impl Fixture {
     pub fn new(n: usize) -> Fixture {
         let src = cached(n);
@@ -72,18 +88,7 @@ impl Fixture {
             "bench data: {count} bookings ({active} active, {on_machine} on {BENCH_MACHINE}), {:.0} MiB",
             bytes as f64 / 1_048_576.0
         );
-        let from = minute(ADD_FROM);
-        let inputs = (0..ADD_SLOTS as i64)
-            .map(|i| BookingInput {
-                equipment: BENCH_MACHINE.into(),
-                person: BENCH_PERSON.into(),
-                from: Minute(from.0 + i * 30).to_string(),
-                to: Minute(from.0 + i * 30 + 30).to_string(),
-                purpose: "벤치마크".into(),
-                samples: "1".into(),
-                ..BookingInput::default()
-            })
-            .collect();
+        let inputs = inputs();
         Fixture { _dir: dir, store, raw, engine, eq_id, person_id, company_id, max_id, inputs }
     }
 

@@ -11,6 +11,8 @@ use kiln::demo::large::{self, Scale};
 use kiln::domain::{FixedClock, Minute};
 use rusqlite::{Connection, OpenFlags};
 
+use crate::cluster::Cluster;
+
 /// The store's clock, as in the integration tests: the demo's history runs
 /// up to this minute, so "today" on every screen is the same at each run.
 pub const NOW: &str = "2026-11-26 10:00";
@@ -141,10 +143,25 @@ pub fn cached(size: Size) -> PathBuf {
 }
 
 /// A copy of the cached centre in a temp dir beside it (the app's own
-/// opening may write to a file, the cached one is never written).
+/// opening may write to a file, the cached one is never written). With
+/// `KILN_BENCH_ENGINE=postgres` the store is a database of a durable
+/// throwaway cluster holding the same centre, moved there as `kiln migrate`
+/// moves one; the file stays for picking what to measure.
 pub struct Copy {
-    _dir: tempfile::TempDir,
     pub path: PathBuf,
+    /// The PostgreSQL database's URL, and its cluster (dropped last).
+    server: Option<(String, Cluster)>,
+    _dir: tempfile::TempDir,
+}
+
+/// True when `KILN_BENCH_ENGINE=postgres`.
+pub fn on_postgres() -> bool {
+    std::env::var("KILN_BENCH_ENGINE").as_deref() == Ok("postgres")
+}
+
+/// The engine the stores are opened on, for the benchmark ids.
+pub fn engine() -> &'static str {
+    if on_postgres() { "postgres" } else { "sqlite" }
 }
 
 impl Copy {
@@ -158,12 +175,18 @@ impl Copy {
         eprintln!("bench data: copied {mib:.0} MiB to {} in {:.1?}", path.display(), t.elapsed());
         let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
         eprintln!("bench data: load average {}", load.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
-        Copy { _dir: dir, path }
+        let server = on_postgres().then(|| {
+            let cluster = Cluster::start(&data_dir()).expect("KILN_BENCH_ENGINE=postgres needs PostgreSQL");
+            let url = cluster.load(&format!("scale_{}", size.label), &path, USER, clock());
+            (url, cluster)
+        });
+        Copy { path, server, _dir: dir }
     }
 
     /// Opened as the app opens it, as the admin.
     pub fn store(&self) -> Store {
-        Store::open_as(&self.path, USER, clock()).expect("open the store")
+        let at = self.server.as_ref().map_or(self.path.as_path(), |(url, _)| Path::new(url));
+        Store::open_as(at, USER, clock()).expect("open the store")
     }
 
     /// A plain read-only connection, for picking what to measure.

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::{Store, operator};
-use crate::domain::{Capability, Minute};
+use crate::domain::{Capability, Minute, Role};
 use crate::error::{Error, Refusal, Result};
 use crate::store::sql::audit;
 use crate::store::{Sql, Tx};
@@ -87,13 +87,20 @@ impl Store {
     fn write_checked<T>(&mut self, need: Option<Capability>, f: impl FnOnce(&mut Write<'_>) -> Result<T>) -> Result<T> {
         let now = self.clock.now();
         let user = self.user.clone();
-        let tx = self.conn.begin()?;
-        if let Some(need) = need {
-            let role = operator::role_in(tx.sql(), &user)?;
-            if !role.is_some_and(|r| r.allows(need)) {
-                return Err(Refusal::NotPermitted { user, role, need, admins: operator::admins_in(tx.sql())? }.into());
+        let tx = match need {
+            None => self.conn.begin()?,
+            Some(need) => {
+                // The role is read with BEGIN, in one round trip on a server.
+                let (tx, role) = self.conn.begin_reading(crate::store::sql::operator::ROLE, &[&user])?;
+                let role = role.and_then(|r| Role::parse(&r).ok());
+                if !role.is_some_and(|r| r.allows(need)) {
+                    return Err(
+                        Refusal::NotPermitted { user, role, need, admins: operator::admins_in(tx.sql())? }.into()
+                    );
+                }
+                tx
             }
-        }
+        };
         let mut w = Write { tx, who: user, now, audited: 0 };
         let out = f(&mut w)?;
         if w.audited == 0 {

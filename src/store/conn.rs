@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::exec::Params;
 use super::{Sql, postgres, sqlite};
 use crate::error::{Error, Result};
 
@@ -112,6 +113,25 @@ impl Conn {
             Conn::Lite(c) => Tx::Lite(c.begin()?),
             Conn::Pg(c) => Tx::Pg(c.begin()?),
         })
+    }
+
+    /// [`Conn::begin`], and the first column of the first row `sql` reads
+    /// in the new transaction (what every use case asks first: the
+    /// operator's role). PostgreSQL sends BEGIN, the write lock and the
+    /// query in one message, one round trip where there were three.
+    pub fn begin_reading(&mut self, sql: &str, params: Params<'_>) -> Result<(Tx<'_>, Option<String>)> {
+        match self {
+            Conn::Lite(c) => {
+                let tx = c.begin()?;
+                let found = Sql::Lite(tx.sql()).opt(sql, params, |r| r.get(0))?;
+                Ok((Tx::Lite(tx), found))
+            }
+            Conn::Pg(c) => {
+                let query = postgres::written_in(sql, params)?;
+                let (tx, found) = c.begin_reading(Some(&query))?;
+                Ok((Tx::Pg(tx), found))
+            }
+        }
     }
 
     /// Changes whenever what is stored may have: another connection

@@ -129,6 +129,17 @@ impl Sql<'_> {
         }
     }
 
+    /// A write that nothing later in this transaction reads (an audit row):
+    /// SQLite runs it now; PostgreSQL sends it with the transaction's COMMIT
+    /// (or its savepoint's RELEASE) in one message, a round trip less per
+    /// use case. An error in it fails the commit, which rolls all back.
+    pub fn append(self, sql: &str, params: Params<'_>) -> Result<()> {
+        match self {
+            Sql::Lite(s) => s.run(sql, params).map(|_| ()),
+            Sql::Pg(s) => s.append(sql, params),
+        }
+    }
+
     /// Runs several statements with no parameters (a migration, a savepoint).
     pub fn batch(self, sql: &str) -> Result<()> {
         match self {

@@ -11,3 +11,8 @@ use crate::store::Sql;
 pub(super) fn qualified(db: Sql<'_>, eq: &Equipment, person_id: i64, period: &Period) -> Result<()> {
     crate::db::training::qualification::gate(db, eq, person_id, period)
 }
+
+/// [`qualified`] with the machine's required courses already read.
+pub(super) fn qualified_for(db: Sql<'_>, courses: Vec<String>, person_id: i64, period: &Period) -> Result<()> {
+    crate::db::training::qualification::gate_courses(db, courses, person_id, period)
+}

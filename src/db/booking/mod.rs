@@ -250,8 +250,8 @@ fn insert(
         created_at: w.now(),
         created_by: w.who(),
     };
-    let id = sql::insert(w.sql(), &row).map_err(|e| guard(e, &eq.code, Some(*period)))?;
-    let booking = sql::written(w.sql(), id)?;
+    let booking = sql::insert_written(w.sql(), &row).map_err(|e| guard(e, &eq.code, Some(*period)))?;
+    let id = booking.id;
     let action = match (walk_in, over_quota) {
         (Some(_), _) => "walk-in",
         (None, Some(_)) => "add-over-quota",

@@ -14,20 +14,21 @@ use crate::domain::booking::{RuleBreak, check_rules, check_walk_in, next_on_grid
 use crate::domain::{Minute, Period};
 use crate::error::{Clash, Error, Refusal, Result};
 use crate::store::Sql;
-use crate::store::sql::{booking as sql, quota};
+use crate::store::sql::booking as sql;
 
 /// The active booking or held downtime `period` runs into, keeping `buffer`
 /// minutes clear on either side of bookings.
 pub fn clash_for(db: Sql<'_>, equipment_id: i64, period: &Period, buffer: u32) -> Result<Option<Clash>> {
     let b = i64::from(buffer);
     let (s, e) = (Minute(period.start().0 - b), Minute(period.end().0 + b));
-    if let Some((id, start, end, person, company)) = sql::last_active_before(db, equipment_id, e)?
+    let (booked, held) = sql::last_before(db, equipment_id, e, period.end())?;
+    if let Some((id, start, end, person, company)) = booked
         && end > s
     {
         let who = company.map_or_else(|| person.clone(), |c| format!("{person}({c})"));
         return Ok(Some(Clash { booking: Some(id), who, start, end }));
     }
-    if let Some((start, end, reason)) = sql::last_downtime_before(db, equipment_id, period.end())?
+    if let Some((start, end, reason)) = held
         && end > period.start()
     {
         return Ok(Some(Clash { booking: None, who: reason, start, end }));
@@ -126,8 +127,9 @@ fn free_and_allowed(
         let free = suggest(db, eq, period.minutes(), period.start(), w.now())?;
         return Err(Refusal::BookingClash { clash: Box::new(clash), free }.into());
     }
+    let (quota_hours, courses) = sql::limits(db, company_id, eq.id)?;
     if let Some(company_id) = company_id
-        && let Some(hours) = quota::hours(db, company_id, eq.id)?
+        && let Some(hours) = quota_hours
     {
         let used = used_minutes(db, company_id, eq.id, period.start().date())?;
         if used + period.minutes() > hours * 60 && !quota_overridden {
@@ -142,7 +144,7 @@ fn free_and_allowed(
             .into());
         }
     }
-    gate::qualified(db, eq, person_id, period)
+    gate::qualified_for(db, courses, person_id, period)
 }
 
 /// What the booking form shows while typing: whether the period can be

@@ -127,7 +127,12 @@ fn held(db: Sql<'_>, person_id: i64, courses: &[String]) -> Result<Vec<Qualifica
 /// booking, a qualification from a course the machine requires. The refusal
 /// names the courses and the person's nearest qualification.
 pub(crate) fn gate(db: Sql<'_>, eq: &Equipment, person_id: i64, period: &Period) -> Result<()> {
-    let courses = required_courses(db, eq.id)?;
+    gate_courses(db, required_courses(db, eq.id)?, person_id, period)
+}
+
+/// [`gate`] with the machine's required courses already read (with the
+/// quota, in one query, as a booking is checked).
+pub(crate) fn gate_courses(db: Sql<'_>, courses: Vec<String>, person_id: i64, period: &Period) -> Result<()> {
     if courses.is_empty() {
         return Ok(());
     }

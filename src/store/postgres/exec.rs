@@ -26,6 +26,11 @@ pub struct Session {
     pub(super) notices: Cell<i64>,
     /// 0 outside a transaction, 1 in one, more in its savepoints.
     pub(super) depth: Cell<u32>,
+    /// Writes that nothing later in the transaction reads (the audit log's
+    /// rows), as SQL text with their values written in: sent in one message
+    /// with whatever next begins or ends a transaction or savepoint, so
+    /// that they cost no round trip of their own.
+    pending: RefCell<Vec<String>>,
 }
 
 impl Session {
@@ -36,7 +41,27 @@ impl Session {
             changes: Cell::new(0),
             notices: Cell::new(0),
             depth: Cell::new(0),
+            pending: RefCell::new(Vec::new()),
         }
+    }
+
+    /// `then` after the pending writes, as one message. The pending writes
+    /// are gone whatever the outcome: sent, or rolled back with the
+    /// transaction they were part of.
+    pub(super) fn with_pending(&self, then: &str) -> String {
+        let mut pending = self.pending.borrow_mut();
+        if pending.is_empty() {
+            return then.to_owned();
+        }
+        pending.push(then.to_owned());
+        let text = pending.join(";\n");
+        pending.clear();
+        text
+    }
+
+    /// Forgets the pending writes of a transaction or savepoint rolled back.
+    pub(super) fn drop_pending(&self) {
+        self.pending.borrow_mut().clear();
     }
 }
 
@@ -126,6 +151,39 @@ impl<'a> Sql<'a> {
     pub(in crate::store) fn batch(self, sql: &str) -> Result<()> {
         Ok(self.session.client.borrow_mut().batch_execute(sql)?)
     }
+
+    /// A write nothing later in this transaction reads, kept to be sent with
+    /// the message that ends it (see `Session::pending`). Outside a
+    /// transaction it runs at once.
+    pub(in crate::store) fn append(self, sql: &str, params: Params<'_>) -> Result<()> {
+        if self.session.depth.get() == 0 {
+            self.run(sql, params)?;
+            return Ok(());
+        }
+        let text = literal_text(sql, &values(params))?;
+        self.session.pending.borrow_mut().push(text);
+        self.session.changes.set(self.session.changes.get() + 1);
+        Ok(())
+    }
+
+    /// Runs `sql` (one or more statements, no parameters) after the pending
+    /// writes, in one message, and returns the first column of the first row
+    /// the last statement read.
+    pub(super) fn batch_reading(self, sql: &str) -> Result<Option<String>> {
+        use postgres::SimpleQueryMessage;
+        let text = self.session.with_pending(sql);
+        let messages = self.session.client.borrow_mut().simple_query(&text)?;
+        let statements = messages.iter().filter(|m| matches!(m, SimpleQueryMessage::CommandComplete(_))).count();
+        let mut done = 0;
+        for m in &messages {
+            match m {
+                SimpleQueryMessage::CommandComplete(_) => done += 1,
+                SimpleQueryMessage::Row(row) if done + 1 == statements => return Ok(row.get(0).map(str::to_owned)),
+                _ => {}
+            }
+        }
+        Ok(None)
+    }
 }
 
 /// The parameters as PostgreSQL takes them, encoded once the server says
@@ -148,9 +206,13 @@ pub fn column<T: PgColumn>(row: &postgres::Row, i: usize) -> Result<T> {
 }
 
 /// True for a statement that writes rows (an INSERT … RETURNING read as a
-/// query counts its rows as changes).
+/// query counts its rows as changes), also when the write is the first
+/// part of a `WITH`, whose rows are read back with their joins.
 fn writes(sql: &str) -> bool {
     let word = sql.trim_start().split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or_default();
+    if word.eq_ignore_ascii_case("WITH") {
+        return sql.split_once('(').is_some_and(|(_, body)| writes(body));
+    }
     ["INSERT", "UPDATE", "DELETE"].iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
@@ -161,6 +223,34 @@ fn writes(sql: &str) -> bool {
 /// in capitals, so a lowercase `end` is always the column), a reserved word
 /// to PostgreSQL, is quoted. Quoted text and comments are kept as they are.
 pub(super) fn postgres_text(sql: &str) -> String {
+    rewrite(sql, |n, out| {
+        out.push('$');
+        out.push_str(&n.to_string());
+        Ok(())
+    })
+    .unwrap_or_default()
+}
+
+/// The shared text with its parameters' values written in, for the
+/// statements sent in one simple-protocol message with a transaction's
+/// BEGIN or COMMIT, where nothing can be bound.
+pub(super) fn literal_text(sql: &str, values: &[Value<'_>]) -> Result<String> {
+    rewrite(sql, |n, out| {
+        let v = usize::try_from(n).ok().and_then(|n| values.get(n.checked_sub(1)?));
+        let v = v.ok_or_else(|| EngineError::Shape(format!("no value for ?{n} in: {sql}")))?;
+        out.push_str(&super::value::literal(v)?);
+        Ok(())
+    })
+}
+
+/// `sql` with `params` written in, to be sent in a message of its own
+/// making (see [`literal_text`]).
+pub fn written_in(sql: &str, params: Params<'_>) -> Result<String> {
+    literal_text(sql, &values(params))
+}
+
+/// [`postgres_text`] with each parameter `?N` written by `param`.
+fn rewrite(sql: &str, mut param: impl FnMut(u32, &mut String) -> Result<()>) -> Result<String> {
     let b = sql.as_bytes();
     let mut out = String::with_capacity(sql.len() + 8);
     let mut i = 0;
@@ -181,8 +271,7 @@ pub(super) fn postgres_text(sql: &str) -> String {
                 let digits = b[i + 1..].iter().take_while(|d| d.is_ascii_digit()).count();
                 let n = if digits == 0 { highest + 1 } else { sql[i + 1..i + 1 + digits].parse().unwrap_or(0) };
                 highest = highest.max(n);
-                out.push('$');
-                out.push_str(&n.to_string());
+                param(n, &mut out)?;
                 i += 1 + digits;
                 last = i;
             }
@@ -206,7 +295,7 @@ pub(super) fn postgres_text(sql: &str) -> String {
         }
     }
     out.push_str(&sql[last..]);
-    out
+    Ok(out)
 }
 
 fn is_word(c: u8) -> bool {
@@ -267,5 +356,18 @@ mod tests {
         assert!(writes("  insert INTO x VALUES (1) RETURNING id"));
         assert!(writes("UPDATE x SET a = 1"));
         assert!(!writes("SELECT 1"));
+        assert!(writes("WITH b AS (INSERT INTO x VALUES (1) RETURNING *) SELECT * FROM b"));
+        assert!(!writes("WITH b AS (SELECT 1) SELECT * FROM b"));
+    }
+
+    #[test]
+    fn values_are_written_in_as_literals() {
+        let values = [Value::Int(7), Value::Text("it's".into()), Value::Null, Value::Minute(crate::domain::Minute(0))];
+        assert_eq!(
+            literal_text("INSERT INTO t VALUES (?1, ?2, ?3, ?4, '?9')", &values).unwrap(),
+            "INSERT INTO t VALUES ('7', 'it''s', NULL, '1970-01-01 00:00', '?9')"
+        );
+        assert!(literal_text("SELECT ?5", &values).is_err(), "a missing value is an error, not NULL");
+        assert!(literal_text("SELECT ?1", &[Value::Text("a\0b".into())]).is_err(), "no text holds NUL");
     }
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 use postgres::{Client, Config};
 
-pub(super) use exec::{Session, Sql, column};
+pub(super) use exec::{Session, Sql, column, written_in};
 pub(super) use guard::{denied, describe, fault, guard, message};
 #[cfg(test)]
 pub(super) use migrate::MIGRATIONS as PG_MIGRATIONS;
@@ -92,18 +92,19 @@ impl Tx<'_> {
         self.session.client.borrow_mut()
     }
 
+    /// Commits (or releases the savepoint), sending the pending writes in
+    /// the same message. If one of them fails, the transaction is rolled
+    /// back as on any error, and the error returned.
     pub fn commit(mut self) -> Result<()> {
+        let end = match self.savepoint {
+            None => "COMMIT".to_owned(),
+            Some(n) => format!("RELEASE SAVEPOINT kiln_{n}"),
+        };
+        let text = self.session.with_pending(&end);
+        self.sql().batch(&text)?;
         self.done = true;
-        match self.savepoint {
-            None => {
-                self.session.depth.set(0);
-                self.sql().batch("COMMIT")
-            }
-            Some(n) => {
-                self.session.depth.set(n - 1);
-                self.sql().batch(&format!("RELEASE SAVEPOINT kiln_{n}"))
-            }
-        }
+        self.session.depth.set(self.savepoint.map_or(0, |n| n - 1));
+        Ok(())
     }
 }
 
@@ -112,6 +113,7 @@ impl Drop for Tx<'_> {
         if self.done {
             return;
         }
+        self.session.drop_pending();
         let undo = match self.savepoint {
             None => {
                 self.session.depth.set(0);
@@ -149,7 +151,9 @@ impl Conn {
         let (client, tls) = connect(url, &place)?;
         let conn = Conn { session: Session::new(client), url: url.to_owned(), place, tls };
         let sql = conn.sql();
-        sql.batch(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'; LISTEN kiln"))?;
+        // Literals kiln writes into a message (`value::literal`) rely on
+        // standard strings, whatever the server's or the role's default.
+        sql.batch(&format!("SET lock_timeout = '{LOCK_TIMEOUT}'; SET standard_conforming_strings = on; LISTEN kiln"))?;
         let found = migrate::version(sql)?;
         if found > migrate::SCHEMA_VERSION {
             return Err(Error::SchemaTooNew { path: conn.place.clone(), found, supported: migrate::SCHEMA_VERSION });
@@ -191,25 +195,44 @@ impl Conn {
     /// to the lock timeout for another writer), or a savepoint inside a bulk
     /// load's.
     pub fn begin(&mut self) -> Result<Tx<'_>> {
+        Ok(self.begin_reading(None)?.0)
+    }
+
+    /// [`Conn::begin`], then `first` (a query with its values written in)
+    /// in the same message: one round trip for what every use case starts
+    /// with. The first column of its first row.
+    pub fn begin_reading(&mut self, first: Option<&str>) -> Result<(Tx<'_>, Option<String>)> {
         let depth = self.session.depth.get();
         let changes_before = self.session.changes.get();
+        let read = |then: String| match first {
+            Some(q) => self.sql().batch_reading(&format!("{then}; {q}")),
+            None => self.sql().batch_reading(&then),
+        };
         if depth == 0 {
-            self.lock()?;
-            return Ok(Tx { session: &self.session, savepoint: None, changes_before, done: false });
+            self.session.depth.set(1);
+            let found = match read(format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
+                Ok(found) => found,
+                Err(e) => {
+                    // The lock not had (or the read failed): nothing held.
+                    let _ = self.sql().batch("ROLLBACK");
+                    self.session.depth.set(0);
+                    return Err(e);
+                }
+            };
+            return Ok((Tx { session: &self.session, savepoint: None, changes_before, done: false }, found));
         }
         let n = depth + 1;
-        self.sql().batch(&format!("SAVEPOINT kiln_{n}"))?;
         self.session.depth.set(n);
-        Ok(Tx { session: &self.session, savepoint: Some(n), changes_before, done: false })
+        let tx = Tx { session: &self.session, savepoint: Some(n), changes_before, done: false };
+        // A failed read rolls back to the savepoint as the Tx drops.
+        let found = read(format!("SAVEPOINT kiln_{n}"))?;
+        Ok((tx, found))
     }
 
     /// BEGIN and the write lock; nothing held if the lock is not had.
     fn lock(&self) -> Result<()> {
-        self.sql().batch("BEGIN")?;
         self.session.depth.set(1);
-        if let Err(e) =
-            crate::store::Sql::Pg(self.sql()).value::<i64>("SELECT 1 FROM pg_advisory_xact_lock(?1)", &[&WRITE_LOCK])
-        {
+        if let Err(e) = self.sql().batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
             let _ = self.sql().batch("ROLLBACK");
             self.session.depth.set(0);
             return Err(e);
@@ -239,12 +262,18 @@ impl Conn {
     }
 
     pub fn bulk_commit(&self) -> Result<()> {
+        let text = self.session.with_pending("COMMIT");
+        let done = self.sql().batch(&text);
+        if done.is_err() {
+            let _ = self.sql().batch("ROLLBACK");
+        }
         self.session.depth.set(0);
-        self.sql().batch("COMMIT")
+        done
     }
 
     pub fn bulk_abandon(&self) {
         if self.session.depth.get() > 0 {
+            self.session.drop_pending();
             self.session.depth.set(0);
             let _ = self.sql().batch("ROLLBACK");
         }

@@ -114,6 +114,28 @@ impl<T: PgParam + ?Sized> PgParam for &T {
     }
 }
 
+/// A value written into SQL text, for the few statements sent where
+/// nothing can be bound (see `exec::literal_text`). kiln's connections keep
+/// `standard_conforming_strings` on (PostgreSQL's default, and set when kiln
+/// connects), so inside '…' the quote is the only character to double. Text
+/// with a NUL, which no PostgreSQL text can hold, is refused.
+pub(super) fn literal(v: &Value<'_>) -> crate::error::Result<String> {
+    Ok(match v {
+        Value::Null => "NULL".to_owned(),
+        // Quoted too, so that the server reads a number as the type its
+        // column has (a flag as `boolean`), as a bound value is encoded.
+        Value::Int(i) => format!("'{i}'"),
+        Value::Float(f) if f.is_finite() => format!("'{f:?}'"),
+        Value::Float(f) => return Err(crate::store::EngineError::Shape(format!("{f} is not a number")).into()),
+        Value::Text(t) if t.contains('\0') => {
+            return Err(crate::store::EngineError::Shape("text holds a NUL character".to_owned()).into());
+        }
+        Value::Text(t) => format!("'{}'", t.replace('\'', "''")),
+        Value::Minute(m) => format!("'{m}'"),
+        Value::Date(d) => format!("'{}'", d.format("%Y-%m-%d")),
+    })
+}
+
 fn is_text(ty: &Type) -> bool {
     [Type::TEXT, Type::VARCHAR, Type::BPCHAR, Type::NAME, Type::UNKNOWN].contains(ty)
 }

@@ -16,10 +16,11 @@ pub struct Entry<'a> {
     pub after: Option<String>,
 }
 
+/// Appended with the transaction's end on PostgreSQL (see
+/// [`Sql::append`]): nothing in a use case reads the audit log it writes.
 pub fn append(db: Sql<'_>, e: &Entry<'_>) -> Result<()> {
-    db.run(
+    db.append(
         "INSERT INTO audit_log (at, who, entity, entity_id, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         &[&e.at, &e.who, &e.entity, &e.id, &e.action, &e.before, &e.after],
-    )?;
-    Ok(())
+    )
 }

@@ -28,8 +28,11 @@ fn row(r: &Row<'_, '_>) -> Result<Operator> {
 }
 
 /// The role code of `user`, if they are an operator. Every write asks.
+/// An operator's role, by name (`?1`).
+pub const ROLE: &str = "SELECT role FROM operator WHERE name = ?1";
+
 pub fn role(db: Sql<'_>, user: &str) -> Result<Option<String>> {
-    db.opt("SELECT role FROM operator WHERE name = ?1", &[&user], |r| r.get(0))
+    db.opt(ROLE, &[&user], |r| r.get(0))
 }
 
 pub fn admins(db: Sql<'_>) -> Result<Vec<String>> {
