@@ -399,6 +399,9 @@ pub fn no_show_candidates(db: Sql<'_>, cutoff: Minute) -> Result<Vec<i64>> {
 /// company's name.
 pub type Active = (i64, Minute, Minute, String, Option<String>);
 
+/// A held downtime a period may run into: start, end, reason.
+pub type Held = (Minute, Minute, String);
+
 /// What a period of a machine may run into, in one query (each half one
 /// index seek): the active booking with the greatest start before
 /// `booking_before` (id, start, end, person, company), and the held downtime
@@ -408,7 +411,7 @@ pub fn last_before(
     equipment_id: i64,
     booking_before: Minute,
     downtime_before: Minute,
-) -> Result<(Option<Active>, Option<(Minute, Minute, String)>)> {
+) -> Result<(Option<Active>, Option<Held>)> {
     let mut found = (None, None);
     db.each(
         "SELECT * FROM (SELECT 1, b.id, b.start, b.end, p.name, c.name
