@@ -148,13 +148,27 @@ impl<'a> Sql<'a> {
         Ok(usize::try_from(n).unwrap_or(usize::MAX))
     }
 
+    /// Runs statements with no parameters: transaction control, a
+    /// migration. The pending writes go first, in the same message, so they
+    /// land where they were made: before a savepoint is set or released,
+    /// before COMMIT. A rollback takes them back unsent instead: everything
+    /// pending was written after the last message of this kind, so inside
+    /// whatever is being rolled back (and in a transaction a failed
+    /// statement has aborted, sending them would fail the rollback itself).
     pub(in crate::store) fn batch(self, sql: &str) -> Result<()> {
-        Ok(self.session.client.borrow_mut().batch_execute(sql)?)
+        let text = if sql.trim_start().starts_with("ROLLBACK") {
+            self.session.drop_pending();
+            sql.to_owned()
+        } else {
+            self.session.with_pending(sql)
+        };
+        Ok(self.session.client.borrow_mut().batch_execute(&text)?)
     }
 
     /// A write nothing later in this transaction reads, kept to be sent with
-    /// the message that ends it (see `Session::pending`). Outside a
-    /// transaction it runs at once.
+    /// the next message that sets, releases or ends a savepoint or the
+    /// transaction (see [`Sql::batch`]). Outside a transaction it runs at
+    /// once.
     pub(in crate::store) fn append(self, sql: &str, params: Params<'_>) -> Result<()> {
         if self.session.depth.get() == 0 {
             self.run(sql, params)?;
