@@ -161,24 +161,44 @@ pub(crate) fn parties(db: Sql<'_>, input: &BookingInput) -> Result<(i64, Option<
     let n = parse_numbered("P", &input.person, "P-0001").field(Field::Person, &input.person)?;
     let (person_id, own) = sql::person(db, &numbered("P", n))?
         .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
-    let company = match input.company.trim() {
+    Ok((person_id, billed(db, input, own)?))
+}
+
+/// The company billed: the one given, else the person's own.
+fn billed(db: Sql<'_>, input: &BookingInput, own: Option<i64>) -> Result<Option<i64>> {
+    Ok(match input.company.trim() {
         "" => own,
         brn => Some(company::resolve(db, brn, Field::Company)?.id),
-    };
-    Ok((person_id, company))
+    })
+}
+
+fn in_service(eq: equipment::Equipment) -> Result<equipment::Equipment> {
+    if !eq.is_active() {
+        return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
+    }
+    Ok(eq)
 }
 
 /// The machine asked for, if it is in service, and who books it and pays.
+/// The machine and the person are one question when both codes read well (a
+/// round trip less on a server); the refusals come in the same order either
+/// way: the machine, its being in service, then the person.
 pub(crate) fn machine_and_parties(
     w: &Write<'_>,
     input: &BookingInput,
 ) -> Result<(equipment::Equipment, (i64, Option<i64>))> {
-    let eq = equipment::by_code(w.sql(), &input.equipment)?;
-    if !eq.is_active() {
-        return Err(Refusal::EquipmentRetired { equipment: eq.code.clone() }.into());
-    }
-    let parties = parties(w.sql(), input)?;
-    Ok((eq, parties))
+    let db = w.sql();
+    let machine = parse_numbered("EQ", &input.equipment, "EQ-0001").field(Field::Equipment, &input.equipment)?;
+    let Ok(person) = parse_numbered("P", &input.person, "P-0001") else {
+        let eq = in_service(equipment::by_code(db, &input.equipment)?)?;
+        return Ok((eq, parties(db, input)?));
+    };
+    let (eq, party) =
+        crate::store::sql::equipment::by_code_with_person(db, &numbered("EQ", machine), &numbered("P", person))?
+            .ok_or_else(|| Invalid::new(Field::Equipment, &input.equipment, Problem::NotFound))?;
+    let eq = in_service(eq)?;
+    let (person_id, own) = party.ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
+    Ok((eq, (person_id, billed(db, input, own)?)))
 }
 
 /// Books a machine (admins and equipment managers). Each occurrence of a

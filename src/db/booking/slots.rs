@@ -19,21 +19,32 @@ use crate::store::sql::booking as sql;
 /// The active booking or held downtime `period` runs into, keeping `buffer`
 /// minutes clear on either side of bookings.
 pub fn clash_for(db: Sql<'_>, equipment_id: i64, period: &Period, buffer: u32) -> Result<Option<Clash>> {
+    let (booked, held) = sql::last_before(db, equipment_id, buffered(period, buffer).1, period.end())?;
+    Ok(clash_in(booked, held, period, buffer))
+}
+
+/// The period widened by `buffer` minutes on either side.
+fn buffered(period: &Period, buffer: u32) -> (Minute, Minute) {
     let b = i64::from(buffer);
-    let (s, e) = (Minute(period.start().0 - b), Minute(period.end().0 + b));
-    let (booked, held) = sql::last_before(db, equipment_id, e, period.end())?;
+    (Minute(period.start().0 - b), Minute(period.end().0 + b))
+}
+
+/// The clash, if the latest active booking before the (buffered) end, or
+/// the latest held downtime before the end, reaches into the period.
+fn clash_in(booked: Option<sql::Active>, held: Option<sql::Held>, period: &Period, buffer: u32) -> Option<Clash> {
+    let s = buffered(period, buffer).0;
     if let Some((id, start, end, person, company)) = booked
         && end > s
     {
         let who = company.map_or_else(|| person.clone(), |c| format!("{person}({c})"));
-        return Ok(Some(Clash { booking: Some(id), who, start, end }));
+        return Some(Clash { booking: Some(id), who, start, end });
     }
     if let Some((start, end, reason)) = held
         && end > period.start()
     {
-        return Ok(Some(Clash { booking: None, who: reason, start, end }));
+        return Some(Clash { booking: None, who: reason, start, end });
     }
-    Ok(None)
+    None
 }
 
 /// A date's holiday or closed-day name; errors read as "not closed" so a
@@ -123,13 +134,14 @@ fn free_and_allowed(
     quota_overridden: bool,
 ) -> Result<()> {
     let db = w.sql();
-    if let Some(clash) = clash_for(db, eq.id, period, eq.rules.buffer_minutes)? {
+    let buffer = eq.rules.buffer_minutes;
+    let around = sql::around(db, eq.id, buffered(period, buffer).1, period.end(), company_id)?;
+    if let Some(clash) = clash_in(around.booked, around.held, period, buffer) {
         let free = suggest(db, eq, period.minutes(), period.start(), w.now())?;
         return Err(Refusal::BookingClash { clash: Box::new(clash), free }.into());
     }
-    let (quota_hours, courses) = sql::limits(db, company_id, eq.id)?;
     if let Some(company_id) = company_id
-        && let Some(hours) = quota_hours
+        && let Some(hours) = around.quota_hours
     {
         let used = used_minutes(db, company_id, eq.id, period.start().date())?;
         if used + period.minutes() > hours * 60 && !quota_overridden {
@@ -144,7 +156,7 @@ fn free_and_allowed(
             .into());
         }
     }
-    gate::qualified_for(db, courses, person_id, period)
+    gate::qualified_for(db, around.courses, person_id, period)
 }
 
 /// What the booking form shows while typing: whether the period can be
