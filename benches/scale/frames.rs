@@ -196,14 +196,43 @@ pub struct Stage {
     terminal: Terminal<TestBackend>,
     scene: &'static Scene,
     turn: usize,
-    other: Connection,
+    other: Other,
+}
+
+/// Another terminal, writing. On the file it adds a row to a table of the
+/// bench's own (which changes the file's `data_version`, as any write
+/// does); on PostgreSQL it sends the notice every table's trigger sends
+/// when a kiln table changes.
+enum Other {
+    Lite(Connection),
+    Pg(postgres::Client),
+}
+
+impl Other {
+    fn new(path: &std::path::Path) -> Other {
+        let place = path.to_str().unwrap_or_default();
+        if place.starts_with("postgresql://") {
+            return Other::Pg(postgres::Client::connect(place, postgres::NoTls).expect("another connection"));
+        }
+        let other = Connection::open(path).expect("another connection");
+        other.busy_timeout(Duration::from_secs(5)).expect("busy timeout");
+        other.execute_batch("CREATE TABLE IF NOT EXISTS bench_write (at INTEGER)").expect("the bench's table");
+        Other::Lite(other)
+    }
+
+    fn write(&mut self) {
+        match self {
+            Other::Lite(c) => {
+                c.execute("INSERT INTO bench_write (at) VALUES (1)", []).expect("another terminal writes");
+            }
+            Other::Pg(c) => c.batch_execute("NOTIFY kiln").expect("another terminal writes"),
+        }
+    }
 }
 
 impl Stage {
     pub fn new(store: Store, scene: &'static Scene) -> Stage {
-        let other = Connection::open(store.path()).expect("another connection");
-        other.busy_timeout(Duration::from_secs(5)).expect("busy timeout");
-        other.execute_batch("CREATE TABLE IF NOT EXISTS bench_write (at INTEGER)").expect("the bench's table");
+        let other = Other::new(store.path());
         let mut app = App::new(store, Lang::Ko, false).expect("the app opens");
         app.update(Action::GoTo(scene.screen));
         (scene.setup)(&mut app);
@@ -223,7 +252,7 @@ impl Stage {
     /// What comes before a frame of `case` and is not part of it.
     pub fn prepare(&mut self, case: Case) {
         if matches!(case, Case::Written | Case::Shown) {
-            self.other.execute("INSERT INTO bench_write (at) VALUES (1)", []).expect("another terminal writes");
+            self.other.write();
         }
     }
 

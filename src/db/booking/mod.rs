@@ -50,6 +50,11 @@ impl Booking {
     }
 }
 
+/// Bookings by id, keyed by id, in one query.
+pub(crate) fn by_ids(db: Sql<'_>, ids: &[i64]) -> Result<std::collections::HashMap<i64, Booking>> {
+    sql::by_ids(db, ids)
+}
+
 pub(crate) fn by_id(db: Sql<'_>, id: i64) -> Result<Option<Booking>> {
     sql::by_id(db, id)
 }
