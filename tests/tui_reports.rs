@@ -470,3 +470,21 @@ fn the_months_either_side_are_read_ahead_and_kept() {
     assert!(!r.reading(), "November is kept");
     assert_eq!(r.shown_month_text(), "2026-11");
 }
+
+/// Keys that come while the months either side are being read ahead stop
+/// those reads. On PostgreSQL a stop is a message of its own that can land
+/// on the read asked next, which is then read again: whatever the timing,
+/// nobody sees a stop as an error.
+#[test]
+fn keys_that_stop_reads_ahead_never_show_an_error() {
+    let (_db, mut app) = reports(Lang::En);
+    for i in 0..150u64 {
+        let code = if (i / 3) % 2 == 0 { KeyCode::Left } else { KeyCode::Right };
+        app.handle_key(&KeyEvent::new(code, KeyModifiers::NONE));
+        std::thread::sleep(Duration::from_millis(i % 7));
+        app.tick();
+        assert!(app.message.is_none(), "after {} keys: {:?}", i + 1, app.message);
+    }
+    app.settle();
+    assert!(app.message.is_none(), "{:?}", app.message);
+}

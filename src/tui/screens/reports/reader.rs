@@ -164,7 +164,11 @@ impl Reader {
     /// false if the thread is gone.
     pub fn ask(&self, ask: Ask) -> bool {
         let sent = self.asks.send(Question::Now(ask)).is_ok();
-        if self.reading_ahead.load(Ordering::SeqCst) {
+        // One stop per read ahead. On PostgreSQL a stop is a message of its
+        // own that may land after the read it was meant for has ended, on
+        // the read asked now, which is read once more (above); a second
+        // stop for the same read ahead could land on that second read too.
+        if self.reading_ahead.swap(false, Ordering::SeqCst) {
             self.interrupter.interrupt();
         }
         sent
