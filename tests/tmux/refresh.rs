@@ -65,6 +65,19 @@ fn reports_read_in_the_background_reach_the_screen_without_a_key() {
     quit(&t);
 }
 
+/// A terminal running kiln in `lang` on `db`, on screen 4 with EQ-0003
+/// chosen; `dashboard` is a text of the first screen in that language.
+fn on_eq_0003(name: &str, db: &TempDb, lang: &str, dashboard: &str) -> Tmux {
+    let t = Tmux::start(name, 120, 36);
+    run_kiln(&t, &db.path, lang, "");
+    t.wait_for_frame(dashboard);
+    t.send(&["4"]);
+    t.wait_for_frame("▶EQ-0001");
+    t.send(&["j", "j"]);
+    t.wait_for_frame("▶EQ-0003");
+    t
+}
+
 /// Two terminals on one database (a file, or one PostgreSQL database under
 /// `KILN_TEST_ENGINE=postgres`): a booking saved in one appears on the
 /// other's week calendar of that machine while nobody touches it — on
@@ -75,24 +88,12 @@ fn a_booking_made_in_one_terminal_shows_in_the_other_without_a_key() {
     let person = crate::cli_json(&db.path, &["person", "show", "P-0009"]);
     let name = person["name"].as_str().expect("a name").to_owned();
 
-    let watching = Tmux::start("watching", 120, 36);
-    run_kiln(&watching, &db.path, "ko_KR.UTF-8", "");
-    watching.wait_for_frame("2010 목표 대비");
-    watching.send(&["4"]);
-    watching.wait_for_frame("▶EQ-0001");
-    watching.send(&["j", "j"]);
-    watching.wait_for_frame("▶EQ-0003");
+    let watching = on_eq_0003("watching", &db, "ko_KR.UTF-8", "2010 목표 대비");
     watching.send(&["Enter"]);
     let before = watching.wait_for_frame("EQ-0003");
     assert!(before.contains("◀ ▶") && !before.contains(&name), "{name} has no booking this week yet:\n{before}");
 
-    let booking = Tmux::start("booking", 120, 36);
-    run_kiln(&booking, &db.path, "en_US.UTF-8", "");
-    booking.wait_for_frame("Against the 2010 targets");
-    booking.send(&["4"]);
-    booking.wait_for_frame("▶EQ-0001");
-    booking.send(&["j", "j"]);
-    booking.wait_for_frame("▶EQ-0003");
+    let booking = on_eq_0003("booking", &db, "en_US.UTF-8", "Against the 2010 targets");
     booking.send(&["n"]);
     booking.wait_for_frame("Book a machine · EQ-0003");
     booking.type_text("P-0009");
