@@ -116,34 +116,11 @@ fn assert_sound(db: &TempDb) {
 /// Rows per table, to tell an empty database from a whole one.
 fn counts(path: &Path) -> Vec<(String, i64)> {
     settled(path);
-    if common::pg::active() {
-        let mut client = common::pg::admin(common::pg::name_of(path.to_str().unwrap()));
-        let tables: Vec<String> = client
-            .query("SELECT tablename::text FROM pg_tables WHERE schemaname = 'public' ORDER BY 1", &[])
-            .unwrap()
-            .iter()
-            .map(|r| r.get(0))
-            .collect();
-        return tables
-            .into_iter()
-            .map(|t| {
-                let n = client.query_one(&format!("SELECT count(*) FROM \"{t}\""), &[]).unwrap().get(0);
-                (t, n)
-            })
-            .collect();
-    }
-    let conn = common::sqlite::raw(path);
-    let tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables
+    common::tables(path)
         .into_iter()
         .map(|t| {
-            let n = conn.query_row(&format!("SELECT count(*) FROM \"{t}\""), [], |r| r.get(0)).unwrap();
+            let rows = common::texts(path, &format!("SELECT CAST(count(*) AS TEXT) FROM \"{t}\""));
+            let n = rows[0][0].as_deref().unwrap().parse().unwrap();
             (t, n)
         })
         .collect()

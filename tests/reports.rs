@@ -57,51 +57,7 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     let (db, s) = TempDb::demo();
     assert!(check::run(&s).unwrap().is_clean());
     drop(s);
-    // Around kiln: the guards dropped, as a hand edit in sqlite3 or psql could.
-    let planted = if common::pg::active() {
-        "SET session_replication_role = replica;
-         ALTER TABLE booking DROP CONSTRAINT booking_overlap;
-         INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
-           SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'approved', created_at, created_by
-             FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
-         ALTER TABLE lease DROP CONSTRAINT lease_overlap;
-         INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
-           SELECT company_id, room_id, from_date, to_date, rent, fee, deposit, created_at
-             FROM lease WHERE ended_on IS NULL AND company_id IN (SELECT id FROM company WHERE left_on IS NULL)
-            ORDER BY id LIMIT 1;
-         DROP TRIGGER statement_frozen ON statement;
-         UPDATE statement SET supply = supply + 10, vat = vat + 1, total = total + 11 WHERE id = 1;
-         DO $$ DECLARE c text; BEGIN
-           FOR c IN SELECT conname FROM pg_constraint WHERE conrelid = 'statement'::regclass
-                       AND (pg_get_constraintdef(oid) LIKE '%vat = (supply / 10)%'
-                            OR pg_get_constraintdef(oid) LIKE '%total = (supply + vat)%')
-           LOOP EXECUTE format('ALTER TABLE statement DROP CONSTRAINT %I', c); END LOOP;
-         END $$;
-         UPDATE statement SET vat = vat + 1 WHERE id = 2;
-         UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
-         DROP TRIGGER use_month_change ON booking;
-         UPDATE booking SET charge = charge + 1000
-           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);"
-    } else {
-        "DROP TRIGGER booking_no_overlap_on_insert;
-             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
-               SELECT equipment_id, company_id, person_id, purpose, start, end, 'approved', created_at, created_by
-                 FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
-             DROP TRIGGER lease_no_overlap_on_insert;
-             INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
-               SELECT company_id, room_id, from_date, to_date, rent, fee, deposit, created_at
-                 FROM lease WHERE ended_on IS NULL AND company_id IN (SELECT id FROM company WHERE left_on IS NULL)
-                ORDER BY id LIMIT 1;
-             DROP TRIGGER statement_frozen;
-             UPDATE statement SET supply = supply + 10, vat = vat + 1, total = total + 11 WHERE id = 1;
-             PRAGMA ignore_check_constraints = ON;
-             UPDATE statement SET vat = vat + 1 WHERE id = 2;
-             UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
-             DROP TRIGGER use_month_change;
-             UPDATE booking SET charge = charge + 1000
-               WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);"
-    };
-    common::behind(&db.path, planted).unwrap();
+    common::plant_rule_breaks(&db.path);
     let s = db.open_as("kim");
     let report = check::run(&s).unwrap();
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();

@@ -23,7 +23,13 @@ pub struct Me {
 }
 
 pub(crate) fn role_in(db: Sql<'_>, user: &str) -> Result<Option<Role>> {
-    Ok(sql::role(db, user)?.and_then(|c| Role::parse(&c).ok()))
+    Ok(role_of(sql::role(db, user)?))
+}
+
+/// The role a stored code names (`sql::ROLE` reads it); none for a code no
+/// role has.
+pub(crate) fn role_of(code: Option<String>) -> Option<Role> {
+    code.and_then(|c| Role::parse(&c).ok())
 }
 
 pub(crate) fn admins_in(db: Sql<'_>) -> Result<Vec<String>> {

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::{Store, operator};
-use crate::domain::{Capability, Minute, Role};
+use crate::domain::{Capability, Minute};
 use crate::error::{Error, Refusal, Result};
 use crate::store::sql::audit;
 use crate::store::{Sql, Tx};
@@ -92,7 +92,7 @@ impl Store {
             Some(need) => {
                 // The role is read with BEGIN, in one round trip on a server.
                 let (tx, role) = self.conn.begin_reading(crate::store::sql::operator::ROLE, &[&user])?;
-                let role = role.and_then(|r| Role::parse(&r).ok());
+                let role = operator::role_of(role);
                 if !role.is_some_and(|r| r.allows(need)) {
                     return Err(
                         Refusal::NotPermitted { user, role, need, admins: operator::admins_in(tx.sql())? }.into()

@@ -140,6 +140,14 @@ fn connect(url: &str, place: &Path) -> Result<(Client, tls::Tls)> {
     tls::connect(&config).map_err(refused)
 }
 
+/// `then`, followed by `first` if there is one, as one message's text.
+fn then_reading(then: String, first: Option<&str>) -> String {
+    match first {
+        Some(q) => format!("{then}; {q}"),
+        None => then,
+    }
+}
+
 /// What every kiln connection sets first. Literals kiln writes into a
 /// message (`value::literal`) rely on standard strings, whatever the
 /// server's or the role's default. Plans do not depend on the values bound,
@@ -214,40 +222,27 @@ impl Conn {
     pub fn begin_reading(&mut self, first: Option<&str>) -> Result<(Tx<'_>, Option<String>)> {
         let depth = self.session.depth.get();
         let changes_before = self.session.changes.get();
-        let read = |then: String| match first {
-            Some(q) => self.sql().batch_reading(&format!("{then}; {q}")),
-            None => self.sql().batch_reading(&then),
-        };
         if depth == 0 {
-            self.session.depth.set(1);
-            let found = match read(format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
-                Ok(found) => found,
-                Err(e) => {
-                    // The lock not had (or the read failed): nothing held.
-                    let _ = self.sql().batch("ROLLBACK");
-                    self.session.depth.set(0);
-                    return Err(e);
-                }
-            };
+            let found = self.lock(first)?;
             return Ok((Tx { session: &self.session, savepoint: None, changes_before, done: false }, found));
         }
         let n = depth + 1;
         self.session.depth.set(n);
         let tx = Tx { session: &self.session, savepoint: Some(n), changes_before, done: false };
         // A failed read rolls back to the savepoint as the Tx drops.
-        let found = read(format!("SAVEPOINT kiln_{n}"))?;
+        let found = self.sql().batch_reading(&then_reading(format!("SAVEPOINT kiln_{n}"), first))?;
         Ok((tx, found))
     }
 
-    /// BEGIN and the write lock; nothing held if the lock is not had.
-    fn lock(&self) -> Result<()> {
+    /// BEGIN and the write lock, then `first` if given, in one message;
+    /// nothing held if the lock is not had (or the read fails).
+    fn lock(&self, first: Option<&str>) -> Result<Option<String>> {
         self.session.depth.set(1);
-        if let Err(e) = self.sql().batch(&format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})")) {
+        let begin = format!("BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})");
+        self.sql().batch_reading(&then_reading(begin, first)).inspect_err(|_| {
             let _ = self.sql().batch("ROLLBACK");
             self.session.depth.set(0);
-            return Err(e);
-        }
-        Ok(())
+        })
     }
 
     /// Changes whenever what is stored may have: anyone committed a change
@@ -268,7 +263,7 @@ impl Conn {
     }
 
     pub fn bulk_begin(&self) -> Result<()> {
-        self.lock()
+        self.lock(None).map(drop)
     }
 
     pub fn bulk_commit(&self) -> Result<()> {

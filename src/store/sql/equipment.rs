@@ -31,10 +31,22 @@ impl Equipment {
     }
 }
 
-const SELECT: &str = "SELECT e.id, e.code, e.name, e.model, e.category, r.code, e.manager, e.status, e.billing_unit,
+/// A machine's columns and where they come from, as pieces of text, so
+/// that [`by_code_with_person`] can add the person's to the same query.
+macro_rules! columns {
+    () => {
+        "SELECT e.id, e.code, e.name, e.model, e.category, r.code, e.manager, e.status, e.billing_unit,
        e.tenant_rate, e.external_rate, e.slot_minutes, e.min_minutes, e.max_minutes, e.notice_minutes,
-       e.horizon_days, e.buffer_minutes, e.hours, e.holidays_bookable, e.needs_approval
-  FROM equipment e LEFT JOIN room r ON r.id = e.room_id";
+       e.horizon_days, e.buffer_minutes, e.hours, e.holidays_bookable, e.needs_approval"
+    };
+}
+macro_rules! from {
+    () => {
+        "\n  FROM equipment e LEFT JOIN room r ON r.id = e.room_id"
+    };
+}
+
+const SELECT: &str = concat!(columns!(), from!());
 
 fn row(r: &Row<'_, '_>) -> Result<Equipment> {
     let n = |i: usize| -> Result<u32> { r.get(i) };
@@ -77,11 +89,9 @@ pub type Party = (i64, Option<i64>);
 /// if there is no such person), in one query: every booking asks for both
 /// first, and on a server each question is a round trip.
 pub fn by_code_with_person(db: Sql<'_>, code: &str, person: &str) -> Result<Option<(Equipment, Option<Party>)>> {
-    static TEXT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-        let columns = SELECT.replacen("\n  FROM equipment e", ", p.id, p.company_id\n  FROM equipment e", 1);
-        format!("{columns} LEFT JOIN person p ON p.code = ?2 WHERE e.code = ?1")
-    });
-    db.opt(&TEXT, &[&code, &person], |r| {
+    const TEXT: &str =
+        concat!(columns!(), ", p.id, p.company_id", from!(), " LEFT JOIN person p ON p.code = ?2 WHERE e.code = ?1");
+    db.opt(TEXT, &[&code, &person], |r| {
         let party = r.get::<Option<i64>>(20)?.map(|id| r.get(21).map(|company| (id, company))).transpose()?;
         Ok((row(r)?, party))
     })

@@ -46,11 +46,30 @@ pub struct Booking {
     pub overran: Option<i64>,
 }
 
-const SELECT: &str = "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
+/// A booking's columns as lists show it, from `b` and its joins (pieces of
+/// text, so that [`insert_written`] can read them from the row it inserts).
+macro_rules! columns {
+    () => {
+        "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
-       b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran
-  FROM booking b JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
-  LEFT JOIN company c ON c.id = b.company_id";
+       b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran"
+    };
+}
+macro_rules! joins {
+    () => {
+        " JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
+  LEFT JOIN company c ON c.id = b.company_id"
+    };
+}
+macro_rules! insert {
+    () => {
+        "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples, series, note,
+                          created_at, created_by)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+    };
+}
+
+const SELECT: &str = concat!(columns!(), "\n  FROM booking b", joins!());
 
 fn row(r: &Row<'_, '_>) -> Result<Booking> {
     let brn: Option<String> = r.get(5)?;
@@ -200,11 +219,6 @@ pub struct New<'a> {
     pub created_by: &'a str,
 }
 
-const INSERT: &str =
-    "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples, series, note,
-                          created_at, created_by)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
-
 /// Writes a requested booking and reads it back as lists show it. On
 /// PostgreSQL that is one statement (the row read with its names as it is
 /// inserted), a round trip less for every booking made.
@@ -226,14 +240,13 @@ pub fn insert_written(db: Sql<'_>, b: &New<'_>) -> Result<Booking> {
     ];
     match db.dialect() {
         Dialect::Sqlite => {
-            let id: i64 = db.value(&format!("{INSERT} RETURNING id"), &params)?;
+            let id: i64 = db.value(concat!(insert!(), " RETURNING id"), &params)?;
             written(db, id)
         }
         Dialect::Postgres => {
-            static WITH_INSERT: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-                format!("WITH b AS ({INSERT} RETURNING *) {}", SELECT.replacen("FROM booking b", "FROM b", 1))
-            });
-            db.one(&WITH_INSERT, &params, row)
+            const WITH_INSERT: &str =
+                concat!("WITH b AS (", insert!(), " RETURNING *) ", columns!(), "\n  FROM b", joins!());
+            db.one(WITH_INSERT, &params, row)
         }
     }
 }
