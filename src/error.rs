@@ -14,6 +14,11 @@ pub enum Refusal {
     NotPermitted { user: String, role: Option<Role>, need: Capability, admins: Vec<String> },
     /// The last admin cannot be demoted or removed.
     LastAdmin { user: String },
+    /// A person books for a party they do not belong to.
+    NotPartyMember { party: String, person: String },
+    /// An outside organisation given the BRN of a cluster company, whose
+    /// party is the company's own.
+    PartyIsCompany { brn: String, party: String },
     /// PostgreSQL itself refused (SQLSTATE 42501): the database role
     /// `user` lacks the grant, whatever kiln's operator list says.
     RoleDenied { user: String },

@@ -209,8 +209,10 @@ fn the_schema_refuses_an_overlap_behind_kiln() {
         behind_kiln(
             &db.path,
             &format!(
-                "INSERT INTO booking (equipment_id, person_id, start, \"end\", state, created_at, created_by)
-                 VALUES (1, 2, '2026-12-01 11:30', '2026-12-01 12:30', '{state}', '2026-11-26 10:00', 'x')"
+                "INSERT INTO booking (equipment_id, person_id, company_id, party_id, start, \"end\", state, created_at, created_by)
+                 SELECT 1, person_id, company_id, party_id, '2026-12-01 11:30', '2026-12-01 12:30', '{state}',
+                        '2026-11-26 10:00', 'x'
+                   FROM booking WHERE id = (SELECT min(id) FROM booking)"
             ),
         )
     };

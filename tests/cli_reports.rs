@@ -74,16 +74,16 @@ fn check_exits_1_naming_a_planted_overlap() {
             db.path.to_str().unwrap(),
             "SET session_replication_role = replica;
              ALTER TABLE booking DROP CONSTRAINT booking_overlap;
-             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
-               SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'requested', created_at, created_by
+             INSERT INTO booking (equipment_id, company_id, person_id, party_id, purpose, start, \"end\", state, created_at, created_by)
+               SELECT equipment_id, company_id, person_id, party_id, purpose, start, \"end\", 'requested', created_at, created_by
                  FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;",
         );
     } else {
         common::sqlite::exec(
             &db.path,
             "DROP TRIGGER booking_no_overlap_on_insert;
-             INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
-               SELECT equipment_id, company_id, person_id, purpose, start, end, 'requested', created_at, created_by
+             INSERT INTO booking (equipment_id, company_id, person_id, party_id, purpose, start, end, state, created_at, created_by)
+               SELECT equipment_id, company_id, person_id, party_id, purpose, start, end, 'requested', created_at, created_by
                  FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;",
         );
     }

@@ -25,6 +25,7 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "bookings" => &["booking", "list"],
         "usage" => &["booking", "list", "--state", "completed"],
         "statements" => &["statement", "list"],
+        "parties" => &["party", "list"],
         "enrolments" => &["enrol", "list"],
         "qualifications" => &["qualification", "list"],
         other => panic!("no list for {other}"),

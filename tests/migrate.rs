@@ -423,12 +423,20 @@ fn check_on_a_moved_centre_finds_what_it_finds_in_the_file() {
     report["integrity"].take();
     file_report["integrity"].take();
     assert_eq!(report, file_report);
-    assert_eq!(said, "error: the check found 7 problem(s) — see the list above and restore from a backup\n");
+    assert_eq!(said, "error: the check found 8 problem(s) — see the list above and restore from a backup\n");
     let rules: Vec<&str> =
         report["invariants"].as_array().unwrap().iter().map(|v| v["rule"].as_str().unwrap()).collect();
     assert_eq!(
         rules,
-        ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat", "yearly_total", "use_month"]
+        [
+            "booking_overlap",
+            "lease_overlap",
+            "statement_sum",
+            "statement_vat",
+            "yearly_total",
+            "use_month",
+            "booking_party"
+        ]
     );
     assert_eq!(report["foreign_keys"][0], "person row 1 → company", "{report}");
     // And as people read it, in Korean too.

@@ -63,7 +63,15 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();
     assert_eq!(
         rules,
-        ["booking_overlap", "lease_overlap", "statement_sum", "statement_vat", "yearly_total", "use_month"],
+        [
+            "booking_overlap",
+            "lease_overlap",
+            "statement_sum",
+            "statement_vat",
+            "yearly_total",
+            "use_month",
+            "booking_party"
+        ],
         "{report:?}"
     );
     assert!(

@@ -235,7 +235,8 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
          UPDATE booking SET start = '2019-01-07 10:00', \"end\" = '2019-01-07 11:00', actual_start = '2019-01-07 10:00',
                             actual_end = '2019-01-07 11:00'
           WHERE id = (SELECT max(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);
-         UPDATE booking SET company_id = (SELECT max(id) FROM company)
+         UPDATE booking SET company_id = (SELECT max(id) FROM company),
+                            party_id = (SELECT id FROM party WHERE company_id = (SELECT max(id) FROM company))
           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);
          UPDATE booking SET state = 'cancelled', actual_start = NULL, actual_end = NULL, charge = NULL
           WHERE id = (SELECT min(id) + 1 FROM booking WHERE state = 'completed');

@@ -42,7 +42,7 @@ fn a_person_is_picked_by_name_in_the_booking_form() {
     press(&mut app, KeyCode::Enter);
     let form = app.form().expect("taking a pick does not save the form");
     assert_eq!(form.value(Field::Person), second);
-    assert_eq!(form.fields[form.focus].field, Field::Company, "on to the next field");
+    assert_eq!(form.fields[form.focus].field, Field::Party, "on to the next field");
     assert!(!form.picking());
 }
 
@@ -67,7 +67,7 @@ fn tab_takes_the_chosen_person_as_enter_does() {
     press(&mut app, KeyCode::Tab);
     let form = app.form().expect("Tab does not save the form");
     assert_eq!(form.value(Field::Person), second, "Tab took the chosen person's code");
-    assert_eq!(form.fields[form.focus].field, Field::Company, "on to the next field");
+    assert_eq!(form.fields[form.focus].field, Field::Party, "on to the next field");
     assert!(!form.picking());
 }
 

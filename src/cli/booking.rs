@@ -24,6 +24,9 @@ pub enum BookingCmd {
         /// The company billed [default: the person's]
         #[arg(long)]
         company: Option<String>,
+        /// The billing party (BP-0007 or a BRN) [default: the company, else the person's own]
+        #[arg(long)]
+        party: Option<String>,
         /// "2026-12-01 09:00"
         #[arg(long, required_unless_present = "walk_in", conflicts_with = "walk_in")]
         from: Option<String>,
@@ -180,6 +183,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
             equipment,
             person,
             company,
+            party,
             from,
             to,
             purpose,
@@ -196,6 +200,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                     equipment,
                     person,
                     company: company.unwrap_or_default(),
+                    party: party.unwrap_or_default(),
                     to: to.unwrap_or_default(),
                     purpose: purpose.unwrap_or_default(),
                     samples: samples.unwrap_or_default(),
@@ -210,6 +215,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                 equipment,
                 person,
                 company: company.unwrap_or_default(),
+                party: party.unwrap_or_default(),
                 from: from.unwrap_or_default(),
                 to: to.unwrap_or_default(),
                 purpose: purpose.unwrap_or_default(),

@@ -9,6 +9,7 @@ mod equipment;
 mod export;
 mod import;
 mod output;
+mod parties;
 mod people;
 mod reports;
 mod settings;
@@ -150,6 +151,12 @@ pub enum Command {
     /// Equipment qualifications
     #[command(subcommand)]
     Qualification(training::QualificationCmd),
+    /// Billing parties (청구처): companies, outside organisations, individuals
+    #[command(subcommand)]
+    Party(parties::PartyCmd),
+    /// Rate classes (이용자 구분) and their discounts
+    #[command(subcommand, name = "rate-class")]
+    RateClass(parties::RateClassCmd),
     /// The centre's settings (check-in window, clock tolerance, lease term)
     #[command(subcommand)]
     Setting(settings::SettingCmd),
@@ -233,6 +240,8 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Attend(args)) => training::attend(&env, &args),
         Some(Command::Qualification(cmd)) => training::qualification_cmd(&env, cmd),
         Some(Command::Setting(cmd)) => settings::setting_cmd(&env, cmd),
+        Some(Command::Party(cmd)) => parties::party_cmd(&env, cmd),
+        Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
     };
     // A full disk, a read-only or damaged file met anywhere: say which file.
     done.map_err(|e| e.on_file(&env.path))

@@ -328,6 +328,7 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
             .collect();
         n += booking::record(store, &in_use)?;
     }
+    let outside = super::parties::booked_for(store)?;
     for (i, m) in MACHINES.iter().enumerate() {
         let code = format!("EQ-{:04}", i + 1);
         for d in 0..30 {
@@ -342,9 +343,11 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
             // Machines that need a qualification are booked by people who hold one.
             let qualified = qualified_people(store, &code, day)?;
             let pool = if qualified.is_empty() { people } else { qualified.as_slice() };
+            let person = rng.pick(pool).clone();
             let input = BookingInput {
                 equipment: code.clone(),
-                person: rng.pick(pool).clone(),
+                party: outside.get(&person).cloned().unwrap_or_default(),
+                person,
                 from: start.to_string(),
                 to: end.to_string(),
                 purpose: (*rng.pick(&PURPOSES)).to_owned(),

@@ -7,6 +7,7 @@ mod companies;
 mod equipment;
 pub mod large;
 mod names;
+mod parties;
 mod rng;
 mod tenancy;
 mod training;
@@ -57,6 +58,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let yearly_reports = tenancy::reports(store, &mut rng, &plans, today)?;
     let brns: Vec<Brn> = plans.iter().map(|p| p.brn).collect();
     let people = add_people(store, &mut rng, &brns)?;
+    parties::add(store)?;
     let codes: Vec<String> =
         crate::db::person::list(store, &crate::db::person::PersonFilter::default(), crate::db::Page::ALL_FOR_CLI)?
             .into_iter()

@@ -132,6 +132,19 @@ coded! {
 }
 
 coded! {
+    /// Who a billing party (청구처) is.
+    PartyKind {
+        /// A company of the cluster: its party is made with it.
+        Company = "company",
+        /// An outside organisation with a BRN: a university's 산학협력단, a
+        /// research institute, a firm outside the cluster.
+        Organisation = "organisation",
+        /// A person who pays for themself.
+        Individual = "individual",
+    }
+}
+
+coded! {
     /// Why a machine is down.
     DowntimeReason {
         Maintenance = "maintenance",

@@ -96,6 +96,13 @@ pub enum Field {
     Lang,
     Search,
     File,
+    /// A billing party (청구처).
+    Party,
+    PartyKind,
+    RateClass,
+    /// A name in English, beside the Korean one.
+    NameEn,
+    Discount,
 }
 
 /// What was wrong with the value, and so what would be accepted.
@@ -144,6 +151,8 @@ pub enum Problem {
     Exists,
     /// A setting that is the centre's alone, given for one machine.
     NotPerMachine,
+    /// A field that a party of `kind` does not have (an individual's BRN).
+    NotForKind { kind: &'static str },
     /// A file to write that is the database, or one of the files SQLite
     /// keeps beside it (`database` names which).
     IsDatabase { database: String },

@@ -15,6 +15,8 @@ pub mod holidays;
 pub mod invalid;
 pub mod lease;
 pub mod money;
+pub mod party;
+pub mod percent;
 pub mod period;
 pub mod person;
 pub mod role;
@@ -31,11 +33,13 @@ pub use area::Area;
 pub use brn::Brn;
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use codes::{
-    Attendance, BillingUnit, Category, DowntimeReason, EnrolmentStatus, PaymentMethod, RoomKind, Sector, Stage, Zone,
+    Attendance, BillingUnit, Category, DowntimeReason, EnrolmentStatus, PartyKind, PaymentMethod, RoomKind, Sector,
+    Stage, Zone,
 };
 pub use corporate_no::CorporateNo;
 pub use invalid::{BrnProblem, Field, ForField, Invalid, Problem};
 pub use money::Won;
+pub use percent::Percent;
 pub use period::Period;
 pub use role::{Capability, Role};
 pub use time::Minute;

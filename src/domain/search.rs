@@ -81,6 +81,12 @@ pub fn equipment(code: &str, name: &str, model: &str) -> String {
     key(&[code, name, model])
 }
 
+/// A billing party other than a company (a company's party is found by
+/// the company's key): name, code and BRN digits.
+pub fn party(name: &str, code: &str, brn: &str) -> String {
+    key(&[name, code, &digits(brn)])
+}
+
 /// A course: code and title.
 pub fn course(code: &str, title: &str) -> String {
     key(&[code, title])

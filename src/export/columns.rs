@@ -130,6 +130,8 @@ pub const BOOKINGS: &[Column] = &[
     col("person_name", "이름", "Name", K::Text),
     col("company_brn", "청구 사업자등록번호", "Billed BRN", K::Text),
     col("company_name", "청구 기업", "Billed company", K::Text),
+    col("party", "청구처 코드", "Party", K::Text),
+    col("party_name", "청구처", "Billed party", K::Text),
     col("start", "시작", "Start", K::Instant),
     col("end", "끝", "End", K::Instant),
     col("state", "상태", "State", K::Text),
@@ -150,6 +152,8 @@ pub const USAGE: &[Column] = &[
     col("equipment_name", "장비명", "Machine", K::Text),
     col("company_brn", "청구 사업자등록번호", "Billed BRN", K::Text),
     col("company_name", "청구 기업", "Billed company", K::Text),
+    col("party", "청구처 코드", "Party", K::Text),
+    col("party_name", "청구처", "Billed party", K::Text),
     col("person_name", "사용자", "Used by", K::Text),
     col("actual_start", "사용 시작", "Used from", K::Instant),
     col("actual_end", "사용 종료", "Used to", K::Instant),
@@ -174,6 +178,20 @@ pub const STATEMENTS: &[Column] = &[
     col("total", "합계", "Total", K::Won),
     col("paid", "납부액", "Paid", K::Won),
     col("outstanding", "미납액", "Outstanding", K::Won),
+];
+
+/// Billing parties (청구처): companies' own, outside organisations and
+/// individuals.
+#[rustfmt::skip]
+pub const PARTIES: &[Column] = &[
+    col("code", "청구처 코드", "Party", K::Text),
+    col("kind", "구분", "Kind", K::Text),
+    col("name", "이름", "Name", K::Text),
+    col("brn", "사업자등록번호", "BRN", K::Text),
+    col("person", "인력 코드", "Person", K::Text),
+    col("class", "이용자 구분", "Rate class", K::Text),
+    col("email", "이메일", "E-mail", K::Text),
+    col("members", "구성원", "Members", K::Text),
 ];
 
 #[rustfmt::skip]
@@ -217,6 +235,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("bookings", BOOKINGS),
     ("usage", USAGE),
     ("statements", STATEMENTS),
+    ("parties", PARTIES),
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
 ];

@@ -10,7 +10,7 @@ use crate::db::company::{self, CompanyFilter};
 use crate::db::lease::{self, LeaseFilter};
 use crate::db::person::{self, PersonFilter};
 use crate::db::training::{self, qualification};
-use crate::db::{Page, Store, equipment, room, statement, yearly};
+use crate::db::{Page, Store, equipment, party, room, statement, yearly};
 use crate::domain::booking::BookingState;
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::Result;
@@ -27,6 +27,7 @@ pub const NAMES: &[&str] = &[
     "bookings",
     "usage",
     "statements",
+    "parties",
     "enrolments",
     "qualifications",
 ];
@@ -44,6 +45,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "bookings" => "예약",
         "usage" => "장비 사용 실적",
         "statements" => "청구서",
+        "parties" => "청구처",
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
         _ => "kiln",
@@ -94,6 +96,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
             sheet(name, &booking::list(store, &completed, all)?)
         }
         "statements" => sheet(name, &statement::issued_list(store, None, None)?),
+        "parties" => sheet(name, &party::list(store, &party::PartyFilter::default(), all)?),
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),

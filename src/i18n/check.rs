@@ -170,6 +170,14 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 format!("{table} #{id}: its search key does not match its names and codes (search would miss it)")
             }
         }
+        Found::BookingParty { booking, equipment, party } => match (party, ko) {
+            (None, true) => format!("{equipment} 예약 #{booking}에 청구처가 없습니다"),
+            (None, false) => format!("booking #{booking} of {equipment} is billed to no party"),
+            (Some(p), true) => format!("{equipment} 예약 #{booking}의 청구 기업이 청구처 {p}의 기업과 다릅니다"),
+            (Some(p), false) => {
+                format!("booking #{booking} of {equipment} bills a company other than its party {p}'s")
+            }
+        },
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

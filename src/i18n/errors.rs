@@ -39,6 +39,20 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[user],
         ),
+        Refusal::NotPartyMember { party, person } => fill(
+            lang.pick(
+                "{1}은(는) 청구처 {0}의 구성원이 아닙니다 — `kiln party join {0} {1}`로 먼저 추가하세요",
+                "{1} is not a member of billing party {0} — add them first with `kiln party join {0} {1}`",
+            ),
+            &[party, person],
+        ),
+        Refusal::PartyIsCompany { brn, party } => fill(
+            lang.pick(
+                "{0}은(는) 클러스터 기업의 사업자등록번호입니다 — 그 기업의 청구처 {1}을(를) 쓰세요",
+                "{0} is the BRN of a cluster company — use that company's party {1}",
+            ),
+            &[brn, party],
+        ),
         Refusal::RoleDenied { user } => fill(
             lang.pick(
                 "PostgreSQL가 거부했습니다: 데이터베이스 역할 '{0}'에는 이 일을 할 권한이 없습니다 — 관리자가 `kiln user role {0} …`로 역할을 맞추거나, 데이터베이스의 슈퍼유저가 roles.sql을 다시 실행하세요. 바뀐 것은 없습니다",

@@ -100,8 +100,21 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Lang => ("언어", "language"),
         F::Search => ("검색어", "search"),
         F::File => ("파일", "file"),
+        F::Party => ("청구처", "billing party"),
+        F::PartyKind => ("청구처 구분", "party kind"),
+        F::RateClass => ("이용자 구분", "rate class"),
+        F::NameEn => ("영문 이름", "English name"),
+        F::Discount => ("할인율", "discount"),
     };
     lang.pick(ko, en)
+}
+
+pub fn party_kind(k: crate::domain::PartyKind, lang: Lang) -> &'static str {
+    match k {
+        crate::domain::PartyKind::Company => lang.pick("기업", "company"),
+        crate::domain::PartyKind::Organisation => lang.pick("외부 기관", "organisation"),
+        crate::domain::PartyKind::Individual => lang.pick("개인", "individual"),
+    }
 }
 
 pub fn zone(z: Zone, lang: Lang) -> &'static str {

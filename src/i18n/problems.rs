@@ -100,6 +100,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
                 "this setting is the centre's alone, not a machine's — leave the machine out",
             )
             .into(),
+        Problem::NotForKind { kind } => fill(
+            lang.pick(
+                "'{0}' 청구처에는 이 항목이 없습니다 — 비워 두세요",
+                "a party of kind '{0}' has no such field — leave it out",
+            ),
+            &[kind],
+        ),
         Problem::IsDatabase { database } => fill(
             lang.pick(
                 "'{0}'은(는) 데이터베이스 파일({1})입니다 — 여기에 쓰면 센터의 자료가 지워지니 다른 파일 이름을 주세요",

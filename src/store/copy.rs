@@ -23,6 +23,9 @@ pub const TABLES: &[&str] = &[
     "company",
     "room",
     "person",
+    "rate_class",
+    "party",
+    "party_member",
     "lease",
     "yearly_report",
     "yearly_total",
@@ -45,6 +48,12 @@ pub const TABLES: &[&str] = &[
     "use_month",
     "setting",
 ];
+
+/// Tables whose rows kiln's schema makes itself (the eight rate classes of
+/// the glossary): an empty target holds them already, and they are
+/// replaced by the source's, which may have been renamed, discounted or
+/// added to.
+const SEEDED: &[&str] = &["rate_class"];
 
 /// Rows sent between two reports of progress.
 const PROGRESS_EVERY: u64 = 5_000;
@@ -123,7 +132,7 @@ pub fn sqlite_to_postgres(source: &Conn, target: &mut Conn, progress: &mut dyn F
     let tx = target.begin()?;
     let Tx::Pg(pg) = &tx else { return Err(MigrateError::TargetNotServer { target: place }.into()) };
     let to = tx.sql();
-    for table in TABLES {
+    for table in TABLES.iter().filter(|t| !SEEDED.contains(t)) {
         let any: bool = to.value(&format!("SELECT EXISTS (SELECT 1 FROM {table})"), &[])?;
         if any {
             let rows: i64 = to.value(&format!("SELECT count(*) FROM {table}"), &[])?;
@@ -141,6 +150,9 @@ pub fn sqlite_to_postgres(source: &Conn, target: &mut Conn, progress: &mut dyn F
     }
     // Foreign keys are checked once every parent is in.
     to.batch("SET CONSTRAINTS ALL DEFERRED")?;
+    for table in SEEDED {
+        to.batch(&format!("DELETE FROM {table}"))?;
+    }
     let mut sent = 0u64;
     progress(0, total);
     for table in TABLES {

@@ -55,6 +55,10 @@ pub enum Guard {
     AuditAppendOnly,
     StatementFrozen,
     QualificationHistory,
+    /// A booking with no party, or billed to a company other than its party's.
+    BookingParty,
+    /// An outside organisation with the BRN of a cluster company.
+    PartyIsCompany,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -62,7 +66,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 21] = [
+    pub const ALL: [(Guard, &'static str); 23] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -83,6 +87,8 @@ impl Guard {
         (Guard::AuditAppendOnly, "audit_append_only"),
         (Guard::StatementFrozen, "statement_frozen"),
         (Guard::QualificationHistory, "qualification_history"),
+        (Guard::BookingParty, "booking_party"),
+        (Guard::PartyIsCompany, "party_is_company"),
         (Guard::Code, "code"),
     ];
 

@@ -250,8 +250,8 @@ pub fn plant_rule_breaks(path: &Path) {
         // turns off; replica mode turns off the triggers.
         "SET session_replication_role = replica;
          ALTER TABLE booking DROP CONSTRAINT booking_overlap;
-         INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, \"end\", state, created_at, created_by)
-           SELECT equipment_id, company_id, person_id, purpose, start, \"end\", 'approved', created_at, created_by
+         INSERT INTO booking (equipment_id, company_id, person_id, party_id, purpose, start, \"end\", state, created_at, created_by)
+           SELECT equipment_id, company_id, person_id, party_id, purpose, start, \"end\", 'approved', created_at, created_by
              FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
          ALTER TABLE lease DROP CONSTRAINT lease_overlap;
          INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
@@ -268,11 +268,13 @@ pub fn plant_rule_breaks(path: &Path) {
          UPDATE statement SET vat = vat + 1 WHERE id = 2;
          UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
          UPDATE booking SET charge = charge + 1000
-           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);"
+           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);
+         UPDATE booking SET party_id = (SELECT min(id) FROM party WHERE kind = 'individual')
+           WHERE id = (SELECT min(id) FROM booking WHERE company_id IS NOT NULL);"
     } else {
         "DROP TRIGGER booking_no_overlap_on_insert;
-         INSERT INTO booking (equipment_id, company_id, person_id, purpose, start, end, state, created_at, created_by)
-           SELECT equipment_id, company_id, person_id, purpose, start, end, 'approved', created_at, created_by
+         INSERT INTO booking (equipment_id, company_id, person_id, party_id, purpose, start, end, state, created_at, created_by)
+           SELECT equipment_id, company_id, person_id, party_id, purpose, start, end, 'approved', created_at, created_by
              FROM booking WHERE state = 'approved' ORDER BY id LIMIT 1;
          DROP TRIGGER lease_no_overlap_on_insert;
          INSERT INTO lease (company_id, room_id, from_date, to_date, rent, fee, deposit, created_at)
@@ -286,7 +288,10 @@ pub fn plant_rule_breaks(path: &Path) {
          UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
          DROP TRIGGER use_month_change;
          UPDATE booking SET charge = charge + 1000
-           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);"
+           WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);
+         DROP TRIGGER booking_party_on_update;
+         UPDATE booking SET party_id = (SELECT min(id) FROM party WHERE kind = 'individual')
+           WHERE id = (SELECT min(id) FROM booking WHERE company_id IS NOT NULL);"
     };
     behind(path, sql).unwrap();
 }

@@ -6,7 +6,7 @@
 -- first (it must succeed). Then pairs: a line `-- expect <SQLSTATE> <name>`
 -- or `-- ok`, followed by exactly one statement (ending in `;`) that must
 -- fail with that SQLSTATE and constraint name, or succeed. Each block runs
--- in a fresh database made from migrations 0001..0006; each expect/ok
+-- in a fresh database made from migrations 0001..0007; each expect/ok
 -- statement in its own savepoint. Within a block the expects come before
 -- the oks and the oks do not disturb one another, so the outcome is the same
 -- whether an ok's savepoint is released or rolled back.
@@ -18,37 +18,37 @@ INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1,
 INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (2, 'EQ-0002', 'SEM', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (2, 1, 1, 1, '2026-12-01 10:15', '2026-12-01 10:45', 'cancelled', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (2, 1, 1, 1, 1, '2026-12-01 10:15', '2026-12-01 10:45', 'cancelled', '2026-11-20 09:00', 'op');
 INSERT INTO downtime (id, equipment_id, start, "end", reason, state, created_at, created_by) VALUES (1, 1, '2026-12-01 14:00', '2026-12-01 15:00', 'maintenance', 'pending', '2026-11-20 09:00', 'op');
 INSERT INTO downtime (id, equipment_id, start, "end", reason, state, created_at, created_by) VALUES (2, 1, '2026-12-01 16:00', '2026-12-01 17:00', 'fault', 'cancelled', '2026-11-20 09:00', 'op');
 -- expect 23P01 booking_overlap
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (10, 1, 1, 1, '2026-12-01 10:30', '2026-12-01 11:30', 'requested', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (10, 1, 1, 1, 1, '2026-12-01 10:30', '2026-12-01 11:30', 'requested', '2026-11-21 09:00', 'op');
 -- expect 23P01 booking_overlap
 UPDATE booking SET state = 'requested' WHERE id = 2;
 -- expect 23P01 booking_overlap
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (11, 1, 1, 1, '2026-12-01 14:30', '2026-12-01 15:30', 'approved', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (11, 1, 1, 1, 1, '2026-12-01 14:30', '2026-12-01 15:30', 'approved', '2026-11-21 09:00', 'op');
 -- expect 23P01 booking_overlap
 UPDATE booking SET start = '2026-12-01 13:30', "end" = '2026-12-01 14:30' WHERE id = 1;
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (20, 1, 1, 1, '2026-12-01 11:00', '2026-12-01 12:00', 'approved', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (20, 1, 1, 1, 1, '2026-12-01 11:00', '2026-12-01 12:00', 'approved', '2026-11-21 09:00', 'op');
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (21, 1, 1, 1, '2026-12-01 10:30', '2026-12-01 11:30', 'cancelled', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (21, 1, 1, 1, 1, '2026-12-01 10:30', '2026-12-01 11:30', 'cancelled', '2026-11-21 09:00', 'op');
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (22, 2, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (22, 2, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-21 09:00', 'op');
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (23, 1, 1, 1, '2026-12-01 15:00', '2026-12-01 16:00', 'approved', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (23, 1, 1, 1, 1, '2026-12-01 15:00', '2026-12-01 16:00', 'approved', '2026-11-21 09:00', 'op');
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (24, 1, 1, 1, '2026-12-01 16:00', '2026-12-01 17:00', 'requested', '2026-11-21 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (24, 1, 1, 1, 1, '2026-12-01 16:00', '2026-12-01 17:00', 'requested', '2026-11-21 09:00', 'op');
 
 -- ===== downtime_overlap: held downtimes of one machine, and active downtimes vs active bookings
 -- setup
 INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
 INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (2, 1, 1, 1, '2026-12-01 16:30', '2026-12-01 17:30', 'approved', '2026-11-20 09:00', 'op');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (3, 1, 1, 1, '2026-12-01 19:00', '2026-12-01 20:00', 'rejected', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (2, 1, 1, 1, 1, '2026-12-01 16:30', '2026-12-01 17:30', 'approved', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (3, 1, 1, 1, 1, '2026-12-01 19:00', '2026-12-01 20:00', 'rejected', '2026-11-20 09:00', 'op');
 INSERT INTO downtime (id, equipment_id, start, "end", reason, state, created_at, created_by) VALUES (1, 1, '2026-12-01 14:00', '2026-12-01 15:00', 'maintenance', 'pending', '2026-11-20 09:00', 'op');
 INSERT INTO downtime (id, equipment_id, start, "end", reason, state, created_at, created_by) VALUES (2, 1, '2026-12-01 16:00', '2026-12-01 17:00', 'calibration', 'pending', '2026-11-20 09:00', 'op');
 INSERT INTO downtime (id, equipment_id, start, "end", reason, state, created_at, created_by) VALUES (3, 1, '2026-12-01 18:00', '2026-12-01 19:00', 'fault', 'cancelled', '2026-11-20 09:00', 'op');
@@ -75,18 +75,18 @@ INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1,
 INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (2, 'EQ-0002', 'SEM', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'completed', '2026-12-01 10:00', '2026-12-01 11:00', 10000, '2026-12-01 10:00', '2026-12-01 11:00', '2026-11-20 09:00', 'op');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (2, 1, 1, 1, '2026-12-01 13:00', '2026-12-01 14:00', 'in-use', '2026-12-01 13:00', '2026-12-01 13:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'completed', '2026-12-01 10:00', '2026-12-01 11:00', 10000, '2026-12-01 10:00', '2026-12-01 11:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (2, 1, 1, 1, 1, '2026-12-01 13:00', '2026-12-01 14:00', 'in-use', '2026-12-01 13:00', '2026-12-01 13:00', '2026-11-20 09:00', 'op');
 -- expect 23P01 actual_overlap
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (10, 1, 1, 1, '2026-12-01 11:00', '2026-12-01 12:00', 'in-use', '2026-12-01 10:30', '2026-12-01 10:30', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (10, 1, 1, 1, 1, '2026-12-01 11:00', '2026-12-01 12:00', 'in-use', '2026-12-01 10:30', '2026-12-01 10:30', '2026-11-20 09:00', 'op');
 -- expect 23P01 actual_overlap
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (11, 1, 1, 1, '2026-12-01 15:00', '2026-12-01 16:00', 'in-use', '2026-12-01 15:00', '2026-12-01 15:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (11, 1, 1, 1, 1, '2026-12-01 15:00', '2026-12-01 16:00', 'in-use', '2026-12-01 15:00', '2026-12-01 15:00', '2026-11-20 09:00', 'op');
 -- expect 23P01 actual_overlap
 UPDATE booking SET actual_end = '2026-12-01 13:30', corrected_at = '2026-12-01 14:00' WHERE id = 1;
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (20, 1, 1, 1, '2026-12-01 11:00', '2026-12-01 12:00', 'completed', '2026-12-01 11:00', '2026-12-01 12:00', 10000, '2026-12-01 11:00', '2026-12-01 12:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (20, 1, 1, 1, 1, '2026-12-01 11:00', '2026-12-01 12:00', 'completed', '2026-12-01 11:00', '2026-12-01 12:00', 10000, '2026-12-01 11:00', '2026-12-01 12:00', '2026-11-20 09:00', 'op');
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (21, 2, 1, 1, '2026-12-01 13:00', '2026-12-01 14:00', 'in-use', '2026-12-01 13:00', '2026-12-01 13:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (21, 2, 1, 1, 1, '2026-12-01 13:00', '2026-12-01 14:00', 'in-use', '2026-12-01 13:00', '2026-12-01 13:00', '2026-11-20 09:00', 'op');
 -- ok
 UPDATE booking SET actual_end = '2026-12-01 10:30', corrected_at = '2026-12-01 14:00' WHERE id = 1;
 
@@ -201,17 +201,17 @@ INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1,
 INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (2, 'EQ-0002', 'SEM', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
 -- expect 23514 booking_moment_future
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (10, 1, 1, 1, '2026-12-01 12:00', '2026-12-01 13:00', 'in-use', '2026-12-01 12:05', '2026-12-01 12:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (10, 1, 1, 1, 1, '2026-12-01 12:00', '2026-12-01 13:00', 'in-use', '2026-12-01 12:05', '2026-12-01 12:00', '2026-11-20 09:00', 'op');
 -- expect 23514 booking_moment_future
 UPDATE booking SET state = 'in-use', actual_start = '2026-12-01 10:10', checked_in_at = '2026-12-01 10:00' WHERE id = 1;
 -- expect 23514 booking_moment_future
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (11, 1, 1, 1, '2026-12-01 14:00', '2026-12-01 15:00', 'completed', '2026-12-01 14:00', '2026-12-01 15:00', 10000, '2026-12-01 14:00', '2026-12-01 14:59', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (11, 1, 1, 1, 1, '2026-12-01 14:00', '2026-12-01 15:00', 'completed', '2026-12-01 14:00', '2026-12-01 15:00', 10000, '2026-12-01 14:00', '2026-12-01 14:59', '2026-11-20 09:00', 'op');
 -- expect 23514 booking_moment_future
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (12, 1, 1, 1, '2026-12-01 14:00', '2026-12-01 15:00', 'completed', '2026-12-01 14:00', '2026-12-01 15:00', 10000, '2026-12-01 16:00', '2026-12-01 15:30', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (12, 1, 1, 1, 1, '2026-12-01 14:00', '2026-12-01 15:00', 'completed', '2026-12-01 14:00', '2026-12-01 15:00', 10000, '2026-12-01 16:00', '2026-12-01 15:30', '2026-11-20 09:00', 'op');
 -- ok
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (20, 2, 1, 1, '2026-12-01 16:00', '2026-12-01 17:00', 'completed', '2026-12-01 15:50', '2026-12-01 17:00', 10000, '2026-12-01 16:00', '2026-12-01 17:05', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, actual_end, charge, checked_in_at, checked_out_at, created_at, created_by) VALUES (20, 2, 1, 1, 1, '2026-12-01 16:00', '2026-12-01 17:00', 'completed', '2026-12-01 15:50', '2026-12-01 17:00', 10000, '2026-12-01 16:00', '2026-12-01 17:05', '2026-11-20 09:00', 'op');
 -- ok
 UPDATE booking SET state = 'in-use', actual_start = '2026-12-01 10:10', checked_in_at = '2026-12-01 10:00', corrected_at = '2026-12-01 10:15' WHERE id = 1;
 
@@ -221,8 +221,8 @@ INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1,
 INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
 INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (2, 'EQ-0002', 'SEM', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
-INSERT INTO booking (id, equipment_id, person_id, company_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (2, 2, 1, 1, '2026-12-01 12:00', '2026-12-01 13:00', 'in-use', '2026-12-01 12:00', '2026-12-01 12:00', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, checked_in_at, created_at, created_by) VALUES (2, 2, 1, 1, 1, '2026-12-01 12:00', '2026-12-01 13:00', 'in-use', '2026-12-01 12:00', '2026-12-01 12:00', '2026-11-20 09:00', 'op');
 -- expect 23514 booking_moment_missing
 UPDATE booking SET state = 'in-use', actual_start = '2026-12-01 10:00' WHERE id = 1;
 -- expect 23514 booking_moment_missing
@@ -421,3 +421,27 @@ INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (2,
 INSERT INTO setting (key, equipment_id, value, set_at, set_by) VALUES ('booking.notice', 1, '30', '2026-01-06 09:00', 'alice');
 -- ok
 INSERT INTO enrolment (id, cohort_id, person_id, status, enrolled_at, cancelled_at) VALUES (4, 1, 1, 'cancelled', '2026-10-03 09:00', '2026-10-03 09:00');
+
+-- ===== booking_party: a booking names its party, and bills the company of a company's party
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
+INSERT INTO person (id, code, name, created_at) VALUES (2, 'P-0002', 'Lee', '2026-01-05 09:00');
+INSERT INTO party (id, code, kind, name, person_id) VALUES (2, 'BP-0002', 'individual', 'Lee', 2);
+INSERT INTO party (id, code, kind, name, brn) VALUES (3, 'BP-0003', 'organisation', 'Uni', '2208203117');
+INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- expect 23514 booking_party
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (10, 1, 2, 1, 2, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- expect 23514 booking_party
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (11, 1, 2, NULL, 1, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- expect 23514 booking_party
+UPDATE booking SET party_id = 3 WHERE id = 1;
+-- expect 23514 party_is_company
+INSERT INTO party (id, code, kind, name, brn) VALUES (4, 'BP-0004', 'organisation', 'Alpha again', '1000000001');
+-- ok
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (20, 1, 2, NULL, 2, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- ok
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (21, 1, 1, NULL, 3, '2026-12-03 10:00', '2026-12-03 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- ok
+UPDATE booking SET company_id = NULL, party_id = 3 WHERE id = 1;

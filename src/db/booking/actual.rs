@@ -87,15 +87,20 @@ pub fn walk_in(store: &mut Store, input: &BookingInput, reason: &str) -> Result<
     let override_reason =
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
-        let (eq, (person_id, company_id)) = machine_and_parties(w, input)?;
+        let (eq, who) = machine_and_parties(w, input)?;
         let req = request_walk_in(input, &eq.rules, w.now())?;
-        let who = (person_id, company_id);
-        slots::admissible(w, &eq, who, &req.period, slots::Coming::WalkIn, override_reason.is_some())?;
+        slots::admissible(
+            w,
+            &eq,
+            (who.person_id, who.company_id),
+            &req.period,
+            slots::Coming::WalkIn,
+            override_reason.is_some(),
+        )?;
         if let Some(other) = clash(w.sql(), eq.id, w.now(), None, 0)? {
             return Err(in_use(other));
         }
-        let booked =
-            insert(w, &eq, person_id, company_id, &req.period, &req, None, override_reason.as_deref(), Some(&why))?;
+        let booked = insert(w, &eq, who, &req.period, &req, None, override_reason.as_deref(), Some(&why))?;
         let at = check_in_moment(w, &booked, eq.id, w.now())?;
         let ch = Changes { actual_start: Some(at), checked_in_at: Some(w.now()), ..Changes::default() };
         step(w, &booked, Transition::CheckIn, &ch)

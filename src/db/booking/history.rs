@@ -40,11 +40,12 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             let eq = &machines[&r.equipment];
             if !people.contains_key(&r.person) {
                 let n = parse_numbered("P", &r.person, "P-0001").field(Field::Person, &r.person)?;
-                let found = sql::person_billed(w.sql(), &numbered("P", n))?
+                let (id, company, brn) = sql::person_billed(w.sql(), &numbered("P", n))?
                     .ok_or_else(|| Invalid::new(Field::Person, &r.person, Problem::NotFound))?;
-                people.insert(r.person.clone(), found);
+                let party = super::party::of_booker(w, id, company)?;
+                people.insert(r.person.clone(), (id, company, brn, party));
             }
-            let (person_id, company_id, brn) = people[&r.person].clone();
+            let (person_id, company_id, brn, party_id) = people[&r.person].clone();
             if r.period.minutes() > LONGEST_MINUTES {
                 let latest = Minute(r.period.start().0 + LONGEST_MINUTES).to_string();
                 return Err(Invalid::new(Field::To, r.period.end().to_string(), Problem::NotAfter { latest }).into());
@@ -77,6 +78,7 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                 equipment_id: eq.id,
                 person_id,
                 company_id,
+                party_id,
                 period: r.period,
                 state: r.state,
                 purpose: &r.purpose,

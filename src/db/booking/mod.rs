@@ -10,7 +10,7 @@ mod slots;
 mod transition;
 
 use super::write::json;
-use super::{Page, Store, Write, company, equipment};
+use super::{Page, Store, Write, company, equipment, party};
 use crate::domain::booking::{self as rules, BookingState};
 use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
@@ -80,6 +80,9 @@ pub struct BookingInput {
     pub person: String,
     /// The company billed (사업자등록번호); empty: the person's company.
     pub company: String,
+    /// The billing party (청구처: `BP-0007` or a BRN); empty: the company
+    /// above, else the person's own party.
+    pub party: String,
     pub from: String,
     pub to: String,
     pub purpose: String,
@@ -161,20 +164,34 @@ pub struct Skipped {
     pub refusal: Refusal,
 }
 
-/// The person's id and the company billed: the one given, else the person's.
-pub(crate) fn parties(db: Sql<'_>, input: &BookingInput) -> Result<(i64, Option<i64>)> {
-    let n = parse_numbered("P", &input.person, "P-0001").field(Field::Person, &input.person)?;
-    let (person_id, own) = sql::person(db, &numbered("P", n))?
-        .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
-    Ok((person_id, billed(db, input, own)?))
+/// Who books and who pays: the person, the company billed and the party.
+#[derive(Clone, Copy, Debug)]
+#[allow(clippy::struct_field_names)]
+pub(crate) struct Who {
+    pub person_id: i64,
+    pub company_id: Option<i64>,
+    pub party_id: i64,
 }
 
-/// The company billed: the one given, else the person's own.
-fn billed(db: Sql<'_>, input: &BookingInput, own: Option<i64>) -> Result<Option<i64>> {
-    Ok(match input.company.trim() {
-        "" => own,
-        brn => Some(company::resolve(db, brn, Field::Company)?.id),
-    })
+/// The id of the person who books, by code.
+pub(crate) fn booker(db: Sql<'_>, input: &BookingInput) -> Result<i64> {
+    let n = parse_numbered("P", &input.person, "P-0001").field(Field::Person, &input.person)?;
+    let own = sql::person(db, &numbered("P", n))?
+        .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
+    Ok(own.0)
+}
+
+/// The person by code, and who pays (see [`party::for_booking`]).
+pub(crate) fn parties(w: &mut Write<'_>, input: &BookingInput) -> Result<Who> {
+    let n = parse_numbered("P", &input.person, "P-0001").field(Field::Person, &input.person)?;
+    let own = sql::person(w.sql(), &numbered("P", n))?
+        .ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
+    billed(w, input, own)
+}
+
+fn billed(w: &mut Write<'_>, input: &BookingInput, own: crate::store::sql::equipment::Party) -> Result<Who> {
+    let (company_id, party_id) = party::for_booking(w, own, &input.party, &input.company)?;
+    Ok(Who { person_id: own.0, company_id, party_id })
 }
 
 fn in_service(eq: equipment::Equipment) -> Result<equipment::Equipment> {
@@ -188,22 +205,19 @@ fn in_service(eq: equipment::Equipment) -> Result<equipment::Equipment> {
 /// The machine and the person are one question when both codes read well (a
 /// round trip less on a server); the refusals come in the same order either
 /// way: the machine, its being in service, then the person.
-pub(crate) fn machine_and_parties(
-    w: &Write<'_>,
-    input: &BookingInput,
-) -> Result<(equipment::Equipment, (i64, Option<i64>))> {
+pub(crate) fn machine_and_parties(w: &mut Write<'_>, input: &BookingInput) -> Result<(equipment::Equipment, Who)> {
     let db = w.sql();
     let machine = parse_numbered("EQ", &input.equipment, "EQ-0001").field(Field::Equipment, &input.equipment)?;
     let Ok(person) = parse_numbered("P", &input.person, "P-0001") else {
         let eq = in_service(equipment::by_code(db, &input.equipment)?)?;
-        return Ok((eq, parties(db, input)?));
+        return Ok((eq, parties(w, input)?));
     };
     let (eq, party) =
         crate::store::sql::equipment::by_code_with_person(db, &numbered("EQ", machine), &numbered("P", person))?
             .ok_or_else(|| Invalid::new(Field::Equipment, &input.equipment, Problem::NotFound))?;
     let eq = in_service(eq)?;
-    let (person_id, own) = party.ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
-    Ok((eq, (person_id, billed(db, input, own)?)))
+    let own = party.ok_or_else(|| Invalid::new(Field::Person, &input.person, Problem::NotFound))?;
+    Ok((eq, billed(w, input, own)?))
 }
 
 /// Books a machine (admins and equipment managers). Each occurrence of a
@@ -215,13 +229,19 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
     let override_reason =
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
-        let (eq, (person_id, company_id)) = machine_and_parties(w, input)?;
+        let (eq, who) = machine_and_parties(w, input)?;
         let occurrences = rules::weekly(&req.period, req.weeks);
         let mut out = Booked::default();
         let mut first: Option<i64> = None;
         for period in occurrences {
-            let who = (person_id, company_id);
-            match slots::admissible(w, &eq, who, &period, slots::Coming::Ahead, override_reason.is_some()) {
+            match slots::admissible(
+                w,
+                &eq,
+                (who.person_id, who.company_id),
+                &period,
+                slots::Coming::Ahead,
+                override_reason.is_some(),
+            ) {
                 Ok(()) => {}
                 Err(Error::Refused(r)) if req.weeks > 1 => {
                     out.skipped.push(Skipped { period, refusal: r });
@@ -229,8 +249,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
                 }
                 Err(e) => return Err(e),
             }
-            let booking =
-                insert(w, &eq, person_id, company_id, &period, &req, first, override_reason.as_deref(), None)?;
+            let booking = insert(w, &eq, who, &period, &req, first, override_reason.as_deref(), None)?;
             first = first.or(Some(booking.id));
             out.booked.push(booking);
         }
@@ -246,8 +265,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
 fn insert(
     w: &mut Write<'_>,
     eq: &equipment::Equipment,
-    person_id: i64,
-    company_id: Option<i64>,
+    who: Who,
     period: &Period,
     req: &Request,
     series: Option<i64>,
@@ -264,8 +282,9 @@ fn insert(
     };
     let row = sql::New {
         equipment_id: eq.id,
-        person_id,
-        company_id,
+        person_id: who.person_id,
+        company_id: who.company_id,
+        party_id: who.party_id,
         period: *period,
         state,
         purpose: &req.purpose,

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 
-use super::{BookingInput, Write, gate, parties, request};
+use super::{BookingInput, Write, booker, gate, request};
 use crate::db::Store;
 use crate::db::calendar::closed_on;
 use crate::db::equipment::{self, Equipment};
@@ -191,7 +191,7 @@ pub fn preview(store: &Store, input: &BookingInput) -> Preview {
         }
         Err(e) => return Preview::Refused { why: e, free: None },
     }
-    match parties(db, input).and_then(|(p, _)| gate::qualified(db, &eq, p, &req.period)) {
+    match booker(db, input).and_then(|p| gate::qualified(db, &eq, p, &req.period)) {
         Ok(()) => Preview::Free,
         Err(Error::Invalid(_)) => Preview::Incomplete,
         Err(e) => Preview::Refused { why: e, free: None },

@@ -174,7 +174,16 @@ pub(super) fn write(
     // Ids follow the calendar across machines, as they would have.
     planned.sort_unstable_by_key(|b| (b.start, b.machine));
     let who = w.who().to_owned();
+    let mut parties = std::collections::HashMap::new();
     for (k, b) in planned.iter().enumerate() {
+        let key = (b.company, b.company.is_none().then_some(b.person));
+        let party_id = if let Some(p) = parties.get(&key) {
+            *p
+        } else {
+            let p = crate::db::party::of_booker(w, b.person, b.company)?;
+            parties.insert(key, p);
+            p
+        };
         let completed = b.state == BookingState::Completed;
         // The plan's periods are made from a start and a positive length.
         let period = Period::new(b.start, b.end).map_err(|p| Invalid::new(Field::To, b.end.to_string(), p))?;
@@ -182,6 +191,7 @@ pub(super) fn write(
             equipment_id: machines[b.machine as usize].id,
             person_id: b.person,
             company_id: b.company,
+            party_id,
             period,
             state: b.state,
             purpose: PURPOSES[b.purpose as usize],

@@ -18,6 +18,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0004_statements_at_scale.sql"),
     include_str!("../../../migrations/postgres/0005_time_rules.sql"),
     include_str!("../../../migrations/postgres/0006_search_keys.sql"),
+    include_str!("../../../migrations/postgres/0007_parties.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -60,13 +61,11 @@ fn apply(sql: Sql<'_>, place: &Path) -> Result<()> {
     if found > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew { path: place.to_owned(), found, supported: SCHEMA_VERSION });
     }
-    for (i, text) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
+    for text in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
         sql.batch(text)?;
-        // Migration 6's keys are made by domain::search, which SQL cannot call.
-        if i + 1 == 6 {
-            crate::store::sql::search::fill_all(crate::store::Sql::Pg(sql))?;
-        }
     }
+    // Search keys are made by domain::search, which SQL cannot call.
+    crate::store::sql::search::after_migrations(crate::store::Sql::Pg(sql), found)?;
     sql.batch("CREATE TABLE IF NOT EXISTS kiln_schema (version bigint NOT NULL); DELETE FROM kiln_schema")?;
     sql.run("INSERT INTO kiln_schema (version) VALUES (?1)", &[&SCHEMA_VERSION])?;
     Ok(())

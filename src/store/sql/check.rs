@@ -109,6 +109,13 @@ pub enum Found {
         table: &'static str,
         id: i64,
     },
+    /// A booking billed to no party, or to a company other than its
+    /// party's (`party` `None` if it names none that is there).
+    BookingParty {
+        booking: i64,
+        equipment: String,
+        party: Option<String>,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -136,6 +143,7 @@ impl Found {
             Found::AttendanceBeforeSession { .. } => "attendance_before_session",
             Found::SearchKey { .. } => "search_key",
             Found::SettingValue { .. } => "setting_value",
+            Found::BookingParty { .. } => "booking_party",
         }
     }
 }
@@ -332,6 +340,12 @@ const INVARIANTS: &[Query] = &[
                 prev_end: r.get(4)?,
             })
         },
+    ),
+    (
+        Text::Both("SELECT b.id, e.code, y.code
+           FROM booking b JOIN equipment e ON e.id = b.equipment_id LEFT JOIN party y ON y.id = b.party_id
+          WHERE y.id IS NULL OR b.company_id IS DISTINCT FROM y.company_id"),
+        |r| Ok(Found::BookingParty { booking: r.get(0)?, equipment: r.get(1)?, party: r.get(2)? }),
     ),
     (
         Text::Both("SELECT co.code, h.code, s.number, s.start, a.recorded_at

@@ -83,16 +83,36 @@ pub fn by_code(db: Sql<'_>, code: &str) -> Result<Option<Equipment>> {
 }
 
 /// A person's id and company, as a booking asks for them beside its machine.
-pub type Party = (i64, Option<i64>);
+/// The party a person `p` books for unless told otherwise, as a column.
+macro_rules! own_party {
+    () => {
+        "coalesce((SELECT y.id FROM party y WHERE y.company_id = p.company_id),
+          (SELECT y.id FROM party y WHERE y.person_id = p.id))"
+    };
+}
+pub(crate) use own_party;
+
+/// A person who books: their id, their company and the party they book
+/// for unless told otherwise (their company's, else their own individual
+/// party if they have one).
+pub type Party = (i64, Option<i64>, Option<i64>);
 
 /// The machine with code `code` and the person with code `person` (`None`
 /// if there is no such person), in one query: every booking asks for both
 /// first, and on a server each question is a round trip.
 pub fn by_code_with_person(db: Sql<'_>, code: &str, person: &str) -> Result<Option<(Equipment, Option<Party>)>> {
-    const TEXT: &str =
-        concat!(columns!(), ", p.id, p.company_id", from!(), " LEFT JOIN person p ON p.code = ?2 WHERE e.code = ?1");
+    const TEXT: &str = concat!(
+        columns!(),
+        ", p.id, p.company_id, ",
+        own_party!(),
+        from!(),
+        " LEFT JOIN person p ON p.code = ?2 WHERE e.code = ?1"
+    );
     db.opt(TEXT, &[&code, &person], |r| {
-        let party = r.get::<Option<i64>>(20)?.map(|id| r.get(21).map(|company| (id, company))).transpose()?;
+        let party = match r.get::<Option<i64>>(20)? {
+            Some(id) => Some((id, r.get(21)?, r.get(22)?)),
+            None => None,
+        };
         Ok((row(r)?, party))
     })
 }

@@ -14,6 +14,7 @@ pub mod equipment;
 pub mod import;
 pub mod lease;
 pub mod operator;
+pub mod party;
 pub mod person;
 pub mod quota;
 pub mod report;

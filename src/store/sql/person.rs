@@ -49,6 +49,11 @@ pub fn next_id(db: Sql<'_>) -> Result<i64> {
     db.value("SELECT coalesce(max(id), 0) + 1 FROM person", &[])
 }
 
+/// A person's code, by id.
+pub fn code(db: Sql<'_>, id: i64) -> Result<String> {
+    db.value("SELECT code FROM person WHERE id = ?1", &[&id])
+}
+
 /// A person's id, by code.
 pub fn id(db: Sql<'_>, code: &str) -> Result<Option<i64>> {
     db.opt("SELECT id FROM person WHERE code = ?1", &[&code], |r| r.get(0))

@@ -13,10 +13,11 @@ pub(crate) enum Table {
     Person,
     Equipment,
     Course,
+    Party,
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [Table::Company, Table::Person, Table::Equipment, Table::Course];
+    pub const ALL: [Table; 5] = [Table::Company, Table::Person, Table::Equipment, Table::Course, Table::Party];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -24,6 +25,7 @@ impl Table {
             Table::Person => "person",
             Table::Equipment => "equipment",
             Table::Course => "course",
+            Table::Party => "party",
         }
     }
 
@@ -34,6 +36,7 @@ impl Table {
             Table::Person => "name, code, coalesce(phone, ''), coalesce(email, '')",
             Table::Equipment => "code, name, model, ''",
             Table::Course => "code, title, title_en, ''",
+            Table::Party => "coalesce(name, ''), code, coalesce(brn, ''), kind",
         }
     }
 
@@ -43,6 +46,9 @@ impl Table {
             Table::Person => search::person(&c[0], &c[1], &c[2], &c[3]),
             Table::Equipment => search::equipment(&c[0], &c[1], &c[2]),
             Table::Course => search::course(&c[0], &format!("{} {}", c[1], c[2])),
+            // A company's party is found by the company's own key.
+            Table::Party if c[3] == "company" => String::new(),
+            Table::Party => search::party(&c[0], &c[1], &c[2]),
         }
     }
 }
@@ -76,7 +82,19 @@ pub(crate) fn fill(db: Sql<'_>, table: Table, only: Option<i64>) -> Result<()> {
     Ok(())
 }
 
-/// Fills every table's keys (migration 6, the large demo).
+/// Fills the keys of the rows a migration from `found` made: every
+/// table's after migration 6, the parties' after migration 7. Run once all
+/// of the migrations have, since a table is searchable from the migration
+/// that adds it.
+pub(crate) fn after_migrations(db: Sql<'_>, found: i64) -> Result<()> {
+    match found {
+        ..6 => fill_all(db),
+        6 => fill(db, Table::Party, None),
+        _ => Ok(()),
+    }
+}
+
+/// Fills every table's keys (migrations, the large demo).
 pub(crate) fn fill_all(db: Sql<'_>) -> Result<()> {
     Table::ALL.into_iter().try_for_each(|t| fill(db, t, None))
 }

@@ -15,6 +15,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0004_statements_at_scale.sql"),
     include_str!("../../../migrations/0005_time_rules.sql"),
     include_str!("../../../migrations/0006_search_keys.sql"),
+    include_str!("../../../migrations/0007_parties.sql"),
 ];
 
 /// The schema version this kiln writes.
@@ -35,13 +36,11 @@ pub(super) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
     if found > SCHEMA_VERSION {
         return Err(Error::SchemaTooNew { path: path.to_owned(), found, supported: SCHEMA_VERSION });
     }
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(usize::try_from(found).unwrap_or(0)) {
+    for sql in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
         tx.execute_batch(&rerunnable(&tx, sql)?)?;
-        // Migration 6's keys are made by domain::search, which SQL cannot call.
-        if i + 1 == 6 {
-            crate::store::sql::search::fill_all(crate::store::Sql::Lite(super::Sql::new(&tx)))?;
-        }
     }
+    // Search keys are made by domain::search, which SQL cannot call.
+    crate::store::sql::search::after_migrations(crate::store::Sql::Lite(super::Sql::new(&tx)), found)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(())

@@ -27,7 +27,7 @@ pub fn booking_form(eq: Option<&Equipment>, start: Minute, minutes: i64, lang: L
     let fields = vec![
         text(Field::Equipment, eq.map_or("", |e| e.code.as_str()), "EQ-0002", lang),
         text(Field::Person, "", "P-0001", lang),
-        text(Field::Company, "", Msg::FormCompanyHint.text(lang), lang),
+        text(Field::Party, "", Msg::FormPartyHint.text(lang), lang),
         text(Field::From, &start.to_string(), "2026-12-01 09:00", lang),
         text(Field::To, &end.to_string(), "2026-12-01 12:00", lang),
         text(Field::Purpose, "", Msg::FormPurposeHint.text(lang), lang),
@@ -45,7 +45,8 @@ fn booking_input(form: &Form) -> BookingInput {
     BookingInput {
         equipment: v(Field::Equipment),
         person: v(Field::Person),
-        company: v(Field::Company),
+        company: String::new(),
+        party: v(Field::Party),
         from: v(Field::From),
         to: v(Field::To),
         purpose: v(Field::Purpose),
@@ -85,7 +86,7 @@ pub fn walk_in_form(eq: &Equipment, lang: Lang) -> Form {
     let fields = vec![
         text(Field::Equipment, &eq.code, "EQ-0002", lang),
         text(Field::Person, "", "P-0001", lang),
-        text(Field::Company, "", Msg::FormCompanyHint.text(lang), lang),
+        text(Field::Party, "", Msg::FormPartyHint.text(lang), lang),
         text(Field::To, "", Msg::FormWalkInToHint.text(lang), lang),
         text(Field::Purpose, "", Msg::FormPurposeHint.text(lang), lang),
         text(Field::Reason, "", "", lang),
@@ -183,7 +184,7 @@ pub(super) fn submit(form: &Form, kind: &EquipmentForm, store: &mut Store, lang:
             let input = BookingInput {
                 equipment: v(Field::Equipment),
                 person: v(Field::Person),
-                company: v(Field::Company),
+                party: v(Field::Party),
                 to: v(Field::To),
                 purpose: v(Field::Purpose),
                 ..BookingInput::default()

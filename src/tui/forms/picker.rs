@@ -4,6 +4,7 @@
 //! field. Nobody has to know `P-0042` or a BRN by heart.
 
 use crate::db::company::{self, CompanyFilter};
+use crate::db::party::{self, PartyFilter};
 use crate::db::person::{self, PersonFilter};
 use crate::db::{Page, Store, equipment, room, training};
 use crate::domain::{Field, search};
@@ -16,7 +17,10 @@ const OFFERED: u32 = 6;
 
 /// True for the fields a picker serves.
 pub fn is_picked(field: Field) -> bool {
-    matches!(field, Field::Company | Field::Person | Field::Room | Field::Equipment | Field::Course | Field::Cohort)
+    matches!(
+        field,
+        Field::Company | Field::Person | Field::Party | Field::Room | Field::Equipment | Field::Course | Field::Cohort
+    )
 }
 
 /// Offers the rows the focused field's text finds, or none (not a picker
@@ -52,6 +56,13 @@ fn candidates(store: &Store, field: Field, typed: &str, lang: Lang) -> Result<Ve
             .map(|p| {
                 let at = p.company_name.map(|c| format!(" · {c}")).unwrap_or_default();
                 (p.code.clone(), format!("{} · {}{at}", p.name, p.code))
+            })
+            .collect(),
+        Field::Party => party::list(store, &PartyFilter { search: some, ..PartyFilter::default() }, page)?
+            .into_iter()
+            .map(|p| {
+                let brn = p.brn.map(|b| format!(" · {b}")).unwrap_or_default();
+                (p.code.clone(), format!("{} · {}{brn}", p.name, p.code))
             })
             .collect(),
         Field::Equipment => equipment::list_matching(store, typed, page)?

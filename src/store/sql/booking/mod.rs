@@ -44,6 +44,9 @@ pub struct Booking {
     pub corrected_at: Option<Minute>,
     /// The booking this one's use ran into (an overrun), if any.
     pub overran: Option<i64>,
+    /// The billing party (청구처) it is billed to: code and name.
+    pub party: String,
+    pub party_name: String,
 }
 
 /// A booking's columns as lists show it, from `b` and its joins (pieces of
@@ -52,20 +55,21 @@ macro_rules! columns {
     () => {
         "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
-       b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran"
+       b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran, y.code,
+       coalesce(y.name, c.name)"
     };
 }
 macro_rules! joins {
     () => {
         " JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
-  LEFT JOIN company c ON c.id = b.company_id"
+  LEFT JOIN company c ON c.id = b.company_id JOIN party y ON y.id = b.party_id"
     };
 }
 macro_rules! insert {
     () => {
         "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples, series, note,
-                          created_at, created_by)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                          created_at, created_by, party_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
     };
 }
 
@@ -100,6 +104,8 @@ fn row(r: &Row<'_, '_>) -> Result<Booking> {
         checked_out_at: r.get(23)?,
         corrected_at: r.get(24)?,
         overran: r.get(25)?,
+        party: r.get(26)?,
+        party_name: r.get(27)?,
     })
 }
 
@@ -183,9 +189,14 @@ pub fn calendar(db: Sql<'_>, equipment_id: i64, period: &Period, seek: Minute) -
     db.all(&sql, &[&equipment_id, &period.start(), &period.end(), &seek], row)
 }
 
-/// A person's id and company, by code.
-pub fn person(db: Sql<'_>, code: &str) -> Result<Option<(i64, Option<i64>)>> {
-    db.opt("SELECT id, company_id FROM person WHERE code = ?1", &[&code], |r| Ok((r.get(0)?, r.get(1)?)))
+/// A person's id, company and own party, by code.
+pub fn person(db: Sql<'_>, code: &str) -> Result<Option<crate::store::sql::equipment::Party>> {
+    const TEXT: &str = concat!(
+        "SELECT p.id, p.company_id, ",
+        crate::store::sql::equipment::own_party!(),
+        " FROM person p WHERE p.code = ?1"
+    );
+    db.opt(TEXT, &[&code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
 }
 
 /// A person's id, company and the company's BRN.
@@ -209,6 +220,7 @@ pub struct New<'a> {
     pub equipment_id: i64,
     pub person_id: i64,
     pub company_id: Option<i64>,
+    pub party_id: i64,
     pub period: Period,
     pub state: BookingState,
     pub purpose: &'a str,
@@ -224,7 +236,7 @@ pub struct New<'a> {
 /// inserted), a round trip less for every booking made.
 pub fn insert_written(db: Sql<'_>, b: &New<'_>) -> Result<Booking> {
     let (start, end, state) = (b.period.start(), b.period.end(), b.state.code());
-    let params: [&dyn Param; 12] = [
+    let params: [&dyn Param; 13] = [
         &b.equipment_id,
         &b.person_id,
         &b.company_id,
@@ -237,6 +249,7 @@ pub fn insert_written(db: Sql<'_>, b: &New<'_>) -> Result<Booking> {
         &b.note,
         &b.created_at,
         &b.created_by,
+        &b.party_id,
     ];
     match db.dialect() {
         Dialect::Sqlite => {
@@ -256,6 +269,7 @@ pub struct Past<'a> {
     pub equipment_id: i64,
     pub person_id: i64,
     pub company_id: Option<i64>,
+    pub party_id: i64,
     pub period: Period,
     pub state: BookingState,
     pub purpose: &'a str,
@@ -276,8 +290,8 @@ pub fn insert_past(db: Sql<'_>, b: &Past<'_>) -> Result<i64> {
     db.value(
         "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
                         actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
-                        checked_in_at, checked_out_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10) RETURNING id",
+                        checked_in_at, checked_out_at, party_id)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10, ?17) RETURNING id",
         &[
             &b.equipment_id,
             &b.person_id,
@@ -295,6 +309,7 @@ pub fn insert_past(db: Sql<'_>, b: &Past<'_>) -> Result<i64> {
             &b.charge,
             &b.created_at,
             &b.created_by,
+            &b.party_id,
         ],
     )
 }

@@ -1,0 +1,220 @@
+//! `kiln party …` and `kiln rate-class …`: who pays, and by which class.
+
+use clap::Subcommand;
+
+use super::Env;
+use super::output::{json, one, say, table};
+use crate::db::party::{self, Party, PartyFilter, RateClass};
+use crate::db::{Page, rate_class};
+use crate::domain::party::{ClassInput, PartyInput};
+use crate::error::Result;
+use crate::i18n::{Lang, labels};
+
+#[derive(Debug, Subcommand)]
+pub enum PartyCmd {
+    /// Add an outside organisation (with a BRN) or an individual; a company's party comes with the company
+    Add {
+        /// organisation | individual
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        name: String,
+        /// The organisation's 사업자등록번호 (none for an individual)
+        #[arg(long)]
+        brn: Option<String>,
+        /// A rate class (`kiln rate-class list`) [default: external]
+        #[arg(long)]
+        class: Option<String>,
+        #[arg(long)]
+        email: Option<String>,
+        /// The person an individual party pays for (P-0042)
+        #[arg(long)]
+        person: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List parties, optionally of one kind or matching a search
+    List {
+        /// A part of the name, the code or the BRN (초성 too)
+        #[arg(long)]
+        search: Option<String>,
+        /// company | organisation | individual
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one party, by code (BP-0007) or BRN
+    Show {
+        party: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a party's rate class, or clear it (a company is then "tenant" on a day it holds a lease)
+    SetClass {
+        party: String,
+        #[arg(required_unless_present = "clear")]
+        class: Option<String>,
+        #[arg(long, conflicts_with = "class")]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Let a person book for the party
+    Join {
+        party: String,
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Stop a person booking for the party (their bookings stay billed to it)
+    Leave {
+        party: String,
+        person: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RateClassCmd {
+    /// The rate classes and their centre-wide discounts
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a class (admins)
+    Add {
+        /// A short code: lowercase letters, digits and dashes (sme, mid-size)
+        code: String,
+        #[arg(long)]
+        name_ko: String,
+        #[arg(long)]
+        name_en: String,
+        /// The centre-wide discount, 0–100 % ("20", "12.5 %") [default: 0]
+        #[arg(long, allow_hyphen_values = true)]
+        discount: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a class's names or discount (admins); priced bookings keep their prices
+    Set {
+        code: String,
+        #[arg(long)]
+        name_ko: Option<String>,
+        #[arg(long)]
+        name_en: Option<String>,
+        #[arg(long, allow_hyphen_values = true)]
+        discount: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn kind(k: crate::domain::PartyKind, lang: Lang) -> &'static str {
+    labels::party_kind(k, lang)
+}
+
+fn print_parties(rows: &[Party], lang: Lang) -> Result<()> {
+    let headers = [
+        lang.pick("코드", "code"),
+        lang.pick("구분", "kind"),
+        lang.pick("이름", "name"),
+        lang.pick("사업자등록번호", "BRN"),
+        lang.pick("이용자 구분", "class"),
+        lang.pick("구성원", "members"),
+    ];
+    let by_rule = lang.pick("(규칙)", "(by rule)");
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|p| {
+            vec![
+                p.code.clone(),
+                kind(p.kind, lang).to_owned(),
+                p.name.clone(),
+                p.brn.clone().or_else(|| p.person.clone()).unwrap_or_default(),
+                p.class.clone().unwrap_or_else(|| by_rule.to_owned()),
+                p.members.join(" "),
+            ]
+        })
+        .collect();
+    table(&headers, &cells)
+}
+
+fn print_classes(rows: &[RateClass], lang: Lang) -> Result<()> {
+    let headers = [
+        lang.pick("코드", "code"),
+        lang.pick("이름", "name"),
+        lang.pick("할인율", "discount"),
+        lang.pick("청구처 수", "parties"),
+    ];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|c| {
+            vec![
+                c.code.clone(),
+                lang.pick(&c.name_ko, &c.name_en).to_owned(),
+                rate_class::discount_text(c.discount),
+                c.parties.to_string(),
+            ]
+        })
+        .collect();
+    table(&headers, &cells)
+}
+
+pub fn party_cmd(env: &Env, cmd: PartyCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    let show = |p: &Party, as_json: bool| one(p, as_json, || print_parties(std::slice::from_ref(p), lang));
+    match cmd {
+        PartyCmd::Add { kind, name, brn, class, email, person, json: j } => {
+            let input = PartyInput {
+                kind,
+                name,
+                brn: brn.unwrap_or_default(),
+                class: class.unwrap_or_default(),
+                email: email.unwrap_or_default(),
+                person: person.unwrap_or_default(),
+            };
+            let p = party::add(&mut store, &input)?;
+            show(&p, j)
+        }
+        PartyCmd::List { search, kind, json: j } => {
+            let rows = party::list(&store, &PartyFilter { search, kind }, Page::ALL_FOR_CLI)?;
+            if j {
+                return json(&rows);
+            }
+            if rows.is_empty() {
+                return say(lang.pick("청구처가 없습니다", "no parties"));
+            }
+            print_parties(&rows, lang)
+        }
+        PartyCmd::Show { party: p, json: j } => show(&party::show(&store, &p)?, j),
+        PartyCmd::SetClass { party: p, class, clear: _, json: j } => {
+            let p = party::set_class(&mut store, &p, class.as_deref().unwrap_or_default())?;
+            show(&p, j)
+        }
+        PartyCmd::Join { party: p, person, json: j } => show(&party::join(&mut store, &p, &person)?, j),
+        PartyCmd::Leave { party: p, person, json: j } => show(&party::leave(&mut store, &p, &person)?, j),
+    }
+}
+
+pub fn rate_class_cmd(env: &Env, cmd: RateClassCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    let show = |c: &RateClass, as_json: bool| one(c, as_json, || print_classes(std::slice::from_ref(c), lang));
+    match cmd {
+        RateClassCmd::List { json: j } => {
+            let rows = rate_class::list(&store)?;
+            if j { json(&rows) } else { print_classes(&rows, lang) }
+        }
+        RateClassCmd::Add { code, name_ko, name_en, discount, json: j } => {
+            let input = ClassInput { code, name_ko, name_en, discount: discount.unwrap_or_default() };
+            show(&rate_class::add(&mut store, &input)?, j)
+        }
+        RateClassCmd::Set { code, name_ko, name_en, discount, json: j } => {
+            let change = rate_class::ClassChange { name_ko, name_en, discount };
+            show(&rate_class::set(&mut store, &code, &change)?, j)
+        }
+    }
+}
