@@ -15,8 +15,10 @@ pub mod holidays;
 pub mod invalid;
 pub mod lease;
 pub mod money;
+pub mod percent;
 pub mod period;
 pub mod person;
+pub mod pricing;
 pub mod role;
 pub mod room;
 pub mod search;
@@ -36,6 +38,7 @@ pub use codes::{
 pub use corporate_no::CorporateNo;
 pub use invalid::{BrnProblem, Field, ForField, Invalid, Problem};
 pub use money::Won;
+pub use percent::Percent;
 pub use period::Period;
 pub use role::{Capability, Role};
 pub use time::Minute;
