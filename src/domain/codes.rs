@@ -1,11 +1,10 @@
 //! The closed vocabularies of the centre: each word has one code, used in the
 //! database, the CLI and exports. Labels in Korean and English live in i18n.
 
-use serde::{Serialize, Serializer};
-
 use super::invalid::Problem;
 
-/// Declares an enum whose variants have fixed code words.
+/// Declares an enum whose variants have fixed code words: serialized as the
+/// code, and read back from it (a stored code that is not one is an error).
 macro_rules! coded {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -21,18 +20,25 @@ macro_rules! coded {
             }
 
             /// Accepts the code; `_` may stand for `-`.
-            pub fn parse(raw: &str) -> Result<Self, Problem> {
+            pub fn parse(raw: &str) -> Result<Self, $crate::domain::invalid::Problem> {
                 let s = raw.trim().to_ascii_lowercase().replace('_', "-");
                 match s.as_str() {
                     $($code => Ok($name::$variant),)+
-                    _ => Err(Problem::OneOf { accepted: Self::CODES }),
+                    _ => Err($crate::domain::invalid::Problem::OneOf { accepted: Self::CODES }),
                 }
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <String as ::serde::Deserialize>::deserialize(d)?;
+                Self::parse(&s).map_err(|_| ::serde::de::Error::unknown_variant(&s, Self::CODES))
             }
         }
 
@@ -43,6 +49,8 @@ macro_rules! coded {
         }
     };
 }
+
+pub(crate) use coded;
 
 coded! {
     /// Where a company is: the three areas of the cluster plan.
@@ -223,6 +231,11 @@ mod tests {
         assert_eq!(Zone::parse("RAW_MATERIAL"), Ok(Zone::RawMaterial));
         assert_eq!(Stage::parse("pre_startup"), Ok(Stage::PreStartup));
         assert!(matches!(Zone::parse("seoul"), Err(Problem::OneOf { .. })));
+        for u in BillingUnit::ALL {
+            let json = serde_json::to_string(u).unwrap();
+            assert_eq!(serde_json::from_str::<BillingUnit>(&json).unwrap(), *u, "{json}");
+        }
+        assert!(serde_json::from_str::<BillingUnit>("\"day\"").is_err());
         assert_eq!(Zone::ALL.iter().map(|z| z.target()).sum::<u32>(), 90);
     }
 

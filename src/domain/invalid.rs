@@ -102,7 +102,31 @@ pub enum Field {
     RateClass,
     /// A name in English, beside the Korean one.
     NameEn,
+    /// A class discount or a volume tier's discount, in percent.
     Discount,
+    /// A share in percent: of a cancelled booking's cost, or a voucher's.
+    Share,
+    /// A machine's unit rate for a class of user.
+    Rate,
+    /// The least a use is charged.
+    MinimumCharge,
+    /// The charge per hour of use assisted by the centre's staff.
+    OperatorRate,
+    /// The unit billed time is rounded up to, in minutes.
+    Rounding,
+    /// Minutes of notice from which cancelling is free.
+    FreeCancel,
+    /// A volume tier's threshold, in minutes a quarter.
+    Tier,
+    BookedMinutes,
+    UsedMinutes,
+    AssistedMinutes,
+    /// Minutes the party was billed on the class of machine this quarter.
+    QuarterMinutes,
+    Quantity,
+    UnitPrice,
+    /// What is left of a party's voucher cap this year.
+    VoucherRemaining,
 }
 
 /// What was wrong with the value, and so what would be accepted.

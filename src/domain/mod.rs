@@ -19,6 +19,7 @@ pub mod party;
 pub mod percent;
 pub mod period;
 pub mod person;
+pub mod pricing;
 pub mod role;
 pub mod room;
 pub mod search;

@@ -105,6 +105,20 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::RateClass => ("이용자 구분", "rate class"),
         F::NameEn => ("영문 이름", "English name"),
         F::Discount => ("할인율", "discount"),
+        F::Share => ("비율", "share"),
+        F::Rate => ("장비 요금", "rate"),
+        F::MinimumCharge => ("최소 사용료", "minimum charge"),
+        F::OperatorRate => ("기술 지원 요금(시간당)", "operator rate per hour"),
+        F::Rounding => ("과금 시간 단위(분)", "billing rounding (minutes)"),
+        F::FreeCancel => ("무료 취소 기한(시작 몇 분 전까지)", "free cancellation notice (minutes before the start)"),
+        F::Tier => ("사용량 구간(분기 누적 분)", "volume tier (minutes a quarter)"),
+        F::BookedMinutes => ("예약 시간(분)", "booked minutes"),
+        F::UsedMinutes => ("사용 시간(분)", "used minutes"),
+        F::AssistedMinutes => ("기술 지원 시간(분)", "assisted minutes"),
+        F::QuarterMinutes => ("이번 분기 누적 사용 시간(분)", "minutes billed this quarter"),
+        F::Quantity => ("수량", "quantity"),
+        F::UnitPrice => ("단가", "unit price"),
+        F::VoucherRemaining => ("바우처 잔액", "voucher remaining"),
     };
     lang.pick(ko, en)
 }
