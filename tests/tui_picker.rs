@@ -105,3 +105,32 @@ fn a_company_is_picked_by_its_initials_and_esc_closes_only_the_offer() {
     let t = screen(&app, 80, 24);
     assert!(t.contains(&firm.brn.to_string()), "{t}");
 }
+
+#[test]
+fn a_billing_party_is_picked_by_name_in_the_booking_form() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, store) = TempDb::demo();
+        let mut app = App::new(store, lang, false).unwrap();
+        key(&mut app, '4');
+        key(&mut app, 'n');
+        // The demo's university: P-0001 is one of its members.
+        let kept = app.form().unwrap().value(Field::Person).chars().count();
+        for _ in 0..kept {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, "P-0001");
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(app.form().unwrap().fields[app.form().unwrap().focus].field, Field::Party);
+        type_text(&mut app, "산학");
+        let form = app.form().unwrap();
+        assert_eq!(form.picks.len(), 1, "{:?}", form.picks);
+        assert!(form.picks[0].0.starts_with("BP-") && form.picks[0].1.contains("산학협력단"), "{:?}", form.picks);
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("산학협력단"), "offered at 80×24: {t}");
+        assert!(t.contains(lang.pick("청구처", "Billing party")), "the field is named: {t}");
+        press(&mut app, KeyCode::Enter);
+        let code = app.form().unwrap().value(Field::Party);
+        assert!(code.starts_with("BP-"), "{code}");
+        drop(db);
+    }
+}
