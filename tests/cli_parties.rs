@@ -99,3 +99,41 @@ fn rate_classes_are_listed_and_set_and_bad_values_name_the_field() {
     let ko = fails(kiln(&db).args(["--lang", "ko", "rate-class", "set", "sme", "--discount", "120"]), 2);
     assert!(ko.starts_with("error: 할인율"), "{ko}");
 }
+
+#[test]
+fn a_machine_gets_its_own_price_for_a_class_and_lists_every_class_rate_as_json() {
+    let db = demo();
+    let rates = json(kiln(&db).args(["rate-class", "prices", "EQ-0007", "--json"]));
+    let rate_of = |v: &serde_json::Value, class: &str| {
+        v.as_array().unwrap().iter().find(|r| r["class"] == class).unwrap()["rate"].as_i64().unwrap()
+    };
+    let external = rate_of(&rates, "external");
+    assert_eq!(rate_of(&rates, "academia"), external, "no discount in an empty setting");
+    let set = json(kiln(&db).args([
+        "rate-class",
+        "price",
+        "academia",
+        "--equipment",
+        "EQ-0007",
+        "--discount",
+        "40",
+        "--json",
+    ]));
+    assert_eq!(set[0]["own_discount"], 4000);
+    assert_eq!(set[0]["rate"].as_i64().unwrap(), external - external * 4000 / 10_000);
+    let own =
+        json(kiln(&db).args(["rate-class", "price", "sme", "--equipment", "EQ-0007", "--rate", "33,000", "--json"]));
+    assert_eq!(own[0]["rate"], 33_000);
+    let ko = stdout(kiln(&db).args(["--lang", "ko", "rate-class", "prices", "EQ-0007"]));
+    assert!(ko.contains("장비 할인 40 %") && ko.contains("33,000원") && ko.contains("장비 고유 단가"), "{ko}");
+    let cleared = json(kiln(&db).args(["rate-class", "price", "sme", "--equipment", "EQ-0007", "--clear", "--json"]));
+    assert_eq!(cleared[0]["rate"].as_i64().unwrap(), external);
+    let before = dump(&db.path);
+    let line = fails(kiln(&db).args(["rate-class", "price", "sme", "--equipment", "EQ-0007", "--rate", "-5"]), 2);
+    assert!(line.starts_with("error: rate"), "{line}");
+    let line = fails(kiln(&db).args(["rate-class", "price", "vip", "--equipment", "EQ-0007", "--rate", "5"]), 2);
+    assert!(line.starts_with("error: rate class"), "{line}");
+    let line = fails(kiln(&db).args(["rate-class", "price", "sme", "--equipment", "EQ-0007"]), 2);
+    assert!(line.starts_with("error: rate"), "{line}");
+    assert_eq!(dump(&db.path), before);
+}

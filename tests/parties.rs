@@ -200,3 +200,85 @@ fn classes_are_set_and_a_party_takes_one_or_goes_back_to_the_rule() {
     assert_eq!(classes.iter().find(|c| c.code == "start-up").unwrap().parties, 1);
     assert_eq!(party::set_class(&mut s, "BP-0001", "").unwrap().class, None);
 }
+
+#[test]
+fn pricing_the_demos_completed_bookings_again_by_class_reproduces_their_charges() {
+    let (_db, s) = TempDb::demo();
+    let completed = booking::BookingFilter {
+        state: Some(kiln::domain::booking::BookingState::Completed),
+        ..booking::BookingFilter::default()
+    };
+    let all = booking::list(&s, &completed, Page::ALL_FOR_CLI).unwrap();
+    assert!(all.len() > 1000, "{}", all.len());
+    // Every booking on SQLite; on a server, where each is a few round trips, every 7th.
+    let step = if common::pg::active() { 7 } else { 1 };
+    let mut classes = std::collections::BTreeSet::new();
+    for b in all.iter().step_by(step) {
+        let now = booking::priced::price_now(&s, &b.id.to_string()).unwrap().unwrap();
+        assert_eq!(Some(now.charge), b.charge, "#{} {:?}", b.id, now);
+        assert_eq!((Some(now.rate), now.billed_minutes), (b.rate, b.billed_minutes.unwrap()), "#{}", b.id);
+        assert_eq!(Some(now.rate_class.as_str()), b.rate_class.as_deref(), "#{}", b.id);
+        classes.insert(now.rate_class);
+    }
+    assert!(classes.contains("tenant") && classes.contains("external"), "{classes:?}");
+}
+
+#[test]
+fn check_out_prices_by_the_partys_class_and_a_later_change_never_reprices() {
+    let (db, mut s) = TempDb::demo();
+    rate_class::set(
+        &mut s,
+        "academia",
+        &rate_class::ClassChange { discount: Some("30 %".into()), ..rate_class::ClassChange::default() },
+    )
+    .unwrap();
+    let uni = party::add(&mut s, &university()).unwrap();
+    party::join(&mut s, &uni.code, "P-0005").unwrap();
+    // A machine billed by the hour and free now: someone of the university walks in.
+    let machine = ["EQ-0007", "EQ-0009", "EQ-0010", "EQ-0012", "EQ-0013", "EQ-0014"]
+        .into_iter()
+        .find(|eq| {
+            let input = BookingInput {
+                equipment: (*eq).into(),
+                person: "P-0005".into(),
+                party: uni.code.clone(),
+                to: "2026-11-26 11:00".into(),
+                ..BookingInput::default()
+            };
+            booking::walk_in(&mut s, &input, "시료 분석").is_ok()
+        })
+        .expect("a free machine");
+    let eq = kiln::db::equipment::show(&s, machine).unwrap();
+    let id = booking::list(&s, &booking::BookingFilter::default(), Page::ALL_FOR_CLI)
+        .unwrap()
+        .into_iter()
+        .filter(|b| b.party == uni.code)
+        .map(|b| b.id)
+        .max()
+        .unwrap();
+    drop(s);
+    let mut later = common::open_at(&db.path, "kim", "2026-11-26 11:30");
+    let out = booking::check_out(&mut later, &id.to_string(), Some("2026-11-26 11:00"), None).unwrap();
+    // 30 % off the external rate, for 60 minutes.
+    let rate = kiln::domain::Won(eq.external_rate.0 - eq.external_rate.0 * 3000 / 10_000);
+    assert_eq!((out.rate_class.as_deref(), out.rate), (Some("academia"), Some(rate)));
+    assert_eq!(out.charge, Some(rate), "one hour at the class's rate");
+    // A machine's own rate for the class wins over the class's discount.
+    let own = rate_class::set_on_machine(&mut later, "academia", machine, "12,000", "").unwrap();
+    assert_eq!(own.iter().find(|m| m.class == "academia").unwrap().rate, kiln::domain::Won(12_000));
+    // Neither changes what was priced; a correction prices again at the recorded rate.
+    rate_class::set(
+        &mut later,
+        "academia",
+        &rate_class::ClassChange { discount: Some("50".into()), ..rate_class::ClassChange::default() },
+    )
+    .unwrap();
+    assert_eq!(booking::show(&later, &id.to_string()).unwrap().charge, Some(rate));
+    let corrected =
+        booking::correct(&mut later, &id.to_string(), None, Some("2026-11-26 10:30"), "종료 시각 정정").unwrap();
+    assert_eq!((corrected.rate, corrected.rate_class.as_deref()), (Some(rate), Some("academia")));
+    let half = kiln::domain::booking::charge(eq.billing_unit, rate, 30, 0).unwrap();
+    assert_eq!(corrected.charge, Some(half));
+    assert_eq!(booking::priced::price_now(&later, &id.to_string()).unwrap().unwrap().rate, kiln::domain::Won(12_000));
+    assert!(kiln::db::check::run(&later).unwrap().is_clean());
+}

@@ -7,6 +7,7 @@ use super::output::{json, one, say, table};
 use crate::db::party::{self, Party, PartyFilter, RateClass};
 use crate::db::{Page, rate_class};
 use crate::domain::party::{ClassInput, PartyInput};
+use crate::domain::{Field, Invalid, Problem};
 use crate::error::Result;
 use crate::i18n::{Lang, labels};
 
@@ -97,6 +98,29 @@ pub enum RateClassCmd {
         #[arg(long)]
         json: bool,
     },
+    /// What each class pays on a machine, after every discount
+    Prices {
+        equipment: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give a machine its own price for a class: a rate, or a discount off its external rate (admins)
+    Price {
+        class: String,
+        #[arg(long)]
+        equipment: String,
+        /// Won per hour or sample
+        #[arg(long, allow_hyphen_values = true, conflicts_with = "discount")]
+        rate: Option<String>,
+        /// Off the machine's external rate, 0–100 %
+        #[arg(long, allow_hyphen_values = true)]
+        discount: Option<String>,
+        /// Remove the machine's own price: the class's centre-wide discount applies again
+        #[arg(long, conflicts_with_all = ["rate", "discount"])]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Change a class's names or discount (admins); priced bookings keep their prices
     Set {
         code: String,
@@ -162,6 +186,32 @@ fn print_classes(rows: &[RateClass], lang: Lang) -> Result<()> {
     table(&headers, &cells)
 }
 
+fn print_machine(rows: &[rate_class::MachineRate], lang: Lang) -> Result<()> {
+    let headers =
+        [lang.pick("코드", "code"), lang.pick("이름", "name"), lang.pick("단가", "rate"), lang.pick("근거", "from")];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|m| {
+            let from = match (m.own_rate, m.own_discount) {
+                (Some(_), _) => lang.pick("장비 고유 단가", "the machine's own rate").to_owned(),
+                (None, Some(d)) => {
+                    format!("{} {}", lang.pick("장비 할인", "machine discount"), rate_class::discount_text(d))
+                }
+                (None, None) if m.class == crate::domain::party::TENANT => {
+                    lang.pick("입주기업 단가", "tenant rate").to_owned()
+                }
+                (None, None) => format!(
+                    "{} {}",
+                    lang.pick("구분 할인", "class discount"),
+                    rate_class::discount_text(m.class_discount)
+                ),
+            };
+            vec![m.class.clone(), lang.pick(&m.name_ko, &m.name_en).to_owned(), m.rate.to_string(), from]
+        })
+        .collect();
+    table(&headers, &cells)
+}
+
 pub fn party_cmd(env: &Env, cmd: PartyCmd) -> Result<()> {
     let lang = env.lang;
     let mut store = env.open_existing()?;
@@ -211,6 +261,19 @@ pub fn rate_class_cmd(env: &Env, cmd: RateClassCmd) -> Result<()> {
         RateClassCmd::Add { code, name_ko, name_en, discount, json: j } => {
             let input = ClassInput { code, name_ko, name_en, discount: discount.unwrap_or_default() };
             show(&rate_class::add(&mut store, &input)?, j)
+        }
+        RateClassCmd::Prices { equipment, json: j } => {
+            let rows = rate_class::on_machine(&store, &equipment)?;
+            if j { json(&rows) } else { print_machine(&rows, lang) }
+        }
+        RateClassCmd::Price { class, equipment, rate, discount, clear, json: j } => {
+            if !clear && rate.is_none() && discount.is_none() {
+                return Err(Invalid::new(Field::Rate, "", Problem::Empty).into());
+            }
+            let (rate, discount) = (rate.unwrap_or_default(), discount.unwrap_or_default());
+            let rows = rate_class::set_on_machine(&mut store, &class, &equipment, &rate, &discount)?;
+            let row: Vec<_> = rows.into_iter().filter(|r| r.class == class.trim().to_ascii_lowercase()).collect();
+            if j { json(&row) } else { print_machine(&row, lang) }
         }
         RateClassCmd::Set { code, name_ko, name_en, discount, json: j } => {
             let change = rate_class::ClassChange { name_ko, name_en, discount };

@@ -4,8 +4,8 @@
 
 use super::write::json;
 use super::{Store, Write};
-use crate::domain::party::{ClassInput, class_code};
-use crate::domain::{Capability, Field, ForField, Invalid, Percent, Problem};
+use crate::domain::party::{ClassInput, MachinePrice, class_code, machine_price, unit_rate};
+use crate::domain::{Capability, Field, ForField, Invalid, Percent, Problem, Won};
 use crate::error::{Refusal, Result};
 use crate::store::Guard;
 use crate::store::sql::party as sql;
@@ -78,6 +78,85 @@ pub fn set(store: &mut Store, code: &str, change: &ClassChange) -> Result<RateCl
         if sql::update_class(w.sql(), &row)? {
             let after = written(w, &code)?;
             w.audit("rate_class", &code, "set", Some(json(&before)), Some(json(&after)))?;
+            return Ok(after);
+        }
+        Ok(before)
+    })
+}
+
+/// What a class pays on one machine, as a booking of that class is priced.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct MachineRate {
+    pub class: String,
+    pub name_ko: String,
+    pub name_en: String,
+    /// Per hour or sample, after every discount.
+    pub rate: Won,
+    /// The machine's own price for the class, if it has one: a rate, or a
+    /// discount off its external rate in basis points.
+    pub own_rate: Option<Won>,
+    pub own_discount: Option<i64>,
+    /// The class's centre-wide discount, in basis points.
+    pub class_discount: i64,
+}
+
+/// Every class's rate on a machine (`EQ-0001`).
+pub fn on_machine(store: &Store, equipment: &str) -> Result<Vec<MachineRate>> {
+    let eq = crate::db::equipment::show(store, equipment)?;
+    rates(store.sql(), &eq)
+}
+
+fn rates(db: crate::store::Sql<'_>, eq: &crate::db::equipment::Equipment) -> Result<Vec<MachineRate>> {
+    let percent = |bp: i64| Percent::from_bp(bp).field(Field::Discount, &bp.to_string());
+    sql::classes_on_machine(db, eq.id)?
+        .into_iter()
+        .map(|(c, own_rate, own_discount)| {
+            let machine = match (own_rate, own_discount) {
+                (Some(r), _) => Some(MachinePrice::Rate(r)),
+                (None, Some(d)) => Some(MachinePrice::Discount(percent(d)?)),
+                (None, None) => None,
+            };
+            let rate = unit_rate(&c.code, eq.external_rate, eq.tenant_rate, machine, percent(c.discount)?);
+            Ok(MachineRate {
+                class: c.code,
+                name_ko: c.name_ko,
+                name_en: c.name_en,
+                rate,
+                own_rate,
+                own_discount,
+                class_discount: c.discount,
+            })
+        })
+        .collect()
+}
+
+/// Sets a machine's own price for a class (admins): a rate, or a discount
+/// off its external rate; neither removes it, so the class's centre-wide
+/// discount applies again. Bookings already priced keep their prices.
+pub fn set_on_machine(
+    store: &mut Store,
+    class: &str,
+    equipment: &str,
+    rate: &str,
+    discount: &str,
+) -> Result<Vec<MachineRate>> {
+    let code = class_code(class).field(Field::RateClass, class)?;
+    let price = machine_price(rate, discount)?;
+    store.write(Capability::Billing, |w| {
+        let eq = crate::db::equipment::by_code(w.sql(), equipment)?;
+        if sql::class_id(w.sql(), &code)?.is_none() {
+            return Err(Invalid::new(Field::RateClass, class, Problem::NotFound).into());
+        }
+        let before = rates(w.sql(), &eq)?;
+        let (r, d) = match price {
+            Some(MachinePrice::Rate(r)) => (Some(r), None),
+            Some(MachinePrice::Discount(d)) => (None, Some(d.bp())),
+            None => (None, None),
+        };
+        if sql::set_on_machine(w.sql(), eq.id, &code, r, d)? {
+            let after = rates(w.sql(), &eq)?;
+            let of = |v: &[MachineRate]| v.iter().find(|m| m.class == code).map(json);
+            w.audit("equipment_class", &format!("{} {code}", eq.code), "set", of(&before), of(&after))?;
             return Ok(after);
         }
         Ok(before)

@@ -177,6 +177,8 @@ pub enum Problem {
     NotPerMachine,
     /// A field that a party of `kind` does not have (an individual's BRN).
     NotForKind { kind: &'static str },
+    /// Given together with `other`, where one or the other is taken.
+    NotBoth { other: Field },
     /// A file to write that is the database, or one of the files SQLite
     /// keeps beside it (`database` names which).
     IsDatabase { database: String },

@@ -4,8 +4,9 @@
 
 use super::invalid::{Field, ForField, Invalid, Problem};
 use super::person::optional;
+use super::pricing::class_rate;
 use super::text::{self, caps};
-use super::{Brn, PartyKind, Percent, contact};
+use super::{Brn, PartyKind, Percent, Won, contact};
 
 /// The kinds a person adds by hand (a company's party comes with it).
 pub const ADDED_KINDS: &[&str] = &["organisation", "individual"];
@@ -108,6 +109,61 @@ impl ClassInput {
     }
 }
 
+/// The class a company is by the rule on a day it holds a lease.
+pub const TENANT: &str = "tenant";
+/// The class of anyone else no class is set for.
+pub const EXTERNAL: &str = "external";
+
+/// The rate class a party is priced by on a day: the one set for it, else
+/// "tenant" for a company holding a lease that day, else "external" — as
+/// kiln priced before classes, so an empty centre's prices are unchanged.
+pub fn class_by_rule(set: Option<&str>, company: bool, holds_lease: bool) -> &str {
+    match set {
+        Some(c) => c,
+        None if company && holds_lease => TENANT,
+        None => EXTERNAL,
+    }
+}
+
+/// A machine's own price for a class as typed: a rate (`50,000`) or a
+/// discount (`30 %`), or neither to remove it.
+pub fn machine_price(rate: &str, discount: &str) -> Result<Option<MachinePrice>, Invalid> {
+    let rate = optional(rate, Field::Rate, Won::parse)?;
+    let off = optional(discount, Field::Discount, Percent::parse)?;
+    match (rate, off) {
+        (Some(_), Some(_)) => Err(Invalid::new(Field::Discount, discount, Problem::NotBoth { other: Field::Rate })),
+        (Some(r), None) => Ok(Some(MachinePrice::Rate(r))),
+        (None, Some(d)) => Ok(Some(MachinePrice::Discount(d))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// A machine's own price for a class, if it has one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MachinePrice {
+    Rate(Won),
+    Discount(Percent),
+}
+
+/// The rate per hour or sample a class pays on a machine: the machine's own
+/// price for the class (a rate, or a discount off its base rate); for the
+/// tenant class without one, the machine's tenant rate; else the base (the
+/// external rate) less the class's centre-wide discount.
+pub fn unit_rate(
+    class: &str,
+    base: Won,
+    tenant_rate: Won,
+    machine: Option<MachinePrice>,
+    class_discount: Percent,
+) -> Won {
+    match machine {
+        Some(MachinePrice::Rate(r)) => r,
+        Some(MachinePrice::Discount(d)) => class_rate(base, None, d),
+        None if class == TENANT => tenant_rate,
+        None => class_rate(base, None, class_discount),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,5 +229,37 @@ mod tests {
         );
         assert_eq!(ClassInput { name_en: String::new(), ..input.clone() }.validate().unwrap_err().field, Field::NameEn);
         assert_eq!(ClassInput { code: "가".into(), ..input }.validate().unwrap_err().field, Field::RateClass);
+    }
+
+    #[test]
+    fn the_class_is_the_one_set_else_tenant_on_a_lease_day_else_external() {
+        assert_eq!(class_by_rule(Some("academia"), true, true), "academia");
+        assert_eq!(class_by_rule(None, true, true), TENANT);
+        assert_eq!(class_by_rule(None, true, false), EXTERNAL);
+        assert_eq!(class_by_rule(None, false, true), EXTERNAL);
+    }
+
+    #[test]
+    fn a_machines_own_price_wins_then_the_tenant_rate_then_the_class_discount() {
+        let (base, tenant) = (Won(90_000), Won(60_000));
+        let thirty = Percent::parse("30").unwrap();
+        assert_eq!(unit_rate("tenant", base, tenant, None, thirty), tenant);
+        assert_eq!(unit_rate("external", base, tenant, None, Percent::ZERO), base);
+        assert_eq!(unit_rate("academia", base, tenant, None, thirty), Won(63_000));
+        let own = Some(MachinePrice::Rate(Won(50_000)));
+        assert_eq!(unit_rate("academia", base, tenant, own, thirty), Won(50_000));
+        let off = Some(MachinePrice::Discount(Percent::parse("50").unwrap()));
+        assert_eq!(unit_rate("tenant", base, tenant, off, thirty), Won(45_000));
+    }
+
+    #[test]
+    fn a_machine_price_is_a_rate_or_a_discount_not_both() {
+        assert_eq!(machine_price("50,000", ""), Ok(Some(MachinePrice::Rate(Won(50_000)))));
+        assert_eq!(machine_price("", "30 %"), Ok(Some(MachinePrice::Discount(Percent::parse("30").unwrap()))));
+        assert_eq!(machine_price("", ""), Ok(None));
+        let both = machine_price("50000", "30").unwrap_err();
+        assert_eq!((both.field, both.problem), (Field::Discount, Problem::NotBoth { other: Field::Rate }));
+        assert_eq!(machine_price("-1", "").unwrap_err().field, Field::Rate);
+        assert_eq!(machine_price("", "120").unwrap_err().field, Field::Discount);
     }
 }

@@ -140,6 +140,7 @@ pub const BOOKINGS: &[Column] = &[
     col("actual_start", "사용 시작", "Used from", K::Instant),
     col("actual_end", "사용 종료", "Used to", K::Instant),
     col("billed_minutes", "과금 시간(분)", "Billed minutes", K::Int),
+    col("rate_class", "이용자 구분", "Rate class", K::Text),
     col("rate", "단가", "Rate", K::Won),
     col("charge", "사용료", "Charge", K::Won),
 ];
@@ -159,6 +160,7 @@ pub const USAGE: &[Column] = &[
     col("actual_end", "사용 종료", "Used to", K::Instant),
     col("billed_minutes", "과금 시간(분)", "Billed minutes", K::Int),
     col("actual_samples", "시료 수", "Samples", K::Int),
+    col("rate_class", "이용자 구분", "Rate class", K::Text),
     col("rate", "단가", "Rate", K::Won),
     col("charge", "사용료", "Charge", K::Won),
 ];

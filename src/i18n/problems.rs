@@ -107,6 +107,10 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             ),
             &[kind],
         ),
+        Problem::NotBoth { other } => fill(
+            lang.pick("{0}와(과) 함께 줄 수 없습니다 — 둘 중 하나만 주세요", "cannot be given with {0} — give one or the other"),
+            &[&super::labels::field(*other, lang)],
+        ),
         Problem::IsDatabase { database } => fill(
             lang.pick(
                 "'{0}'은(는) 데이터베이스 파일({1})입니다 — 여기에 쓰면 센터의 자료가 지워지니 다른 파일 이름을 주세요",

@@ -30,6 +30,7 @@ pub const TABLES: &[&str] = &[
     "yearly_report",
     "yearly_total",
     "equipment",
+    "equipment_class",
     "booking",
     "downtime",
     "closed_day",

@@ -9,9 +9,9 @@ use crate::db::setting::value;
 use crate::db::write::json;
 use crate::db::{Store, Write, equipment};
 use crate::domain::actual::{self, MomentBreak, Told};
-use crate::domain::booking::{BookingState, LONGEST_MINUTES, Transition, billable_minutes, charge};
+use crate::domain::booking::{BookingState, LONGEST_MINUTES, Transition};
 use crate::domain::setting::SettingKey;
-use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
 use crate::error::{Error, Refusal, Result};
 use crate::store::Sql;
 use crate::store::sql::booking::{self as sql, Priced};
@@ -152,13 +152,11 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                     let latest = Minute(start.0 + LONGEST_MINUTES).to_string();
                     return Err(Invalid::new(Field::To, end.to_string(), Problem::NotAfter { latest }).into());
                 }
-                let minutes = billable_minutes(&used, eq.rules.slot_minutes);
+                // At the rate recorded when it was first priced.
                 let rate = before.rate.unwrap_or(Won(0));
                 let samples = before.actual_samples.unwrap_or(before.samples);
-                let amount = charge(eq.billing_unit, rate, minutes, samples).ok_or_else(|| {
-                    Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
-                })?;
-                let billed = if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() };
+                let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
+                let (billed, amount) = super::priced::use_charge(&eq, rate, &booked, &used, samples)?;
                 Some(Priced {
                     billed_minutes: billed,
                     charge: amount,

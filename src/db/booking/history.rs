@@ -5,12 +5,12 @@
 //! moment the old system recorded them is not known, and the actual time is
 //! the nearest honest value that keeps "never recorded ahead of the clock".
 
-use super::transition::is_tenant;
+use super::priced;
 use crate::db::write::json;
 use crate::db::{Store, equipment};
-use crate::domain::booking::{BookingState, LONGEST_MINUTES, billable_minutes, charge};
+use crate::domain::booking::{BookingState, LONGEST_MINUTES};
 use crate::domain::codes::{numbered, parse_numbered};
-use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem};
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem};
 use crate::error::Result;
 use crate::store::sql::booking as sql;
 
@@ -40,12 +40,12 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
             let eq = &machines[&r.equipment];
             if !people.contains_key(&r.person) {
                 let n = parse_numbered("P", &r.person, "P-0001").field(Field::Person, &r.person)?;
-                let (id, company, brn) = sql::person_billed(w.sql(), &numbered("P", n))?
+                let (id, company, _) = sql::person_billed(w.sql(), &numbered("P", n))?
                     .ok_or_else(|| Invalid::new(Field::Person, &r.person, Problem::NotFound))?;
                 let party = super::party::of_booker(w, id, company)?;
-                people.insert(r.person.clone(), (id, company, brn, party));
+                people.insert(r.person.clone(), (id, company, party));
             }
-            let (person_id, company_id, brn, party_id) = people[&r.person].clone();
+            let (person_id, company_id, party_id) = people[&r.person];
             if r.period.minutes() > LONGEST_MINUTES {
                 let latest = Minute(r.period.start().0 + LONGEST_MINUTES).to_string();
                 return Err(Invalid::new(Field::To, r.period.end().to_string(), Problem::NotAfter { latest }).into());
@@ -64,15 +64,13 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                     return Err(Invalid::new(field, t.to_string(), Problem::NotAfter { latest }).into());
                 }
             }
-            let (billed, rate, amount) = match actual {
+            let (billed, rate, class, amount) = match actual {
                 Some(a) => {
-                    let minutes = billable_minutes(&a, eq.rules.slot_minutes);
-                    let tenant = is_tenant(w.sql(), brn.as_deref(), r.period.start().date())?;
-                    let rate = if tenant { eq.tenant_rate } else { eq.external_rate };
-                    let billed = if eq.billing_unit == BillingUnit::Hour { minutes } else { a.minutes() };
-                    (Some(billed), Some(rate), charge(eq.billing_unit, rate, minutes, r.samples))
+                    let (class, rate) = priced::class_and_rate(w.sql(), eq, party_id, r.period.start().date())?;
+                    let (billed, amount) = priced::use_charge(eq, rate, &r.period, &a, r.samples)?;
+                    (Some(billed), Some(rate), Some(class), Some(amount))
                 }
-                None => (None, None, None),
+                None => (None, None, None, None),
             };
             let row = sql::Past {
                 equipment_id: eq.id,
@@ -88,6 +86,7 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                 actual_samples: completed.then_some(r.samples),
                 billed_minutes: billed,
                 rate,
+                rate_class: class.as_deref(),
                 charge: amount,
                 created_at: Minute(r.period.start().0 - 3 * 1440),
                 created_by: w.who(),

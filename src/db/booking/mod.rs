@@ -6,6 +6,7 @@
 mod actual;
 mod gate;
 mod history;
+pub mod priced;
 mod slots;
 mod transition;
 

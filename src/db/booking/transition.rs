@@ -2,15 +2,12 @@
 //! prices actual use), no-show. Each is a use case with its role check and
 //! audit entry; an illegal move is refused naming the state it is in.
 
-use chrono::NaiveDate;
-
-use super::{Booking, by_id, parse_id};
+use super::{Booking, by_id, parse_id, priced};
 use crate::db::write::json;
 use crate::db::{Store, Write, downtime, equipment};
-use crate::domain::booking::{Transition, billable_minutes, charge};
-use crate::domain::{BillingUnit, Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
+use crate::domain::booking::Transition;
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
 use crate::error::{Refusal, Result};
-use crate::store::Sql;
 use crate::store::sql::booking as sql;
 
 pub(super) use crate::store::sql::booking::Changes;
@@ -95,16 +92,9 @@ pub fn check_in(store: &mut Store, id: &str, at: Option<&str>) -> Result<Booking
     })
 }
 
-/// True if the company billed holds a lease on `day`: tenants pay the tenant rate.
-pub(super) fn is_tenant(db: Sql<'_>, company_brn: Option<&str>, day: NaiveDate) -> Result<bool> {
-    let Some(brn) = company_brn else { return Ok(false) };
-    let digits: String = brn.chars().filter(char::is_ascii_digit).collect();
-    Ok(sql::leases_on(db, &digits, day)? > 0)
-}
-
 /// Ends use: records when (default now) and the samples run, and prices it:
-/// time rounded up to the machine's slot, or samples, at the tenant rate for
-/// a company holding a lease that day and the external rate otherwise.
+/// time rounded up to the machine's slot, or samples, at the rate of the
+/// party's rate class on the booking's day (see `priced`), recording both.
 pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<&str>) -> Result<Booking> {
     let now = store.now();
     let at = moment(at, Field::Time, now)?;
@@ -114,20 +104,18 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
         let started = before.actual_start.unwrap_or(at);
         let at = super::actual::check_out_moment(w, started, at)?;
         let used = Period::new(started, at).field(Field::Time, &at.to_string())?;
-        let minutes = billable_minutes(&used, eq.rules.slot_minutes);
         let samples = samples.unwrap_or(before.samples);
-        let tenant = is_tenant(w.sql(), before.company_brn.as_deref(), before.start.date())?;
-        let rate = if tenant { eq.tenant_rate } else { eq.external_rate };
-        let amount = charge(eq.billing_unit, rate, minutes, samples).ok_or_else(|| {
-            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: i64::MAX })
-        })?;
+        let (class, rate) = priced::class_and_rate(w.sql(), &eq, before.party_id, before.start.date())?;
+        let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
+        let (billed, amount) = priced::use_charge(&eq, rate, &booked, &used, samples)?;
         Ok(Changes {
             checked_out_at: Some(w.now()),
             overran: super::actual::ran_into(w.sql(), eq.id, before, at)?,
             actual_end: Some(at),
             actual_samples: Some(samples),
-            billed_minutes: Some(if eq.billing_unit == BillingUnit::Hour { minutes } else { used.minutes() }),
+            billed_minutes: Some(billed),
             rate: Some(rate),
+            rate_class: Some(class),
             charge: Some(amount),
             ..Changes::default()
         })

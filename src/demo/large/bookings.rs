@@ -2,6 +2,7 @@
 //! coming month's, and their downtime: a yearly service of each machine, a
 //! calibration next week and a kiln down with a fault today.
 
+use crate::domain::party::{EXTERNAL, TENANT};
 use chrono::NaiveDate;
 
 use super::super::equipment::{MACHINES, PURPOSES, round_the_clock};
@@ -96,7 +97,8 @@ struct Planned {
     purpose: u8,
     samples: i64,
     actual: Option<Period>,
-    billed: Option<(i64, i64, i64)>,
+    /// Minutes billed, rate, charge, and whether at the tenant class.
+    billed: Option<(i64, i64, i64, bool)>,
 }
 
 /// A downtime as planned: machine id, period, reason, note.
@@ -202,6 +204,7 @@ pub(super) fn write(
             billed_minutes: b.billed.map(|x| x.0),
             rate: b.billed.map(|x| Won(x.1)),
             charge: b.billed.map(|x| Won(x.2)),
+            rate_class: b.billed.map(|x| if x.3 { TENANT } else { EXTERNAL }),
             created_at: Minute((b.start.0 - 3 * 1440).min(now.0 - 60)),
             created_by: &who,
         };
@@ -393,7 +396,7 @@ fn booking(
         let rate = if tenant { m.tenant_rate } else { m.external_rate };
         let billed = if m.unit == BillingUnit::Hour { minutes } else { a.minutes() };
         let amount = charge(m.unit, crate::domain::Won(rate), minutes, samples).map_or(0, |c| c.0);
-        (billed, rate, amount)
+        (billed, rate, amount, tenant)
     });
     Planned {
         machine: index,

@@ -19,6 +19,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0005_time_rules.sql"),
     include_str!("../../../migrations/postgres/0006_search_keys.sql"),
     include_str!("../../../migrations/postgres/0007_parties.sql"),
+    include_str!("../../../migrations/postgres/0008_class_prices.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -225,3 +225,68 @@ pub fn update_class(db: Sql<'_>, c: &RateClass) -> Result<bool> {
         &[&c.code, &c.name_ko, &c.name_en, &c.discount],
     )? > 0)
 }
+
+/// What prices a party on a day: the class set for it (if any), whether it
+/// is a company's, and whether that company holds a lease that day.
+pub fn terms(db: Sql<'_>, party_id: i64, day: chrono::NaiveDate) -> Result<Option<(Option<String>, bool, bool)>> {
+    db.opt(
+        "SELECT r.code, y.company_id IS NOT NULL,
+                EXISTS (SELECT 1 FROM lease l WHERE l.company_id = y.company_id AND l.from_date <= ?2 AND l.end_date > ?2)
+           FROM party y LEFT JOIN rate_class r ON r.id = y.class_id WHERE y.id = ?1",
+        &[&party_id, &day],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+/// A class's centre-wide discount and the machine's own price for it (its
+/// rate, or its discount), discounts in basis points.
+pub type ClassOnMachine = (i64, Option<crate::domain::Won>, Option<i64>);
+
+/// The class's [`ClassOnMachine`]; `None` if there is no such class.
+pub fn class_on_machine(db: Sql<'_>, class: &str, equipment_id: i64) -> Result<Option<ClassOnMachine>> {
+    db.opt(
+        "SELECT r.discount, ec.rate, ec.discount
+           FROM rate_class r LEFT JOIN equipment_class ec ON ec.class_id = r.id AND ec.equipment_id = ?2
+          WHERE r.code = ?1",
+        &[&class, &equipment_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+/// Every class with its centre-wide discount and the machine's own price
+/// for it (rate, discount), in the classes' order.
+pub type OnMachine = (RateClass, Option<crate::domain::Won>, Option<i64>);
+
+pub fn classes_on_machine(db: Sql<'_>, equipment_id: i64) -> Result<Vec<OnMachine>> {
+    db.all(
+        "SELECT r.code, r.name_ko, r.name_en, r.discount, (SELECT count(*) FROM party y WHERE y.class_id = r.id),
+                ec.rate, ec.discount
+           FROM rate_class r LEFT JOIN equipment_class ec ON ec.class_id = r.id AND ec.equipment_id = ?1
+          ORDER BY r.id",
+        &[&equipment_id],
+        |r| Ok((class_row(r)?, r.get(5)?, r.get(6)?)),
+    )
+}
+
+/// Sets a machine's own price for a class (a rate or a discount), or with
+/// neither removes it; true if anything changed.
+pub fn set_on_machine(
+    db: Sql<'_>,
+    equipment_id: i64,
+    class: &str,
+    rate: Option<crate::domain::Won>,
+    discount: Option<i64>,
+) -> Result<bool> {
+    let id = class_id(db, class)?;
+    if rate.is_none() && discount.is_none() {
+        return Ok(db
+            .run("DELETE FROM equipment_class WHERE equipment_id = ?1 AND class_id = ?2", &[&equipment_id, &id])?
+            > 0);
+    }
+    Ok(db.run(
+        "INSERT INTO equipment_class (equipment_id, class_id, rate, discount) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (equipment_id, class_id) DO UPDATE SET rate = excluded.rate, discount = excluded.discount
+          WHERE (equipment_class.rate, equipment_class.discount) IS DISTINCT FROM (excluded.rate, excluded.discount)",
+        &[&equipment_id, &id, &rate, &discount],
+    )? > 0)
+}

@@ -47,6 +47,10 @@ pub struct Booking {
     /// The billing party (청구처) it is billed to: code and name.
     pub party: String,
     pub party_name: String,
+    /// The rate class (이용자 구분) it was priced by.
+    pub rate_class: Option<String>,
+    #[serde(skip)]
+    pub party_id: i64,
 }
 
 /// A booking's columns as lists show it, from `b` and its joins (pieces of
@@ -56,7 +60,7 @@ macro_rules! columns {
         "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
        b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran, y.code,
-       coalesce(y.name, c.name)"
+       coalesce(y.name, c.name), b.rate_class, b.party_id"
     };
 }
 macro_rules! joins {
@@ -106,6 +110,8 @@ fn row(r: &Row<'_, '_>) -> Result<Booking> {
         overran: r.get(25)?,
         party: r.get(26)?,
         party_name: r.get(27)?,
+        rate_class: r.get(28)?,
+        party_id: r.get(29)?,
     })
 }
 
@@ -279,6 +285,7 @@ pub struct Past<'a> {
     pub actual_samples: Option<i64>,
     pub billed_minutes: Option<i64>,
     pub rate: Option<Won>,
+    pub rate_class: Option<&'a str>,
     pub charge: Option<Won>,
     pub created_at: Minute,
     pub created_by: &'a str,
@@ -290,8 +297,9 @@ pub fn insert_past(db: Sql<'_>, b: &Past<'_>) -> Result<i64> {
     db.value(
         "INSERT INTO booking (equipment_id, person_id, company_id, start, end, state, purpose, samples,
                         actual_start, actual_end, actual_samples, billed_minutes, rate, charge, created_at, created_by,
-                        checked_in_at, checked_out_at, party_id)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10, ?17) RETURNING id",
+                        checked_in_at, checked_out_at, party_id, rate_class)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?9, ?10, ?17, ?18)
+                  RETURNING id",
         &[
             &b.equipment_id,
             &b.person_id,
@@ -310,6 +318,7 @@ pub fn insert_past(db: Sql<'_>, b: &Past<'_>) -> Result<i64> {
             &b.created_at,
             &b.created_by,
             &b.party_id,
+            &b.rate_class,
         ],
     )
 }
@@ -326,6 +335,7 @@ pub struct Changes {
     pub actual_samples: Option<i64>,
     pub billed_minutes: Option<i64>,
     pub rate: Option<Won>,
+    pub rate_class: Option<String>,
     pub charge: Option<Won>,
 }
 
@@ -335,7 +345,7 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
                 actual_end = coalesce(?5, actual_end), actual_samples = coalesce(?6, actual_samples),
                 billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge),
                 checked_in_at = coalesce(?10, checked_in_at), checked_out_at = coalesce(?11, checked_out_at),
-                overran = coalesce(?12, overran)
+                overran = coalesce(?12, overran), rate_class = coalesce(?13, rate_class)
           WHERE id = ?1",
         &[
             &id,
@@ -350,6 +360,7 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
             &ch.checked_in_at,
             &ch.checked_out_at,
             &ch.overran,
+            &ch.rate_class,
         ],
     )?;
     Ok(())
@@ -422,15 +433,6 @@ pub fn next_after(db: Sql<'_>, equipment_id: i64, start: Minute, except: i64) ->
               ORDER BY start LIMIT 1",
         &[&equipment_id, &start, &except],
         |r| Ok((r.get(0)?, r.get(1)?)),
-    )
-}
-
-/// How many leases the company with BRN `digits` holds on `day`.
-pub fn leases_on(db: Sql<'_>, digits: &str, day: NaiveDate) -> Result<i64> {
-    db.value(
-        "SELECT count(*) FROM lease l JOIN company c ON c.id = l.company_id
-          WHERE c.brn = ?1 AND l.from_date <= ?2 AND l.end_date > ?2",
-        &[&digits, &day],
     )
 }
 

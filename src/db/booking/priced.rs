@@ -1,0 +1,101 @@
+//! A booking's use priced by its party's rate class, through the one
+//! pricing function of `domain::pricing`. The class and the rate are
+//! recorded on the booking when it is priced, so that a later change of a
+//! class, a discount or a machine's rates never reprices the past; a time
+//! correction prices again at the recorded rate.
+
+use chrono::NaiveDate;
+
+use crate::db::equipment::Equipment;
+use crate::domain::booking::billable_minutes;
+use crate::domain::party::{MachinePrice, class_by_rule, unit_rate};
+use crate::domain::pricing::{BilledTime, Outcome, PriceError, PriceInput, Tariff, price};
+use crate::domain::{BillingUnit, Field, ForField, Invalid, Percent, Period, Problem, Won};
+use crate::error::{Error, Result};
+use crate::store::Sql;
+use crate::store::sql::party as sql;
+
+/// The rate class a party is priced by on a machine on a day, and the rate
+/// per hour or sample it pays there.
+pub(crate) fn class_and_rate(db: Sql<'_>, eq: &Equipment, party_id: i64, day: NaiveDate) -> Result<(String, Won)> {
+    let (set, company, lease) = sql::terms(db, party_id, day)?
+        .ok_or_else(|| Invalid::new(Field::Party, party_id.to_string(), Problem::NotFound))?;
+    let class = class_by_rule(set.as_deref(), company, lease).to_owned();
+    let (discount, own_rate, own_discount) = sql::class_on_machine(db, &class, eq.id)?
+        .ok_or_else(|| Invalid::new(Field::RateClass, &class, Problem::NotFound))?;
+    let percent = |bp: i64| Percent::from_bp(bp).field(Field::Discount, &bp.to_string());
+    let machine = match (own_rate, own_discount) {
+        (Some(r), _) => Some(MachinePrice::Rate(r)),
+        (None, Some(d)) => Some(MachinePrice::Discount(percent(d)?)),
+        (None, None) => None,
+    };
+    let rate = unit_rate(&class, eq.external_rate, eq.tenant_rate, machine, percent(discount)?);
+    Ok((class, rate))
+}
+
+/// Completed use at `rate`: the minutes billed (rounded up to the machine's
+/// slot; for a machine billed by sample, the minutes used) and the charge.
+pub(crate) fn use_charge(
+    eq: &Equipment,
+    rate: Won,
+    booked: &Period,
+    used: &Period,
+    samples: i64,
+) -> Result<(i64, Won)> {
+    let slot = i64::from(eq.rules.slot_minutes.max(1));
+    let tariff = Tariff {
+        unit: eq.billing_unit,
+        rate,
+        minimum: Won::ZERO,
+        operator_rate: Won::ZERO,
+        rounding_minutes: slot,
+        billed_time: BilledTime::Used,
+        free_cancel_minutes: 0,
+        late_cancel_share: Percent::ZERO,
+        no_show_share: Percent::ZERO,
+        tiers: Vec::new(),
+    };
+    let input = PriceInput {
+        tariff,
+        outcome: Outcome::Used { booked: booked.minutes(), used: used.minutes(), samples, assisted: 0 },
+        quarter_minutes_before: 0,
+        consumables: Vec::new(),
+        voucher: None,
+    };
+    let priced = price(&input).map_err(|e| match e {
+        PriceError::Invalid(i) => Error::Invalid(i),
+        PriceError::Overflow => {
+            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: Won::LIMIT.0 }).into()
+        }
+    })?;
+    let billed = match eq.billing_unit {
+        BillingUnit::Hour => billable_minutes(used, eq.rules.slot_minutes),
+        BillingUnit::Sample => used.minutes(),
+    };
+    Ok((billed, priced.total))
+}
+
+/// What a completed booking's recorded use comes to by today's classes and
+/// rates: the class, the rate, the minutes billed and the charge. Equal to
+/// what is recorded unless a class, a discount or a rate changed since, and
+/// never written: the recorded price stands.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct PricedNow {
+    pub rate_class: String,
+    pub rate: Won,
+    pub billed_minutes: i64,
+    pub charge: Won,
+}
+
+pub fn price_now(store: &crate::db::Store, id: &str) -> Result<Option<PricedNow>> {
+    let b = super::show(store, id)?;
+    let (Some(start), Some(end)) = (b.actual_start, b.actual_end) else { return Ok(None) };
+    let db = store.sql();
+    let eq = crate::db::equipment::by_code(db, &b.equipment)?;
+    let (rate_class, rate) = class_and_rate(db, &eq, b.party_id, b.start.date())?;
+    let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
+    let used = Period::new(start, end).field(Field::To, &end.to_string())?;
+    let samples = b.actual_samples.unwrap_or(b.samples);
+    let (billed_minutes, charge) = use_charge(&eq, rate, &booked, &used, samples)?;
+    Ok(Some(PricedNow { rate_class, rate, billed_minutes, charge }))
+}
