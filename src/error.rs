@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::{Capability, Field, Invalid, Role};
+use crate::domain::{Capability, Field, Invalid, Role, Won};
 use crate::i18n::{Lang, errors::render};
 
 /// A request a rule of the centre refused: the input was well formed, but
@@ -14,6 +14,8 @@ pub enum Refusal {
     NotPermitted { user: String, role: Option<Role>, need: Capability, admins: Vec<String> },
     /// The last admin cannot be demoted or removed.
     LastAdmin { user: String },
+    /// A booking whose estimate would take its project past its budget.
+    OverBudget { project: String, budget: Won, committed: Won, estimate: Won },
     /// A person books for a party they do not belong to.
     NotPartyMember { party: String, person: String },
     /// An outside organisation given the BRN of a cluster company, whose

@@ -303,7 +303,7 @@ fn bookings_export_to_ics_and_csv() {
     assert_eq!(headers.get(1), Some("equipment"));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
-    assert_eq!(rows[1].get(10), Some("2026-12-02 14:30"));
+    assert_eq!(rows[1].get(11), Some("2026-12-02 14:30"));
 }
 
 #[test]

@@ -137,3 +137,119 @@ fn a_machine_gets_its_own_price_for_a_class_and_lists_every_class_rate_as_json()
     assert!(line.starts_with("error: rate"), "{line}");
     assert_eq!(dump(&db.path), before);
 }
+
+#[test]
+fn a_project_is_added_listed_and_pays_for_a_booking_as_json() {
+    let db = demo();
+    let orgs = json(kiln(&db).args(["party", "list", "--kind", "organisation", "--json"]));
+    let uni = orgs[0]["code"].as_str().unwrap().to_owned();
+    let added = json(kiln(&db).args([
+        "project",
+        "add",
+        "--party",
+        &uni,
+        "--name",
+        "유약 조성 최적화",
+        "--number",
+        "RS-2026-00999001",
+        "--funder",
+        "한국연구재단",
+        "--from",
+        "2026-11-01",
+        "--last-day",
+        "2027-02-28",
+        "--budget",
+        "100,000",
+        "--json",
+    ]));
+    let code = added["code"].as_str().unwrap().to_owned();
+    assert_eq!((added["budget"].as_i64(), added["party"].as_str()), (Some(100_000), Some(uni.as_str())));
+    let booked = json(kiln(&db).args([
+        "booking",
+        "add",
+        "--equipment",
+        "EQ-0009",
+        "--person",
+        "P-0001",
+        "--project",
+        &code,
+        "--from",
+        "2026-12-01 15:00",
+        "--to",
+        "2026-12-01 18:00",
+        "--json",
+    ]));
+    assert_eq!((booked["project"].as_str(), booked["party"].as_str()), (Some(code.as_str()), Some(uni.as_str())));
+    let shown = json(kiln(&db).args(["project", "show", &code, "--json"]));
+    assert_eq!((shown["committed"].as_i64(), shown["booked"].as_i64()), (Some(90_000), Some(1)));
+    let before = dump(&db.path);
+    let line = fails(
+        kiln(&db).args([
+            "--lang",
+            "ko",
+            "booking",
+            "add",
+            "--equipment",
+            "EQ-0009",
+            "--person",
+            "P-0001",
+            "--project",
+            &code,
+            "--from",
+            "2026-12-02 15:00",
+            "--to",
+            "2026-12-02 18:00",
+        ]),
+        1,
+    );
+    assert!(line.contains("예산") && line.contains("100,000원") && line.contains("90,000원"), "{line}");
+    for (args, field) in [
+        (
+            &[
+                "project",
+                "add",
+                "--party",
+                "BP-0061",
+                "--name",
+                "X",
+                "--number",
+                "N-1",
+                "--funder",
+                "F",
+                "--from",
+                "2026-03-01",
+                "--last-day",
+                "2026-02-01",
+            ][..],
+            "last day",
+        ),
+        (
+            &[
+                "project",
+                "add",
+                "--party",
+                "BP-0061",
+                "--name",
+                "X",
+                "--number",
+                "N-1",
+                "--funder",
+                "F",
+                "--from",
+                "2026-03-01",
+                "--last-day",
+                "2026-04-01",
+                "--budget",
+                "0",
+            ][..],
+            "budget",
+        ),
+        (&["project", "show", "PJ-9999"][..], "project"),
+    ] {
+        let line = fails(kiln(&db).args(args), 2);
+        assert!(line.starts_with(&format!("error: {field}")), "{args:?}: {line}");
+    }
+    assert_eq!(dump(&db.path), before);
+    let listed = stdout(kiln(&db).args(["--lang", "ko", "project", "list", "--search", "ㅇㅇㅈㅅ"]));
+    assert!(listed.contains("유약 조성 최적화") && listed.contains("90,000원 (1)"), "{listed}");
+}

@@ -26,6 +26,7 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "usage" => &["booking", "list", "--state", "completed"],
         "statements" => &["statement", "list"],
         "parties" => &["party", "list"],
+        "projects" => &["project", "list"],
         "enrolments" => &["enrol", "list"],
         "qualifications" => &["qualification", "list"],
         other => panic!("no list for {other}"),

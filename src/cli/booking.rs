@@ -24,9 +24,12 @@ pub enum BookingCmd {
         /// The company billed [default: the person's]
         #[arg(long)]
         company: Option<String>,
-        /// The billing party (BP-0007 or a BRN) [default: the company, else the person's own]
+        /// The billing party (BP-0007 or a BRN) [default: the company, else the project's, else the person's own]
         #[arg(long)]
         party: Option<String>,
+        /// The project (과제) that pays, one of the party's (PJ-0001)
+        #[arg(long, conflicts_with = "walk_in")]
+        project: Option<String>,
         /// "2026-12-01 09:00"
         #[arg(long, required_unless_present = "walk_in", conflicts_with = "walk_in")]
         from: Option<String>,
@@ -184,6 +187,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
             person,
             company,
             party,
+            project,
             from,
             to,
             purpose,
@@ -216,6 +220,7 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
                 person,
                 company: company.unwrap_or_default(),
                 party: party.unwrap_or_default(),
+                project: project.unwrap_or_default(),
                 from: from.unwrap_or_default(),
                 to: to.unwrap_or_default(),
                 purpose: purpose.unwrap_or_default(),

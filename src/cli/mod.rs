@@ -154,6 +154,9 @@ pub enum Command {
     /// Billing parties (청구처): companies, outside organisations, individuals
     #[command(subcommand)]
     Party(parties::PartyCmd),
+    /// Projects (과제) that pay for bookings
+    #[command(subcommand)]
+    Project(parties::ProjectCmd),
     /// Rate classes (이용자 구분) and their discounts
     #[command(subcommand, name = "rate-class")]
     RateClass(parties::RateClassCmd),
@@ -242,6 +245,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Setting(cmd)) => settings::setting_cmd(&env, cmd),
         Some(Command::Party(cmd)) => parties::party_cmd(&env, cmd),
         Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
+        Some(Command::Project(cmd)) => parties::project_cmd(&env, cmd),
     };
     // A full disk, a read-only or damaged file met anywhere: say which file.
     done.map_err(|e| e.on_file(&env.path))

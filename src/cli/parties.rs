@@ -5,8 +5,9 @@ use clap::Subcommand;
 use super::Env;
 use super::output::{json, one, say, table};
 use crate::db::party::{self, Party, PartyFilter, RateClass};
-use crate::db::{Page, rate_class};
+use crate::db::{Page, project, rate_class};
 use crate::domain::party::{ClassInput, PartyInput};
+use crate::domain::project::ProjectInput;
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::Result;
 use crate::i18n::{Lang, labels};
@@ -278,6 +279,107 @@ pub fn rate_class_cmd(env: &Env, cmd: RateClassCmd) -> Result<()> {
         RateClassCmd::Set { code, name_ko, name_en, discount, json: j } => {
             let change = rate_class::ClassChange { name_ko, name_en, discount };
             show(&rate_class::set(&mut store, &code, &change)?, j)
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProjectCmd {
+    /// Add a project (과제) of a party, which its bookings may be paid from (admins)
+    Add {
+        /// The party that holds it: BP-0075 or a BRN
+        #[arg(long)]
+        party: String,
+        /// 과제명
+        #[arg(long)]
+        name: String,
+        /// 과제번호 (RS-2025-00412345)
+        #[arg(long)]
+        number: String,
+        /// 전문기관
+        #[arg(long)]
+        funder: String,
+        #[arg(long)]
+        from: String,
+        /// The project's last day
+        #[arg(long)]
+        last_day: String,
+        /// The part of its budget for the centre's equipment, in won
+        #[arg(long, allow_hyphen_values = true)]
+        budget: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List projects with what each has spent and booked
+    List {
+        #[arg(long)]
+        party: Option<String>,
+        /// A part of the name, code, number or funder (초성 too)
+        #[arg(long)]
+        search: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one project
+    Show {
+        code: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn print_projects(rows: &[project::Project], lang: Lang) -> Result<()> {
+    let headers = [
+        lang.pick("코드", "code"),
+        lang.pick("과제명", "name"),
+        lang.pick("과제번호", "number"),
+        lang.pick("청구처", "party"),
+        lang.pick("기간", "period"),
+        lang.pick("예산", "budget"),
+        lang.pick("사용액", "spent"),
+        lang.pick("예약 포함", "with bookings"),
+    ];
+    let over = lang.pick(" (예산 초과)", " (over budget)");
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|p| {
+            let spent = match p.budget {
+                Some(b) if p.spent > b => format!("{}{over}", p.spent),
+                _ => p.spent.to_string(),
+            };
+            let committed = format!("{} ({})", p.committed, p.booked);
+            vec![
+                p.code.clone(),
+                p.name.clone(),
+                p.number.clone(),
+                format!("{} {}", p.party, p.party_name),
+                format!("{} ~ {}", p.from, p.last_day),
+                p.budget.map_or_else(|| "—".into(), |b| b.to_string()),
+                spent,
+                committed,
+            ]
+        })
+        .collect();
+    table(&headers, &cells)
+}
+
+pub fn project_cmd(env: &Env, cmd: ProjectCmd) -> Result<()> {
+    let lang = env.lang;
+    let mut store = env.open_existing()?;
+    match cmd {
+        ProjectCmd::Add { party, name, number, funder, from, last_day, budget, json: j } => {
+            let input =
+                ProjectInput { party, name, number, funder, from, last_day, budget: budget.unwrap_or_default() };
+            let p = project::add(&mut store, &input)?;
+            one(&p, j, || print_projects(std::slice::from_ref(&p), lang))
+        }
+        ProjectCmd::List { party, search, json: j } => {
+            let rows = project::list(&store, &project::ProjectFilter { search, party })?;
+            if j { json(&rows) } else { print_projects(&rows, lang) }
+        }
+        ProjectCmd::Show { code, json: j } => {
+            let p = project::show(&store, &code)?;
+            one(&p, j, || print_projects(std::slice::from_ref(&p), lang))
         }
     }
 }

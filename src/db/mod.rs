@@ -15,6 +15,7 @@ pub mod migrate;
 pub mod operator;
 pub mod party;
 pub mod person;
+pub mod project;
 pub mod quota;
 pub mod rate_class;
 pub mod room;

@@ -344,9 +344,11 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
             let qualified = qualified_people(store, &code, day)?;
             let pool = if qualified.is_empty() { people } else { qualified.as_slice() };
             let person = rng.pick(pool).clone();
+            let (party, project) = outside.get(&person).cloned().unwrap_or_default();
             let input = BookingInput {
                 equipment: code.clone(),
-                party: outside.get(&person).cloned().unwrap_or_default(),
+                party,
+                project,
                 person,
                 from: start.to_string(),
                 to: end.to_string(),

@@ -66,7 +66,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
             .collect();
     let machines = equipment::machines(store)?;
     let cohorts = training::add(store, &mut rng, &codes, today)?;
-    let bookings = equipment::bookings(store, &mut rng, today)?;
+    let bookings = equipment::bookings(store, &mut rng, today)? + parties::project_bookings(store)?;
     let statements = billing::statements(store, &mut rng, today)?;
     Ok(DemoSummary {
         companies: plans.len(),

@@ -127,6 +127,13 @@ pub enum Field {
     UnitPrice,
     /// What is left of a party's voucher cap this year.
     VoucherRemaining,
+    /// A project (과제), by code.
+    Project,
+    /// 과제번호.
+    ProjectNumber,
+    /// 전문기관: who funds a project or a voucher programme.
+    Funder,
+    Budget,
 }
 
 /// What was wrong with the value, and so what would be accepted.
@@ -177,6 +184,8 @@ pub enum Problem {
     NotPerMachine,
     /// A field that a party of `kind` does not have (an individual's BRN).
     NotForKind { kind: &'static str },
+    /// A project (or the like) that belongs to `party`, not to the one asked.
+    OtherParty { party: String },
     /// Given together with `other`, where one or the other is taken.
     NotBoth { other: Field },
     /// A file to write that is the database, or one of the files SQLite

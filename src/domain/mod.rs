@@ -20,6 +20,7 @@ pub mod percent;
 pub mod period;
 pub mod person;
 pub mod pricing;
+pub mod project;
 pub mod role;
 pub mod room;
 pub mod search;

@@ -132,6 +132,7 @@ pub const BOOKINGS: &[Column] = &[
     col("company_name", "청구 기업", "Billed company", K::Text),
     col("party", "청구처 코드", "Party", K::Text),
     col("party_name", "청구처", "Billed party", K::Text),
+    col("project", "과제", "Project", K::Text),
     col("start", "시작", "Start", K::Instant),
     col("end", "끝", "End", K::Instant),
     col("state", "상태", "State", K::Text),
@@ -155,6 +156,7 @@ pub const USAGE: &[Column] = &[
     col("company_name", "청구 기업", "Billed company", K::Text),
     col("party", "청구처 코드", "Party", K::Text),
     col("party_name", "청구처", "Billed party", K::Text),
+    col("project", "과제", "Project", K::Text),
     col("person_name", "사용자", "Used by", K::Text),
     col("actual_start", "사용 시작", "Used from", K::Instant),
     col("actual_end", "사용 종료", "Used to", K::Instant),
@@ -194,6 +196,23 @@ pub const PARTIES: &[Column] = &[
     col("class", "이용자 구분", "Rate class", K::Text),
     col("email", "이메일", "E-mail", K::Text),
     col("members", "구성원", "Members", K::Text),
+];
+
+/// Projects (과제) with what each has spent.
+#[rustfmt::skip]
+pub const PROJECTS: &[Column] = &[
+    col("code", "과제 코드", "Project", K::Text),
+    col("party", "청구처 코드", "Party", K::Text),
+    col("party_name", "청구처", "Party name", K::Text),
+    col("name", "과제명", "Name", K::Text),
+    col("number", "과제번호", "Number", K::Text),
+    col("funder", "전문기관", "Funder", K::Text),
+    col("from", "시작일", "From", K::Date),
+    col("last_day", "마지막 날", "Last day", K::Date),
+    col("budget", "예산(장비 사용)", "Budget", K::Won),
+    col("spent", "사용액", "Spent", K::Won),
+    col("booked", "예약 중", "Booked", K::Int),
+    col("committed", "예약 포함 추정액", "With bookings", K::Won),
 ];
 
 #[rustfmt::skip]
@@ -238,6 +257,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("usage", USAGE),
     ("statements", STATEMENTS),
     ("parties", PARTIES),
+    ("projects", PROJECTS),
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
 ];

@@ -10,7 +10,7 @@ use crate::db::company::{self, CompanyFilter};
 use crate::db::lease::{self, LeaseFilter};
 use crate::db::person::{self, PersonFilter};
 use crate::db::training::{self, qualification};
-use crate::db::{Page, Store, equipment, party, room, statement, yearly};
+use crate::db::{Page, Store, equipment, party, project, room, statement, yearly};
 use crate::domain::booking::BookingState;
 use crate::domain::{Field, Invalid, Problem};
 use crate::error::Result;
@@ -28,6 +28,7 @@ pub const NAMES: &[&str] = &[
     "usage",
     "statements",
     "parties",
+    "projects",
     "enrolments",
     "qualifications",
 ];
@@ -46,6 +47,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "usage" => "장비 사용 실적",
         "statements" => "청구서",
         "parties" => "청구처",
+        "projects" => "과제",
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
         _ => "kiln",
@@ -60,6 +62,7 @@ pub fn totals(name: &str) -> &'static [&'static str] {
         "yearly-reports" => &["sales", "exports", "rnd_spend", "investment"],
         "bookings" | "usage" => &["charge"],
         "statements" => &["supply", "vat", "total", "paid", "outstanding"],
+        "projects" => &["budget", "spent"],
         _ => &[],
     }
 }
@@ -97,6 +100,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         }
         "statements" => sheet(name, &statement::issued_list(store, None, None)?),
         "parties" => sheet(name, &party::list(store, &party::PartyFilter::default(), all)?),
+        "projects" => sheet(name, &project::list(store, &project::ProjectFilter::default())?),
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),

@@ -178,6 +178,13 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 format!("booking #{booking} of {equipment} bills a company other than its party {p}'s")
             }
         },
+        Found::BookingProject { booking, equipment, project } => {
+            if ko {
+                format!("{equipment} 예약 #{booking}의 과제 {project}는 예약의 청구처의 과제가 아닙니다")
+            } else {
+                format!("booking #{booking} of {equipment} is paid from project {project} of another party")
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

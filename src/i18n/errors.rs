@@ -39,6 +39,13 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[user],
         ),
+        Refusal::OverBudget { project, budget, committed, estimate } => fill(
+            lang.pick(
+                "과제 {0}의 예산 {1}을(를) 넘습니다: 이미 {2}을(를) 쓰거나 예약했고 이 예약은 {3}로 추정됩니다 — 예산을 늘리거나 다른 과제로 예약하세요",
+                "project {0} would pass its budget of {1}: {2} is spent or booked and this booking is estimated at {3} — raise the budget or book on another project",
+            ),
+            &[project, budget, committed, estimate],
+        ),
         Refusal::NotPartyMember { party, person } => fill(
             lang.pick(
                 "{1}은(는) 청구처 {0}의 구성원이 아닙니다 — `kiln party join {0} {1}`로 먼저 추가하세요",

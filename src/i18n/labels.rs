@@ -119,6 +119,10 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Quantity => ("수량", "quantity"),
         F::UnitPrice => ("단가", "unit price"),
         F::VoucherRemaining => ("바우처 잔액", "voucher remaining"),
+        F::Project => ("과제", "project"),
+        F::ProjectNumber => ("과제번호", "project number"),
+        F::Funder => ("전문기관", "funder"),
+        F::Budget => ("예산(장비 사용)", "budget (equipment use)"),
     };
     lang.pick(ko, en)
 }

@@ -107,6 +107,13 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             ),
             &[kind],
         ),
+        Problem::OtherParty { party } => fill(
+            lang.pick(
+                "'{0}'은(는) 청구처 {1}의 것입니다 — 예약의 청구처의 과제를 고르세요",
+                "'{0}' belongs to billing party {1} — choose one of the booking's party",
+            ),
+            &[&v, party],
+        ),
         Problem::NotBoth { other } => fill(
             lang.pick("{0}와(과) 함께 줄 수 없습니다 — 둘 중 하나만 주세요", "cannot be given with {0} — give one or the other"),
             &[&super::labels::field(*other, lang)],

@@ -26,6 +26,7 @@ pub const TABLES: &[&str] = &[
     "rate_class",
     "party",
     "party_member",
+    "project",
     "lease",
     "yearly_report",
     "yearly_total",

@@ -59,6 +59,8 @@ pub enum Guard {
     BookingParty,
     /// An outside organisation with the BRN of a cluster company.
     PartyIsCompany,
+    /// A booking naming a project of another party.
+    BookingProject,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -66,7 +68,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 23] = [
+    pub const ALL: [(Guard, &'static str); 24] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -89,6 +91,7 @@ impl Guard {
         (Guard::QualificationHistory, "qualification_history"),
         (Guard::BookingParty, "booking_party"),
         (Guard::PartyIsCompany, "party_is_company"),
+        (Guard::BookingProject, "booking_project"),
         (Guard::Code, "code"),
     ];
 

@@ -6,7 +6,7 @@
 -- first (it must succeed). Then pairs: a line `-- expect <SQLSTATE> <name>`
 -- or `-- ok`, followed by exactly one statement (ending in `;`) that must
 -- fail with that SQLSTATE and constraint name, or succeed. Each block runs
--- in a fresh database made from migrations 0001..0007; each expect/ok
+-- in a fresh database made from migrations 0001..0009; each expect/ok
 -- statement in its own savepoint. Within a block the expects come before
 -- the oks and the oks do not disturb one another, so the outcome is the same
 -- whether an ok's savepoint is released or rolled back.
@@ -445,3 +445,23 @@ INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "
 INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (21, 1, 1, NULL, 3, '2026-12-03 10:00', '2026-12-03 11:00', 'approved', '2026-11-20 09:00', 'op');
 -- ok
 UPDATE booking SET company_id = NULL, party_id = 3 WHERE id = 1;
+
+-- ===== booking_project: a booking is paid only from a project of its own party
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
+INSERT INTO party (id, code, kind, name, brn) VALUES (2, 'BP-0002', 'organisation', 'Uni', '2208203117');
+INSERT INTO project (id, code, party_id, name, number, funder, from_date, last_day, budget, created_at) VALUES (1, 'PJ-0001', 1, 'Sintering', 'RS-1', 'KEIT', '2026-01-01', '2026-12-31', 1000000, '2026-01-05 09:00');
+INSERT INTO project (id, code, party_id, name, number, funder, from_date, last_day, created_at) VALUES (2, 'PJ-0002', 2, 'Glazes', 'RS-2', 'NRF', '2026-01-01', '2026-12-31', '2026-01-05 09:00');
+INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- expect 23514 booking_project
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, project_id, start, "end", state, created_at, created_by) VALUES (10, 1, 1, 1, 1, 2, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- expect 23514 booking_project
+UPDATE booking SET project_id = 2 WHERE id = 1;
+-- expect 23514 booking_project
+UPDATE booking SET company_id = NULL, party_id = 2, project_id = 1 WHERE id = 1;
+-- ok
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, project_id, start, "end", state, created_at, created_by) VALUES (20, 1, 1, 1, 1, 1, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- ok
+UPDATE booking SET company_id = NULL, party_id = 2, project_id = 2 WHERE id = 1;

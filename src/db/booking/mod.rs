@@ -82,8 +82,10 @@ pub struct BookingInput {
     /// The company billed (사업자등록번호); empty: the person's company.
     pub company: String,
     /// The billing party (청구처: `BP-0007` or a BRN); empty: the company
-    /// above, else the person's own party.
+    /// above, else the project's party, else the person's own party.
     pub party: String,
+    /// The project (과제) that pays (`PJ-0001`), one of the party's; empty: none.
+    pub project: String,
     pub from: String,
     pub to: String,
     pub purpose: String,
@@ -230,19 +232,35 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
     let override_reason =
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
+        let project = match input.project.trim() {
+            "" => None,
+            code => Some(super::project::resolve(w.sql(), code)?),
+        };
+        let paid_by_project;
+        let input = match &project {
+            Some(p) if input.party.trim().is_empty() && input.company.trim().is_empty() => {
+                paid_by_project = BookingInput { party: p.party.clone(), ..input.clone() };
+                &paid_by_project
+            }
+            _ => input,
+        };
         let (eq, who) = machine_and_parties(w, input)?;
+        if let Some(p) = project.as_ref().filter(|p| p.party_id != who.party_id) {
+            return Err(Invalid::new(Field::Project, &p.code, Problem::OtherParty { party: p.party.clone() }).into());
+        }
         let occurrences = rules::weekly(&req.period, req.weeks);
         let mut out = Booked::default();
         let mut first: Option<i64> = None;
         for period in occurrences {
-            match slots::admissible(
-                w,
-                &eq,
-                (who.person_id, who.company_id),
-                &period,
-                slots::Coming::Ahead,
-                override_reason.is_some(),
-            ) {
+            let who_pays = (who.person_id, who.company_id);
+            let admitted =
+                slots::admissible(w, &eq, who_pays, &period, slots::Coming::Ahead, override_reason.is_some()).and_then(
+                    |()| match &project {
+                        Some(p) => super::project::admit(w.sql(), p, eq.id, who.party_id, &period, req.samples, 0),
+                        None => Ok(()),
+                    },
+                );
+            match admitted {
                 Ok(()) => {}
                 Err(Error::Refused(r)) if req.weeks > 1 => {
                     out.skipped.push(Skipped { period, refusal: r });
@@ -250,7 +268,11 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
                 }
                 Err(e) => return Err(e),
             }
-            let booking = insert(w, &eq, who, &period, &req, first, override_reason.as_deref(), None)?;
+            let mut booking = insert(w, &eq, who, &period, &req, first, override_reason.as_deref(), None)?;
+            if let Some(p) = &project {
+                crate::store::sql::project::set_on_booking(w.sql(), booking.id, p.id)?;
+                booking = sql::written(w.sql(), booking.id)?;
+            }
             first = first.or(Some(booking.id));
             out.booked.push(booking);
         }

@@ -47,8 +47,13 @@ fn reason(raw: &str) -> Result<Option<String>> {
     Ok(Some(text::clean(raw, 200).field(Field::Reason, raw)?).filter(|r| !r.is_empty()))
 }
 
+/// Approves a request; one paid from a project whose budget it would now
+/// pass (a lower budget, other bookings since) is refused.
 pub fn approve(store: &mut Store, id: &str) -> Result<Booking> {
-    run(store, id, Transition::Approve, |_, _| Ok(Changes::default()))
+    run(store, id, Transition::Approve, |w, before| {
+        crate::db::project::at_approval(w, before)?;
+        Ok(Changes::default())
+    })
 }
 
 pub fn reject(store: &mut Store, id: &str, why: &str) -> Result<Booking> {

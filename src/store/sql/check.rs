@@ -116,6 +116,12 @@ pub enum Found {
         equipment: String,
         party: Option<String>,
     },
+    /// A booking paid from a project of another party.
+    BookingProject {
+        booking: i64,
+        equipment: String,
+        project: String,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -144,6 +150,7 @@ impl Found {
             Found::SearchKey { .. } => "search_key",
             Found::SettingValue { .. } => "setting_value",
             Found::BookingParty { .. } => "booking_party",
+            Found::BookingProject { .. } => "booking_project",
         }
     }
 }
@@ -346,6 +353,12 @@ const INVARIANTS: &[Query] = &[
            FROM booking b JOIN equipment e ON e.id = b.equipment_id LEFT JOIN party y ON y.id = b.party_id
           WHERE y.id IS NULL OR b.company_id IS DISTINCT FROM y.company_id"),
         |r| Ok(Found::BookingParty { booking: r.get(0)?, equipment: r.get(1)?, party: r.get(2)? }),
+    ),
+    (
+        Text::Both("SELECT b.id, e.code, j.code
+           FROM booking b JOIN equipment e ON e.id = b.equipment_id JOIN project j ON j.id = b.project_id
+          WHERE b.party_id IS DISTINCT FROM j.party_id"),
+        |r| Ok(Found::BookingProject { booking: r.get(0)?, equipment: r.get(1)?, project: r.get(2)? }),
     ),
     (
         Text::Both("SELECT co.code, h.code, s.number, s.start, a.recorded_at

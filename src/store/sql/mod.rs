@@ -16,6 +16,7 @@ pub mod lease;
 pub mod operator;
 pub mod party;
 pub mod person;
+pub mod project;
 pub mod quota;
 pub mod report;
 pub mod room;

@@ -14,10 +14,12 @@ pub(crate) enum Table {
     Equipment,
     Course,
     Party,
+    Project,
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [Table::Company, Table::Person, Table::Equipment, Table::Course, Table::Party];
+    pub const ALL: [Table; 6] =
+        [Table::Company, Table::Person, Table::Equipment, Table::Course, Table::Party, Table::Project];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -26,6 +28,7 @@ impl Table {
             Table::Equipment => "equipment",
             Table::Course => "course",
             Table::Party => "party",
+            Table::Project => "project",
         }
     }
 
@@ -37,6 +40,7 @@ impl Table {
             Table::Equipment => "code, name, model, ''",
             Table::Course => "code, title, title_en, ''",
             Table::Party => "coalesce(name, ''), code, coalesce(brn, ''), kind",
+            Table::Project => "name, code, number, funder",
         }
     }
 
@@ -49,6 +53,7 @@ impl Table {
             // A company's party is found by the company's own key.
             Table::Party if c[3] == "company" => String::new(),
             Table::Party => search::party(&c[0], &c[1], &c[2]),
+            Table::Project => search::key(&[&c[0], &c[1], &c[2], &c[3]]),
         }
     }
 }

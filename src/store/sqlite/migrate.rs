@@ -17,6 +17,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0006_search_keys.sql"),
     include_str!("../../../migrations/0007_parties.sql"),
     include_str!("../../../migrations/0008_class_prices.sql"),
+    include_str!("../../../migrations/0009_projects.sql"),
 ];
 
 /// The schema version this kiln writes.

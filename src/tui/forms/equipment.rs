@@ -47,6 +47,7 @@ fn booking_input(form: &Form) -> BookingInput {
         person: v(Field::Person),
         company: String::new(),
         party: v(Field::Party),
+        project: String::new(),
         from: v(Field::From),
         to: v(Field::To),
         purpose: v(Field::Purpose),

@@ -6,6 +6,7 @@
 use crate::db::company::{self, CompanyFilter};
 use crate::db::party::{self, PartyFilter};
 use crate::db::person::{self, PersonFilter};
+use crate::db::project::{self, ProjectFilter};
 use crate::db::{Page, Store, equipment, room, training};
 use crate::domain::{Field, search};
 use crate::error::Result;
@@ -19,7 +20,14 @@ const OFFERED: u32 = 6;
 pub fn is_picked(field: Field) -> bool {
     matches!(
         field,
-        Field::Company | Field::Person | Field::Party | Field::Room | Field::Equipment | Field::Course | Field::Cohort
+        Field::Company
+            | Field::Person
+            | Field::Party
+            | Field::Project
+            | Field::Room
+            | Field::Equipment
+            | Field::Course
+            | Field::Cohort
     )
 }
 
@@ -64,6 +72,11 @@ fn candidates(store: &Store, field: Field, typed: &str, lang: Lang) -> Result<Ve
                 let brn = p.brn.map(|b| format!(" · {b}")).unwrap_or_default();
                 (p.code.clone(), format!("{} · {}{brn}", p.name, p.code))
             })
+            .collect(),
+        Field::Project => project::list(store, &ProjectFilter { search: some, ..ProjectFilter::default() })?
+            .into_iter()
+            .take(OFFERED as usize)
+            .map(|p| (p.code.clone(), format!("{} · {} · {}", p.name, p.code, p.party_name)))
             .collect(),
         Field::Equipment => equipment::list_matching(store, typed, page)?
             .into_iter()

@@ -51,6 +51,8 @@ pub struct Booking {
     pub rate_class: Option<String>,
     #[serde(skip)]
     pub party_id: i64,
+    /// The project (과제) that pays, if one does.
+    pub project: Option<String>,
 }
 
 /// A booking's columns as lists show it, from `b` and its joins (pieces of
@@ -60,13 +62,14 @@ macro_rules! columns {
         "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
        b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran, y.code,
-       coalesce(y.name, c.name), b.rate_class, b.party_id"
+       coalesce(y.name, c.name), b.rate_class, b.party_id, pj.code"
     };
 }
 macro_rules! joins {
     () => {
         " JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
-  LEFT JOIN company c ON c.id = b.company_id JOIN party y ON y.id = b.party_id"
+  LEFT JOIN company c ON c.id = b.company_id JOIN party y ON y.id = b.party_id
+  LEFT JOIN project pj ON pj.id = b.project_id"
     };
 }
 macro_rules! insert {
@@ -112,6 +115,7 @@ fn row(r: &Row<'_, '_>) -> Result<Booking> {
         party_name: r.get(27)?,
         rate_class: r.get(28)?,
         party_id: r.get(29)?,
+        project: r.get(30)?,
     })
 }
 
