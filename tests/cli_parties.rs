@@ -203,50 +203,21 @@ fn a_project_is_added_listed_and_pays_for_a_booking_as_json() {
         1,
     );
     assert!(line.contains("예산") && line.contains("100,000원") && line.contains("90,000원"), "{line}");
+    // Each a project as good but for one value.
+    let project = |last_day: &str, budget: &str| -> Vec<String> {
+        let mut a: Vec<String> =
+            ["project", "add", "--party", "BP-0061", "--name", "X", "--number", "N-1"].map(String::from).to_vec();
+        a.extend(
+            ["--funder", "F", "--from", "2026-03-01", "--last-day", last_day, "--budget", budget].map(String::from),
+        );
+        a
+    };
     for (args, field) in [
-        (
-            &[
-                "project",
-                "add",
-                "--party",
-                "BP-0061",
-                "--name",
-                "X",
-                "--number",
-                "N-1",
-                "--funder",
-                "F",
-                "--from",
-                "2026-03-01",
-                "--last-day",
-                "2026-02-01",
-            ][..],
-            "last day",
-        ),
-        (
-            &[
-                "project",
-                "add",
-                "--party",
-                "BP-0061",
-                "--name",
-                "X",
-                "--number",
-                "N-1",
-                "--funder",
-                "F",
-                "--from",
-                "2026-03-01",
-                "--last-day",
-                "2026-04-01",
-                "--budget",
-                "0",
-            ][..],
-            "budget",
-        ),
-        (&["project", "show", "PJ-9999"][..], "project"),
+        (project("2026-02-01", "1"), "last day"),
+        (project("2026-04-01", "0"), "budget"),
+        (vec!["project".to_owned(), "show".to_owned(), "PJ-9999".to_owned()], "project"),
     ] {
-        let line = fails(kiln(&db).args(args), 2);
+        let line = fails(kiln(&db).args(&args), 2);
         assert!(line.starts_with(&format!("error: {field}")), "{args:?}: {line}");
     }
     assert_eq!(dump(&db.path), before);

@@ -61,19 +61,7 @@ fn check_is_clean_on_the_demo_and_finds_each_planted_violation() {
     let s = db.open_as("kim");
     let report = check::run(&s).unwrap();
     let rules: Vec<&str> = report.invariants.iter().map(|v| v.rule).collect();
-    assert_eq!(
-        rules,
-        [
-            "booking_overlap",
-            "lease_overlap",
-            "statement_sum",
-            "statement_vat",
-            "yearly_total",
-            "use_month",
-            "booking_party"
-        ],
-        "{report:?}"
-    );
+    assert_eq!(rules, common::PLANTED_RULES, "{report:?}");
     assert!(
         kiln::i18n::check::detail(&report.invariants[0], Lang::Ko).contains("겹칩니다"),
         "said in Korean: {report:?}"

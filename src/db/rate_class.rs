@@ -4,7 +4,7 @@
 
 use super::write::json;
 use super::{Store, Write};
-use crate::domain::party::{ClassInput, MachinePrice, class_code, machine_price, unit_rate};
+use crate::domain::party::{ClassInput, MachinePrice, class_code, machine_price};
 use crate::domain::{Capability, Field, ForField, Invalid, Percent, Problem, Won};
 use crate::error::{Refusal, Result};
 use crate::store::Guard;
@@ -107,16 +107,10 @@ pub fn on_machine(store: &Store, equipment: &str) -> Result<Vec<MachineRate>> {
 }
 
 fn rates(db: crate::store::Sql<'_>, eq: &crate::db::equipment::Equipment) -> Result<Vec<MachineRate>> {
-    let percent = |bp: i64| Percent::from_bp(bp).field(Field::Discount, &bp.to_string());
     sql::classes_on_machine(db, eq.id)?
         .into_iter()
         .map(|(c, own_rate, own_discount)| {
-            let machine = match (own_rate, own_discount) {
-                (Some(r), _) => Some(MachinePrice::Rate(r)),
-                (None, Some(d)) => Some(MachinePrice::Discount(percent(d)?)),
-                (None, None) => None,
-            };
-            let rate = unit_rate(&c.code, eq.external_rate, eq.tenant_rate, machine, percent(c.discount)?);
+            let rate = crate::db::booking::priced::rate_on(eq, &c.code, c.discount, own_rate, own_discount)?;
             Ok(MachineRate {
                 class: c.code,
                 name_ko: c.name_ko,

@@ -244,6 +244,17 @@ pub fn behind(path: &Path, sql: &str) -> Result<(), String> {
 /// tenth, a yearly total and a month's kept use that differ from their
 /// rows. `check` reports them as booking_overlap, lease_overlap,
 /// statement_sum, statement_vat, yearly_total, use_month.
+/// The rules `check` reports after [`plant_rule_breaks`], in its order.
+pub const PLANTED_RULES: [&str; 7] = [
+    "booking_overlap",
+    "lease_overlap",
+    "statement_sum",
+    "statement_vat",
+    "yearly_total",
+    "use_month",
+    "booking_party",
+];
+
 pub fn plant_rule_breaks(path: &Path) {
     let sql = if pg::is_url(path) {
         // The overlap and VAT guards are constraints there, which no setting

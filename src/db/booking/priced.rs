@@ -23,14 +23,26 @@ pub(crate) fn class_and_rate(db: Sql<'_>, eq: &Equipment, party_id: i64, day: Na
     let class = class_by_rule(set.as_deref(), company, lease).to_owned();
     let (discount, own_rate, own_discount) = sql::class_on_machine(db, &class, eq.id)?
         .ok_or_else(|| Invalid::new(Field::RateClass, &class, Problem::NotFound))?;
+    let rate = rate_on(eq, &class, discount, own_rate, own_discount)?;
+    Ok((class, rate))
+}
+
+/// The rate `class` pays on `eq`, from the class's discount and the
+/// machine's own price for it as stored (discounts in basis points).
+pub(crate) fn rate_on(
+    eq: &Equipment,
+    class: &str,
+    class_discount: i64,
+    own_rate: Option<Won>,
+    own_discount: Option<i64>,
+) -> Result<Won> {
     let percent = |bp: i64| Percent::from_bp(bp).field(Field::Discount, &bp.to_string());
     let machine = match (own_rate, own_discount) {
         (Some(r), _) => Some(MachinePrice::Rate(r)),
         (None, Some(d)) => Some(MachinePrice::Discount(percent(d)?)),
         (None, None) => None,
     };
-    let rate = unit_rate(&class, eq.external_rate, eq.tenant_rate, machine, percent(discount)?);
-    Ok((class, rate))
+    Ok(unit_rate(class, eq.external_rate, eq.tenant_rate, machine, percent(class_discount)?))
 }
 
 /// Completed use at `rate`: the minutes billed (rounded up to the machine's
