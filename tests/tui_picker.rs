@@ -134,3 +134,28 @@ fn a_billing_party_is_picked_by_name_in_the_booking_form() {
         drop(db);
     }
 }
+
+#[test]
+fn the_booking_form_says_before_saving_that_a_person_may_not_bill_an_organisation_they_are_not_in() {
+    let (_db, store) = TempDb::demo();
+    let mut app = App::new(store, Lang::Ko, false).unwrap();
+    key(&mut app, '4');
+    // EQ-0007, which needs no qualification.
+    for _ in 0..6 {
+        key(&mut app, 'j');
+    }
+    key(&mut app, 'n');
+    assert!(app.form().unwrap().value(Field::Equipment) == "EQ-0007");
+    let kept = app.form().unwrap().value(Field::Person).chars().count();
+    for _ in 0..kept {
+        press(&mut app, KeyCode::Backspace);
+    }
+    // P-0010 is of no organisation of the demo.
+    type_text(&mut app, "P-0010");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "산학");
+    press(&mut app, KeyCode::Enter);
+    let t = screen(&app, 80, 24);
+    assert!(t.contains("구성원이 아닙니다"), "said before saving: {t}");
+    assert!(app.form().is_some(), "nothing saved, the form stays");
+}

@@ -190,14 +190,8 @@ pub(crate) fn for_booking(
     asked_company: &str,
 ) -> Result<(Option<i64>, i64)> {
     let db = w.sql();
-    if !asked_party.trim().is_empty() {
-        let party = resolve(db, asked_party.trim(), Field::Party)?;
-        let company = sql::company_of(db, party.id)?;
-        if company.is_none() && !sql::may_book(db, party.id, person_id)? {
-            let person = crate::store::sql::person::code(db, person_id)?;
-            return Err(Refusal::NotPartyMember { party: party.code, person }.into());
-        }
-        return Ok((company, party.id));
+    if let Some((company, party)) = asked(db, person_id, asked_party)? {
+        return Ok((company, party));
     }
     if !asked_company.trim().is_empty() {
         let company = super::company::resolve(db, asked_company.trim(), Field::Company)?;
@@ -220,6 +214,22 @@ pub(crate) fn of_booker(w: &mut Write<'_>, person_id: i64, company_id: Option<i6
             .ok_or_else(|| Invalid::new(Field::Party, c.to_string(), Problem::NotFound).into()),
         None => individual(w, person_id),
     }
+}
+
+/// The party asked for by a person who books (none if nothing was asked):
+/// its company and id, or the refusal if the person may not bill it — the
+/// booking form says so as it is typed, before saving.
+pub(crate) fn asked(db: Sql<'_>, person_id: i64, asked_party: &str) -> Result<Option<(Option<i64>, i64)>> {
+    if asked_party.trim().is_empty() {
+        return Ok(None);
+    }
+    let party = resolve(db, asked_party.trim(), Field::Party)?;
+    let company = sql::company_of(db, party.id)?;
+    if company.is_none() && !sql::may_book(db, party.id, person_id)? {
+        let person = crate::store::sql::person::code(db, person_id)?;
+        return Err(Refusal::NotPartyMember { party: party.code, person }.into());
+    }
+    Ok(Some((company, party.id)))
 }
 
 /// A person's individual party, made (and audited) if they have none.

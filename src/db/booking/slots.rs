@@ -191,8 +191,9 @@ pub fn preview(store: &Store, input: &BookingInput) -> Preview {
         }
         Err(e) => return Preview::Refused { why: e, free: None },
     }
-    match booker(db, input).and_then(|p| gate::qualified(db, &eq, p, &req.period)) {
-        Ok(()) => Preview::Free,
+    let who = booker(db, input).and_then(|p| gate::qualified(db, &eq, p, &req.period).map(|()| p));
+    match who.and_then(|p| crate::db::party::asked(db, p, &input.party)) {
+        Ok(_) => Preview::Free,
         Err(Error::Invalid(_)) => Preview::Incomplete,
         Err(e) => Preview::Refused { why: e, free: None },
     }
