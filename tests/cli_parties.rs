@@ -224,3 +224,37 @@ fn a_project_is_added_listed_and_pays_for_a_booking_as_json() {
     let listed = stdout(kiln(&db).args(["--lang", "ko", "project", "list", "--search", "ㅇㅇㅈㅅ"]));
     assert!(listed.contains("유약 조성 최적화") && listed.contains("90,000원 (1)"), "{listed}");
 }
+
+#[test]
+fn consumables_are_catalogued_and_a_use_takes_them_as_json() {
+    let db = demo();
+    let listed = json(kiln(&db).args(["consumable", "list", "--search", "도가니", "--json"]));
+    assert_eq!(listed[0]["code"], "crucible-al2o3");
+    let added = json(kiln(&db).args([
+        "consumable",
+        "add",
+        "sic-paper",
+        "--name",
+        "SiC 연마지",
+        "--unit",
+        "장",
+        "--price",
+        "1,500",
+        "--json",
+    ]));
+    assert_eq!(added["unit_price"], 1500);
+    let priced = json(kiln(&db).args(["consumable", "price", "sic-paper", "1,800", "--json"]));
+    assert_eq!(priced["unit_price"], 1800);
+    let in_use = json(kiln(&db).args(["booking", "list", "--state", "in-use", "--json"]));
+    let id = in_use[0]["id"].as_i64().unwrap().to_string();
+    let took = json(kiln(&db).args(["booking", "consume", &id, "--item", "sic-paper", "--quantity", "4", "--json"]));
+    assert_eq!(took["state"], "in-use");
+    let before = dump(&db.path);
+    let line =
+        fails(kiln(&db).args(["--lang", "ko", "booking", "consume", &id, "--item", "sic-paper", "--quantity", "0"]), 2);
+    assert!(line.starts_with("error: 수량"), "{line}");
+    let line =
+        fails(kiln(&db).args(["consumable", "add", "sic-paper", "--name", "X", "--unit", "장", "--price", "-1"]), 2);
+    assert!(line.starts_with("error: unit price"), "{line}");
+    assert_eq!(dump(&db.path), before);
+}

@@ -27,6 +27,7 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "statements" => &["statement", "list"],
         "parties" => &["party", "list"],
         "projects" => &["project", "list"],
+        "consumables" => &["consumable", "list"],
         "enrolments" => &["enrol", "list"],
         "qualifications" => &["qualification", "list"],
         other => panic!("no list for {other}"),

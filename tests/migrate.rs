@@ -425,7 +425,7 @@ fn check_on_a_moved_centre_finds_what_it_finds_in_the_file() {
     report["integrity"].take();
     file_report["integrity"].take();
     assert_eq!(report, file_report);
-    assert_eq!(said, "error: the check found 8 problem(s) — see the list above and restore from a backup\n");
+    assert_eq!(said, "error: the check found 9 problem(s) — see the list above and restore from a backup\n");
     let rules: Vec<&str> =
         report["invariants"].as_array().unwrap().iter().map(|v| v["rule"].as_str().unwrap()).collect();
     assert_eq!(rules, common::PLANTED_RULES);

@@ -245,5 +245,8 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
     .unwrap();
     let (kept, summed) = use_months(&db);
     assert_eq!(kept, summed, "after edits around kiln");
-    assert!(kiln::db::check::run(&s).unwrap().invariants.is_empty());
+    // The kept sums hold; what check finds is the charge raised by hand,
+    // which its recorded use and rate no longer come to.
+    let found: Vec<&str> = kiln::db::check::run(&s).unwrap().invariants.iter().map(|v| v.rule).collect();
+    assert_eq!(found, ["booking_charge"]);
 }

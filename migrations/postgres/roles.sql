@@ -65,7 +65,8 @@ GRANT SELECT ON
     kiln_schema, operator, audit_log, company, room, person, lease, yearly_report, yearly_total,
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
-    use_month, setting, rate_class, party, party_member, equipment_class, project
+    use_month, setting, rate_class, party, party_member, equipment_class, project,
+    consumable, booking_consumable
 TO kiln_admin, kiln_equipment_manager, kiln_viewer;
 
 -- The audit log is appended to, by anyone who writes; nobody, not even an
@@ -83,6 +84,8 @@ GRANT INSERT, UPDATE ON person, equipment, downtime, booking, use_month, attenda
 GRANT INSERT, UPDATE, DELETE ON quota TO kiln_equipment_manager;
 -- A booking by someone with no party yet makes their individual party.
 GRANT INSERT ON party TO kiln_equipment_manager;
+-- Equipment managers record the consumables a use took.
+GRANT INSERT ON booking_consumable TO kiln_equipment_manager;
 
 -- Admins: every write kiln makes, on every table but the audit log's and
 -- the schema's version (which only the migrations, run by the owner, write).
@@ -90,7 +93,8 @@ GRANT INSERT, UPDATE, DELETE ON
     operator, company, room, person, lease, yearly_report, yearly_total,
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
-    use_month, setting, rate_class, party, party_member, equipment_class, project
+    use_month, setting, rate_class, party, party_member, equipment_class, project,
+    consumable, booking_consumable
 TO kiln_admin;
 -- setval after a load with explicit ids (the demo) needs UPDATE.
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO kiln_admin;

@@ -121,6 +121,17 @@ pub enum BookingCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Record a consumable the use took (in use or completed); a completed booking is priced again
+    Consume {
+        id: String,
+        /// The consumable's code (`kiln consumable list`)
+        #[arg(long)]
+        item: String,
+        #[arg(long, allow_hyphen_values = true)]
+        quantity: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct the recorded times of use (admins), with a reason; completed use is priced again at its recorded rate
     Correct {
         id: String,
@@ -295,6 +306,9 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
         BookingCmd::CheckOut { id, at, samples, json: j } => {
             let samples = given(samples, Field::Samples)?;
             show(&booking::check_out(&mut store, &id, at.as_deref(), samples.as_deref())?, j)
+        }
+        BookingCmd::Consume { id, item, quantity, json: j } => {
+            show(&crate::db::consumable::consume(&mut store, &id, &item, &quantity)?, j)
         }
         BookingCmd::Correct { id, from, to, reason, json: j } => {
             show(&booking::correct(&mut store, &id, from.as_deref(), to.as_deref(), &reason)?, j)

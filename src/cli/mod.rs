@@ -5,6 +5,7 @@
 mod admin;
 mod billing;
 mod booking;
+mod consumables;
 mod equipment;
 mod export;
 mod import;
@@ -154,6 +155,9 @@ pub enum Command {
     /// Billing parties (청구처): companies, outside organisations, individuals
     #[command(subcommand)]
     Party(parties::PartyCmd),
+    /// Consumables (소모품) a use of a machine takes, priced per unit
+    #[command(subcommand)]
+    Consumable(consumables::ConsumableCmd),
     /// Projects (과제) that pay for bookings
     #[command(subcommand)]
     Project(parties::ProjectCmd),
@@ -246,6 +250,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Party(cmd)) => parties::party_cmd(&env, cmd),
         Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
         Some(Command::Project(cmd)) => parties::project_cmd(&env, cmd),
+        Some(Command::Consumable(cmd)) => consumables::consumable_cmd(&env, cmd),
     };
     // A full disk, a read-only or damaged file met anywhere: say which file.
     done.map_err(|e| e.on_file(&env.path))

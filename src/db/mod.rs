@@ -8,6 +8,7 @@ pub mod booking;
 pub mod calendar;
 pub mod check;
 pub mod company;
+pub mod consumable;
 pub mod downtime;
 pub mod equipment;
 pub mod lease;

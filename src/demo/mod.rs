@@ -67,6 +67,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let machines = equipment::machines(store)?;
     let cohorts = training::add(store, &mut rng, &codes, today)?;
     let bookings = equipment::bookings(store, &mut rng, today)? + parties::project_bookings(store)?;
+    parties::consumables(store)?;
     let statements = billing::statements(store, &mut rng, today)?;
     Ok(DemoSummary {
         companies: plans.len(),

@@ -8,6 +8,7 @@ use crate::db::booking::{self, BookingInput};
 use crate::db::party::{self, PartyFilter};
 use crate::db::project::ProjectFilter;
 use crate::db::{Page, Store};
+use crate::domain::consumable::ConsumableInput;
 use crate::domain::party::PartyInput;
 use crate::domain::project::ProjectInput;
 use crate::domain::time::date_text;
@@ -104,4 +105,31 @@ pub fn project_bookings(store: &mut Store) -> Result<usize> {
         }
     }
     Ok(n)
+}
+
+/// The consumables the centre sells with its machines, and what this
+/// morning's uses have taken so far (priced when they are checked out).
+pub fn consumables(store: &mut Store) -> Result<usize> {
+    const CATALOGUE: [(&str, &str, &str, &str); 4] = [
+        ("au-target", "금 스퍼터 타깃(코팅 1회분)", "회", "12,000"),
+        ("carbon-tape", "카본 테이프", "cm", "300"),
+        ("tem-grid", "TEM 그리드", "장", "3,500"),
+        ("crucible-al2o3", "알루미나 도가니", "개", "18,000"),
+    ];
+    for (code, name, unit, price) in CATALOGUE {
+        let input =
+            ConsumableInput { code: code.into(), name: name.into(), unit: unit.into(), unit_price: price.into() };
+        crate::db::consumable::add(store, &input)?;
+    }
+    let in_use = booking::BookingFilter {
+        state: Some(crate::domain::booking::BookingState::InUse),
+        ..booking::BookingFilter::default()
+    };
+    for b in booking::list(store, &in_use, Page::ALL_FOR_CLI)? {
+        if b.equipment == "EQ-0002" {
+            crate::db::consumable::consume(store, &b.id.to_string(), "au-target", "1")?;
+            crate::db::consumable::consume(store, &b.id.to_string(), "carbon-tape", "20")?;
+        }
+    }
+    Ok(CATALOGUE.len())
 }

@@ -134,6 +134,10 @@ pub enum Field {
     /// 전문기관: who funds a project or a voucher programme.
     Funder,
     Budget,
+    /// A consumable (소모품), by code.
+    Consumable,
+    /// How a consumable is counted.
+    Unit,
 }
 
 /// What was wrong with the value, and so what would be accepted.

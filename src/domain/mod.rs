@@ -8,6 +8,7 @@ pub mod brn;
 pub mod clock;
 pub mod codes;
 pub mod company;
+pub mod consumable;
 pub mod contact;
 pub mod corporate_no;
 pub mod equipment;

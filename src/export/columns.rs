@@ -215,6 +215,15 @@ pub const PROJECTS: &[Column] = &[
     col("committed", "예약 포함 추정액", "With bookings", K::Won),
 ];
 
+/// The catalogue of consumables (소모품).
+#[rustfmt::skip]
+pub const CONSUMABLES: &[Column] = &[
+    col("code", "소모품 코드", "Consumable", K::Text),
+    col("name", "이름", "Name", K::Text),
+    col("unit", "단위", "Unit", K::Text),
+    col("unit_price", "단가", "Unit price", K::Won),
+];
+
 #[rustfmt::skip]
 pub const ENROLMENTS: &[Column] = &[
     col("cohort", "기수", "Cohort", K::Text),
@@ -258,6 +267,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("statements", STATEMENTS),
     ("parties", PARTIES),
     ("projects", PROJECTS),
+    ("consumables", CONSUMABLES),
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
 ];

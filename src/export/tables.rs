@@ -29,6 +29,7 @@ pub const NAMES: &[&str] = &[
     "statements",
     "parties",
     "projects",
+    "consumables",
     "enrolments",
     "qualifications",
 ];
@@ -48,6 +49,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "statements" => "청구서",
         "parties" => "청구처",
         "projects" => "과제",
+        "consumables" => "소모품",
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
         _ => "kiln",
@@ -101,6 +103,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         "statements" => sheet(name, &statement::issued_list(store, None, None)?),
         "parties" => sheet(name, &party::list(store, &party::PartyFilter::default(), all)?),
         "projects" => sheet(name, &project::list(store, &project::ProjectFilter::default())?),
+        "consumables" => sheet(name, &crate::db::consumable::list(store, None)?),
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),

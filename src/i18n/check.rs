@@ -185,6 +185,17 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 format!("booking #{booking} of {equipment} is paid from project {project} of another party")
             }
         }
+        Found::BookingCharge { booking, equipment, charge, priced } => {
+            if ko {
+                format!(
+                    "{equipment} 예약 #{booking}의 사용료 {charge}이(가) 기록된 사용·단가·소모품으로 계산한 {priced}과(와) 다릅니다"
+                )
+            } else {
+                format!(
+                    "booking #{booking} of {equipment} is charged {charge}, but its recorded use, rate and consumables come to {priced}"
+                )
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

@@ -123,6 +123,8 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::ProjectNumber => ("과제번호", "project number"),
         F::Funder => ("전문기관", "funder"),
         F::Budget => ("예산(장비 사용)", "budget (equipment use)"),
+        F::Consumable => ("소모품", "consumable"),
+        F::Unit => ("단위", "unit"),
     };
     lang.pick(ko, en)
 }

@@ -33,6 +33,8 @@ pub const TABLES: &[&str] = &[
     "equipment",
     "equipment_class",
     "booking",
+    "consumable",
+    "booking_consumable",
     "downtime",
     "closed_day",
     "quota",

@@ -156,7 +156,8 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                 let rate = before.rate.unwrap_or(Won(0));
                 let samples = before.actual_samples.unwrap_or(before.samples);
                 let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
-                let (billed, amount) = super::priced::use_charge(&eq, rate, &booked, &used, samples)?;
+                let took = crate::store::sql::consumable::of_booking(w.sql(), before.id)?;
+                let (billed, amount) = super::priced::charge(&eq, rate, &booked, &used, samples, took)?;
                 Some(Priced {
                     billed_minutes: billed,
                     charge: amount,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::db::equipment::Equipment;
 use crate::domain::booking::billable_minutes;
 use crate::domain::party::{MachinePrice, class_by_rule, unit_rate};
-use crate::domain::pricing::{BilledTime, Outcome, PriceError, PriceInput, Tariff, price};
+use crate::domain::pricing::{BilledTime, ConsumableUse, Outcome, PriceError, PriceInput, Tariff, price};
 use crate::domain::{BillingUnit, Field, ForField, Invalid, Percent, Period, Problem, Won};
 use crate::error::{Error, Result};
 use crate::store::Sql;
@@ -54,6 +54,19 @@ pub(crate) fn use_charge(
     used: &Period,
     samples: i64,
 ) -> Result<(i64, Won)> {
+    charge(eq, rate, booked, used, samples, Vec::new())
+}
+
+/// [`use_charge`] with the consumables the use took, at their recorded
+/// prices and never discounted, in the charge.
+pub(crate) fn charge(
+    eq: &Equipment,
+    rate: Won,
+    booked: &Period,
+    used: &Period,
+    samples: i64,
+    consumables: Vec<ConsumableUse>,
+) -> Result<(i64, Won)> {
     let slot = i64::from(eq.rules.slot_minutes.max(1));
     let tariff = Tariff {
         unit: eq.billing_unit,
@@ -71,7 +84,7 @@ pub(crate) fn use_charge(
         tariff,
         outcome: Outcome::Used { booked: booked.minutes(), used: used.minutes(), samples, assisted: 0 },
         quarter_minutes_before: 0,
-        consumables: Vec::new(),
+        consumables,
         voucher: None,
     };
     let priced = price(&input).map_err(|e| match e {
@@ -108,6 +121,7 @@ pub fn price_now(store: &crate::db::Store, id: &str) -> Result<Option<PricedNow>
     let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
     let used = Period::new(start, end).field(Field::To, &end.to_string())?;
     let samples = b.actual_samples.unwrap_or(b.samples);
-    let (billed_minutes, charge) = use_charge(&eq, rate, &booked, &used, samples)?;
+    let took = crate::store::sql::consumable::of_booking(db, b.id)?;
+    let (billed_minutes, charge) = self::charge(&eq, rate, &booked, &used, samples, took)?;
     Ok(Some(PricedNow { rate_class, rate, billed_minutes, charge }))
 }

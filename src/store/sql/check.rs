@@ -122,6 +122,14 @@ pub enum Found {
         equipment: String,
         project: String,
     },
+    /// A completed booking charged other than its recorded use at its
+    /// recorded rate plus the consumables it took.
+    BookingCharge {
+        booking: i64,
+        equipment: String,
+        charge: Won,
+        priced: Won,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -151,6 +159,7 @@ impl Found {
             Found::SettingValue { .. } => "setting_value",
             Found::BookingParty { .. } => "booking_party",
             Found::BookingProject { .. } => "booking_project",
+            Found::BookingCharge { .. } => "booking_charge",
         }
     }
 }
@@ -359,6 +368,22 @@ const INVARIANTS: &[Query] = &[
            FROM booking b JOIN equipment e ON e.id = b.equipment_id JOIN project j ON j.id = b.project_id
           WHERE b.party_id IS DISTINCT FROM j.party_id"),
         |r| Ok(Found::BookingProject { booking: r.get(0)?, equipment: r.get(1)?, project: r.get(2)? }),
+    ),
+    (
+        // What domain::pricing charges for use at a recorded rate: by the
+        // minute from the hourly rate, truncated, or by the sample; plus
+        // the consumables at their recorded prices.
+        Text::Both("SELECT b.id, e.code, b.charge, b.priced
+           FROM (SELECT b.id, b.equipment_id, b.charge,
+                        CASE e.billing_unit WHEN 'hour' THEN b.rate * b.billed_minutes / 60
+                             ELSE b.rate * b.actual_samples END
+                        + coalesce((SELECT sum(u.quantity * u.unit_price) FROM booking_consumable u
+                                     WHERE u.booking_id = b.id), 0) AS priced
+                   FROM booking b JOIN equipment e ON e.id = b.equipment_id
+                  WHERE b.state = 'completed' AND b.rate IS NOT NULL) b
+           JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.charge <> b.priced"),
+        |r| Ok(Found::BookingCharge { booking: r.get(0)?, equipment: r.get(1)?, charge: r.get(2)?, priced: r.get(3)? }),
     ),
     (
         Text::Both("SELECT co.code, h.code, s.number, s.start, a.recorded_at

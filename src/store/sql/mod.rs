@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod centre;
 pub mod check;
 pub mod company;
+pub mod consumable;
 pub mod demo;
 pub mod downtime;
 pub mod equipment;

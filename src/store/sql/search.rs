@@ -15,11 +15,19 @@ pub(crate) enum Table {
     Course,
     Party,
     Project,
+    Consumable,
 }
 
 impl Table {
-    pub const ALL: [Table; 6] =
-        [Table::Company, Table::Person, Table::Equipment, Table::Course, Table::Party, Table::Project];
+    pub const ALL: [Table; 7] = [
+        Table::Company,
+        Table::Person,
+        Table::Equipment,
+        Table::Course,
+        Table::Party,
+        Table::Project,
+        Table::Consumable,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -29,6 +37,7 @@ impl Table {
             Table::Course => "course",
             Table::Party => "party",
             Table::Project => "project",
+            Table::Consumable => "consumable",
         }
     }
 
@@ -41,6 +50,7 @@ impl Table {
             Table::Course => "code, title, title_en, ''",
             Table::Party => "coalesce(name, ''), code, coalesce(brn, ''), kind",
             Table::Project => "name, code, number, funder",
+            Table::Consumable => "name, code, unit, ''",
         }
     }
 
@@ -54,6 +64,7 @@ impl Table {
             Table::Party if c[3] == "company" => String::new(),
             Table::Party => search::party(&c[0], &c[1], &c[2]),
             Table::Project => search::key(&[&c[0], &c[1], &c[2], &c[3]]),
+            Table::Consumable => search::key(&[&c[0], &c[1]]),
         }
     }
 }

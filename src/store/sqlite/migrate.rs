@@ -18,6 +18,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0007_parties.sql"),
     include_str!("../../../migrations/0008_class_prices.sql"),
     include_str!("../../../migrations/0009_projects.sql"),
+    include_str!("../../../migrations/0010_consumables.sql"),
 ];
 
 /// The schema version this kiln writes.
