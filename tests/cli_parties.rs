@@ -258,3 +258,20 @@ fn consumables_are_catalogued_and_a_use_takes_them_as_json() {
     assert!(line.starts_with("error: unit price"), "{line}");
     assert_eq!(dump(&db.path), before);
 }
+
+#[test]
+fn an_operator_rate_is_set_and_staff_time_recorded_as_json() {
+    let db = demo();
+    let set = json(kiln(&db).args(["equipment", "operator-rate", "EQ-0001", "--rate", "30,000", "--json"]));
+    assert_eq!(set["operator_rate"], 30_000);
+    let shown = stdout(kiln(&db).args(["--lang", "ko", "equipment", "operator-rate", "EQ-0001"]));
+    assert!(shown.contains("기술료") && shown.contains("30,000원"), "{shown}");
+    let in_use = json(kiln(&db).args(["booking", "list", "--state", "in-use", "--equipment", "EQ-0001", "--json"]));
+    let id = in_use[0]["id"].as_i64().unwrap().to_string();
+    let assisted = json(kiln(&db).args(["booking", "assist", &id, "--minutes", "30", "--json"]));
+    assert_eq!((assisted["assisted_minutes"].as_i64(), assisted["operator_rate"].as_i64()), (Some(30), Some(30_000)));
+    let before = dump(&db.path);
+    let line = fails(kiln(&db).args(["booking", "assist", &id, "--minutes", "-1"]), 2);
+    assert!(line.starts_with("error: assisted minutes"), "{line}");
+    assert_eq!(dump(&db.path), before);
+}

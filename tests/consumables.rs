@@ -90,3 +90,42 @@ fn a_booking_not_in_use_an_unknown_item_or_a_bad_quantity_is_refused_and_changes
     }
     assert_eq!(dump(&db.path), before);
 }
+
+#[test]
+fn staff_time_is_charged_at_the_machines_operator_rate_of_the_day_and_never_repriced_by_a_later_one() {
+    let (db, mut s) = TempDb::demo();
+    let in_use = BookingFilter { state: Some(BookingState::InUse), ..BookingFilter::default() };
+    let b =
+        booking::list(&s, &in_use, Page::ALL_FOR_CLI).unwrap().into_iter().find(|b| b.equipment != "EQ-0002").unwrap();
+    let eq = kiln::db::equipment::show(&s, &b.equipment).unwrap();
+    assert_eq!(consumable::operator_rate(&s, &eq.code).unwrap(), Won(0), "none set in an empty setting");
+    consumable::set_operator_rate(&mut s, &eq.code, "40,000").unwrap();
+    let id = b.id.to_string();
+    // 45 minutes, rounded up to the machine's slot like use.
+    let assisted = consumable::assist(&mut s, &id, "45").unwrap();
+    assert_eq!((assisted.assisted_minutes, assisted.operator_rate), (Some(45), Some(Won(40_000))));
+    consumable::set_operator_rate(&mut s, &eq.code, "90,000").unwrap();
+    drop(s);
+    let mut later = common::open_at(&db.path, "kim", "2026-11-26 11:00");
+    let out = booking::check_out(&mut later, &id, Some("2026-11-26 11:00"), None).unwrap();
+    let slot = i64::from(eq.rules.slot_minutes);
+    let staff = |m: i64| 40_000 * ((m + slot - 1) / slot * slot) / 60;
+    let use_only = kiln::domain::booking::charge(eq.billing_unit, out.rate.unwrap(), out.billed_minutes.unwrap(), 0);
+    assert_eq!(out.charge, Some(Won(use_only.unwrap().0 + staff(45))), "{out:?}");
+    // Corrected after check-out: priced again at the rate recorded first.
+    let again = consumable::assist(&mut later, &id, "90").unwrap();
+    assert_eq!(again.charge, Some(Won(use_only.unwrap().0 + staff(90))));
+    assert!(check::run(&later).unwrap().is_clean());
+    let before = dump(&db.path);
+    for bad in ["-5", "abc", "99999999"] {
+        match consumable::assist(&mut later, &id, bad) {
+            Err(Error::Invalid(i)) => assert_eq!(i.field, kiln::domain::Field::AssistedMinutes, "{bad}"),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+    match consumable::set_operator_rate(&mut later, &eq.code, "-1") {
+        Err(Error::Invalid(i)) => assert_eq!(i.field, kiln::domain::Field::OperatorRate),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(dump(&db.path), before);
+}

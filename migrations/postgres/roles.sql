@@ -66,7 +66,7 @@ GRANT SELECT ON
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
     use_month, setting, rate_class, party, party_member, equipment_class, project,
-    consumable, booking_consumable
+    consumable, booking_consumable, equipment_operator
 TO kiln_admin, kiln_equipment_manager, kiln_viewer;
 
 -- The audit log is appended to, by anyone who writes; nobody, not even an
@@ -94,7 +94,7 @@ GRANT INSERT, UPDATE, DELETE ON
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
     use_month, setting, rate_class, party, party_member, equipment_class, project,
-    consumable, booking_consumable
+    consumable, booking_consumable, equipment_operator
 TO kiln_admin;
 -- setval after a load with explicit ids (the demo) needs UPDATE.
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO kiln_admin;

@@ -132,6 +132,14 @@ pub enum BookingCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Record the minutes of a use the centre's staff assisted, charged at the machine's operator rate
+    Assist {
+        id: String,
+        #[arg(long, allow_hyphen_values = true)]
+        minutes: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Correct the recorded times of use (admins), with a reason; completed use is priced again at its recorded rate
     Correct {
         id: String,
@@ -306,6 +314,9 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
         BookingCmd::CheckOut { id, at, samples, json: j } => {
             let samples = given(samples, Field::Samples)?;
             show(&booking::check_out(&mut store, &id, at.as_deref(), samples.as_deref())?, j)
+        }
+        BookingCmd::Assist { id, minutes, json: j } => {
+            show(&crate::db::consumable::assist(&mut store, &id, &minutes)?, j)
         }
         BookingCmd::Consume { id, item, quantity, json: j } => {
             show(&crate::db::consumable::consume(&mut store, &id, &item, &quantity)?, j)

@@ -134,6 +134,14 @@ pub enum EquipmentCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Show, or with --rate set, the machine's operator rate per hour of staff time (기술료)
+    OperatorRate {
+        code: String,
+        #[arg(long, allow_hyphen_values = true)]
+        rate: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -251,6 +259,21 @@ pub fn equipment_cmd(env: &Env, cmd: EquipmentCmd) -> Result<()> {
             let mut store = env.open_existing()?;
             let e = equipment::edit(&mut store, &code, &fields.input(code.clone())?)?;
             one(&e, j, || print_equipment(&e, lang))
+        }
+        EquipmentCmd::OperatorRate { code, rate, json: j } => {
+            let mut store = env.open_existing()?;
+            let rate = match rate {
+                Some(r) => crate::db::consumable::set_operator_rate(&mut store, &code, &r)?,
+                None => crate::db::consumable::operator_rate(&store, &code)?,
+            };
+            let value = serde_json::json!({ "equipment": code.trim().to_ascii_uppercase(), "operator_rate": rate });
+            one(&value, j, || {
+                super::output::say(format!(
+                    "{}  {}  {rate}",
+                    code.trim().to_ascii_uppercase(),
+                    lang.pick("기술료(시간당)", "operator rate per hour")
+                ))
+            })
         }
         EquipmentCmd::Retire { code, json: j } => {
             let mut store = env.open_existing()?;

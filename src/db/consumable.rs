@@ -4,14 +4,14 @@
 //! consumables never discounted), so the month's sums and statements follow
 //! — an issued month by a correction line, as for any later change.
 
+use super::Store;
 use super::booking::{self, Booking, priced};
 use super::write::json;
-use super::{Store, equipment};
 use crate::domain::booking::BookingState;
 use crate::domain::consumable::{ConsumableInput, quantity};
 use crate::domain::money::required_won;
 use crate::domain::party::class_code;
-use crate::domain::{Capability, Field, ForField, Invalid, Period, Problem};
+use crate::domain::{Capability, Field, ForField, Invalid, Problem};
 use crate::error::{Refusal, Result};
 use crate::store::Guard;
 use crate::store::sql::consumable as sql;
@@ -73,15 +73,9 @@ pub fn consume(store: &mut Store, id: &str, item: &str, qty: &str) -> Result<Boo
         }
         let c = find(w.sql(), item)?;
         sql::record_use(w.sql(), before.id, c.id, quantity, c.unit_price, w.now(), w.who())?;
-        if let (Some(start), Some(end), Some(rate)) = (before.actual_start, before.actual_end, before.rate) {
-            let eq = equipment::by_code(w.sql(), &before.equipment)?;
-            let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
-            let used = Period::new(start, end).field(Field::To, &end.to_string())?;
-            let samples = before.actual_samples.unwrap_or(before.samples);
-            let took = sql::of_booking(w.sql(), before.id)?;
-            let (_, charge) = priced::charge(&eq, rate, &booked, &used, samples, took)?;
-            sql::set_charge(w.sql(), before.id, charge)?;
-        }
+        let recorded =
+            booking::by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        priced::reprice(w.sql(), &recorded)?;
         let after = booking::by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
         let mut record = json(&after);
         record["consumed"] = serde_json::json!({ "item": c.code, "quantity": quantity, "unit_price": c.unit_price });
@@ -93,4 +87,62 @@ pub fn consume(store: &mut Store, id: &str, item: &str, qty: &str) -> Result<Boo
 /// What a booking took, at the prices recorded.
 pub fn of_booking(store: &Store, id: i64) -> Result<Vec<crate::domain::pricing::ConsumableUse>> {
     sql::of_booking(store.sql(), id)
+}
+
+/// Sets a machine's operator rate per hour of staff time from now on
+/// (admins); uses already assisted keep the rate they recorded.
+pub fn set_operator_rate(store: &mut Store, equipment: &str, rate: &str) -> Result<crate::domain::Won> {
+    let rate = required_won(rate, Field::OperatorRate)?;
+    store.write(Capability::Billing, |w| {
+        let eq = crate::db::equipment::by_code(w.sql(), equipment)?;
+        let before = sql::operator_rate(w.sql(), eq.id)?;
+        if sql::set_operator_rate(w.sql(), eq.id, rate)? {
+            let of = |r: crate::domain::Won| serde_json::json!({ "equipment": eq.code, "operator_rate": r });
+            w.audit("equipment", &eq.code, "set-operator-rate", Some(of(before)), Some(of(rate)))?;
+        }
+        Ok(rate)
+    })
+}
+
+/// A machine's operator rate per hour of staff time (0: none set).
+pub fn operator_rate(store: &Store, equipment: &str) -> Result<crate::domain::Won> {
+    let eq = crate::db::equipment::show(store, equipment)?;
+    sql::operator_rate(store.sql(), eq.id)
+}
+
+/// Records how many minutes of a use in progress or completed the centre's
+/// staff assisted (equipment managers and admins), at the machine's
+/// operator rate of the day; a completed booking is priced again. Given
+/// again, it replaces the minutes (the rate recorded first stays).
+pub fn assist(store: &mut Store, id: &str, minutes: &str) -> Result<Booking> {
+    let mins = minutes
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|m| (0..=crate::domain::booking::LONGEST_MINUTES).contains(m))
+        .ok_or_else(|| {
+            let max = crate::domain::booking::LONGEST_MINUTES;
+            Invalid::new(Field::AssistedMinutes, minutes, Problem::OutOfRange { min: 0, max })
+        })?;
+    let n =
+        id.trim().parse::<i64>().map_err(|_| Invalid::new(Field::Booking, id, Problem::Format { example: "1234" }))?;
+    store.write(Capability::ManageBookings, |w| {
+        let before = booking::by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        if !matches!(before.state, BookingState::InUse | BookingState::Completed) {
+            return Err(Refusal::NotCorrectable { booking: before.id, state: before.state }.into());
+        }
+        let rate = if let Some(r) = before.operator_rate {
+            r
+        } else {
+            let eq = crate::db::equipment::by_code(w.sql(), &before.equipment)?;
+            sql::operator_rate(w.sql(), eq.id)?
+        };
+        sql::set_assisted(w.sql(), before.id, mins, rate)?;
+        let recorded =
+            booking::by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        priced::reprice(w.sql(), &recorded)?;
+        let after = booking::by_id(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Booking, id, Problem::NotFound))?;
+        w.audit("booking", &before.id.to_string(), "assist", Some(json(&before)), Some(json(&after)))?;
+        Ok(after)
+    })
 }

@@ -32,6 +32,7 @@ pub const TABLES: &[&str] = &[
     "yearly_total",
     "equipment",
     "equipment_class",
+    "equipment_operator",
     "booking",
     "consumable",
     "booking_consumable",

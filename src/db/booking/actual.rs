@@ -156,7 +156,7 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                 let rate = before.rate.unwrap_or(Won(0));
                 let samples = before.actual_samples.unwrap_or(before.samples);
                 let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
-                let took = crate::store::sql::consumable::of_booking(w.sql(), before.id)?;
+                let took = super::priced::took(w.sql(), &before)?;
                 let (billed, amount) = super::priced::charge(&eq, rate, &booked, &used, samples, took)?;
                 Some(Priced {
                     billed_minutes: billed,

@@ -54,25 +54,44 @@ pub(crate) fn use_charge(
     used: &Period,
     samples: i64,
 ) -> Result<(i64, Won)> {
-    charge(eq, rate, booked, used, samples, Vec::new())
+    charge(eq, rate, booked, used, samples, (Vec::new(), Assistance::default()))
 }
 
-/// [`use_charge`] with the consumables the use took, at their recorded
-/// prices and never discounted, in the charge.
+/// Staff time on a use: minutes assisted and the operator rate per hour.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Assistance {
+    pub minutes: i64,
+    pub rate: Won,
+}
+
+impl Assistance {
+    /// As a booking recorded it.
+    pub(crate) fn of(b: &super::Booking) -> Assistance {
+        Assistance { minutes: b.assisted_minutes.unwrap_or(0), rate: b.operator_rate.unwrap_or(Won::ZERO) }
+    }
+}
+
+/// What a use took besides its time: consumables at their recorded prices
+/// and staff time at its recorded rate, neither discounted.
+pub(crate) fn took(db: Sql<'_>, b: &super::Booking) -> Result<(Vec<ConsumableUse>, Assistance)> {
+    Ok((crate::store::sql::consumable::of_booking(db, b.id)?, Assistance::of(b)))
+}
+
+/// [`use_charge`] with what the use took besides its time.
 pub(crate) fn charge(
     eq: &Equipment,
     rate: Won,
     booked: &Period,
     used: &Period,
     samples: i64,
-    consumables: Vec<ConsumableUse>,
+    (consumables, assisted): (Vec<ConsumableUse>, Assistance),
 ) -> Result<(i64, Won)> {
     let slot = i64::from(eq.rules.slot_minutes.max(1));
     let tariff = Tariff {
         unit: eq.billing_unit,
         rate,
         minimum: Won::ZERO,
-        operator_rate: Won::ZERO,
+        operator_rate: assisted.rate,
         rounding_minutes: slot,
         billed_time: BilledTime::Used,
         free_cancel_minutes: 0,
@@ -82,7 +101,7 @@ pub(crate) fn charge(
     };
     let input = PriceInput {
         tariff,
-        outcome: Outcome::Used { booked: booked.minutes(), used: used.minutes(), samples, assisted: 0 },
+        outcome: Outcome::Used { booked: booked.minutes(), used: used.minutes(), samples, assisted: assisted.minutes },
         quarter_minutes_before: 0,
         consumables,
         voucher: None,
@@ -121,7 +140,19 @@ pub fn price_now(store: &crate::db::Store, id: &str) -> Result<Option<PricedNow>
     let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
     let used = Period::new(start, end).field(Field::To, &end.to_string())?;
     let samples = b.actual_samples.unwrap_or(b.samples);
-    let took = crate::store::sql::consumable::of_booking(db, b.id)?;
-    let (billed_minutes, charge) = self::charge(&eq, rate, &booked, &used, samples, took)?;
+    let (billed_minutes, charge) = self::charge(&eq, rate, &booked, &used, samples, took(db, &b)?)?;
     Ok(Some(PricedNow { rate_class, rate, billed_minutes, charge }))
+}
+
+/// Prices a completed booking again at its recorded rate, with what it
+/// took as recorded now, and writes the charge; use still running is
+/// priced at check-out.
+pub(crate) fn reprice(db: Sql<'_>, b: &super::Booking) -> Result<()> {
+    let (Some(start), Some(end), Some(rate)) = (b.actual_start, b.actual_end, b.rate) else { return Ok(()) };
+    let eq = crate::db::equipment::by_code(db, &b.equipment)?;
+    let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
+    let used = Period::new(start, end).field(Field::To, &end.to_string())?;
+    let samples = b.actual_samples.unwrap_or(b.samples);
+    let (_, charge) = charge(&eq, rate, &booked, &used, samples, took(db, b)?)?;
+    crate::store::sql::consumable::set_charge(db, b.id, charge)
 }

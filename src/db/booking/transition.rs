@@ -112,8 +112,7 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
         let samples = samples.unwrap_or(before.samples);
         let (class, rate) = priced::class_and_rate(w.sql(), &eq, before.party_id, before.start.date())?;
         let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
-        let took = crate::store::sql::consumable::of_booking(w.sql(), before.id)?;
-        let (billed, amount) = priced::charge(&eq, rate, &booked, &used, samples, took)?;
+        let (billed, amount) = priced::charge(&eq, rate, &booked, &used, samples, priced::took(w.sql(), before)?)?;
         Ok(Changes {
             checked_out_at: Some(w.now()),
             overran: super::actual::ran_into(w.sql(), eq.id, before, at)?,

@@ -372,11 +372,14 @@ const INVARIANTS: &[Query] = &[
     (
         // What domain::pricing charges for use at a recorded rate: by the
         // minute from the hourly rate, truncated, or by the sample; plus
-        // the consumables at their recorded prices.
+        // staff time rounded up to the slot at the recorded operator rate,
+        // and the consumables at their recorded prices.
         Text::Both("SELECT b.id, e.code, b.charge, b.priced
            FROM (SELECT b.id, b.equipment_id, b.charge,
                         CASE e.billing_unit WHEN 'hour' THEN b.rate * b.billed_minutes / 60
                              ELSE b.rate * b.actual_samples END
+                        + coalesce(b.operator_rate * ((b.assisted_minutes + e.slot_minutes - 1) / e.slot_minutes
+                                                      * e.slot_minutes) / 60, 0)
                         + coalesce((SELECT sum(u.quantity * u.unit_price) FROM booking_consumable u
                                      WHERE u.booking_id = b.id), 0) AS priced
                    FROM booking b JOIN equipment e ON e.id = b.equipment_id

@@ -80,3 +80,25 @@ pub fn set_charge(db: Sql<'_>, booking: i64, charge: Won) -> Result<()> {
     db.run("UPDATE booking SET charge = ?2 WHERE id = ?1", &[&booking, &charge])?;
     Ok(())
 }
+
+/// A machine's operator rate per hour of staff time (0 if none is set).
+pub fn operator_rate(db: Sql<'_>, equipment_id: i64) -> Result<Won> {
+    Ok(db
+        .opt("SELECT rate FROM equipment_operator WHERE equipment_id = ?1", &[&equipment_id], |r| r.get(0))?
+        .unwrap_or_default())
+}
+
+/// Sets a machine's operator rate; true if it changed.
+pub fn set_operator_rate(db: Sql<'_>, equipment_id: i64, rate: Won) -> Result<bool> {
+    Ok(db.run(
+        "INSERT INTO equipment_operator (equipment_id, rate) VALUES (?1, ?2)
+         ON CONFLICT (equipment_id) DO UPDATE SET rate = excluded.rate WHERE equipment_operator.rate <> excluded.rate",
+        &[&equipment_id, &rate],
+    )? > 0)
+}
+
+/// Records the minutes of staff time a use took and the rate they are charged at.
+pub fn set_assisted(db: Sql<'_>, booking: i64, minutes: i64, rate: Won) -> Result<()> {
+    db.run("UPDATE booking SET assisted_minutes = ?2, operator_rate = ?3 WHERE id = ?1", &[&booking, &minutes, &rate])?;
+    Ok(())
+}

@@ -53,6 +53,10 @@ pub struct Booking {
     pub party_id: i64,
     /// The project (과제) that pays, if one does.
     pub project: Option<String>,
+    /// Minutes of the use the centre's staff assisted, and the operator
+    /// rate per hour they were charged at.
+    pub assisted_minutes: Option<i64>,
+    pub operator_rate: Option<Won>,
 }
 
 /// A booking's columns as lists show it, from `b` and its joins (pieces of
@@ -62,7 +66,7 @@ macro_rules! columns {
         "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
        b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran, y.code,
-       coalesce(y.name, c.name), b.rate_class, b.party_id, pj.code"
+       coalesce(y.name, c.name), b.rate_class, b.party_id, pj.code, b.assisted_minutes, b.operator_rate"
     };
 }
 macro_rules! joins {
@@ -116,6 +120,8 @@ fn row(r: &Row<'_, '_>) -> Result<Booking> {
         rate_class: r.get(28)?,
         party_id: r.get(29)?,
         project: r.get(30)?,
+        assisted_minutes: r.get(31)?,
+        operator_rate: r.get(32)?,
     })
 }
 
