@@ -28,6 +28,8 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "parties" => &["party", "list"],
         "projects" => &["project", "list"],
         "consumables" => &["consumable", "list"],
+        "voucher-programmes" => &["voucher", "programme", "list"],
+        "voucher-grants" => &["voucher", "grant", "list"],
         "enrolments" => &["enrol", "list"],
         "qualifications" => &["qualification", "list"],
         other => panic!("no list for {other}"),

@@ -207,7 +207,8 @@ fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
               WHERE bookings > 0 ORDER BY 1, company_id",
         ),
         rows(&format!(
-            "SELECT {month}, CAST(company_id AS TEXT), CAST(sum(charge) AS TEXT), CAST(count(*) AS TEXT) FROM booking
+            "SELECT {month}, CAST(company_id AS TEXT), CAST(sum(charge - coalesce(voucher_share, 0)) AS TEXT),
+                    CAST(count(*) AS TEXT) FROM booking
               WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, company_id ORDER BY 1, company_id"
         )),
     )

@@ -66,7 +66,8 @@ GRANT SELECT ON
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
     use_month, setting, rate_class, party, party_member, equipment_class, project,
-    consumable, booking_consumable, equipment_operator
+    consumable, booking_consumable, equipment_operator,
+    voucher_programme, voucher_machine, voucher_class, voucher_grant
 TO kiln_admin, kiln_equipment_manager, kiln_viewer;
 
 -- The audit log is appended to, by anyone who writes; nobody, not even an
@@ -86,6 +87,9 @@ GRANT INSERT, UPDATE, DELETE ON quota TO kiln_equipment_manager;
 GRANT INSERT ON party TO kiln_equipment_manager;
 -- Equipment managers record the consumables a use took.
 GRANT INSERT ON booking_consumable TO kiln_equipment_manager;
+-- A use priced at check-out draws on its party's voucher grant, whose
+-- kept sum the booking's trigger updates as the booker.
+GRANT UPDATE ON voucher_grant TO kiln_equipment_manager;
 
 -- Admins: every write kiln makes, on every table but the audit log's and
 -- the schema's version (which only the migrations, run by the owner, write).
@@ -94,7 +98,8 @@ GRANT INSERT, UPDATE, DELETE ON
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
     use_month, setting, rate_class, party, party_member, equipment_class, project,
-    consumable, booking_consumable, equipment_operator
+    consumable, booking_consumable, equipment_operator,
+    voucher_programme, voucher_machine, voucher_class, voucher_grant
 TO kiln_admin;
 -- setval after a load with explicit ids (the demo) needs UPDATE.
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO kiln_admin;

@@ -31,7 +31,7 @@ const TABLE_FORMATS: &[&str] = &["csv", "xlsx", "json"];
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The table: companies, rooms, people, equipment, leases, yearly-reports, bookings, usage, statements, enrolments, qualifications
+    /// The table: companies, rooms, people, equipment, leases, yearly-reports, bookings, usage, statements, parties, projects, consumables, voucher-programmes, voucher-grants, enrolments, qualifications
     name: String,
     #[arg(long, value_enum)]
     format: Format,

@@ -17,6 +17,7 @@ mod settings;
 mod spaces;
 mod tenants;
 mod training;
+mod vouchers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -161,6 +162,9 @@ pub enum Command {
     /// Projects (과제) that pay for bookings
     #[command(subcommand)]
     Project(parties::ProjectCmd),
+    /// Voucher programmes (바우처) and their grants to parties
+    #[command(subcommand)]
+    Voucher(vouchers::VoucherCmd),
     /// Rate classes (이용자 구분) and their discounts
     #[command(subcommand, name = "rate-class")]
     RateClass(parties::RateClassCmd),
@@ -251,6 +255,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
         Some(Command::Project(cmd)) => parties::project_cmd(&env, cmd),
         Some(Command::Consumable(cmd)) => consumables::consumable_cmd(&env, cmd),
+        Some(Command::Voucher(cmd)) => vouchers::voucher_cmd(&env, cmd),
     };
     // A full disk, a read-only or damaged file met anywhere: say which file.
     done.map_err(|e| e.on_file(&env.path))

@@ -23,6 +23,7 @@ pub mod room;
 pub mod setting;
 pub mod statement;
 pub mod training;
+pub mod voucher;
 mod write;
 pub mod yearly;
 

@@ -11,6 +11,7 @@ mod parties;
 mod rng;
 mod tenancy;
 mod training;
+mod vouchers;
 
 use crate::db::{Store, company, operator, person, room};
 use crate::domain::brn::Brn;
@@ -59,6 +60,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let brns: Vec<Brn> = plans.iter().map(|p| p.brn).collect();
     let people = add_people(store, &mut rng, &brns)?;
     parties::add(store)?;
+    vouchers::add(store)?;
     let codes: Vec<String> =
         crate::db::person::list(store, &crate::db::person::PersonFilter::default(), crate::db::Page::ALL_FOR_CLI)?
             .into_iter()

@@ -136,6 +136,12 @@ pub enum Field {
     Budget,
     /// A consumable (소모품), by code.
     Consumable,
+    /// A voucher programme (바우처 사업), by code.
+    Programme,
+    /// The share of a covered line a voucher programme pays.
+    SupportShare,
+    /// The most a programme pays for one party in one year.
+    Cap,
     /// How a consumable is counted.
     Unit,
 }

@@ -30,6 +30,7 @@ pub mod statement;
 pub mod text;
 pub mod time;
 pub mod training;
+pub mod voucher;
 pub mod yearly;
 
 pub use area::Area;

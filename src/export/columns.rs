@@ -144,6 +144,8 @@ pub const BOOKINGS: &[Column] = &[
     col("rate_class", "이용자 구분", "Rate class", K::Text),
     col("rate", "단가", "Rate", K::Won),
     col("charge", "사용료", "Charge", K::Won),
+    col("voucher", "바우처 사업", "Voucher", K::Text),
+    col("voucher_share", "바우처 지원액", "Voucher share", K::Won),
 ];
 
 /// Equipment use: completed bookings, as billed.
@@ -165,6 +167,8 @@ pub const USAGE: &[Column] = &[
     col("rate_class", "이용자 구분", "Rate class", K::Text),
     col("rate", "단가", "Rate", K::Won),
     col("charge", "사용료", "Charge", K::Won),
+    col("voucher", "바우처 사업", "Voucher", K::Text),
+    col("voucher_share", "바우처 지원액", "Voucher share", K::Won),
 ];
 
 /// Issued statements, one row each (their lines are in the JSON of
@@ -224,6 +228,32 @@ pub const CONSUMABLES: &[Column] = &[
     col("unit_price", "단가", "Unit price", K::Won),
 ];
 
+/// Voucher programmes (바우처 사업) with what each has paid.
+#[rustfmt::skip]
+pub const VOUCHER_PROGRAMMES: &[Column] = &[
+    col("code", "사업 코드", "Programme", K::Text),
+    col("name", "사업명", "Name", K::Text),
+    col("funder", "주관기관", "Funder", K::Text),
+    col("cap", "연간 지원 한도", "Yearly cap", K::Won),
+    col("from", "시작일", "From", K::Date),
+    col("last_day", "마지막 날", "Last day", K::Date),
+    col("grants", "지원 대상 수", "Grants", K::Int),
+    col("paid", "지원액", "Paid", K::Won),
+];
+
+/// Grants of voucher programmes to parties, per year, with their balance.
+#[rustfmt::skip]
+pub const VOUCHER_GRANTS: &[Column] = &[
+    col("programme", "사업 코드", "Programme", K::Text),
+    col("programme_name", "사업명", "Programme name", K::Text),
+    col("party", "청구처 코드", "Party", K::Text),
+    col("party_name", "청구처", "Party name", K::Text),
+    col("year", "연도", "Year", K::Int),
+    col("cap", "연간 지원 한도", "Cap", K::Won),
+    col("used", "지원액", "Used", K::Won),
+    col("remaining", "잔액", "Remaining", K::Won),
+];
+
 #[rustfmt::skip]
 pub const ENROLMENTS: &[Column] = &[
     col("cohort", "기수", "Cohort", K::Text),
@@ -268,6 +298,8 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("parties", PARTIES),
     ("projects", PROJECTS),
     ("consumables", CONSUMABLES),
+    ("voucher-programmes", VOUCHER_PROGRAMMES),
+    ("voucher-grants", VOUCHER_GRANTS),
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
 ];

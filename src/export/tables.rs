@@ -30,6 +30,8 @@ pub const NAMES: &[&str] = &[
     "parties",
     "projects",
     "consumables",
+    "voucher-programmes",
+    "voucher-grants",
     "enrolments",
     "qualifications",
 ];
@@ -50,6 +52,8 @@ pub fn sheet_name(name: &str) -> &'static str {
         "parties" => "청구처",
         "projects" => "과제",
         "consumables" => "소모품",
+        "voucher-programmes" => "바우처 사업",
+        "voucher-grants" => "바우처 지원 대상",
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
         _ => "kiln",
@@ -62,9 +66,11 @@ pub fn totals(name: &str) -> &'static [&'static str] {
     match name {
         "leases" => &["rent", "fee", "deposit"],
         "yearly-reports" => &["sales", "exports", "rnd_spend", "investment"],
-        "bookings" | "usage" => &["charge"],
+        "bookings" | "usage" => &["charge", "voucher_share"],
         "statements" => &["supply", "vat", "total", "paid", "outstanding"],
         "projects" => &["budget", "spent"],
+        "voucher-programmes" => &["paid"],
+        "voucher-grants" => &["cap", "used", "remaining"],
         _ => &[],
     }
 }
@@ -104,6 +110,10 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         "parties" => sheet(name, &party::list(store, &party::PartyFilter::default(), all)?),
         "projects" => sheet(name, &project::list(store, &project::ProjectFilter::default())?),
         "consumables" => sheet(name, &crate::db::consumable::list(store, None)?),
+        "voucher-programmes" => sheet(name, &crate::db::voucher::list(store, None)?),
+        "voucher-grants" => {
+            sheet(name, &crate::db::voucher::grants(store, &crate::db::voucher::GrantFilter::default())?)
+        }
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),

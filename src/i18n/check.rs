@@ -196,6 +196,25 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
+        Found::VoucherCap { programme, party, year, cap, used, drawn } => {
+            let (cap, used, drawn) = (cap.korean(), used.korean(), drawn.korean());
+            if ko {
+                format!(
+                    "바우처 {programme}의 {party} {year}년 지원액이 어긋납니다: 한도 {cap}, 기록 {used}, 예약 합계 {drawn}"
+                )
+            } else {
+                format!(
+                    "voucher {programme} for {party} in {year} is off: cap {cap}, kept {used}, drawn by bookings {drawn}"
+                )
+            }
+        }
+        Found::BookingVoucher { booking, equipment, programme } => {
+            if ko {
+                format!("{equipment} 예약 #{booking}의 바우처 {programme} 지원액은 그 사업이 지원하지 않는 금액입니다")
+            } else {
+                format!("booking #{booking} of {equipment} draws on voucher {programme} for what it does not pay")
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

@@ -124,6 +124,9 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Funder => ("전문기관", "funder"),
         F::Budget => ("예산(장비 사용)", "budget (equipment use)"),
         F::Consumable => ("소모품", "consumable"),
+        F::Programme => ("바우처 사업", "voucher programme"),
+        F::SupportShare => ("지원 비율", "support share"),
+        F::Cap => ("연간 지원 한도", "yearly cap"),
         F::Unit => ("단위", "unit"),
     };
     lang.pick(ko, en)

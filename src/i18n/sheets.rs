@@ -87,6 +87,23 @@ impl Labels for Lang {
                 ("사용 시간", "Hours"),
                 ("청구액", "Charged"),
             ],
+            SheetId::VoucherUse => &[
+                ("청구처", "Party"),
+                ("이름", "Name"),
+                ("사업자등록번호", "BRN"),
+                ("월", "Month"),
+                ("사용 건수", "Bookings"),
+                ("사용료", "Charged"),
+                ("바우처 지원", "Voucher"),
+                ("자부담", "Party share"),
+            ],
+            SheetId::VoucherGrants => &[
+                ("청구처", "Party"),
+                ("이름", "Name"),
+                ("연간 한도", "Cap"),
+                ("지원액", "Used"),
+                ("잔액", "Remaining"),
+            ],
         };
         pairs.iter().map(|(ko, en)| self.pick(ko, en).to_owned()).collect()
     }
@@ -122,5 +139,7 @@ fn name(lang: Lang, sheet: SheetId) -> &'static str {
         SheetId::Training => Msg::ReportTraining.text(lang),
         SheetId::Kpis => Msg::ReportKpis.text(lang),
         SheetId::TopUsers => Msg::ReportTopUsers.text(lang),
+        SheetId::VoucherUse => lang.pick("바우처 정산", "Voucher settlement"),
+        SheetId::VoucherGrants => lang.pick("바우처 잔액", "Voucher balances"),
     }
 }

@@ -22,6 +22,10 @@ pub enum SheetId {
     Training,
     Kpis,
     TopUsers,
+    /// A voucher programme's use by party and month: its settlement.
+    VoucherUse,
+    /// A voucher programme's grants: cap, used, remaining.
+    VoucherGrants,
 }
 
 /// The sheets' words in the reader's language, supplied by the face that
@@ -274,4 +278,52 @@ pub fn top_users(year: i32, rows: &[TopUser], words: &dyn Labels) -> Book {
         ]);
     }
     Book { stem: format!("kiln-top-users-{year}"), sheets: vec![sheet] }
+}
+
+/// A voucher programme's year as its funder settles it: the use by party
+/// and month with the programme's and the party's shares, then each
+/// grant's cap and balance.
+pub fn vouchers(r: &crate::db::voucher::VoucherReport, words: &dyn Labels) -> Book {
+    let title = |id| format!("{} {} {}", words.name(id), r.programme.code, r.year);
+    let mut uses = Sheet::new(title(SheetId::VoucherUse), SheetId::VoucherUse, words);
+    for u in &r.uses {
+        uses.rows.push(vec![
+            text(u.party.clone()),
+            text(u.party_name.clone()),
+            text(u.brn.clone().unwrap_or_default()),
+            text(u.month.clone()),
+            Cell::Int(u.bookings),
+            Cell::Won(u.charge.0),
+            Cell::Won(u.voucher.0),
+            Cell::Won(u.party_share.0),
+        ]);
+    }
+    uses.total = Some(vec![
+        text(words.total()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Int(r.uses.iter().map(|u| u.bookings).sum()),
+        won_sum(&r.uses, |u| u.charge.0),
+        won_sum(&r.uses, |u| u.voucher.0),
+        won_sum(&r.uses, |u| u.party_share.0),
+    ]);
+    let mut grants = Sheet::new(title(SheetId::VoucherGrants), SheetId::VoucherGrants, words);
+    for g in &r.grants {
+        grants.rows.push(vec![
+            text(g.party.clone()),
+            text(g.party_name.clone()),
+            Cell::Won(g.cap.0),
+            Cell::Won(g.used.0),
+            Cell::Won(g.remaining.0),
+        ]);
+    }
+    grants.total = Some(vec![
+        text(words.total()),
+        Cell::Empty,
+        won_sum(&r.grants, |g| g.cap.0),
+        won_sum(&r.grants, |g| g.used.0),
+        won_sum(&r.grants, |g| g.remaining.0),
+    ]);
+    Book { stem: format!("kiln-voucher-{}-{}", r.programme.code, r.year), sheets: vec![uses, grants] }
 }

@@ -61,6 +61,11 @@ pub enum Guard {
     PartyIsCompany,
     /// A booking naming a project of another party.
     BookingProject,
+    /// A grant drawn past its cap.
+    VoucherCap,
+    /// A booking drawing on another party's grant, another year's, or
+    /// before it is completed.
+    BookingVoucher,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -68,7 +73,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 24] = [
+    pub const ALL: [(Guard, &'static str); 26] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -92,6 +97,8 @@ impl Guard {
         (Guard::BookingParty, "booking_party"),
         (Guard::PartyIsCompany, "party_is_company"),
         (Guard::BookingProject, "booking_project"),
+        (Guard::VoucherCap, "voucher_cap"),
+        (Guard::BookingVoucher, "booking_voucher"),
         (Guard::Code, "code"),
     ];
 

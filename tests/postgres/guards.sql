@@ -465,3 +465,27 @@ UPDATE booking SET company_id = NULL, party_id = 2, project_id = 1 WHERE id = 1;
 INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, project_id, start, "end", state, created_at, created_by) VALUES (20, 1, 1, 1, 1, 1, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', '2026-11-20 09:00', 'op');
 -- ok
 UPDATE booking SET company_id = NULL, party_id = 2, project_id = 2 WHERE id = 1;
+
+-- ===== voucher_cap and booking_voucher: a grant is never drawn past its cap, and only by a completed booking of its own party and year
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
+INSERT INTO party (id, code, kind, name, brn) VALUES (2, 'BP-0002', 'organisation', 'Uni', '2208203117');
+INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
+INSERT INTO voucher_programme (id, code, name, funder, share, cap, from_date, last_day, created_at) VALUES (1, 'VP-0001', 'Equipment voucher', 'MSIT', 7000, 10000, '2026-01-01', '2026-12-31', '2026-01-05 09:00');
+INSERT INTO voucher_grant (id, programme_id, party_id, year, cap, granted_at, granted_by) VALUES (1, 1, 1, 2026, 10000, '2026-01-05 09:00', 'op');
+INSERT INTO voucher_grant (id, programme_id, party_id, year, cap, granted_at, granted_by) VALUES (2, 1, 2, 2026, 10000, '2026-01-05 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, actual_start, actual_end, billed_minutes, rate, charge, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-11-02 10:00', '2026-11-02 11:00', 'completed', '2026-11-02 10:00', '2026-11-02 11:00', 60, 10000, 10000, '2026-10-20 09:00', 'op');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (2, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- ok
+UPDATE booking SET voucher_grant_id = 1, voucher_share = 7000 WHERE id = 1;
+-- expect 23514 voucher_cap
+UPDATE booking SET voucher_grant_id = 1, voucher_share = 10001 WHERE id = 1;
+-- expect 23514 voucher_cap
+UPDATE voucher_grant SET used = 10001 WHERE id = 1;
+-- expect 23514 booking_voucher
+UPDATE booking SET voucher_grant_id = 2, voucher_share = 7000 WHERE id = 1;
+-- expect 23514 booking_voucher
+UPDATE booking SET voucher_grant_id = 1, voucher_share = 700 WHERE id = 2;
+-- expect 23514 booking_voucher
+UPDATE booking SET voucher_grant_id = 1 WHERE id = 1;

@@ -157,17 +157,19 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                 let samples = before.actual_samples.unwrap_or(before.samples);
                 let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
                 let took = super::priced::took(w.sql(), &before)?;
-                let (billed, amount) = super::priced::charge(&eq, rate, &booked, &used, samples, took)?;
-                Some(Priced {
-                    billed_minutes: billed,
-                    charge: amount,
-                    overran: ran_into(w.sql(), eq.id, &before, end)?,
-                })
+                let drawn = super::priced::redrawn(w.sql(), &before)?;
+                let (billed, amount, voucher) =
+                    super::priced::with_draw(&eq, rate, (&booked, &used, samples), took, drawn)?;
+                let overran = ran_into(w.sql(), eq.id, &before, end)?;
+                Some((Priced { billed_minutes: billed, charge: amount, overran }, voucher))
             }
             None => None,
         };
-        sql::correct(w.sql(), before.id, (start, end), priced, now)
+        sql::correct(w.sql(), before.id, (start, end), priced.map(|p| p.0), now)
             .map_err(|e| guard(e, &before.equipment, before.period()))?;
+        if let Some((_, voucher)) = priced {
+            super::priced::redraw_done(w.sql(), &before, voucher)?;
+        }
         let after = sql::written(w.sql(), before.id)?;
         let mut record = json(&after);
         record["reason"] = serde_json::Value::String(why.clone());

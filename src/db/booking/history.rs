@@ -64,13 +64,15 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                     return Err(Invalid::new(field, t.to_string(), Problem::NotAfter { latest }).into());
                 }
             }
-            let (billed, rate, class, amount) = match actual {
+            let (billed, rate, class, amount, voucher) = match actual {
                 Some(a) => {
                     let (class, rate) = priced::class_and_rate(w.sql(), eq, party_id, r.period.start().date())?;
-                    let (billed, amount) = priced::use_charge(eq, rate, &r.period, &a, r.samples)?;
-                    (Some(billed), Some(rate), Some(class), Some(amount))
+                    let drawn = crate::db::voucher::draw(w.sql(), party_id, eq.id, &class, r.period.start())?;
+                    let span = (&r.period, &a, r.samples);
+                    let (billed, amount, voucher) = priced::with_draw(eq, rate, span, Default::default(), drawn)?;
+                    (Some(billed), Some(rate), Some(class), Some(amount), voucher)
                 }
-                None => (None, None, None, None),
+                None => (None, None, None, None, None),
             };
             let row = sql::Past {
                 equipment_id: eq.id,
@@ -92,6 +94,9 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                 created_by: w.who(),
             };
             let id = sql::insert_past(w.sql(), &row).map_err(|e| super::guard(e, &r.equipment, Some(r.period)))?;
+            if voucher.is_some() {
+                crate::store::sql::voucher::set_on_booking(w.sql(), id, voucher)?;
+            }
             let b = sql::written(w.sql(), id)?;
             w.audit("booking", &id.to_string(), "record", None, Some(json(&b)))?;
         }

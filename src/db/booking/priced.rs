@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::db::equipment::Equipment;
 use crate::domain::booking::billable_minutes;
 use crate::domain::party::{MachinePrice, class_by_rule, unit_rate};
-use crate::domain::pricing::{BilledTime, ConsumableUse, Outcome, PriceError, PriceInput, Tariff, price};
+use crate::domain::pricing::{BilledTime, ConsumableUse, Outcome, PriceError, PriceInput, Tariff, VoucherTerms, price};
 use crate::domain::{BillingUnit, Field, ForField, Invalid, Percent, Period, Problem, Won};
 use crate::error::{Error, Result};
 use crate::store::Sql;
@@ -84,8 +84,21 @@ pub(crate) fn charge(
     booked: &Period,
     used: &Period,
     samples: i64,
-    (consumables, assisted): (Vec<ConsumableUse>, Assistance),
+    took: (Vec<ConsumableUse>, Assistance),
 ) -> Result<(i64, Won)> {
+    let (billed, amount, _) = charge_with(eq, rate, (booked, used, samples), took, None)?;
+    Ok((billed, amount))
+}
+
+/// [`charge`] with a voucher's terms: the minutes billed, the charge and
+/// the programme's share of it.
+pub(crate) fn charge_with(
+    eq: &Equipment,
+    rate: Won,
+    (booked, used, samples): (&Period, &Period, i64),
+    (consumables, assisted): (Vec<ConsumableUse>, Assistance),
+    voucher: Option<VoucherTerms>,
+) -> Result<(i64, Won, Won)> {
     let slot = i64::from(eq.rules.slot_minutes.max(1));
     let tariff = Tariff {
         unit: eq.billing_unit,
@@ -104,7 +117,7 @@ pub(crate) fn charge(
         outcome: Outcome::Used { booked: booked.minutes(), used: used.minutes(), samples, assisted: assisted.minutes },
         quarter_minutes_before: 0,
         consumables,
-        voucher: None,
+        voucher,
     };
     let priced = price(&input).map_err(|e| match e {
         PriceError::Invalid(i) => Error::Invalid(i),
@@ -116,7 +129,24 @@ pub(crate) fn charge(
         BillingUnit::Hour => billable_minutes(used, eq.rules.slot_minutes),
         BillingUnit::Sample => used.minutes(),
     };
-    Ok((billed, priced.total))
+    Ok((billed, priced.total, priced.voucher))
+}
+
+/// The grant a use drew on and the programme's share of it, in won.
+pub(crate) type Drawn = (i64, Won);
+
+/// A completed use priced at `rate` with a voucher's draw: the minutes
+/// billed, the charge, and the grant and share drawn (the share 0 if the
+/// grant had nothing left for it).
+pub(crate) fn with_draw(
+    eq: &Equipment,
+    rate: Won,
+    span: (&Period, &Period, i64),
+    took: (Vec<ConsumableUse>, Assistance),
+    drawn: Option<crate::db::voucher::Draw>,
+) -> Result<(i64, Won, Option<Drawn>)> {
+    let (billed, amount, share) = charge_with(eq, rate, span, took, drawn.map(|d| d.1))?;
+    Ok((billed, amount, drawn.map(|d| (d.0, share))))
 }
 
 /// What a completed booking's recorded use comes to by today's classes and
@@ -145,14 +175,33 @@ pub fn price_now(store: &crate::db::Store, id: &str) -> Result<Option<PricedNow>
 }
 
 /// Prices a completed booking again at its recorded rate, with what it
-/// took as recorded now, and writes the charge; use still running is
-/// priced at check-out.
+/// took as recorded now, and writes the charge and the voucher's share (of
+/// the grant it drew on, if any); use still running is priced at check-out.
 pub(crate) fn reprice(db: Sql<'_>, b: &super::Booking) -> Result<()> {
     let (Some(start), Some(end), Some(rate)) = (b.actual_start, b.actual_end, b.rate) else { return Ok(()) };
     let eq = crate::db::equipment::by_code(db, &b.equipment)?;
     let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
     let used = Period::new(start, end).field(Field::To, &end.to_string())?;
     let samples = b.actual_samples.unwrap_or(b.samples);
-    let (_, charge) = charge(&eq, rate, &booked, &used, samples, took(db, b)?)?;
-    crate::store::sql::consumable::set_charge(db, b.id, charge)
+    let drawn = redrawn(db, b)?;
+    let (_, charge, voucher) = with_draw(&eq, rate, (&booked, &used, samples), took(db, b)?, drawn)?;
+    crate::store::sql::consumable::set_charge(db, b.id, charge)?;
+    redraw_done(db, b, voucher)
+}
+
+/// The grant a completed booking drew on, its own share given back, to
+/// price it again.
+pub(crate) fn redrawn(db: Sql<'_>, b: &super::Booking) -> Result<Option<crate::db::voucher::Draw>> {
+    match b.voucher_grant_id {
+        Some(g) => crate::db::voucher::redraw(db, g, b.voucher_share.unwrap_or(Won::ZERO)),
+        None => Ok(None),
+    }
+}
+
+/// Writes what a booking priced again draws, if it drew before.
+pub(crate) fn redraw_done(db: Sql<'_>, b: &super::Booking, voucher: Option<Drawn>) -> Result<()> {
+    if b.voucher_grant_id.is_some() {
+        crate::store::sql::voucher::set_on_booking(db, b.id, voucher)?;
+    }
+    Ok(())
 }

@@ -112,8 +112,11 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
         let samples = samples.unwrap_or(before.samples);
         let (class, rate) = priced::class_and_rate(w.sql(), &eq, before.party_id, before.start.date())?;
         let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
-        let (billed, amount) = priced::charge(&eq, rate, &booked, &used, samples, priced::took(w.sql(), before)?)?;
+        let drawn = crate::db::voucher::draw(w.sql(), before.party_id, eq.id, &class, before.start)?;
+        let took = priced::took(w.sql(), before)?;
+        let (billed, amount, voucher) = priced::with_draw(&eq, rate, (&booked, &used, samples), took, drawn)?;
         Ok(Changes {
+            voucher,
             checked_out_at: Some(w.now()),
             overran: super::actual::ran_into(w.sql(), eq.id, before, at)?,
             actual_end: Some(at),

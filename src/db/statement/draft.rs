@@ -171,7 +171,14 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             Some(e) => at(e, "%m-%d %H:%M"),
             None => String::new(),
         };
-        let detail = format!("{}–{until}", at(u.start, "%m-%d %H:%M"));
+        let mut detail = format!("{}–{until}", at(u.start, "%m-%d %H:%M"));
+        // What a voucher programme paid is not the party's to pay: the
+        // line bills the rest, and says so.
+        let paid = u.voucher.as_ref().map_or(0, |(_, share)| share.0);
+        if let Some((programme, share)) = &u.voucher {
+            let share = crate::domain::money::group(i128::from(share.0));
+            detail = format!("{detail} ({programme} -{share})");
+        }
         lines.push(Line {
             kind: LineKind::Usage,
             subject: format!("{} {}", u.code, u.name),
@@ -179,7 +186,7 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             quantity,
             unit,
             unit_price: u.rate,
-            amount: u.charge.unwrap_or(Won::ZERO),
+            amount: Won(u.charge.unwrap_or(Won::ZERO).0 - paid),
             source: u.id.to_string(),
         });
     }

@@ -25,6 +25,7 @@ pub(crate) mod search;
 pub mod setting;
 pub mod statement;
 pub mod training;
+pub mod voucher;
 pub mod yearly;
 
 use crate::store::{Dialect, Sql};

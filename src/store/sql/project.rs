@@ -21,7 +21,8 @@ pub struct Project {
     pub from: NaiveDate,
     pub last_day: NaiveDate,
     pub budget: Option<Won>,
-    /// What its completed bookings were charged.
+    /// What its completed bookings were charged, less what voucher
+    /// programmes paid of them.
     pub spent: Won,
     /// How many of its bookings are requested, approved or in use.
     pub booked: i64,
@@ -36,7 +37,8 @@ pub struct Project {
 
 const SELECT: &str = "SELECT j.id, j.code, y.code, coalesce(y.name, c.name), j.name, j.number, j.funder, j.from_date,
        j.last_day, j.budget,
-       (SELECT coalesce(sum(b.charge), 0) FROM booking b WHERE b.project_id = j.id AND b.state = 'completed'),
+       (SELECT coalesce(sum(b.charge - coalesce(b.voucher_share, 0)), 0) FROM booking b
+         WHERE b.project_id = j.id AND b.state = 'completed'),
        (SELECT count(*) FROM booking b WHERE b.project_id = j.id AND b.state IN ('requested', 'approved', 'in-use')),
        j.party_id
   FROM project j JOIN party y ON y.id = j.party_id LEFT JOIN company c ON c.id = y.company_id";

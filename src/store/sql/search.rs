@@ -16,10 +16,11 @@ pub(crate) enum Table {
     Party,
     Project,
     Consumable,
+    Programme,
 }
 
 impl Table {
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 8] = [
         Table::Company,
         Table::Person,
         Table::Equipment,
@@ -27,6 +28,7 @@ impl Table {
         Table::Party,
         Table::Project,
         Table::Consumable,
+        Table::Programme,
     ];
 
     pub fn name(self) -> &'static str {
@@ -38,6 +40,7 @@ impl Table {
             Table::Party => "party",
             Table::Project => "project",
             Table::Consumable => "consumable",
+            Table::Programme => "voucher_programme",
         }
     }
 
@@ -51,6 +54,7 @@ impl Table {
             Table::Party => "coalesce(name, ''), code, coalesce(brn, ''), kind",
             Table::Project => "name, code, number, funder",
             Table::Consumable => "name, code, unit, ''",
+            Table::Programme => "name, code, funder, ''",
         }
     }
 
@@ -65,6 +69,7 @@ impl Table {
             Table::Party => search::party(&c[0], &c[1], &c[2]),
             Table::Project => search::key(&[&c[0], &c[1], &c[2], &c[3]]),
             Table::Consumable => search::key(&[&c[0], &c[1]]),
+            Table::Programme => search::key(&[&c[0], &c[1], &c[2]]),
         }
     }
 }

@@ -20,6 +20,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0009_projects.sql"),
     include_str!("../../../migrations/0010_consumables.sql"),
     include_str!("../../../migrations/0011_operator_surcharge.sql"),
+    include_str!("../../../migrations/0012_vouchers.sql"),
 ];
 
 /// The schema version this kiln writes.

@@ -57,6 +57,12 @@ pub struct Booking {
     /// rate per hour they were charged at.
     pub assisted_minutes: Option<i64>,
     pub operator_rate: Option<Won>,
+    /// The voucher programme that paid a share of the use, and its share
+    /// in won; the party pays the rest of the charge.
+    pub voucher: Option<String>,
+    pub voucher_share: Option<Won>,
+    #[serde(skip)]
+    pub voucher_grant_id: Option<i64>,
 }
 
 /// A booking's columns as lists show it, from `b` and its joins (pieces of
@@ -66,14 +72,16 @@ macro_rules! columns {
         "SELECT b.id, e.code, e.name, p.code, p.name, c.brn, c.name, b.start, b.end, b.state, b.purpose,
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
        b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran, y.code,
-       coalesce(y.name, c.name), b.rate_class, b.party_id, pj.code, b.assisted_minutes, b.operator_rate"
+       coalesce(y.name, c.name), b.rate_class, b.party_id, pj.code, b.assisted_minutes, b.operator_rate,
+       vp.code, b.voucher_share, b.voucher_grant_id"
     };
 }
 macro_rules! joins {
     () => {
         " JOIN equipment e ON e.id = b.equipment_id JOIN person p ON p.id = b.person_id
   LEFT JOIN company c ON c.id = b.company_id JOIN party y ON y.id = b.party_id
-  LEFT JOIN project pj ON pj.id = b.project_id"
+  LEFT JOIN project pj ON pj.id = b.project_id LEFT JOIN voucher_grant vg ON vg.id = b.voucher_grant_id
+  LEFT JOIN voucher_programme vp ON vp.id = vg.programme_id"
     };
 }
 macro_rules! insert {
@@ -122,6 +130,9 @@ fn row(r: &Row<'_, '_>) -> Result<Booking> {
         project: r.get(30)?,
         assisted_minutes: r.get(31)?,
         operator_rate: r.get(32)?,
+        voucher: r.get(33)?,
+        voucher_share: r.get(34)?,
+        voucher_grant_id: r.get(35)?,
     })
 }
 
@@ -347,6 +358,8 @@ pub struct Changes {
     pub rate: Option<Won>,
     pub rate_class: Option<String>,
     pub charge: Option<Won>,
+    /// The voucher grant a use drew on and the programme's share.
+    pub voucher: Option<(i64, Won)>,
 }
 
 pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<()> {
@@ -373,6 +386,9 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
             &ch.rate_class,
         ],
     )?;
+    if ch.voucher.is_some() {
+        super::voucher::set_on_booking(db, id, ch.voucher)?;
+    }
     Ok(())
 }
 

@@ -35,6 +35,8 @@ pub struct Use {
     pub samples: Option<i64>,
     pub rate: Option<Won>,
     pub charge: Option<Won>,
+    /// The voucher programme that paid a share, and the share.
+    pub voucher: Option<(String, Won)>,
 }
 
 /// A statement issued for an earlier month: what was billed for the month
@@ -59,7 +61,7 @@ fn lease_at(r: &Row<'_, '_>, at: usize) -> Result<LeaseRow> {
     })
 }
 
-/// A [`Use`] from the row's columns `at..at + 10`.
+/// A [`Use`] from the row's columns `at..at + 12`.
 fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
     Ok(Use {
         id: r.get(at)?,
@@ -72,6 +74,10 @@ fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
         samples: r.get(at + 7)?,
         rate: r.get(at + 8)?,
         charge: r.get(at + 9)?,
+        voucher: match (r.get::<Option<String>>(at + 10)?, r.get::<Option<Won>>(at + 11)?) {
+            (Some(code), Some(share)) => Some((code, share)),
+            _ => None,
+        },
     })
 }
 
@@ -91,8 +97,9 @@ pub fn leases(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<
 pub fn usage(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<Vec<Use>> {
     db.all(
         "SELECT b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes, b.actual_samples,
-                b.rate, b.charge
+                b.rate, b.charge, v.code, b.voucher_share
            FROM booking b INDEXED BY booking_company_start JOIN equipment e ON e.id = b.equipment_id
+           LEFT JOIN voucher_grant g ON g.id = b.voucher_grant_id LEFT JOIN voucher_programme v ON v.id = g.programme_id
           WHERE b.company_id = ?1 AND b.start >= ?2 AND b.start < ?3 AND b.state = 'completed'
           ORDER BY b.start, b.id",
         &[&company_id, &from, &until],
@@ -121,7 +128,7 @@ pub fn used(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result
     let mut out = HashMap::new();
     db.each(
         &format!(
-            "SELECT {}, coalesce(sum(charge), 0) FROM booking INDEXED BY booking_company_start
+            "SELECT {}, coalesce(sum(charge - coalesce(voucher_share, 0)), 0) FROM booking INDEXED BY booking_company_start
               WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
             crate::store::sql::month_of(db, "start")
         ),
@@ -180,8 +187,9 @@ pub fn all_leases(db: Sql<'_>, span: &Period<NaiveDate>, mut f: impl FnMut(i64, 
 pub fn all_usage(db: Sql<'_>, from: Minute, until: Minute, mut f: impl FnMut(i64, Use) -> Result<()>) -> Result<()> {
     db.each(
         "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes,
-                b.actual_samples, b.rate, b.charge
+                b.actual_samples, b.rate, b.charge, v.code, b.voucher_share
            FROM booking b INDEXED BY booking_state_start JOIN equipment e ON e.id = b.equipment_id
+           LEFT JOIN voucher_grant g ON g.id = b.voucher_grant_id LEFT JOIN voucher_programme v ON v.id = g.programme_id
           WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.company_id IS NOT NULL
           ORDER BY b.start, b.id",
         &[&from, &until],

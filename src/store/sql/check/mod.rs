@@ -130,6 +130,24 @@ pub enum Found {
         charge: Won,
         priced: Won,
     },
+    /// A voucher grant drawn past its cap, or whose kept sum is not what
+    /// its bookings drew.
+    VoucherCap {
+        programme: String,
+        party: String,
+        year: i32,
+        cap: Won,
+        used: Won,
+        drawn: Won,
+    },
+    /// A booking's voucher share that its programme does not pay: another
+    /// party's or year's grant, a use it does not cover, or more than its
+    /// share of the charge.
+    BookingVoucher {
+        booking: i64,
+        equipment: String,
+        programme: String,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -160,16 +178,20 @@ impl Found {
             Found::BookingParty { .. } => "booking_party",
             Found::BookingProject { .. } => "booking_project",
             Found::BookingCharge { .. } => "booking_charge",
+            Found::VoucherCap { .. } => "voucher_cap",
+            Found::BookingVoucher { .. } => "booking_voucher",
         }
     }
 }
 
+mod money;
+
 /// A query's text, one for both engines or one each where the dialects
 /// differ, and how a row of it says what was found.
-type Query = (Text, fn(&Row<'_, '_>) -> Result<Found>);
+pub(super) type Query = (Text, fn(&Row<'_, '_>) -> Result<Found>);
 
 #[derive(Clone, Copy)]
-enum Text {
+pub(super) enum Text {
     Both(&'static str),
     Each { sqlite: &'static str, postgres: &'static str },
 }
@@ -265,13 +287,15 @@ const INVARIANTS: &[Query] = &[
     ),
     (
         // The month's statements read completed use from sums kept by
-        // triggers (migration 4); a booking written around them would
-        // leave a correction unbilled.
+        // triggers (migration 4): what each company is billed, its charges
+        // less what voucher programmes paid (migration 12). A booking
+        // written around them would leave a correction unbilled.
         Text::Each {
             sqlite: "SELECT coalesce(t.month, b.month),
                        (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
                        coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
-           FROM (SELECT substr(start, 1, 7) AS month, company_id, sum(charge) AS charge, count(*) AS bookings
+           FROM (SELECT substr(start, 1, 7) AS month, company_id,
+                        sum(charge - coalesce(voucher_share, 0)) AS charge, count(*) AS bookings
                    FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
            FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
@@ -280,7 +304,8 @@ const INVARIANTS: &[Query] = &[
             postgres: "SELECT coalesce(t.month, b.month),
                        (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
                        coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
-           FROM (SELECT to_char(start, 'YYYY-MM') AS month, company_id, sum(charge) AS charge, count(*) AS bookings
+           FROM (SELECT to_char(start, 'YYYY-MM') AS month, company_id,
+                        sum(charge - coalesce(voucher_share, 0)) AS charge, count(*) AS bookings
                    FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
            FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
@@ -356,37 +381,6 @@ const INVARIANTS: &[Query] = &[
                 prev_end: r.get(4)?,
             })
         },
-    ),
-    (
-        Text::Both("SELECT b.id, e.code, y.code
-           FROM booking b JOIN equipment e ON e.id = b.equipment_id LEFT JOIN party y ON y.id = b.party_id
-          WHERE y.id IS NULL OR b.company_id IS DISTINCT FROM y.company_id"),
-        |r| Ok(Found::BookingParty { booking: r.get(0)?, equipment: r.get(1)?, party: r.get(2)? }),
-    ),
-    (
-        Text::Both("SELECT b.id, e.code, j.code
-           FROM booking b JOIN equipment e ON e.id = b.equipment_id JOIN project j ON j.id = b.project_id
-          WHERE b.party_id IS DISTINCT FROM j.party_id"),
-        |r| Ok(Found::BookingProject { booking: r.get(0)?, equipment: r.get(1)?, project: r.get(2)? }),
-    ),
-    (
-        // What domain::pricing charges for use at a recorded rate: by the
-        // minute from the hourly rate, truncated, or by the sample; plus
-        // staff time rounded up to the slot at the recorded operator rate,
-        // and the consumables at their recorded prices.
-        Text::Both("SELECT b.id, e.code, b.charge, b.priced
-           FROM (SELECT b.id, b.equipment_id, b.charge,
-                        CASE e.billing_unit WHEN 'hour' THEN b.rate * b.billed_minutes / 60
-                             ELSE b.rate * b.actual_samples END
-                        + coalesce(b.operator_rate * ((b.assisted_minutes + e.slot_minutes - 1) / e.slot_minutes
-                                                      * e.slot_minutes) / 60, 0)
-                        + coalesce((SELECT sum(u.quantity * u.unit_price) FROM booking_consumable u
-                                     WHERE u.booking_id = b.id), 0) AS priced
-                   FROM booking b JOIN equipment e ON e.id = b.equipment_id
-                  WHERE b.state = 'completed' AND b.rate IS NOT NULL) b
-           JOIN equipment e ON e.id = b.equipment_id
-          WHERE b.charge <> b.priced"),
-        |r| Ok(Found::BookingCharge { booking: r.get(0)?, equipment: r.get(1)?, charge: r.get(2)?, priced: r.get(3)? }),
     ),
     (
         Text::Both("SELECT co.code, h.code, s.number, s.start, a.recorded_at
@@ -486,7 +480,7 @@ struct ForeignKey {
 /// Everything the SQL invariants find, rule by rule.
 pub fn invariants(db: Sql<'_>) -> Result<Vec<Found>> {
     let mut out = Vec::new();
-    for (text, found) in INVARIANTS {
+    for (text, found) in INVARIANTS.iter().chain(money::INVARIANTS) {
         let sql = match *text {
             Text::Both(sql) => sql,
             Text::Each { sqlite, postgres } => db.pick(sqlite, postgres),

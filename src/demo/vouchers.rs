@@ -1,0 +1,68 @@
+//! The demo's voucher programmes: the national shared-equipment programme
+//! (70 %, 30 million won a year) held by a few companies over two years,
+//! and a regional ceramics voucher (50 %, 1 million won a year, tenants and
+//! SMEs only) that its busier holders use up.
+
+use chrono::Datelike;
+
+use crate::db::{Page, Store, voucher};
+use crate::domain::voucher::{GrantInput, ProgrammeInput};
+use crate::error::Result;
+
+/// Adds the programmes and their grants; how many grants.
+pub fn add(store: &mut Store) -> Result<usize> {
+    let year = store.now().date().year();
+    let national = voucher::add(
+        store,
+        &ProgrammeInput {
+            name: "연구장비 공동이용 지원사업".into(),
+            funder: "과학기술정보통신부".into(),
+            share: "70".into(),
+            cap: "30,000,000".into(),
+            from: format!("{}-01-01", year - 1),
+            last_day: format!("{year}-12-31"),
+            ..ProgrammeInput::default()
+        },
+    )?;
+    let regional = voucher::add(
+        store,
+        &ProgrammeInput {
+            name: "강원 세라믹 기업지원 바우처".into(),
+            funder: "강원특별자치도".into(),
+            share: "50".into(),
+            cap: "1,000,000".into(),
+            from: format!("{year}-01-01"),
+            last_day: format!("{year}-12-31"),
+            classes: vec!["tenant,sme".into()],
+            ..ProgrammeInput::default()
+        },
+    )?;
+    // The companies whose people book, those with most people first: the
+    // ones that will use the machines.
+    let mut staff: Vec<(String, usize)> = Vec::new();
+    let people = crate::db::person::list(store, &crate::db::person::PersonFilter::default(), Page::ALL_FOR_CLI)?;
+    for brn in people.into_iter().filter_map(|p| p.company_brn) {
+        match staff.iter_mut().find(|(b, _)| *b == brn) {
+            Some((_, n)) => *n += 1,
+            None => staff.push((brn, 1)),
+        }
+    }
+    staff.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let parties: Vec<String> = staff.into_iter().map(|(brn, _)| brn).collect();
+    let mut n = 0;
+    let mut grant = |store: &mut Store, programme: &str, party: &str, year: i32| -> Result<()> {
+        let input =
+            GrantInput { programme: programme.into(), party: party.into(), year: year.to_string(), cap: String::new() };
+        voucher::grant(store, &input)?;
+        n += 1;
+        Ok(())
+    };
+    for p in parties.iter().take(3) {
+        grant(store, &national.code, p, year - 1)?;
+        grant(store, &national.code, p, year)?;
+    }
+    for p in parties.iter().skip(3).take(6) {
+        grant(store, &regional.code, p, year)?;
+    }
+    Ok(n)
+}
