@@ -54,6 +54,12 @@ fn a_programme_is_added_granted_and_reported_as_json() {
         "--json",
     ]));
     assert_eq!((granted["cap"].as_i64(), granted["remaining"].as_i64()), (Some(1_000_000), Some(1_000_000)));
+    // The party's page: its class today, its project and the new grant.
+    let billing = json(kiln(&db).args(["party", "billing", "BP-0061", "--json"]));
+    assert_eq!((billing["rate_class"].as_str(), billing["class_set"].as_bool()), (Some("academia"), Some(true)));
+    assert_eq!(billing["projects"].as_array().unwrap().len(), 1);
+    let grants = billing["grants"].as_array().unwrap();
+    assert!(grants.iter().any(|g| g["programme"] == code.as_str() && g["remaining"] == 1_000_000), "{billing}");
     // The demo's national programme: what its grants paid is what its
     // bookings drew, and none past its cap.
     let grants =
@@ -83,7 +89,7 @@ fn a_programme_is_added_granted_and_reported_as_json() {
     let rows = book.worksheet_range(&sheets[0]).unwrap();
     let last = rows.rows().next_back().unwrap().to_vec();
     assert_eq!(last[0], Data::String("Total".into()));
-    assert_eq!(last[6], Data::Float(paid as f64));
+    assert_eq!(last[7], Data::Float(paid as f64));
 }
 
 #[test]

@@ -231,3 +231,35 @@ fn a_walk_in_from_the_keyboard_is_in_use_at_once_in_korean_at_80x24() {
     assert_eq!(now[0].start.to_string(), "2026-11-26 10:00");
     assert!(now[0].note.as_deref().is_some_and(|n| n.contains("급한 시료 확인")));
 }
+
+#[test]
+fn the_booking_form_says_what_the_time_would_cost_and_what_a_voucher_would_pay() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, mut app) = demo(lang);
+        key(&mut app, '4');
+        // EQ-0003 is billed by the sample: none given, the rate a sample.
+        key(&mut app, 'j');
+        key(&mut app, 'j');
+        key(&mut app, 'n');
+        type_text(&mut app, "P-0009");
+        let (note, _) = app.form().unwrap().note.clone().unwrap();
+        assert!(note.contains(lang.pick("시료당", "a sample")), "{note}");
+        press(&mut app, KeyCode::Esc);
+        // EQ-0007 by the hour (no qualification needed), booked by a person
+        // of a company on the national voucher (70 %) with some of this
+        // year's cap left.
+        for _ in 0..4 {
+            key(&mut app, 'j');
+        }
+        key(&mut app, 'n');
+        assert_eq!(app.form().unwrap().value(kiln::domain::Field::Equipment), "EQ-0007");
+        type_text(&mut app, "P-0009");
+        let (note, tone) = app.form().unwrap().note.clone().unwrap();
+        assert_eq!(tone, Tone::Info, "{note}");
+        let (voucher, party) = (lang.pick("바우처 VP-0001", "voucher VP-0001"), lang.pick("자부담", "party pays"));
+        assert!(note.contains(voucher) && note.contains(party), "{note}");
+        assert!(note.contains(lang.pick("예상", "about")), "{note}");
+        let t = screen(&app, 80, 24);
+        assert!(t.contains(lang.pick("예상", "about")), "the estimate shows at 80×24: {t}");
+    }
+}

@@ -42,6 +42,7 @@ fn every_report_renders_in_both_languages_at_80x24() {
             (Report::Training, "KILN-101"),
             (Report::Kpis, lang.pick("고용", "Jobs")),
             (Report::TopUsers, "h · "),
+            (Report::Vouchers, "VP-0001"),
         ];
         for (report, text) in expected {
             press(&mut app, KeyCode::Down);
@@ -51,6 +52,9 @@ fn every_report_renders_in_both_languages_at_80x24() {
             assert!(t.contains(&report_title(report, lang)), "{t}");
             if report == Report::Arrears {
                 insta::assert_snapshot!(format!("arrears_{}_80x24", lang.code()), t);
+            }
+            if report == Report::Vouchers {
+                insta::assert_snapshot!(format!("vouchers_{}_80x24", lang.code()), t);
             }
         }
     }
@@ -130,6 +134,44 @@ fn the_report_on_screen_exports_to_excel_and_csv_and_reads_back() {
     let mut lines = csv.lines();
     assert_eq!(lines.next().unwrap(), "\u{feff}장비,장비명,예약 시간,사용 시간,가용 시간,가동률");
     assert_eq!(csv.lines().count(), app.screens().reports().data().utilisation.len() + 2);
+}
+
+#[test]
+fn the_years_vouchers_show_each_grant_and_export_as_the_funders_settlement() {
+    let (db, mut app) = reports(Lang::Ko);
+    std::env::set_current_dir(db.dir.path()).unwrap();
+    while app.screens().reports().report() != Report::Vouchers {
+        press(&mut app, KeyCode::Down);
+    }
+    let report = app.screens().reports().data().vouchers.clone();
+    assert_eq!(report.year, 2026);
+    assert_eq!(report.grants.len(), 9, "three national grants and six regional ones this year");
+    let paid: i64 = report.grants.iter().map(|g| g.used.0).sum();
+    let drawn: i64 = report.uses.iter().map(|u| u.voucher.0).sum();
+    assert_eq!(paid, drawn, "what the grants paid is what their uses drew");
+    // The year before: only the national programme's grants.
+    press(&mut app, KeyCode::Left);
+    let last_year = app.screens().reports().data().vouchers.clone();
+    assert_eq!(last_year.year, 2025);
+    assert!(last_year.grants.iter().all(|g| g.programme == "VP-0001"), "{last_year:?}");
+    press(&mut app, KeyCode::Right);
+    key(&mut app, 'x');
+    let file = db.dir.path().join("kiln-vouchers-2026.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&file).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names, ["바우처 정산 2026", "바우처 잔액 2026"]);
+    let uses = book.worksheet_range(&names[0]).unwrap();
+    let total = uses.rows().next_back().unwrap().to_vec();
+    assert_eq!(total[7].as_f64().map(|x| x as i64), Some(drawn));
+    // The filter narrows to one party, its use below.
+    let name = report.grants[0].party_name.clone();
+    key(&mut app, '/');
+    type_text(&mut app, &name);
+    press(&mut app, KeyCode::Enter);
+    let shown = app.screens().reports().data().vouchers.clone();
+    assert!(shown.grants.iter().all(|g| g.party_name == name), "{shown:?}");
+    let t = screen(&app, 80, 24);
+    assert!(t.contains(&name) && t.contains("2026-"), "{t}");
 }
 
 #[test]

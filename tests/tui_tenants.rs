@@ -325,3 +325,24 @@ fn the_yearly_figures_form_opens_on_last_year() {
     assert_eq!(form.value(kiln::domain::Field::Year), "2025");
     assert_ne!(form.value(kiln::domain::Field::Employees), "0", "last year's figures on file fill it");
 }
+
+#[test]
+fn a_companys_page_shows_its_party_class_and_what_is_left_of_its_voucher() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, store) = TempDb::demo();
+        let all = company::list(&store, &company::CompanyFilter::default(), kiln::db::Page::new(0, 100)).unwrap();
+        let c = all.iter().find(|c| c.name == "경포케미칼").unwrap();
+        let billing = kiln::db::party::billing(&store, &c.brn.to_string()).unwrap();
+        let grant = billing.grants.iter().find(|g| g.programme == "VP-0001").expect("the demo's national voucher");
+        let mut app = App::new(store, lang, false).unwrap();
+        key(&mut app, '2');
+        key(&mut app, '/');
+        type_text(&mut app, "경포케미칼");
+        press(&mut app, KeyCode::Enter);
+        let (t, _) = draw(&app, 80, 24);
+        let class = if lang == Lang::Ko { &billing.class_name.0 } else { &billing.class_name.1 };
+        assert!(t.contains(&billing.party) && t.contains(class.as_str()), "{t}");
+        let left = kiln::domain::money::group(i128::from(grant.remaining.0));
+        assert!(t.contains("VP-0001") && t.contains(&left), "{left}: {t}");
+    }
+}

@@ -161,7 +161,7 @@ fn worked_example_an_sme_near_its_cap_with_an_assisted_session_paid_from_a_proje
     assert!(st.lines[0].detail.ends_with("(VP-0001 -117,600)"), "{:?}", st.lines[0]);
     assert_eq!((st.totals.supply, st.totals.vat, st.totals.total), (Won(164_000), Won(16_400), Won(180_400)));
     // The funder's settlement: the month's use and its share.
-    let report = voucher::report(&s, "VP-0001", 2026).unwrap();
+    let report = voucher::report(&s, Some("VP-0001"), 2026).unwrap();
     assert_eq!(report.uses.len(), 1);
     let u = &report.uses[0];
     assert_eq!((u.month.as_str(), u.bookings), ("2026-11", 2));

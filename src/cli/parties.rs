@@ -52,6 +52,12 @@ pub enum PartyCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Who pays and how: the class a party is priced by today, its projects and this year's vouchers
+    Billing {
+        party: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Set a party's rate class, or clear it (a company is then "tenant" on a day it holds a lease)
     SetClass {
         party: String,
@@ -241,6 +247,10 @@ pub fn party_cmd(env: &Env, cmd: PartyCmd) -> Result<()> {
             print_parties(&rows, lang)
         }
         PartyCmd::Show { party: p, json: j } => show(&party::show(&store, &p)?, j),
+        PartyCmd::Billing { party: p, json: j } => {
+            let b = party::billing(&store, &p)?;
+            one(&b, j, || print_billing(&b, lang))
+        }
         PartyCmd::SetClass { party: p, class, clear: _, json: j } => {
             let p = party::set_class(&mut store, &p, class.as_deref().unwrap_or_default())?;
             show(&p, j)
@@ -326,6 +336,28 @@ pub enum ProjectCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+fn print_billing(b: &party::Billing, lang: Lang) -> Result<()> {
+    let class = lang.pick(&b.class_name.0, &b.class_name.1);
+    let rule = if b.class_set { "" } else { lang.pick(" (규칙)", " (by rule)") };
+    say(format!("{} · {class}{rule}", b.party))?;
+    for g in &b.grants {
+        say(format!(
+            "{} {} {}: {} / {} ({} {})",
+            lang.pick("바우처", "voucher"),
+            g.programme,
+            g.year,
+            g.used,
+            g.cap,
+            lang.pick("잔액", "left"),
+            g.remaining
+        ))?;
+    }
+    if !b.projects.is_empty() {
+        print_projects(&b.projects, lang)?;
+    }
+    Ok(())
 }
 
 fn print_projects(rows: &[project::Project], lang: Lang) -> Result<()> {

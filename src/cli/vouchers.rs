@@ -23,10 +23,11 @@ pub enum VoucherCmd {
     /// Grants: a party admitted to a programme for a year
     #[command(subcommand)]
     Grant(GrantCmd),
-    /// A programme's year: use by party and month, and each grant's balance
+    /// A year of one programme or of all: use by party and month, and each grant's balance
     Report {
+        /// [default: every programme]
         #[arg(long)]
-        programme: String,
+        programme: Option<String>,
         /// [default: this year]
         #[arg(long, allow_hyphen_values = true)]
         year: Option<String>,
@@ -242,7 +243,7 @@ pub fn voucher_cmd(env: &Env, cmd: VoucherCmd) -> Result<()> {
             let target = out.as_deref().map(|o| Target::new(o, &env.path)).transpose()?;
             let store = env.open_existing()?;
             let year = year(y.as_deref(), store.now().date().year())?;
-            let report = voucher::report(&store, &programme, year)?;
+            let report = voucher::report(&store, programme.as_deref(), year)?;
             if let Some(target) = &target {
                 let book = crate::report::sheets::vouchers(&report, &lang);
                 let csv = target.path().extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -258,6 +259,7 @@ pub fn voucher_cmd(env: &Env, cmd: VoucherCmd) -> Result<()> {
             }
             print_grants(&report.grants, lang)?;
             let headers = [
+                lang.pick("사업", "programme"),
                 lang.pick("청구처", "party"),
                 lang.pick("이름", "name"),
                 lang.pick("월", "month"),
@@ -271,6 +273,7 @@ pub fn voucher_cmd(env: &Env, cmd: VoucherCmd) -> Result<()> {
                 .iter()
                 .map(|u| {
                     vec![
+                        u.programme.clone(),
                         u.party.clone(),
                         u.party_name.clone(),
                         u.month.clone(),

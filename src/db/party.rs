@@ -256,3 +256,44 @@ pub(crate) fn individual(w: &mut Write<'_>, person_id: i64) -> Result<i64> {
 pub fn classes(store: &Store) -> Result<Vec<RateClass>> {
     sql::classes(store.sql())
 }
+
+/// Who pays for a party's use and how, as its page shows it: the class it
+/// is priced by today (set, or by the rule), its projects, and this year's
+/// voucher grants with what is left.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Billing {
+    pub party: String,
+    pub rate_class: String,
+    /// The class's name in Korean and in English.
+    pub class_name: (String, String),
+    /// True if an admin set the class; false if the rule gives it.
+    pub class_set: bool,
+    pub projects: Vec<crate::db::project::Project>,
+    pub grants: Vec<crate::db::voucher::Grant>,
+}
+
+/// A party's [`Billing`] today, by code or BRN.
+pub fn billing(store: &Store, raw: &str) -> Result<Billing> {
+    let db = store.sql();
+    let party = resolve(db, raw, Field::Party)?;
+    let today = store.now().date();
+    let (set, company, lease) =
+        sql::terms(db, party.id, today)?.ok_or_else(|| Invalid::new(Field::Party, raw, Problem::NotFound))?;
+    let class_set = set.is_some();
+    let rate_class = crate::domain::party::class_by_rule(set.as_deref(), company, lease).to_owned();
+    let class_name = sql::class_by_code(db, &rate_class)?
+        .map_or_else(|| (rate_class.clone(), rate_class.clone()), |c| (c.name_ko, c.name_en));
+    let projects = crate::db::project::list(
+        store,
+        &crate::db::project::ProjectFilter { party: Some(party.code.clone()), ..Default::default() },
+    )?;
+    let grants = crate::db::voucher::grants(
+        store,
+        &crate::db::voucher::GrantFilter {
+            party: Some(party.code.clone()),
+            year: Some(chrono::Datelike::year(&today)),
+            ..Default::default()
+        },
+    )?;
+    Ok(Billing { party: party.code, rate_class, class_name, class_set, projects, grants })
+}

@@ -119,14 +119,38 @@ pub(crate) type Draw = (i64, VoucherTerms);
 /// `start`, draws on when it is first priced, if any covers it and has
 /// anything left.
 pub(crate) fn draw(db: Sql<'_>, party_id: i64, equipment_id: i64, class: &str, start: Minute) -> Result<Option<Draw>> {
+    first_open(db, (party_id, equipment_id, class, start), true)
+}
+
+/// What [`draw`] would draw on, read without locking: for an estimate.
+pub(crate) fn would_draw(
+    db: Sql<'_>,
+    party_id: i64,
+    equipment_id: i64,
+    class: &str,
+    start: Minute,
+) -> Result<Option<Draw>> {
+    first_open(db, (party_id, equipment_id, class, start), false)
+}
+
+fn first_open(
+    db: Sql<'_>,
+    (party_id, equipment_id, class, start): (i64, i64, &str, Minute),
+    lock: bool,
+) -> Result<Option<Draw>> {
     let day = start.date();
-    for g in sql::open(db, party_id, day.year())? {
+    for g in sql::open(db, party_id, day.year(), lock)? {
         let remaining = Won(g.cap.0 - g.used.0);
         if remaining.0 > 0 && g.coverage.covers(equipment_id, class, day) {
             return Ok(Some((g.grant_id, VoucherTerms { share: g.share, remaining })));
         }
     }
     Ok(None)
+}
+
+/// The code of the programme a grant belongs to.
+pub(crate) fn programme_of(db: Sql<'_>, grant_id: i64) -> Result<Option<String>> {
+    Ok(sql::grant_by_id(db, grant_id)?.map(|g| g.programme))
 }
 
 /// The terms of the grant a booking drew on, to price it again (a time
@@ -137,21 +161,23 @@ pub(crate) fn redraw(db: Sql<'_>, grant_id: i64, own: Won) -> Result<Option<Draw
     Ok(Some((grant_id, VoucherTerms { share: g.share, remaining: Won(g.remaining.0 + own.0) })))
 }
 
-/// A programme's year: each grant's cap, use and balance, and the use by
-/// party and month — what the funder's settlement is made of.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+/// A year of one programme, or of all: each grant's cap, use and balance,
+/// and the use by programme, party and month — what the funders'
+/// settlements are made of.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct VoucherReport {
-    pub programme: Programme,
+    /// The programme reported, or `None` for all of them.
+    pub programme: Option<Programme>,
     pub year: i32,
     pub grants: Vec<Grant>,
     pub uses: Vec<UseRow>,
 }
 
-pub fn report(store: &Store, programme: &str, year: i32) -> Result<VoucherReport> {
+pub fn report(store: &Store, programme: Option<&str>, year: i32) -> Result<VoucherReport> {
     let db = store.sql();
-    let p = find(db, programme)?;
-    let grants =
-        sql::grants(db, &sql::GrantFilter { programme_id: Some(p.id), year: Some(year), ..Default::default() })?;
-    let uses = sql::use_by_month(db, p.id, year)?;
+    let p = programme.map(|p| find(db, p)).transpose()?;
+    let programme_id = p.as_ref().map(|p| p.id);
+    let grants = sql::grants(db, &sql::GrantFilter { programme_id, year: Some(year), ..Default::default() })?;
+    let uses = sql::use_by_month(db, programme_id, year)?;
     Ok(VoucherReport { programme: p, year, grants, uses })
 }

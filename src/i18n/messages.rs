@@ -210,6 +210,12 @@ messages! {
     ArrearsTitle => "미납 {0}건 · {1}", "Arrears: {0} statements · {1}";
     UtilisationTitle => "장비 가동률 {0} (사용/가용 시간)", "Utilisation {0} (used/available hours)";
     TopUsersTitle => "상위 이용 기업 {0}", "Top equipment users {0}";
+    ReportVouchers => "바우처 지원", "Vouchers";
+    BillingHeading => "청구", "Billing";
+    ClassByRule => " (규칙)", " (by rule)";
+    VoucherLeft => "바우처 {0} 잔액 {1}", "voucher {0} {1} left";
+    ProjectShort => "과제", "project";
+    VouchersTitle => "바우처 {0} · 지원 {1} · 잔액 {2}", "Vouchers {0} · paid {1} · left {2}";
     NoData => "자료가 없습니다", "Nothing to show";
     Reading => "읽는 중…", "Reading…";
     FormIssue => "청구서 발행", "Issue statements";
@@ -268,6 +274,9 @@ messages! {
     SavedDowntimePending => "장비 중단 #{0} 대기 · 겹친 예약 {1}건을 옮기면 시작", "Downtime #{0} waiting · starts once {1} booking(s) are moved";
     SavedEquipment => "장비 {0} {1} 등록", "Registered {0} {1}";
     NoteBookable => "✔ 예약할 수 있습니다", "✔ This time can be booked";
+    NoteEstimate => "{0} · 예상 {1} ({2})", "{0} · about {1} ({2})";
+    NoteEstimatePerSample => "{0} · 시료당 {1} ({2})", "{0} · {1} a sample ({2})";
+    NoteVoucher => " · 바우처 {0} {1}, 자부담 {2}", " · voucher {0} {1}, party pays {2}";
     NoteNearest => " — 가장 가까운 빈 시간 {0}", " — nearest free {0}";
     NoteNoBookingsHit => "✔ 겹치는 예약이 없습니다", "✔ No booking is in the way";
     NoteBookingsHit => "겹치는 예약 {0}건:", "{0} booking(s) in the way:";

@@ -88,6 +88,7 @@ impl Labels for Lang {
                 ("청구액", "Charged"),
             ],
             SheetId::VoucherUse => &[
+                ("사업", "Programme"),
                 ("청구처", "Party"),
                 ("이름", "Name"),
                 ("사업자등록번호", "BRN"),
@@ -98,6 +99,7 @@ impl Labels for Lang {
                 ("자부담", "Party share"),
             ],
             SheetId::VoucherGrants => &[
+                ("사업", "Programme"),
                 ("청구처", "Party"),
                 ("이름", "Name"),
                 ("연간 한도", "Cap"),

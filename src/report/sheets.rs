@@ -280,14 +280,16 @@ pub fn top_users(year: i32, rows: &[TopUser], words: &dyn Labels) -> Book {
     Book { stem: format!("kiln-top-users-{year}"), sheets: vec![sheet] }
 }
 
-/// A voucher programme's year as its funder settles it: the use by party
-/// and month with the programme's and the party's shares, then each
-/// grant's cap and balance.
+/// A year of voucher programmes (one, or all) as their funders settle it:
+/// the use by programme, party and month with the programme's and the
+/// party's shares, then each grant's cap and balance.
 pub fn vouchers(r: &crate::db::voucher::VoucherReport, words: &dyn Labels) -> Book {
-    let title = |id| format!("{} {} {}", words.name(id), r.programme.code, r.year);
+    let code = r.programme.as_ref().map_or(String::new(), |p| format!(" {}", p.code));
+    let title = |id| format!("{}{code} {}", words.name(id), r.year);
     let mut uses = Sheet::new(title(SheetId::VoucherUse), SheetId::VoucherUse, words);
     for u in &r.uses {
         uses.rows.push(vec![
+            text(u.programme.clone()),
             text(u.party.clone()),
             text(u.party_name.clone()),
             text(u.brn.clone().unwrap_or_default()),
@@ -303,6 +305,7 @@ pub fn vouchers(r: &crate::db::voucher::VoucherReport, words: &dyn Labels) -> Bo
         Cell::Empty,
         Cell::Empty,
         Cell::Empty,
+        Cell::Empty,
         Cell::Int(r.uses.iter().map(|u| u.bookings).sum()),
         won_sum(&r.uses, |u| u.charge.0),
         won_sum(&r.uses, |u| u.voucher.0),
@@ -311,6 +314,7 @@ pub fn vouchers(r: &crate::db::voucher::VoucherReport, words: &dyn Labels) -> Bo
     let mut grants = Sheet::new(title(SheetId::VoucherGrants), SheetId::VoucherGrants, words);
     for g in &r.grants {
         grants.rows.push(vec![
+            text(g.programme.clone()),
             text(g.party.clone()),
             text(g.party_name.clone()),
             Cell::Won(g.cap.0),
@@ -321,9 +325,14 @@ pub fn vouchers(r: &crate::db::voucher::VoucherReport, words: &dyn Labels) -> Bo
     grants.total = Some(vec![
         text(words.total()),
         Cell::Empty,
+        Cell::Empty,
         won_sum(&r.grants, |g| g.cap.0),
         won_sum(&r.grants, |g| g.used.0),
         won_sum(&r.grants, |g| g.remaining.0),
     ]);
-    Book { stem: format!("kiln-voucher-{}-{}", r.programme.code, r.year), sheets: vec![uses, grants] }
+    let stem = match &r.programme {
+        Some(p) => format!("kiln-voucher-{}-{}", p.code, r.year),
+        None => format!("kiln-vouchers-{}", r.year),
+    };
+    Book { stem, sheets: vec![uses, grants] }
 }

@@ -149,6 +149,37 @@ pub(crate) fn with_draw(
     Ok((billed, amount, drawn.map(|d| (d.0, share))))
 }
 
+/// What a booking would cost used as booked, as the booking form shows it
+/// before saving: the party's class, the charge, and what a voucher would
+/// pay of it (none of it drawn yet).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Estimate {
+    pub rate_class: String,
+    /// The class's name in Korean and in English.
+    pub class_name: (String, String),
+    pub rate: Won,
+    pub amount: Won,
+    /// A machine billed by the sample with no samples given yet: the
+    /// amount says nothing, the rate a sample does.
+    pub per_sample: bool,
+    /// The programme that would pay, and its share.
+    pub voucher: Option<(String, Won)>,
+}
+
+pub(crate) fn estimate(db: Sql<'_>, eq: &Equipment, party_id: i64, period: &Period, samples: i64) -> Result<Estimate> {
+    let (rate_class, rate) = class_and_rate(db, eq, party_id, period.start().date())?;
+    let drawn = crate::db::voucher::would_draw(db, party_id, eq.id, &rate_class, period.start())?;
+    let (_, amount, voucher) = with_draw(eq, rate, (period, period, samples), Default::default(), drawn)?;
+    let voucher = match voucher.filter(|(_, share)| share.0 > 0) {
+        Some((grant, share)) => crate::db::voucher::programme_of(db, grant)?.map(|p| (p, share)),
+        None => None,
+    };
+    let class_name = sql::class_by_code(db, &rate_class)?
+        .map_or_else(|| (rate_class.clone(), rate_class.clone()), |c| (c.name_ko, c.name_en));
+    let per_sample = eq.billing_unit == crate::domain::BillingUnit::Sample && samples == 0;
+    Ok(Estimate { rate_class, class_name, rate, amount, per_sample, voucher })
+}
+
 /// What a completed booking's recorded use comes to by today's classes and
 /// rates: the class, the rate, the minutes billed and the charge. Equal to
 /// what is recorded unless a class, a discount or a rate changed since, and

@@ -166,11 +166,29 @@ fn free_and_allowed(
 pub enum Preview {
     /// Not enough typed yet to say.
     Incomplete,
-    Free,
+    /// It can be booked; what it would cost used as booked, once the
+    /// party is known.
+    Free(Option<super::priced::Estimate>),
     Refused {
         why: Error,
         free: Option<Period>,
     },
+}
+
+/// The estimate of a booking by `person` for the party asked (else their
+/// own: their company's, or their individual party once they have one).
+fn estimate(
+    db: Sql<'_>,
+    eq: &equipment::Equipment,
+    person: i64,
+    asked: Option<(Option<i64>, i64)>,
+    req: &super::Request,
+) -> Result<Option<super::priced::Estimate>> {
+    let party = match asked {
+        Some((_, party)) => Some(party),
+        None => crate::store::sql::party::own_of_person(db, person)?,
+    };
+    party.map(|p| super::priced::estimate(db, eq, p, &req.period, req.samples)).transpose()
 }
 
 pub fn preview(store: &Store, input: &BookingInput) -> Preview {
@@ -192,8 +210,8 @@ pub fn preview(store: &Store, input: &BookingInput) -> Preview {
         Err(e) => return Preview::Refused { why: e, free: None },
     }
     let who = booker(db, input).and_then(|p| gate::qualified(db, &eq, p, &req.period).map(|()| p));
-    match who.and_then(|p| crate::db::party::asked(db, p, &input.party)) {
-        Ok(_) => Preview::Free,
+    match who.and_then(|p| Ok((p, crate::db::party::asked(db, p, &input.party)?))) {
+        Ok((person, asked)) => Preview::Free(estimate(db, &eq, person, asked, &req).ok().flatten()),
         Err(Error::Invalid(_)) => Preview::Incomplete,
         Err(e) => Preview::Refused { why: e, free: None },
     }

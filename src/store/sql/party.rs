@@ -88,6 +88,13 @@ pub fn of_person(db: Sql<'_>, person_id: i64) -> Result<Option<i64>> {
     db.opt("SELECT id FROM party WHERE person_id = ?1", &[&person_id], |r| r.get(0))
 }
 
+/// The party a person books for unless told: their company's, else their
+/// own individual party if they have one.
+pub fn own_of_person(db: Sql<'_>, person_id: i64) -> Result<Option<i64>> {
+    const TEXT: &str = concat!("SELECT ", crate::store::sql::equipment::own_party!(), " FROM person p WHERE p.id = ?1");
+    Ok(db.opt(TEXT, &[&person_id], |r| r.get::<Option<i64>>(0))?.flatten())
+}
+
 /// The company a party bills, if it is a company's.
 pub fn company_of(db: Sql<'_>, party_id: i64) -> Result<Option<i64>> {
     Ok(db.opt("SELECT company_id FROM party WHERE id = ?1", &[&party_id], |r| r.get::<Option<i64>>(0))?.flatten())

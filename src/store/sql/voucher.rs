@@ -193,12 +193,13 @@ pub struct Open {
     pub coverage: Coverage,
 }
 
-/// The party's grants for `year`, locked on PostgreSQL until the
-/// transaction ends, so that two writers' draws on one grant queue.
-pub fn open(db: Sql<'_>, party_id: i64, year: i32) -> Result<Vec<Open>> {
+/// The party's grants for `year`; to draw on (`lock`), locked on
+/// PostgreSQL until the transaction ends, so that two writers' draws on one
+/// grant queue (an estimate only reads, and a viewer may not lock).
+pub fn open(db: Sql<'_>, party_id: i64, year: i32, lock: bool) -> Result<Vec<Open>> {
     let lock = match db.dialect() {
-        crate::store::Dialect::Sqlite => "",
-        crate::store::Dialect::Postgres => " FOR UPDATE OF g",
+        crate::store::Dialect::Postgres if lock => " FOR UPDATE OF g",
+        _ => "",
     };
     let found: Vec<(i64, i64, i64, Won, Won, NaiveDate, NaiveDate)> = db.all(
         &format!(
@@ -239,6 +240,7 @@ pub fn set_on_booking(db: Sql<'_>, booking: i64, drawn: Option<(i64, Won)>) -> R
 /// and what the programme paid.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UseRow {
+    pub programme: String,
     pub party: String,
     pub party_name: String,
     pub brn: Option<String>,
@@ -250,27 +252,30 @@ pub struct UseRow {
     pub party_share: Won,
 }
 
-pub fn use_by_month(db: Sql<'_>, programme_id: i64, year: i32) -> Result<Vec<UseRow>> {
+/// The use by programme (or of one programme), party and month of a year.
+pub fn use_by_month(db: Sql<'_>, programme_id: Option<i64>, year: i32) -> Result<Vec<UseRow>> {
     db.all(
         &format!(
-            "SELECT y.code, coalesce(y.name, c.name), coalesce(y.brn, c.brn), {month}, count(*), sum(b.charge),
+            "SELECT v.code, y.code, coalesce(y.name, c.name), coalesce(y.brn, c.brn), {month}, count(*), sum(b.charge),
                     sum(b.voucher_share)
                FROM booking b JOIN voucher_grant g ON g.id = b.voucher_grant_id
+               JOIN voucher_programme v ON v.id = g.programme_id
                JOIN party y ON y.id = g.party_id LEFT JOIN company c ON c.id = y.company_id
-              WHERE g.programme_id = ?1 AND g.year = ?2
-              GROUP BY y.code, coalesce(y.name, c.name), coalesce(y.brn, c.brn), {month}
-              ORDER BY y.code, {month}",
+              WHERE (CAST(?1 AS BIGINT) IS NULL OR g.programme_id = ?1) AND g.year = ?2
+              GROUP BY v.code, y.code, coalesce(y.name, c.name), coalesce(y.brn, c.brn), {month}
+              ORDER BY v.code, y.code, {month}",
             month = super::month_of(db, "b.start")
         ),
         &[&programme_id, &year],
         |r| {
-            let (charge, voucher): (Won, Won) = (r.get(5)?, r.get(6)?);
+            let (charge, voucher): (Won, Won) = (r.get(6)?, r.get(7)?);
             Ok(UseRow {
-                party: r.get(0)?,
-                party_name: r.get(1)?,
-                brn: r.get(2)?,
-                month: r.get(3)?,
-                bookings: r.get(4)?,
+                programme: r.get(0)?,
+                party: r.get(1)?,
+                party_name: r.get(2)?,
+                brn: r.get(3)?,
+                month: r.get(4)?,
+                bookings: r.get(5)?,
                 charge,
                 voucher,
                 party_share: Won(charge.0 - voucher.0),

@@ -221,6 +221,24 @@ pub(super) fn submit(form: &Form, kind: &EquipmentForm, store: &mut Store, lang:
     }
 }
 
+/// "This time can be booked", with what it would cost used as booked: the
+/// class it is priced by, and what a voucher would pay of it.
+fn bookable(estimate: Option<&crate::db::booking::priced::Estimate>, lang: Lang) -> String {
+    let ok = Msg::NoteBookable.text(lang);
+    let Some(e) = estimate else { return ok.to_owned() };
+    let money = |w: crate::domain::Won| crate::i18n::labels::money(w, lang);
+    let class = lang.pick(&e.class_name.0, &e.class_name.1);
+    if e.per_sample {
+        return fill(Msg::NoteEstimatePerSample.text(lang), &[&ok, &money(e.rate), &class]);
+    }
+    let mut text = fill(Msg::NoteEstimate.text(lang), &[&ok, &money(e.amount), &class]);
+    if let Some((programme, share)) = &e.voucher {
+        let party = crate::domain::Won(e.amount.0 - share.0);
+        text.push_str(&fill(Msg::NoteVoucher.text(lang), &[programme, &money(*share), &money(party)]));
+    }
+    text
+}
+
 /// Live feedback: whether the booking can be made (or why not, and the
 /// nearest free slot); which bookings a downtime would hit.
 pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
@@ -229,7 +247,7 @@ pub(super) fn check(form: &mut Form, store: &Store, lang: Lang) {
         EquipmentForm::NewBooking => {
             form.note = match booking::preview(store, &booking_input(form)) {
                 Preview::Incomplete => None,
-                Preview::Free => Some((Msg::NoteBookable.text(lang).into(), Tone::Info)),
+                Preview::Free(estimate) => Some((bookable(estimate.as_ref(), lang), Tone::Info)),
                 Preview::Refused { why, free } => {
                     let free = free.map_or_else(String::new, |p| fill(Msg::NoteNearest.text(lang), &[&p.text()]));
                     Some((format!("✖ {}{free}", why.on_screen(lang)), Tone::Error))

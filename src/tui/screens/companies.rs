@@ -18,7 +18,7 @@ use crate::db::yearly::{self, YearlyReport};
 use crate::db::{Page, Store};
 use crate::domain::{Field, Sector, Stage, Zone};
 use crate::error::Result;
-use crate::i18n::{Msg, fill, labels};
+use crate::i18n::{Lang, Msg, fill, labels};
 use crate::report::dashboard::default_year;
 use crate::tui::action::Action;
 use crate::tui::forms;
@@ -45,6 +45,8 @@ struct Detail {
     /// The first few people, by code.
     names: Vec<String>,
     reports: Vec<YearlyReport>,
+    /// Who pays and how: its party's class, projects and vouchers.
+    billing: Option<crate::db::party::Billing>,
 }
 
 impl Companies {
@@ -90,7 +92,8 @@ impl Companies {
         let mut reports = yearly::list(store, Some(&brn), None)?;
         reports.truncate(3);
         reports.reverse();
-        self.detail = Some(Detail { company: c, leases, people, names, reports });
+        let billing = crate::db::party::billing(store, &brn).ok();
+        self.detail = Some(Detail { company: c, leases, people, names, reports, billing });
         Ok(())
     }
 
@@ -269,7 +272,11 @@ impl Companies {
         if d.leases.is_empty() {
             lines.push(Line::styled(format!(" {}", Msg::NoLeases.text(lang)), theme::dim()));
         }
-        for l in d.leases.iter().rev().take(4) {
+        // The leases running today, else the last one: room for the
+        // company's billing below.
+        let running: Vec<&Lease> = d.leases.iter().rev().filter(|l| l.days_left(ui.today).is_some()).take(3).collect();
+        let shown = if running.is_empty() { d.leases.iter().rev().take(1).collect() } else { running };
+        for l in shown {
             let flag = l.days_left(ui.today).filter(|d| *d <= 60).map_or_else(String::new, |d| format!(" D-{d}"));
             let style = match l.days_left(ui.today) {
                 Some(d) if d <= 30 => theme::urgent(),
@@ -317,6 +324,28 @@ impl Companies {
             people = format!("{people}: {}{}", d.names.join(", "), if d.people > 4 { " …" } else { "" });
         }
         lines.push(Line::from(cut(&people, w)));
+        if let Some(b) = &d.billing {
+            billing(&mut lines, b, w, lang);
+        }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The company's party: its class today, this year's vouchers (what is left
+/// of each cap) and its projects (spent of budget).
+fn billing(lines: &mut Vec<Line<'static>>, b: &crate::db::party::Billing, w: usize, lang: Lang) {
+    lines.push(Line::styled(Msg::BillingHeading.text(lang), theme::key()));
+    let class = lang.pick(&b.class_name.0, &b.class_name.1);
+    let rule = if b.class_set { "" } else { Msg::ClassByRule.text(lang) };
+    lines.push(Line::from(cut(&format!(" {} · {class}{rule}", b.party), w)));
+    for g in &b.grants {
+        let text = fill(Msg::VoucherLeft.text(lang), &[&g.programme, &labels::money(g.remaining, lang)]);
+        let style = if g.remaining.0 == 0 { theme::soon() } else { ratatui::style::Style::new() };
+        lines.push(Line::styled(cut(&format!(" {text}"), w), style));
+    }
+    for p in &b.projects {
+        let budget = p.budget.map_or_else(String::new, |x| format!("/{}", labels::money_short(x, lang)));
+        let text = format!(" {} {} {}{budget}", Msg::ProjectShort.text(lang), p.code, labels::money(p.spent, lang));
+        lines.push(Line::from(cut(&text, w)));
     }
 }

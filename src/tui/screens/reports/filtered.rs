@@ -4,6 +4,7 @@
 
 use super::{ReportsScreen, reader};
 use crate::db::statement::{Arrear, Statement};
+use crate::db::voucher::{Grant, UseRow, VoucherReport};
 use crate::report::trends::TrainingOutcome;
 use crate::report::usage::{MachineUse, TopUser};
 use crate::tui::screens::filter::FilterLine;
@@ -27,6 +28,19 @@ fn course(f: &FilterLine, t: &TrainingOutcome) -> bool {
 
 fn user(f: &FilterLine, u: &TopUser) -> bool {
     f.shows(&[&u.company_name, &u.company_brn])
+}
+
+fn grant(f: &FilterLine, g: &Grant) -> bool {
+    f.shows(&[&g.party_name, &g.party, &g.programme, &g.programme_name])
+}
+
+fn voucher_use(f: &FilterLine, u: &UseRow) -> bool {
+    f.shows(&[&u.party_name, &u.party, &u.programme])
+}
+
+/// A year of vouchers, its grants and use narrowed alike.
+fn vouchers(f: &FilterLine, r: &VoucherReport) -> VoucherReport {
+    VoucherReport { grants: pick(&r.grants, |g| grant(f, g)), uses: pick(&r.uses, |u| voucher_use(f, u)), ..r.clone() }
 }
 
 /// The rows of `all` that `shows`.
@@ -60,6 +74,10 @@ impl ReportsScreen {
                 r.top_users = v;
                 P::TopUsers(pick(&r.top_users, |u| user(f, u)))
             }
+            P::Vouchers(v) => {
+                r.vouchers = v;
+                P::Vouchers(vouchers(f, &r.vouchers))
+            }
             // Charts of months and years: nothing to filter.
             other @ (P::Occupancy(_) | P::Kpis(_)) => other,
         }
@@ -73,6 +91,7 @@ impl ReportsScreen {
         d.utilisation = pick(&r.utilisation, |m| machine(f, m));
         d.training = pick(&r.training, |t| course(f, t));
         d.top_users = pick(&r.top_users, |u| user(f, u));
+        d.vouchers = vouchers(f, &r.vouchers);
         self.selected = 0;
         self.picked = false;
     }

@@ -13,6 +13,7 @@ mod charts;
 mod filtered;
 mod reader;
 mod view;
+mod vouchers;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -20,6 +21,7 @@ use super::filter::{FilterLine, Filtered};
 use super::{Outcome, Screen, Ui, list};
 use crate::db::Store;
 use crate::db::statement::{self, Arrear, Statement};
+use crate::db::voucher::VoucherReport;
 use crate::domain::statement::month_text;
 use crate::error::Result;
 use crate::i18n::{Msg, fill};
@@ -41,10 +43,11 @@ pub enum Report {
     Training,
     Kpis,
     TopUsers,
+    Vouchers,
 }
 
 impl Report {
-    pub const ALL: [Report; 7] = [
+    pub const ALL: [Report; 8] = [
         Report::Statements,
         Report::Arrears,
         Report::Occupancy,
@@ -52,6 +55,7 @@ impl Report {
         Report::Training,
         Report::Kpis,
         Report::TopUsers,
+        Report::Vouchers,
     ];
 
     pub fn title(self) -> Msg {
@@ -63,6 +67,7 @@ impl Report {
             Report::Training => Msg::ReportTraining,
             Report::Kpis => Msg::ReportKpis,
             Report::TopUsers => Msg::ReportTopUsers,
+            Report::Vouchers => Msg::ReportVouchers,
         }
     }
 
@@ -89,6 +94,8 @@ pub struct Data {
     pub training: Vec<TrainingOutcome>,
     pub kpis: Vec<Programme>,
     pub top_users: Vec<TopUser>,
+    /// The year's voucher grants and their use, of every programme.
+    pub vouchers: VoucherReport,
 }
 
 /// How many months the occupancy chart spans.
@@ -186,7 +193,7 @@ impl ReportsScreen {
     pub fn year(&self) -> Option<i32> {
         match self.report {
             Report::Kpis => Some(self.kpi_year),
-            Report::TopUsers => Some(self.year),
+            Report::TopUsers | Report::Vouchers => Some(self.year),
             _ => None,
         }
     }
@@ -235,7 +242,7 @@ impl ReportsScreen {
 
     /// The top users' year whose figures are on screen.
     pub fn shown_year(&self) -> i32 {
-        self.shown_period().filter(|_| self.report == Report::TopUsers).unwrap_or(self.year)
+        self.shown_period().filter(|_| matches!(self.report, Report::TopUsers | Report::Vouchers)).unwrap_or(self.year)
     }
 
     pub fn selected_statement(&self) -> Option<&Statement> {
@@ -251,6 +258,7 @@ impl ReportsScreen {
             Report::Training => self.data.training.len(),
             Report::Kpis => self.data.kpis.len(),
             Report::TopUsers => self.data.top_users.len(),
+            Report::Vouchers => self.data.vouchers.grants.len(),
         }
     }
 
@@ -267,7 +275,7 @@ impl ReportsScreen {
             }
         } else if self.report == Report::Kpis {
             self.kpi_year = (self.kpi_year + by).clamp(2005, this_month.0);
-        } else if self.report == Report::TopUsers {
+        } else if matches!(self.report, Report::TopUsers | Report::Vouchers) {
             self.year = (self.year + by).clamp(2005, this_month.0);
         }
     }
@@ -283,6 +291,7 @@ impl ReportsScreen {
             Report::Training => sheets::training(&d.training, &lang),
             Report::Kpis => sheets::kpis(&d.kpis, &lang),
             Report::TopUsers => sheets::top_users(self.shown_year(), &d.top_users, &lang),
+            Report::Vouchers => sheets::vouchers(&d.vouchers, &lang),
         }
     }
 
@@ -322,6 +331,11 @@ impl ReportsScreen {
             reader::Part::Training(v) => d.training = kept(&d.training, v, at, |t| (t.course.clone(), t.year)),
             reader::Part::Kpis(v) => d.kpis = v,
             reader::Part::TopUsers(v) => d.top_users = v,
+            reader::Part::Vouchers(v) => {
+                let (old, grants) = (&d.vouchers.grants, v.grants.clone());
+                let grants = kept(old, grants, at, |g| (g.programme.clone(), g.party.clone()));
+                d.vouchers = VoucherReport { grants, ..v };
+            }
         }
         self.loaded.retain(|(r, _)| *r != ask.report);
         self.loaded.push((ask.report, ask.key));
@@ -398,7 +412,7 @@ impl Screen for ReportsScreen {
         let month = self.chosen_month();
         let period = match self.report {
             Report::Statements | Report::Utilisation => month.0 * 12 + month.1 as i32,
-            Report::TopUsers => self.year,
+            Report::TopUsers | Report::Vouchers => self.year,
             // The KPIs hold every year; ←→ only choose which one is shown.
             Report::Arrears | Report::Occupancy | Report::Training | Report::Kpis => 0,
         };

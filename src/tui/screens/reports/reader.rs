@@ -49,6 +49,7 @@ pub(super) enum Part {
     Training(Vec<TrainingOutcome>),
     Kpis(Vec<Programme>),
     TopUsers(Vec<TopUser>),
+    Vouchers(crate::db::voucher::VoucherReport),
 }
 
 pub(super) type Answer = (Ask, Result<Part>);
@@ -65,6 +66,7 @@ pub(super) fn read(store: &Store, ask: &Ask) -> Result<Part> {
         Report::Training => Part::Training(trends::training_outcomes(store)?),
         Report::Kpis => Part::Kpis(trends::programme_years(store, ask.today.year())?),
         Report::TopUsers => Part::TopUsers(usage::top_users(store, ask.year, TOP_USERS)?),
+        Report::Vouchers => Part::Vouchers(crate::db::voucher::report(store, None, ask.year)?),
     })
 }
 

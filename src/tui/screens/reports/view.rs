@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Paragraph};
 
-use super::{Focus, Report, ReportsScreen, charts};
+use super::{Focus, Report, ReportsScreen, charts, vouchers};
 use crate::cells::{column, column_right, cut};
 use crate::domain::money::group;
 use crate::domain::time::date_text;
@@ -38,6 +38,7 @@ pub(super) fn draw(s: &ReportsScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
         Report::Training => charts::training(s, frame, content, ui.lang),
         Report::Kpis => charts::kpis(s, frame, content, ui.lang),
         Report::TopUsers => charts::top_users(s, frame, content, ui.lang),
+        Report::Vouchers => vouchers::draw(s, frame, content, ui.lang),
     }
 }
 
