@@ -252,8 +252,11 @@ fn the_company_pane_writes_rent_with_separators() {
     for lang in [Lang::Ko, Lang::En] {
         let (db, mut app) = demo(lang);
         let store = db.open_as("kim");
-        let leases = kiln::db::lease::list(&store, &kiln::db::lease::LeaseFilter::default(), Page::new(0, 1)).unwrap();
-        let l = &leases[0];
+        // A lease running today: the company's page lists those (else its last).
+        let leases =
+            kiln::db::lease::list(&store, &kiln::db::lease::LeaseFilter::default(), Page::new(0, 500)).unwrap();
+        let today = store.now().date();
+        let l = leases.iter().find(|l| l.days_left(today).is_some()).unwrap();
         key(&mut app, '2');
         key(&mut app, '/');
         type_text(&mut app, &l.company_name);

@@ -158,7 +158,9 @@ fn worked_example_an_sme_near_its_cap_with_an_assisted_session_paid_from_a_proje
     let st = statement::show(&s, BRN, "2026-11").unwrap();
     let amounts: Vec<Won> = st.lines.iter().map(|l| l.amount).collect();
     assert_eq!(amounts, [Won(50_400), Won(113_600)]);
-    assert!(st.lines[0].detail.ends_with("(VP-0001 -117,600)"), "{:?}", st.lines[0]);
+    let terms = &st.lines[0].terms;
+    assert_eq!((terms.voucher.as_deref(), terms.voucher_share), (Some("VP-0001"), Won(117_600)), "{:?}", st.lines[0]);
+    assert_eq!(st.lines[1].terms.project.as_deref(), Some("RS-2026-00412345"), "the line names the project paying");
     assert_eq!((st.totals.supply, st.totals.vat, st.totals.total), (Won(164_000), Won(16_400), Won(180_400)));
     // The funder's settlement: the month's use and its share.
     let report = voucher::report(&s, Some("VP-0001"), 2026).unwrap();

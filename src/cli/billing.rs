@@ -72,7 +72,7 @@ fn print(s: &Statement, lang: Lang) -> Result<()> {
     for l in &s.lines {
         say(format!(
             "  {} {} {}",
-            fit(&labels::statement_line(l.kind, &l.subject, &l.detail, lang), 52),
+            fit(&labels::statement_line(l, lang), 52),
             fit_right(&labels::quantity(l.quantity, l.unit, lang), 10),
             fit_right(&group(i128::from(l.amount.0)), 14)
         ))?;

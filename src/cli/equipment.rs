@@ -134,6 +134,16 @@ pub enum EquipmentCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Show, or with --number set (or --clear), the machine's NFEC registration number printed on statements
+    Nfec {
+        code: String,
+        #[arg(long, conflicts_with = "clear")]
+        number: Option<String>,
+        #[arg(long)]
+        clear: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show, or with --rate set, the machine's operator rate per hour of staff time (기술료)
     OperatorRate {
         code: String,
@@ -259,6 +269,23 @@ pub fn equipment_cmd(env: &Env, cmd: EquipmentCmd) -> Result<()> {
             let mut store = env.open_existing()?;
             let e = equipment::edit(&mut store, &code, &fields.input(code.clone())?)?;
             one(&e, j, || print_equipment(&e, lang))
+        }
+        EquipmentCmd::Nfec { code, number, clear, json: j } => {
+            let mut store = env.open_existing()?;
+            let nfec = match (number, clear) {
+                (Some(n), _) => equipment::set_nfec(&mut store, &code, &n)?,
+                (None, true) => equipment::set_nfec(&mut store, &code, "")?,
+                (None, false) => equipment::nfec(&store, &code)?,
+            };
+            let value = serde_json::json!({ "equipment": code.trim().to_ascii_uppercase(), "nfec": nfec });
+            one(&value, j, || {
+                let none = lang.pick("(등록 안 됨)", "(not registered)");
+                super::output::say(format!(
+                    "{}  NFEC {}",
+                    code.trim().to_ascii_uppercase(),
+                    nfec.as_deref().unwrap_or(none)
+                ))
+            })
         }
         EquipmentCmd::OperatorRate { code, rate, json: j } => {
             let mut store = env.open_existing()?;

@@ -146,3 +146,26 @@ pub fn count_matching(store: &Store, search: &str) -> Result<i64> {
 pub fn next_code(store: &Store) -> Result<String> {
     Ok(numbered("EQ", sql::next_number(store.sql())?))
 }
+
+/// A machine's NFEC number, which statements print on its lines (R&D money
+/// may pay only for registered machines).
+pub fn nfec(store: &Store, code: &str) -> Result<Option<String>> {
+    let eq = by_code(store.sql(), code)?;
+    sql::nfec(store.sql(), eq.id)
+}
+
+/// Sets a machine's NFEC number, or clears it with an empty one (admins
+/// and equipment managers); statements issued keep what they printed.
+pub fn set_nfec(store: &mut Store, code: &str, raw: &str) -> Result<Option<String>> {
+    let number = crate::domain::equipment::nfec(raw)?;
+    store.write(Capability::ManageEquipment, |w| {
+        let eq = by_code(w.sql(), code)?;
+        let before = sql::nfec(w.sql(), eq.id)?;
+        if before != number {
+            sql::set_nfec(w.sql(), eq.id, number.as_deref())?;
+            let of = |n: &Option<String>| serde_json::json!({ "equipment": eq.code, "nfec": n });
+            w.audit("equipment", &eq.code, "nfec", Some(of(&before)), Some(of(&number)))?;
+        }
+        Ok(number.clone())
+    })
+}

@@ -67,6 +67,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
             .map(|p| p.code)
             .collect();
     let machines = equipment::machines(store)?;
+    vouchers::register_machines(store)?;
     let cohorts = training::add(store, &mut rng, &codes, today)?;
     let bookings = equipment::bookings(store, &mut rng, today)? + parties::project_bookings(store)?;
     parties::consumables(store)?;

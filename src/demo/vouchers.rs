@@ -9,6 +9,15 @@ use crate::db::{Page, Store, voucher};
 use crate::domain::voucher::{GrantInput, ProgrammeInput};
 use crate::error::Result;
 
+/// Registers the analysis machines R&D money may pay for in the national
+/// equipment portal (their NFEC numbers are printed on statements).
+pub fn register_machines(store: &mut Store) -> Result<()> {
+    for (code, nfec) in [("EQ-0001", "NFEC-2009-03-084512"), ("EQ-0002", "NFEC-2010-11-101233")] {
+        crate::db::equipment::set_nfec(store, code, nfec)?;
+    }
+    Ok(())
+}
+
 /// Adds the programmes and their grants; how many grants.
 pub fn add(store: &mut Store) -> Result<usize> {
     let year = store.now().date().year();

@@ -324,3 +324,29 @@ mod tests {
         }
     }
 }
+
+/// A machine's NFEC registration number (국가연구시설장비 등록번호) as typed:
+/// letters, digits and dashes, at most 30; empty is none.
+pub fn nfec(raw: &str) -> Result<Option<String>, super::invalid::Invalid> {
+    use super::invalid::{Field, Invalid, Problem};
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.len() > 30 || !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(Invalid::new(Field::Nfec, raw, Problem::Format { example: "NFEC-2019-04-123456" }));
+    }
+    Ok(Some(s.to_ascii_uppercase()))
+}
+
+#[cfg(test)]
+mod nfec_tests {
+    #[test]
+    fn an_nfec_number_is_letters_digits_and_dashes_and_empty_is_none() {
+        assert_eq!(super::nfec(" nfec-2019-04-123456 "), Ok(Some("NFEC-2019-04-123456".into())));
+        assert_eq!(super::nfec(""), Ok(None));
+        for bad in ["NFEC 2019", "번호-1", "x".repeat(31).as_str()] {
+            assert_eq!(super::nfec(bad).unwrap_err().field, super::super::invalid::Field::Nfec, "{bad}");
+        }
+    }
+}

@@ -142,6 +142,8 @@ pub enum Field {
     SupportShare,
     /// The most a programme pays for one party in one year.
     Cap,
+    /// A machine's registration number in the national equipment portal.
+    Nfec,
     /// How a consumable is counted.
     Unit,
 }

@@ -7,29 +7,95 @@ use super::invalid::Problem;
 
 /// What a statement line charges for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum LineKind {
     Rent,
     Fee,
+    /// A machine's use.
     Usage,
+    /// Staff time on a use (기술료).
+    Operator,
+    Consumable,
+    /// Booked time cancelled too late to be free.
+    LateCancel,
+    NoShow,
+    /// A surcharge on a statement long unpaid.
+    Surcharge,
     /// A correction of an earlier statement: leases or bookings changed
     /// after it was issued.
     Adjustment,
+    /// Use an admin chose not to bill, with a reason.
+    WriteOff,
 }
 
 impl LineKind {
+    pub const ALL: [LineKind; 10] = [
+        LineKind::Rent,
+        LineKind::Fee,
+        LineKind::Usage,
+        LineKind::Operator,
+        LineKind::Consumable,
+        LineKind::LateCancel,
+        LineKind::NoShow,
+        LineKind::Surcharge,
+        LineKind::Adjustment,
+        LineKind::WriteOff,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             LineKind::Rent => "rent",
             LineKind::Fee => "fee",
             LineKind::Usage => "usage",
+            LineKind::Operator => "operator",
+            LineKind::Consumable => "consumable",
+            LineKind::LateCancel => "late-cancel",
+            LineKind::NoShow => "no-show",
+            LineKind::Surcharge => "surcharge",
             LineKind::Adjustment => "adjustment",
+            LineKind::WriteOff => "write-off",
         }
     }
 
     pub fn parse(s: &str) -> Option<LineKind> {
-        [LineKind::Rent, LineKind::Fee, LineKind::Usage, LineKind::Adjustment].into_iter().find(|k| k.code() == s)
+        LineKind::ALL.into_iter().find(|k| k.code() == s)
     }
+}
+
+/// Whether a line bears VAT. The centre's rent, fees and equipment use are
+/// taxable; exempt supplies (as some course fees are) carry none.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tax {
+    #[default]
+    Taxable,
+    Exempt,
+}
+
+impl Tax {
+    pub fn code(self) -> &'static str {
+        match self {
+            Tax::Taxable => "taxable",
+            Tax::Exempt => "exempt",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tax> {
+        [Tax::Taxable, Tax::Exempt].into_iter().find(|t| t.code() == s)
+    }
+}
+
+/// Who else has a part in a line, and how it is taxed: the project (과제번호)
+/// that pays it, the machine's NFEC registration number (which R&D money
+/// requires on the statement), and a voucher programme's share paid beside
+/// the line's amount (which is what the party is billed).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LineTerms {
+    pub project: Option<String>,
+    pub nfec: Option<String>,
+    pub voucher: Option<String>,
+    pub voucher_share: Won,
+    pub tax: Tax,
 }
 
 /// The unit a quantity is counted in.
@@ -72,21 +138,27 @@ pub struct Line {
     pub amount: Won,
     /// The lease code, booking id or statement number the line comes from.
     pub source: String,
+    #[serde(flatten)]
+    pub terms: LineTerms,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
     pub supply: Won,
+    /// The part of the supply free of VAT.
+    pub exempt: Won,
     pub vat: Won,
     pub total: Won,
 }
 
-/// Supply is the sum of the lines; VAT is 10 % of it truncated to the won;
-/// the total is both. `None` if the sums overflow.
+/// Supply is the sum of the lines; VAT is 10 % of the taxable part,
+/// truncated to the won; the total is both. `None` if the sums overflow.
 pub fn totals(lines: &[Line]) -> Option<Totals> {
     let supply = lines.iter().try_fold(Won::ZERO, |acc, l| acc.checked_add(l.amount))?;
-    let vat = supply.vat();
-    Some(Totals { supply, vat, total: supply.checked_add(vat)? })
+    let exempt =
+        lines.iter().filter(|l| l.terms.tax == Tax::Exempt).try_fold(Won::ZERO, |acc, l| acc.checked_add(l.amount))?;
+    let vat = supply.checked_sub(exempt)?.vat();
+    Some(Totals { supply, exempt, vat, total: supply.checked_add(vat)? })
 }
 
 /// `2026-12` as `(2026, 12)`.
@@ -136,14 +208,23 @@ mod tests {
             unit_price: None,
             amount: Won(amount),
             source: String::new(),
+            terms: LineTerms::default(),
         }
     }
 
     #[test]
     fn the_sketch_adds_up() {
         let lines = [line(660_000), line(120_000), line(150_000), line(60_000)];
-        assert_eq!(totals(&lines), Some(Totals { supply: Won(990_000), vat: Won(99_000), total: Won(1_089_000) }));
+        let want = Totals { supply: Won(990_000), exempt: Won(0), vat: Won(99_000), total: Won(1_089_000) };
+        assert_eq!(totals(&lines), Some(want));
         assert_eq!(totals(&[line(i64::MAX), line(1)]), None);
+    }
+
+    #[test]
+    fn vat_is_a_tenth_of_the_taxable_supply_only() {
+        let course = Line { terms: LineTerms { tax: Tax::Exempt, ..LineTerms::default() }, ..line(300_000) };
+        let t = totals(&[line(660_000), course, line(45_009)]).unwrap();
+        assert_eq!((t.supply, t.exempt, t.vat, t.total), (Won(1_005_009), Won(300_000), Won(70_500), Won(1_075_509)));
     }
 
     #[test]

@@ -127,6 +127,7 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Programme => ("바우처 사업", "voucher programme"),
         F::SupportShare => ("지원 비율", "support share"),
         F::Cap => ("연간 지원 한도", "yearly cap"),
+        F::Nfec => ("NFEC 등록번호", "NFEC number"),
         F::Unit => ("단위", "unit"),
     };
     lang.pick(ko, en)
@@ -292,14 +293,27 @@ pub fn date_with_weekday(d: NaiveDate, lang: Lang) -> String {
 }
 
 /// A statement line's words: `임대료 301 (12/01–12/31)`.
-pub fn statement_line(kind: LineKind, subject: &str, detail: &str, lang: Lang) -> String {
-    let what = match kind {
+pub fn statement_line(line: &crate::domain::statement::Line, lang: Lang) -> String {
+    let what = match line.kind {
         LineKind::Rent => Msg::LineRent,
         LineKind::Fee => Msg::LineFee,
         LineKind::Usage => Msg::LineUsage,
+        LineKind::Operator => Msg::LineOperator,
+        LineKind::Consumable => Msg::LineConsumable,
+        LineKind::LateCancel => Msg::LineLateCancel,
+        LineKind::NoShow => Msg::LineNoShow,
+        LineKind::Surcharge => Msg::LineSurcharge,
         LineKind::Adjustment => Msg::LineAdjustment,
+        LineKind::WriteOff => Msg::LineWriteOff,
     };
-    format!("{} {subject} ({detail})", what.text(lang))
+    let (subject, detail) = (&line.subject, &line.detail);
+    let mut text = format!("{} {subject} ({detail})", what.text(lang));
+    // What a voucher paid beside the line: the line bills the rest.
+    if let Some(programme) = &line.terms.voucher {
+        let share = crate::domain::money::group(i128::from(line.terms.voucher_share.0));
+        text = super::fill(Msg::LineVoucher.text(lang), &[&text, programme, &share]);
+    }
+    text
 }
 
 /// `1개월`, `15일`, `2.5시간`, `3시료`.

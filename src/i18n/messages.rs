@@ -179,6 +179,13 @@ messages! {
     LineFee => "관리비", "Maintenance fee";
     LineUsage => "장비 사용", "Equipment use";
     LineAdjustment => "정정", "Correction of";
+    LineOperator => "기술 지원", "Staff time";
+    LineConsumable => "소모품", "Consumable";
+    LineLateCancel => "늦은 취소", "Late cancellation";
+    LineNoShow => "노쇼", "No-show";
+    LineSurcharge => "연체 가산금", "Overdue surcharge";
+    LineWriteOff => "손실 처리", "Written off";
+    LineVoucher => "{0} · 바우처 {1} -{2}", "{0} · voucher {1} -{2}";
     UnitMonth => "개월", " month";
     UnitDay => "일", " days";
     UnitHour => "시간", " h";

@@ -2,7 +2,7 @@
 //! the words in their cells, for the layout in `crate::report::sheets`.
 
 use super::{Lang, Msg, labels};
-use crate::domain::statement::{LineKind, Unit};
+use crate::domain::statement::Unit;
 use crate::report::sheets::{Labels, SheetId};
 
 impl Labels for Lang {
@@ -32,6 +32,10 @@ impl Labels for Lang {
                 ("단가", "Unit price"),
                 ("금액", "Amount"),
                 ("근거", "Source"),
+                ("과제번호", "Project no."),
+                ("NFEC 등록번호", "NFEC no."),
+                ("바우처", "Voucher"),
+                ("바우처 지원액", "Voucher share"),
             ],
             SheetId::Arrears => &[
                 ("번호", "Number"),
@@ -118,8 +122,8 @@ impl Labels for Lang {
         Msg::Draft.text(*self).to_owned()
     }
 
-    fn item(&self, kind: LineKind, subject: &str, detail: &str) -> String {
-        labels::statement_line(kind, subject, detail, *self)
+    fn item(&self, line: &crate::domain::statement::Line) -> String {
+        labels::statement_line(line, *self)
     }
 
     fn quantity(&self, quantity: f64, unit: Unit) -> String {

@@ -8,7 +8,7 @@ use super::programme::Programme;
 use super::trends::{OccupancyPoint, TrainingOutcome};
 use super::usage::{MachineUse, TopUser};
 use crate::db::statement::{Arrear, Statement};
-use crate::domain::statement::{LineKind, Unit};
+use crate::domain::statement::Unit;
 use crate::domain::time::date_text;
 
 /// A sheet the layout asks [`Labels`] to name and head.
@@ -40,7 +40,7 @@ pub trait Labels {
     /// The number of a statement not issued yet.
     fn draft(&self) -> String;
     /// A statement line's words.
-    fn item(&self, kind: LineKind, subject: &str, detail: &str) -> String;
+    fn item(&self, line: &crate::domain::statement::Line) -> String;
     /// A statement line's quantity with its unit.
     fn quantity(&self, quantity: f64, unit: Unit) -> String;
     /// An ageing bucket's words.
@@ -133,11 +133,15 @@ pub fn statements(month: &str, list: &[Statement], words: &dyn Labels) -> Book {
             lines.rows.push(vec![
                 text(number.clone()),
                 text(s.company_name.clone()),
-                text(words.item(l.kind, &l.subject, &l.detail)),
+                text(words.item(l)),
                 text(words.quantity(l.quantity, l.unit)),
                 l.unit_price.map_or(Cell::Empty, |p| Cell::Won(p.0)),
                 Cell::Won(l.amount.0),
                 text(l.source.clone()),
+                text(l.terms.project.clone().unwrap_or_default()),
+                text(l.terms.nfec.clone().unwrap_or_default()),
+                text(l.terms.voucher.clone().unwrap_or_default()),
+                if l.terms.voucher.is_some() { Cell::Won(l.terms.voucher_share.0) } else { Cell::Empty },
             ]);
         }
     }

@@ -66,6 +66,8 @@ pub enum Guard {
     /// A booking drawing on another party's grant, another year's, or
     /// before it is completed.
     BookingVoucher,
+    /// A statement naming a company other than its party's.
+    StatementParty,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -73,7 +75,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 26] = [
+    pub const ALL: [(Guard, &'static str); 27] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -99,6 +101,7 @@ impl Guard {
         (Guard::BookingProject, "booking_project"),
         (Guard::VoucherCap, "voucher_cap"),
         (Guard::BookingVoucher, "booking_voucher"),
+        (Guard::StatementParty, "statement_party"),
         (Guard::Code, "code"),
     ];
 

@@ -350,7 +350,7 @@ INSERT INTO audit_log (id, at, who, entity, entity_id, action, before, after) VA
 -- ===== statement_frozen: an issued statement and its lines never change
 -- setup
 INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
-INSERT INTO statement (id, number, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES (1, '2026-12-0001', 1, '2026-11', '2026-12-01', '2026-12-31', 550000, 55000, 605000, 'alice');
+INSERT INTO statement (id, number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES (1, '2026-12-0001', 1, 1, '2026-11', '2026-12-01', '2026-12-31', 550000, 55000, 605000, 'alice');
 INSERT INTO statement_line (id, statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source) VALUES (1, 1, 1, 'rent', '101', '2026-11', 1, 'month', 500000, 500000, 'L-1');
 -- expect 23514 statement_frozen
 UPDATE statement SET due_on = '2027-01-31' WHERE id = 1;
@@ -489,3 +489,17 @@ UPDATE booking SET voucher_grant_id = 2, voucher_share = 7000 WHERE id = 1;
 UPDATE booking SET voucher_grant_id = 1, voucher_share = 700 WHERE id = 2;
 -- expect 23514 booking_voucher
 UPDATE booking SET voucher_grant_id = 1 WHERE id = 1;
+
+-- ===== statement_party: a statement names its party's company, or none for another party
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (2, '1000000002', 'Beta', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO party (id, code, kind, name, brn) VALUES (3, 'BP-0003', 'organisation', 'Uni', '2208203117');
+-- ok
+INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES ('2026-10-0001', 1, 1, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');
+-- ok
+INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES ('2026-10-0002', 3, NULL, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');
+-- expect 23514 statement_party
+INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES ('2026-10-0003', 1, 2, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');
+-- expect 23514 statement_party
+INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES ('2026-10-0004', 3, 1, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::lease::{charge_for_month, month_period, month_start};
-use crate::domain::statement::{Line, LineKind, Unit, month_text};
+use crate::domain::statement::{Line, LineKind, LineTerms, Tax, Unit, month_text};
 use crate::domain::{Minute, Period, Won};
 use crate::error::Result;
 use crate::store::Sql;
@@ -154,7 +154,18 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             let amount = charge_for_month(period, monthly, year, month);
             if amount != Won::ZERO {
                 let (subject, detail, source) = (room.clone(), detail.clone(), code.clone());
-                lines.push(Line { kind, subject, detail, quantity, unit, unit_price: Some(monthly), amount, source });
+                let terms = LineTerms::default();
+                lines.push(Line {
+                    kind,
+                    subject,
+                    detail,
+                    quantity,
+                    unit,
+                    unit_price: Some(monthly),
+                    amount,
+                    source,
+                    terms,
+                });
             }
         }
     }
@@ -171,14 +182,17 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             Some(e) => at(e, "%m-%d %H:%M"),
             None => String::new(),
         };
-        let mut detail = format!("{}–{until}", at(u.start, "%m-%d %H:%M"));
+        let detail = format!("{}–{until}", at(u.start, "%m-%d %H:%M"));
         // What a voucher programme paid is not the party's to pay: the
-        // line bills the rest, and says so.
-        let paid = u.voucher.as_ref().map_or(0, |(_, share)| share.0);
-        if let Some((programme, share)) = &u.voucher {
-            let share = crate::domain::money::group(i128::from(share.0));
-            detail = format!("{detail} ({programme} -{share})");
-        }
+        // line bills the rest, and names the programme and its share.
+        let paid = u.voucher.as_ref().map_or(Won::ZERO, |(_, share)| *share);
+        let terms = LineTerms {
+            project: u.project.clone(),
+            nfec: u.nfec.clone(),
+            voucher: u.voucher.as_ref().map(|(code, _)| code.clone()),
+            voucher_share: paid,
+            tax: Tax::Taxable,
+        };
         lines.push(Line {
             kind: LineKind::Usage,
             subject: format!("{} {}", u.code, u.name),
@@ -186,8 +200,9 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             quantity,
             unit,
             unit_price: u.rate,
-            amount: Won(u.charge.unwrap_or(Won::ZERO).0 - paid),
+            amount: Won(u.charge.unwrap_or(Won::ZERO).0 - paid.0),
             source: u.id.to_string(),
+            terms,
         });
     }
     lines
@@ -218,6 +233,7 @@ fn adjustments_from(inputs: &Inputs) -> Vec<Line> {
                 unit_price: None,
                 amount: Won(diff),
                 source: b.number.clone(),
+                terms: LineTerms::default(),
             });
         }
     }

@@ -219,3 +219,12 @@ pub fn count_matching(db: Sql<'_>, query: &str) -> Result<i64> {
 pub fn next_number(db: Sql<'_>) -> Result<i64> {
     db.value("SELECT coalesce(max(CAST(substr(code, 4) AS INTEGER)), 0) + 1 FROM equipment", &[])
 }
+
+pub fn nfec(db: Sql<'_>, id: i64) -> Result<Option<String>> {
+    Ok(db.opt("SELECT nfec FROM equipment WHERE id = ?1", &[&id], |r| r.get::<Option<String>>(0))?.flatten())
+}
+
+pub fn set_nfec(db: Sql<'_>, id: i64, nfec: Option<&str>) -> Result<()> {
+    db.run("UPDATE equipment SET nfec = ?2 WHERE id = ?1", &[&id, &nfec])?;
+    Ok(())
+}

@@ -252,7 +252,8 @@ const INVARIANTS: &[Query] = &[
         |r| Ok(Found::StatementSum { statement: r.get(0)?, supply: r.get(1)?, lines: r.get(2)? }),
     ),
     (
-        Text::Both("SELECT number, vat, total, supply FROM statement WHERE vat <> supply / 10 OR total <> supply + vat"),
+        Text::Both("SELECT number, vat, total, supply FROM statement
+          WHERE vat <> (supply - exempt) / 10 OR total <> supply + vat"),
         |r| Ok(Found::StatementVat { statement: r.get(0)?, vat: r.get(1)?, total: r.get(2)?, supply: r.get(3)? }),
     ),
     (

@@ -33,8 +33,8 @@ pub struct Statement<'a> {
 /// Writes the statement; its id.
 pub fn statement(db: Sql<'_>, s: &Statement<'_>) -> Result<i64> {
     db.value(
-        "INSERT INTO statement (number, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        "INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
+             VALUES (?1, (SELECT id FROM party WHERE company_id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
         &[&s.number, &s.company_id, &s.month, &s.issued_on, &s.due_on, &s.supply, &s.vat, &s.total, &s.issued_by],
     )
 }

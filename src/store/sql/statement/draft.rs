@@ -37,6 +37,9 @@ pub struct Use {
     pub charge: Option<Won>,
     /// The voucher programme that paid a share, and the share.
     pub voucher: Option<(String, Won)>,
+    /// The 과제번호 of the project that pays, and the machine's NFEC number.
+    pub project: Option<String>,
+    pub nfec: Option<String>,
 }
 
 /// A statement issued for an earlier month: what was billed for the month
@@ -61,7 +64,7 @@ fn lease_at(r: &Row<'_, '_>, at: usize) -> Result<LeaseRow> {
     })
 }
 
-/// A [`Use`] from the row's columns `at..at + 12`.
+/// A [`Use`] from the row's columns `at..at + 14`.
 fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
     Ok(Use {
         id: r.get(at)?,
@@ -78,6 +81,8 @@ fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
             (Some(code), Some(share)) => Some((code, share)),
             _ => None,
         },
+        project: r.get(at + 12)?,
+        nfec: r.get(at + 13)?,
     })
 }
 
@@ -97,9 +102,10 @@ pub fn leases(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<
 pub fn usage(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<Vec<Use>> {
     db.all(
         "SELECT b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes, b.actual_samples,
-                b.rate, b.charge, v.code, b.voucher_share
+                b.rate, b.charge, v.code, b.voucher_share, pj.number, e.nfec
            FROM booking b INDEXED BY booking_company_start JOIN equipment e ON e.id = b.equipment_id
            LEFT JOIN voucher_grant g ON g.id = b.voucher_grant_id LEFT JOIN voucher_programme v ON v.id = g.programme_id
+           LEFT JOIN project pj ON pj.id = b.project_id
           WHERE b.company_id = ?1 AND b.start >= ?2 AND b.start < ?3 AND b.state = 'completed'
           ORDER BY b.start, b.id",
         &[&company_id, &from, &until],
@@ -187,9 +193,10 @@ pub fn all_leases(db: Sql<'_>, span: &Period<NaiveDate>, mut f: impl FnMut(i64, 
 pub fn all_usage(db: Sql<'_>, from: Minute, until: Minute, mut f: impl FnMut(i64, Use) -> Result<()>) -> Result<()> {
     db.each(
         "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes,
-                b.actual_samples, b.rate, b.charge, v.code, b.voucher_share
+                b.actual_samples, b.rate, b.charge, v.code, b.voucher_share, pj.number, e.nfec
            FROM booking b INDEXED BY booking_state_start JOIN equipment e ON e.id = b.equipment_id
            LEFT JOIN voucher_grant g ON g.id = b.voucher_grant_id LEFT JOIN voucher_programme v ON v.id = g.programme_id
+           LEFT JOIN project pj ON pj.id = b.project_id
           WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.company_id IS NOT NULL
           ORDER BY b.start, b.id",
         &[&from, &until],

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use crate::domain::lease::month_start;
-use crate::domain::statement::{Line, LineKind, Totals, Unit, month_of, parse_month};
+use crate::domain::statement::{Line, LineKind, LineTerms, Tax, Totals, Unit, month_of, parse_month};
 use crate::domain::{Minute, Won};
 use crate::error::Result;
 use crate::store::{Row, Sql};
@@ -35,7 +35,7 @@ pub struct Issued {
 }
 
 const ISSUED_COLUMNS: &str = "s.id, s.company_id, s.number, s.issued_on, s.due_on, s.supply, s.vat, s.total,
-     (SELECT coalesce(sum(amount), 0) FROM payment p WHERE p.statement_id = s.id)";
+     (SELECT coalesce(sum(amount), 0) FROM payment p WHERE p.statement_id = s.id), s.exempt";
 
 fn issued_row(r: &Row<'_, '_>) -> Result<Issued> {
     Ok(Issued {
@@ -44,16 +44,20 @@ fn issued_row(r: &Row<'_, '_>) -> Result<Issued> {
         number: r.get(2)?,
         issued_on: r.get(3)?,
         due_on: r.get(4)?,
-        totals: Totals { supply: r.get(5)?, vat: r.get(6)?, total: r.get(7)? },
+        totals: Totals { supply: r.get(5)?, exempt: r.get(9)?, vat: r.get(6)?, total: r.get(7)? },
         paid: r.get(8)?,
     })
 }
 
-/// A statement line from the row's columns `at..at + 8`: kind, subject,
-/// detail, quantity, unit, unit price, amount, source.
+/// The columns [`line_at`] reads, from `l`.
+const LINE_COLUMNS: &str = "l.kind, l.subject, l.detail, l.quantity, l.unit, l.unit_price, l.amount, l.source,
+     l.project, l.nfec, l.voucher, l.voucher_share, l.tax";
+
+/// A statement line from the row's columns `at..at + 13` ([`LINE_COLUMNS`]).
 fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
     let kind: String = r.get(at)?;
     let unit: String = r.get(at + 4)?;
+    let tax: String = r.get(at + 12)?;
     Ok(Line {
         kind: LineKind::parse(&kind).unwrap_or(LineKind::Adjustment),
         subject: r.get(at + 1)?,
@@ -63,6 +67,13 @@ fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
         unit_price: r.get(at + 5)?,
         amount: r.get(at + 6)?,
         source: r.get(at + 7)?,
+        terms: LineTerms {
+            project: r.get(at + 8)?,
+            nfec: r.get(at + 9)?,
+            voucher: r.get(at + 10)?,
+            voucher_share: r.get(at + 11)?,
+            tax: Tax::parse(&tax).unwrap_or_default(),
+        },
     })
 }
 
@@ -81,8 +92,9 @@ pub fn each_company(db: Sql<'_>, mut f: impl FnMut(i64, String, String) -> Resul
 pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()> {
     for (i, l) in lines.iter().enumerate() {
         db.run(
-            "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount, source)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount,
+                                         source, project, nfec, voucher, voucher_share, tax)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             &[
                 &statement_id,
                 &(i as i64 + 1),
@@ -94,6 +106,11 @@ pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()
                 &l.unit_price,
                 &l.amount,
                 &l.source,
+                &l.terms.project,
+                &l.terms.nfec,
+                &l.terms.voucher,
+                &l.terms.voucher_share,
+                &l.terms.tax.code(),
             ],
         )?;
     }
@@ -102,8 +119,7 @@ pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()
 
 pub fn lines(db: Sql<'_>, statement_id: i64) -> Result<Vec<Line>> {
     db.all(
-        "SELECT kind, subject, detail, quantity, unit, unit_price, amount, source
-               FROM statement_line WHERE statement_id = ?1 ORDER BY position",
+        &format!("SELECT {LINE_COLUMNS} FROM statement_line l WHERE l.statement_id = ?1 ORDER BY l.position"),
         &[&statement_id],
         |r| line_at(r, 0),
     )
@@ -127,9 +143,10 @@ pub fn issued_in(db: Sql<'_>, month: NaiveDate) -> Result<HashMap<i64, (Issued, 
         Ok(())
     })?;
     db.each(
-        "SELECT l.statement_id, l.kind, l.subject, l.detail, l.quantity, l.unit, l.unit_price, l.amount, l.source
-           FROM statement s JOIN statement_line l ON l.statement_id = s.id
-          WHERE s.month = ?1 ORDER BY l.statement_id, l.position",
+        &format!(
+            "SELECT l.statement_id, {LINE_COLUMNS} FROM statement s JOIN statement_line l ON l.statement_id = s.id
+              WHERE s.month = ?1 ORDER BY l.statement_id, l.position"
+        ),
         &[&key],
         |r| {
             let id: i64 = r.get(0)?;
@@ -163,8 +180,9 @@ pub struct NewStatement<'a> {
 pub fn insert(db: Sql<'_>, s: &NewStatement<'_>) -> Result<i64> {
     let t = s.totals;
     db.value(
-        "INSERT INTO statement (number, company_id, month, issued_on, due_on, supply, vat, total, issued_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        "INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by,
+                                exempt)
+                 VALUES (?1, (SELECT id FROM party WHERE company_id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         &[
             &s.number,
             &s.company_id,
@@ -175,6 +193,7 @@ pub fn insert(db: Sql<'_>, s: &NewStatement<'_>) -> Result<i64> {
             &t.vat,
             &t.total,
             &s.issued_by,
+            &t.exempt,
         ],
     )
 }

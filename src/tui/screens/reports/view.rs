@@ -139,7 +139,7 @@ fn preview(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     for l in st.lines.iter().take(if more > 0 { shown.saturating_sub(1) } else { shown }) {
         lines.push(Line::from(format!(
             "{}{}{}",
-            column(&labels::statement_line(l.kind, &l.subject, &l.detail, lang), item_w),
+            column(&labels::statement_line(l, lang), item_w),
             column_right(&labels::quantity(l.quantity, l.unit, lang), 10),
             column_right(&won(l.amount.0), 14)
         )));
