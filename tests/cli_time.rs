@@ -46,7 +46,17 @@ fn settings_list_and_set_as_json_and_refuse_bad_values_in_either_language() {
     let at = "2026-11-26 10:00";
     let list = json(&mut args(&db, at, &["setting", "list", "--json"]));
     let keys: Vec<&str> = list.as_array().unwrap().iter().map(|r| r["key"].as_str().unwrap()).collect();
-    assert_eq!(keys, ["check-in-window", "clock-tolerance", "lease-term"]);
+    assert_eq!(
+        keys,
+        [
+            "check-in-window",
+            "clock-tolerance",
+            "lease-term",
+            "free-cancel-notice",
+            "late-cancel-share",
+            "no-show-share"
+        ]
+    );
     assert_eq!(list[0]["value"], 30);
     assert!(list[0]["set_at"].is_null());
     let before = dump(&db.path);

@@ -207,9 +207,12 @@ fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
               WHERE bookings > 0 ORDER BY 1, company_id",
         ),
         rows(&format!(
-            "SELECT {month}, CAST(company_id AS TEXT), CAST(sum(charge - coalesce(voucher_share, 0)) AS TEXT),
+            "SELECT {month}, CAST(company_id AS TEXT),
+                    CAST(sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
+                             + coalesce(penalty, 0)) AS TEXT),
                     CAST(count(*) AS TEXT) FROM booking
-              WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, company_id ORDER BY 1, company_id"
+              WHERE (state = 'completed' OR penalty IS NOT NULL) AND company_id IS NOT NULL
+              GROUP BY 1, company_id ORDER BY 1, company_id"
         )),
     )
 }

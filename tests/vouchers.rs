@@ -5,91 +5,15 @@
 
 mod common;
 
-use common::{TempDb, dump};
+use common::dump;
 use kiln::db::booking::{self, BookingInput, PastBooking};
-use kiln::db::{Store, check, company, consumable, equipment, party, person, project, rate_class, statement, voucher};
+use kiln::db::{Store, check, consumable, project, statement, voucher};
 use kiln::domain::booking::BookingState;
-use kiln::domain::company::CompanyInput;
-use kiln::domain::consumable::ConsumableInput;
-use kiln::domain::equipment::EquipmentInput;
-use kiln::domain::person::PersonInput;
-use kiln::domain::project::ProjectInput;
 use kiln::domain::voucher::{GrantInput, ProgrammeInput};
 use kiln::domain::{Field, Minute, Period, Problem, Won};
 use kiln::error::{Error, Refusal};
 
-const BRN: &str = "124-81-00998";
-
-/// The OS account the tests and their processes run as: the admin.
-fn me() -> String {
-    whoami::username().unwrap()
-}
-
-/// An SME of the cluster (no lease: priced as the SME class, 30 % off) with
-/// two people, an FE-SEM at 60,000원 an hour (42,000원 for the SME) with an
-/// operator at 30,000원 an hour, a coating target at 12,000원, a 70 %
-/// voucher programme, and the SME's project. The database is made by the
-/// OS account the tests run as, which is its admin (processes run as it).
-fn centre() -> (TempDb, Store) {
-    let (db, mut s) = TempDb::with_admin(&me());
-    let input =
-        CompanyInput {
-            name: "세라소재".into(), brn: BRN.into(), admitted: "2024-03-02".into(), ..Default::default()
-        };
-    company::add(&mut s, &input).unwrap();
-    for name in ["김하늘", "이바다"] {
-        person::add(&mut s, &PersonInput { name: name.into(), company: BRN.into(), ..Default::default() }).unwrap();
-    }
-    for (code, name) in [("EQ-0001", "FE-SEM"), ("EQ-0002", "XRD")] {
-        let input = EquipmentInput {
-            code: code.into(),
-            name: name.into(),
-            category: "analysis".into(),
-            tenant_rate: "40,000".into(),
-            external_rate: "60,000".into(),
-            hours: "always".into(),
-            holidays_bookable: "yes".into(),
-            needs_approval: "no".into(),
-            ..EquipmentInput::default()
-        };
-        equipment::add(&mut s, &input).unwrap();
-    }
-    consumable::set_operator_rate(&mut s, "EQ-0001", "30,000").unwrap();
-    let target = ConsumableInput {
-        code: "au-target".into(),
-        name: "금 스퍼터 타깃".into(),
-        unit: "회".into(),
-        unit_price: "12,000".into(),
-    };
-    consumable::add(&mut s, &target).unwrap();
-    let discount = rate_class::ClassChange { discount: Some("30".into()), ..Default::default() };
-    rate_class::set(&mut s, "sme", &discount).unwrap();
-    party::set_class(&mut s, BRN, "sme").unwrap();
-    voucher::add(&mut s, &programme()).unwrap();
-    let input = ProjectInput {
-        party: BRN.into(),
-        name: "저온 소결 공정 개발".into(),
-        number: "RS-2026-00412345".into(),
-        funder: "한국산업기술기획평가원".into(),
-        from: "2026-01-01".into(),
-        last_day: "2026-12-31".into(),
-        budget: "5,000,000".into(),
-    };
-    project::add(&mut s, &input).unwrap();
-    (db, s)
-}
-
-fn programme() -> ProgrammeInput {
-    ProgrammeInput {
-        name: "연구장비 공동이용 지원사업".into(),
-        funder: "과학기술정보통신부".into(),
-        share: "70".into(),
-        cap: "30,000,000".into(),
-        from: "2026-01-01".into(),
-        last_day: "2026-12-31".into(),
-        ..ProgrammeInput::default()
-    }
-}
+use common::money::{BRN, centre, me, programme};
 
 fn grant(cap: &str) -> GrantInput {
     GrantInput { programme: "VP-0001".into(), party: BRN.into(), year: "2026".into(), cap: cap.into() }

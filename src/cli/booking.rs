@@ -100,6 +100,9 @@ pub enum BookingCmd {
         id: String,
         #[arg(long)]
         reason: Option<String>,
+        /// No charge, whatever the notice: the centre's reason (a fault, a staff error), given with --reason
+        #[arg(long, requires = "reason")]
+        free: bool,
         #[arg(long)]
         json: bool,
     },
@@ -177,7 +180,19 @@ fn booked_json(out: &booking::Booked) -> serde_json::Value {
 }
 
 pub(super) fn print_booking(b: &Booking, lang: Lang) -> Result<()> {
-    let charge = b.charge.map_or_else(String::new, |c| format!("  {}", labels::money(c, lang)));
+    let charge = match (b.charge, b.penalty) {
+        (Some(c), _) => format!("  {}", labels::money(c, lang)),
+        // What a late cancellation or a no-show is charged, and why.
+        (None, Some(p)) => {
+            let why = if b.state == crate::domain::booking::BookingState::NoShow {
+                lang.pick("노쇼 요금", "no-show charge")
+            } else {
+                lang.pick("늦은 취소 요금", "late cancellation charge")
+            };
+            format!("  {why} {}", labels::money(p, lang))
+        }
+        (None, None) => String::new(),
+    };
     let overran = b.overran.map_or_else(String::new, |n| {
         format!("  ⚠ {}", crate::i18n::fill(lang.pick("#{0} 예약 시간까지 초과 사용", "overran into #{0}"), &[&n]))
     });
@@ -307,8 +322,11 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
         BookingCmd::Reject { id, reason, json: j } => {
             show(&booking::reject(&mut store, &id, reason.as_deref().unwrap_or_default())?, j)
         }
-        BookingCmd::Cancel { id, reason, json: j } => {
-            show(&booking::cancel(&mut store, &id, reason.as_deref().unwrap_or_default())?, j)
+        BookingCmd::Cancel { id, reason, free, json: j } => {
+            let why = reason.as_deref().unwrap_or_default();
+            let b =
+                if free { booking::cancel_free(&mut store, &id, why)? } else { booking::cancel(&mut store, &id, why)? };
+            show(&b, j)
         }
         BookingCmd::CheckIn { id, at, json: j } => show(&booking::check_in(&mut store, &id, at.as_deref())?, j),
         BookingCmd::CheckOut { id, at, samples, json: j } => {

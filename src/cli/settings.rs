@@ -33,6 +33,7 @@ fn unit(u: Unit, lang: Lang) -> &'static str {
     match u {
         Unit::Minutes => lang.pick("분", "min"),
         Unit::Months => lang.pick("개월", "months"),
+        Unit::Percent => "%",
     }
 }
 

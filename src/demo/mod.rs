@@ -8,6 +8,7 @@ mod equipment;
 pub mod large;
 mod names;
 mod parties;
+mod policy;
 mod rng;
 mod tenancy;
 mod training;
@@ -68,9 +69,11 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
             .collect();
     let machines = equipment::machines(store)?;
     vouchers::register_machines(store)?;
+    policy::set(store)?;
     let cohorts = training::add(store, &mut rng, &codes, today)?;
     let bookings = equipment::bookings(store, &mut rng, today)? + parties::project_bookings(store)?;
     parties::consumables(store)?;
+    policy::happen(store)?;
     let statements = billing::statements(store, &mut rng, today)?;
     Ok(DemoSummary {
         companies: plans.len(),

@@ -16,6 +16,13 @@ pub enum SettingKey {
     ClockTolerance,
     /// Months a new lease runs for unless told otherwise.
     LeaseTerm,
+    /// Minutes before a booking's start until which cancelling it is free;
+    /// a machine may have its own (a furnace's firing: a week).
+    FreeCancelNotice,
+    /// Percent of the booked time's cost charged for cancelling later.
+    LateCancelShare,
+    /// Percent of the booked time's cost charged for a no-show.
+    NoShowShare,
 }
 
 /// What a setting counts.
@@ -24,17 +31,35 @@ pub enum SettingKey {
 pub enum Unit {
     Minutes,
     Months,
+    Percent,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 3] = [SettingKey::CheckInWindow, SettingKey::ClockTolerance, SettingKey::LeaseTerm];
-    pub const CODES: &'static [&'static str] = &["check-in-window", "clock-tolerance", "lease-term"];
+    pub const ALL: [SettingKey; 6] = [
+        SettingKey::CheckInWindow,
+        SettingKey::ClockTolerance,
+        SettingKey::LeaseTerm,
+        SettingKey::FreeCancelNotice,
+        SettingKey::LateCancelShare,
+        SettingKey::NoShowShare,
+    ];
+    pub const CODES: &'static [&'static str] = &[
+        "check-in-window",
+        "clock-tolerance",
+        "lease-term",
+        "free-cancel-notice",
+        "late-cancel-share",
+        "no-show-share",
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             SettingKey::CheckInWindow => "check-in-window",
             SettingKey::ClockTolerance => "clock-tolerance",
             SettingKey::LeaseTerm => "lease-term",
+            SettingKey::FreeCancelNotice => "free-cancel-notice",
+            SettingKey::LateCancelShare => "late-cancel-share",
+            SettingKey::NoShowShare => "no-show-share",
         }
     }
 
@@ -49,6 +74,8 @@ impl SettingKey {
             SettingKey::CheckInWindow => 30,
             SettingKey::ClockTolerance => 5,
             SettingKey::LeaseTerm => 12,
+            // An empty centre charges nothing for cancelling, as before.
+            SettingKey::FreeCancelNotice | SettingKey::LateCancelShare | SettingKey::NoShowShare => 0,
         }
     }
 
@@ -57,19 +84,29 @@ impl SettingKey {
             SettingKey::CheckInWindow => (0, 240),
             SettingKey::ClockTolerance => (0, 60),
             SettingKey::LeaseTerm => (1, 120),
+            // Up to two weeks' notice.
+            SettingKey::FreeCancelNotice => (0, 20_160),
+            SettingKey::LateCancelShare | SettingKey::NoShowShare => (0, 100),
         }
     }
 
     pub fn unit(self) -> Unit {
         match self {
-            SettingKey::CheckInWindow | SettingKey::ClockTolerance => Unit::Minutes,
+            SettingKey::CheckInWindow | SettingKey::ClockTolerance | SettingKey::FreeCancelNotice => Unit::Minutes,
             SettingKey::LeaseTerm => Unit::Months,
+            SettingKey::LateCancelShare | SettingKey::NoShowShare => Unit::Percent,
         }
     }
 
     /// True if a machine may have a value of its own.
     pub fn per_machine(self) -> bool {
-        self == SettingKey::CheckInWindow
+        matches!(
+            self,
+            SettingKey::CheckInWindow
+                | SettingKey::FreeCancelNotice
+                | SettingKey::LateCancelShare
+                | SettingKey::NoShowShare
+        )
     }
 
     /// A value as typed: a whole number within the range. Empty is not zero.
@@ -115,7 +152,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..1_000, k in 0usize..3) {
+        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..30_000, k in 0usize..6) {
             let key = SettingKey::ALL[k];
             let (min, max) = key.range();
             prop_assert_eq!(key.parse_value(&n.to_string()).is_ok(), (min..=max).contains(&n));

@@ -215,6 +215,18 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 format!("booking #{booking} of {equipment} draws on voucher {programme} for what it does not pay")
             }
         }
+        Found::BookingPenalty { booking, equipment, penalty } => {
+            let penalty = penalty.korean();
+            if ko {
+                format!(
+                    "{equipment} 예약 #{booking}의 취소·노쇼 요금 {penalty}이(가) 취소·노쇼가 아니거나 예약 시간의 사용료를 넘습니다"
+                )
+            } else {
+                format!(
+                    "booking #{booking} of {equipment} is charged {penalty} for a cancellation or no-show it is not, or beyond its booked time's cost"
+                )
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

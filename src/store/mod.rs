@@ -68,6 +68,8 @@ pub enum Guard {
     BookingVoucher,
     /// A statement naming a company other than its party's.
     StatementParty,
+    /// A penalty on a booking neither cancelled nor a no-show.
+    BookingPenalty,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -75,7 +77,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 27] = [
+    pub const ALL: [(Guard, &'static str); 28] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -102,6 +104,7 @@ impl Guard {
         (Guard::VoucherCap, "voucher_cap"),
         (Guard::BookingVoucher, "booking_voucher"),
         (Guard::StatementParty, "statement_party"),
+        (Guard::BookingPenalty, "booking_penalty"),
         (Guard::Code, "code"),
     ];
 

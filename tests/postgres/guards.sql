@@ -503,3 +503,16 @@ INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, s
 INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES ('2026-10-0003', 1, 2, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');
 -- expect 23514 statement_party
 INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES ('2026-10-0004', 3, 1, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');
+
+-- ===== booking_penalty: only a cancelled booking or a no-show is charged a penalty
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
+INSERT INTO equipment (id, code, name, category, billing_unit, tenant_rate, external_rate, slot_minutes, min_minutes, max_minutes, notice_minutes, horizon_days, buffer_minutes, hours, holidays_bookable, needs_approval, created_at) VALUES (1, 'EQ-0001', 'XRD', 'analysis', 'hour', 10000, 20000, 30, 30, 240, 0, 60, 0, 'mon-fri 09:00-18:00', 0, 0, '2026-01-05 09:00');
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, created_at, created_by) VALUES (1, 1, 1, 1, 1, '2026-12-01 10:00', '2026-12-01 11:00', 'approved', '2026-11-20 09:00', 'op');
+-- expect 23514 booking_penalty
+UPDATE booking SET penalty = 5000 WHERE id = 1;
+-- ok
+UPDATE booking SET state = 'cancelled', penalty = 5000, rate = 10000 WHERE id = 1;
+-- expect 23514 booking_penalty
+INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, penalty, created_at, created_by) VALUES (2, 1, 1, 1, 1, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', 100, '2026-11-20 09:00', 'op');

@@ -23,7 +23,7 @@ pub use actual::{correct, walk_in};
 pub use history::{PastBooking, record};
 pub use slots::{Preview, clash_for, preview, suggest};
 pub(crate) use transition::cancel_in;
-pub use transition::{approve, cancel, check_in, check_out, mark_no_shows, no_show, reject};
+pub use transition::{approve, cancel, cancel_free, check_in, check_out, mark_no_shows, no_show, reject};
 
 pub use crate::store::sql::booking::Booking;
 

@@ -149,6 +149,57 @@ pub(crate) fn with_draw(
     Ok((billed, amount, drawn.map(|d| (d.0, share))))
 }
 
+/// What cancelling `b` at `now` (or its not being claimed at all) is
+/// charged by its machine's policy: a share of what its booked time would
+/// have cost at the party's class rate of the booking's day, nothing with
+/// enough notice. The class and rate go with it, to be recorded; `None` if
+/// it costs nothing.
+pub(crate) fn penalty(
+    db: Sql<'_>,
+    eq: &Equipment,
+    b: &super::Booking,
+    now: crate::domain::Minute,
+    no_show: bool,
+) -> Result<Option<(String, Won, Won)>> {
+    use crate::domain::setting::SettingKey;
+    let setting = |key| crate::db::setting::value(db, key, Some(eq.id));
+    let share = |key| -> Result<Percent> {
+        let n = setting(key)?;
+        Ok(Percent::from_bp(n.saturating_mul(100)).field(Field::Share, &n.to_string())?)
+    };
+    let (late, absent) = (share(SettingKey::LateCancelShare)?, share(SettingKey::NoShowShare)?);
+    if (no_show && absent == Percent::ZERO) || (!no_show && late == Percent::ZERO) {
+        return Ok(None);
+    }
+    let (class, rate) = class_and_rate(db, eq, b.party_id, b.start.date())?;
+    let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
+    let tariff = Tariff {
+        unit: eq.billing_unit,
+        rate,
+        minimum: Won::ZERO,
+        operator_rate: Won::ZERO,
+        rounding_minutes: i64::from(eq.rules.slot_minutes.max(1)),
+        billed_time: BilledTime::Used,
+        free_cancel_minutes: setting(SettingKey::FreeCancelNotice)?,
+        late_cancel_share: late,
+        no_show_share: absent,
+        tiers: Vec::new(),
+    };
+    let outcome = if no_show {
+        Outcome::NoShow { booked: booked.minutes(), samples: b.samples }
+    } else {
+        Outcome::Cancelled { booked: booked.minutes(), samples: b.samples, notice: b.start.0 - now.0 }
+    };
+    let input = PriceInput { tariff, outcome, quarter_minutes_before: 0, consumables: Vec::new(), voucher: None };
+    let priced = price(&input).map_err(|e| match e {
+        PriceError::Invalid(i) => Error::Invalid(i),
+        PriceError::Overflow => {
+            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: Won::LIMIT.0 }).into()
+        }
+    })?;
+    Ok((priced.total > Won::ZERO).then_some((class, rate, priced.total)))
+}
+
 /// What a booking would cost used as booked, as the booking form shows it
 /// before saving: the party's class, the charge, and what a voucher would
 /// pay of it (none of it drawn yet).

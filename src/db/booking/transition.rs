@@ -5,8 +5,8 @@
 use super::{Booking, by_id, parse_id, priced};
 use crate::db::write::json;
 use crate::db::{Store, Write, downtime, equipment};
-use crate::domain::booking::Transition;
-use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, text};
+use crate::domain::booking::{BookingState, Transition};
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Period, Problem, Won, text};
 use crate::error::{Refusal, Result};
 use crate::store::sql::booking as sql;
 
@@ -61,9 +61,48 @@ pub fn reject(store: &mut Store, id: &str, why: &str) -> Result<Booking> {
     run(store, id, Transition::Reject, |_, _| Ok(Changes { note, ..Changes::default() }))
 }
 
+/// Cancels a booking. An approved one cancelled with less notice than its
+/// machine's `free-cancel-notice` is charged the machine's
+/// `late-cancel-share` of its booked time at the party's class rate (see
+/// `priced::penalty`); a request never approved costs nothing.
 pub fn cancel(store: &mut Store, id: &str, why: &str) -> Result<Booking> {
     let note = reason(why)?;
+    run(store, id, Transition::Cancel, |w, before| {
+        let charged = match before.state {
+            BookingState::Approved => {
+                let eq = equipment::by_code(w.sql(), &before.equipment)?;
+                priced::penalty(w.sql(), &eq, before, w.now(), false)?
+            }
+            _ => None,
+        };
+        Ok(with_penalty(Changes { note, ..Changes::default() }, charged))
+    })
+}
+
+/// Cancels a booking free of any charge, for the centre's reason (a fault,
+/// a staff error), which must be given and is kept in the audit.
+pub fn cancel_free(store: &mut Store, id: &str, why: &str) -> Result<Booking> {
+    let note = reason(why)?;
+    if note.is_none() {
+        return Err(Invalid::new(Field::Reason, why, Problem::Empty).into());
+    }
     run(store, id, Transition::Cancel, |_, _| Ok(Changes { note, ..Changes::default() }))
+}
+
+/// A penalty's class, rate and amount, recorded with the step.
+fn with_penalty(ch: Changes, charged: Option<(String, Won, Won)>) -> Changes {
+    match charged {
+        Some((class, rate, amount)) => {
+            Changes { penalty: Some(amount), rate: Some(rate), rate_class: Some(class), ..ch }
+        }
+        None => ch,
+    }
+}
+
+/// What a no-show of `before` is charged, by its machine's `no-show-share`.
+fn no_show_changes(w: &Write<'_>, before: &Booking) -> Result<Changes> {
+    let eq = equipment::by_code(w.sql(), &before.equipment)?;
+    Ok(with_penalty(Changes::default(), priced::penalty(w.sql(), &eq, before, w.now(), true)?))
 }
 
 /// Cancels `before` inside a running use case (a downtime that takes its time).
@@ -73,7 +112,7 @@ pub(crate) fn cancel_in(w: &mut Write<'_>, before: &Booking, why: &str) -> Resul
 }
 
 pub fn no_show(store: &mut Store, id: &str) -> Result<Booking> {
-    run(store, id, Transition::NoShow, |_, _| Ok(Changes::default()))
+    run(store, id, Transition::NoShow, no_show_changes)
 }
 
 fn moment(raw: Option<&str>, field: Field, now: Minute) -> Result<Minute> {
@@ -141,7 +180,8 @@ pub fn mark_no_shows(store: &mut Store, grace_minutes: u32) -> Result<Vec<Bookin
         let mut out = Vec::new();
         for id in ids {
             let before = sql::written(w.sql(), id)?;
-            out.push(step(w, &before, Transition::NoShow, &Changes::default())?);
+            let ch = no_show_changes(w, &before)?;
+            out.push(step(w, &before, Transition::NoShow, &ch)?);
         }
         Ok(out)
     })

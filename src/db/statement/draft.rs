@@ -11,7 +11,7 @@ use crate::domain::statement::{Line, LineKind, LineTerms, Tax, Unit, month_text}
 use crate::domain::{Minute, Period, Won};
 use crate::error::Result;
 use crate::store::Sql;
-use crate::store::sql::statement::draft::{self as sql, Billed, LeaseRow, Use};
+use crate::store::sql::statement::draft::{self as sql, Billed, LeaseRow, Penalty, Use};
 
 /// A lease's code, room, period and monthly rent and fee.
 type LeaseTerms = (String, String, Period<NaiveDate>, Won, Won);
@@ -35,6 +35,22 @@ fn usage(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<U
     sql::usage(db, company_id, midnight(span.start()), midnight(span.end()))
 }
 
+fn penalties(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Penalty>> {
+    sql::penalties(db, company_id, midnight(span.start()), midnight(span.end()))
+}
+
+/// `11-26 13:00–15:00`, or with the end's date when it is another day
+/// (firings run for days).
+fn when(start: Minute, end: Option<Minute>) -> String {
+    let at = |m: Minute, shape: &str| m.to_datetime().format(shape).to_string();
+    let until = match end {
+        Some(e) if e.date() == start.date() => at(e, "%H:%M"),
+        Some(e) => at(e, "%m-%d %H:%M"),
+        None => String::new(),
+    };
+    format!("{}–{until}", at(start, "%m-%d %H:%M"))
+}
+
 /// What a company's draft is made of. Read for one company (a statement
 /// shown or issued) or for every company at once (the month's list, in a
 /// few queries instead of a few per company), and turned into lines by the
@@ -46,6 +62,8 @@ pub(super) struct Inputs {
     leases: Vec<LeaseTerms>,
     /// This month's completed bookings, by start.
     uses: Vec<Use>,
+    /// This month's late cancellations and no-shows, by start.
+    penalties: Vec<Penalty>,
     /// Statements issued for earlier months, by month, with their rent,
     /// fee and use as issued.
     issued: Vec<Billed>,
@@ -78,8 +96,12 @@ pub(super) fn inputs(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Res
     let issued = sql::billed(db, company_id, this.start())?;
     let first = issued.first().map_or((year, month), |b| ym(b.month));
     let span = span_of(first, year, month).unwrap_or(this);
-    let mut out =
-        Inputs { leases: leases(db, company_id, &span)?, uses: usage(db, company_id, &this)?, ..Inputs::default() };
+    let mut out = Inputs {
+        leases: leases(db, company_id, &span)?,
+        uses: usage(db, company_id, &this)?,
+        penalties: penalties(db, company_id, &this)?,
+        ..Inputs::default()
+    };
     if issued.is_empty() {
         return Ok(out);
     }
@@ -113,6 +135,10 @@ pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<HashMap<i
         out.entry(company).or_default().uses.push(used);
         Ok(())
     })?;
+    sql::all_penalties(db, midnight(this.start()), midnight(this.end()), |company, p| {
+        out.entry(company).or_default().penalties.push(p);
+        Ok(())
+    })?;
     if first < (year, month) {
         let from = month_start(first.0, first.1).unwrap_or(span.start());
         sql::all_used(db, from, this.start(), |company, m, sum| {
@@ -136,8 +162,12 @@ pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<HashMap<i
 /// in the month its booking started.
 pub(crate) fn base_lines(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
     let Some(this) = month_period(year, month) else { return Ok(Vec::new()) };
-    let inputs =
-        Inputs { leases: leases(db, company_id, &this)?, uses: usage(db, company_id, &this)?, ..Inputs::default() };
+    let inputs = Inputs {
+        leases: leases(db, company_id, &this)?,
+        uses: usage(db, company_id, &this)?,
+        penalties: penalties(db, company_id, &this)?,
+        ..Inputs::default()
+    };
     Ok(base_from(&inputs, year, month))
 }
 
@@ -175,14 +205,7 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
         } else {
             (u.minutes.unwrap_or(0) as f64 / 60.0, Unit::Hour)
         };
-        let at = |m: Minute, shape: &str| m.to_datetime().format(shape).to_string();
-        // Firings run for days: show the end's date when it is another day.
-        let until = match u.end {
-            Some(e) if e.date() == u.start.date() => at(e, "%H:%M"),
-            Some(e) => at(e, "%m-%d %H:%M"),
-            None => String::new(),
-        };
-        let detail = format!("{}–{until}", at(u.start, "%m-%d %H:%M"));
+        let detail = when(u.start, u.end);
         // What a voucher programme paid is not the party's to pay: the
         // line bills the rest, and names the programme and its share.
         let paid = u.voucher.as_ref().map_or(Won::ZERO, |(_, share)| *share);
@@ -203,6 +226,25 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             amount: Won(u.charge.unwrap_or(Won::ZERO).0 - paid.0),
             source: u.id.to_string(),
             terms,
+        });
+    }
+    for p in &inputs.penalties {
+        let (quantity, unit) = if p.billing_unit == "sample" {
+            (p.samples as f64, Unit::Sample)
+        } else {
+            ((p.end.0 - p.start.0) as f64 / 60.0, Unit::Hour)
+        };
+        lines.push(Line {
+            kind: if p.no_show { LineKind::NoShow } else { LineKind::LateCancel },
+            subject: format!("{} {}", p.code, p.name),
+            detail: when(p.start, Some(p.end)),
+            quantity,
+            unit,
+            unit_price: p.rate,
+            amount: p.amount,
+            source: p.id.to_string(),
+            // A programme never pays a penalty.
+            terms: LineTerms { project: p.project.clone(), nfec: p.nfec.clone(), ..LineTerms::default() },
         });
     }
     lines

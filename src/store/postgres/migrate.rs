@@ -25,6 +25,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0011_operator_surcharge.sql"),
     include_str!("../../../migrations/postgres/0012_vouchers.sql"),
     include_str!("../../../migrations/postgres/0013_statements_by_party.sql"),
+    include_str!("../../../migrations/postgres/0014_cancellation_charges.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

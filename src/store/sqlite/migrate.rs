@@ -22,6 +22,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0011_operator_surcharge.sql"),
     include_str!("../../../migrations/0012_vouchers.sql"),
     include_str!("../../../migrations/0013_statements_by_party.sql"),
+    include_str!("../../../migrations/0014_cancellation_charges.sql"),
 ];
 
 /// The schema version this kiln writes.

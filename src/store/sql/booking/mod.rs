@@ -63,6 +63,8 @@ pub struct Booking {
     pub voucher_share: Option<Won>,
     #[serde(skip)]
     pub voucher_grant_id: Option<i64>,
+    /// What a cancellation too late to be free, or a no-show, is charged.
+    pub penalty: Option<Won>,
 }
 
 /// A booking's columns as lists show it, from `b` and its joins (pieces of
@@ -73,7 +75,7 @@ macro_rules! columns {
        b.samples, b.series, b.actual_start, b.actual_end, b.actual_samples, b.billed_minutes, b.rate, b.charge, b.note,
        b.created_at, b.created_by, b.checked_in_at, b.checked_out_at, b.corrected_at, b.overran, y.code,
        coalesce(y.name, c.name), b.rate_class, b.party_id, pj.code, b.assisted_minutes, b.operator_rate,
-       vp.code, b.voucher_share, b.voucher_grant_id"
+       vp.code, b.voucher_share, b.voucher_grant_id, b.penalty"
     };
 }
 macro_rules! joins {
@@ -133,6 +135,7 @@ fn row(r: &Row<'_, '_>) -> Result<Booking> {
         voucher: r.get(33)?,
         voucher_share: r.get(34)?,
         voucher_grant_id: r.get(35)?,
+        penalty: r.get(36)?,
     })
 }
 
@@ -360,6 +363,8 @@ pub struct Changes {
     pub charge: Option<Won>,
     /// The voucher grant a use drew on and the programme's share.
     pub voucher: Option<(i64, Won)>,
+    /// A late cancellation's or a no-show's charge.
+    pub penalty: Option<Won>,
 }
 
 pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<()> {
@@ -368,7 +373,8 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
                 actual_end = coalesce(?5, actual_end), actual_samples = coalesce(?6, actual_samples),
                 billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge),
                 checked_in_at = coalesce(?10, checked_in_at), checked_out_at = coalesce(?11, checked_out_at),
-                overran = coalesce(?12, overran), rate_class = coalesce(?13, rate_class)
+                overran = coalesce(?12, overran), rate_class = coalesce(?13, rate_class),
+                penalty = coalesce(?14, penalty)
           WHERE id = ?1",
         &[
             &id,
@@ -384,6 +390,7 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
             &ch.checked_out_at,
             &ch.overran,
             &ch.rate_class,
+            &ch.penalty,
         ],
     )?;
     if ch.voucher.is_some() {

@@ -148,6 +148,13 @@ pub enum Found {
         equipment: String,
         programme: String,
     },
+    /// A penalty on a booking neither cancelled nor a no-show, or more
+    /// than its booked time would have cost at its recorded rate.
+    BookingPenalty {
+        booking: i64,
+        equipment: String,
+        penalty: Won,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -180,6 +187,7 @@ impl Found {
             Found::BookingCharge { .. } => "booking_charge",
             Found::VoucherCap { .. } => "voucher_cap",
             Found::BookingVoucher { .. } => "booking_voucher",
+            Found::BookingPenalty { .. } => "booking_penalty",
         }
     }
 }
@@ -296,8 +304,10 @@ const INVARIANTS: &[Query] = &[
                        (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
                        coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
            FROM (SELECT substr(start, 1, 7) AS month, company_id,
-                        sum(charge - coalesce(voucher_share, 0)) AS charge, count(*) AS bookings
-                   FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
+                        sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
+                            + coalesce(penalty, 0)) AS charge, count(*) AS bookings
+                   FROM booking WHERE (state = 'completed' OR penalty IS NOT NULL) AND company_id IS NOT NULL
+                  GROUP BY 1, 2) b
            FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",
@@ -306,8 +316,10 @@ const INVARIANTS: &[Query] = &[
                        (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
                        coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
            FROM (SELECT to_char(start, 'YYYY-MM') AS month, company_id,
-                        sum(charge - coalesce(voucher_share, 0)) AS charge, count(*) AS bookings
-                   FROM booking WHERE state = 'completed' AND company_id IS NOT NULL GROUP BY 1, 2) b
+                        sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
+                            + coalesce(penalty, 0)) AS charge, count(*) AS bookings
+                   FROM booking WHERE (state = 'completed' OR penalty IS NOT NULL) AND company_id IS NOT NULL
+                  GROUP BY 1, 2) b
            FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",

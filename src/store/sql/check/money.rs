@@ -95,4 +95,28 @@ pub(super) const INVARIANTS: &[Query] = &[
         },
         |r| Ok(Found::BookingVoucher { booking: r.get(0)?, equipment: r.get(1)?, programme: r.get(2)? }),
     ),
+
+    (
+        // A penalty is a share of the booked time at the recorded rate:
+        // never more than all of it, and only on a cancellation or a no-show.
+        Text::Each {
+            sqlite: "SELECT b.id, e.code, b.penalty FROM booking b INDEXED BY booking_penalty_start
+           JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.penalty IS NOT NULL
+            AND (b.state NOT IN ('cancelled', 'no-show') OR b.rate IS NULL
+                 OR b.penalty > CASE e.billing_unit
+                                  WHEN 'hour' THEN b.rate * (((CAST(strftime('%s', b.end) AS INTEGER)
+                                                             - CAST(strftime('%s', b.start) AS INTEGER)) / 60
+                                                            + e.slot_minutes - 1) / e.slot_minutes * e.slot_minutes) / 60
+                                  ELSE b.rate * b.samples END)",
+            postgres: "SELECT b.id, e.code, b.penalty FROM booking b JOIN equipment e ON e.id = b.equipment_id
+          WHERE b.penalty IS NOT NULL
+            AND (b.state NOT IN ('cancelled', 'no-show') OR b.rate IS NULL
+                 OR b.penalty > CASE e.billing_unit
+                                  WHEN 'hour' THEN b.rate * ((CAST(extract(epoch FROM b.\"end\" - b.start) AS bigint) / 60
+                                                            + e.slot_minutes - 1) / e.slot_minutes * e.slot_minutes) / 60
+                                  ELSE b.rate * b.samples END)",
+        },
+        |r| Ok(Found::BookingPenalty { booking: r.get(0)?, equipment: r.get(1)?, penalty: r.get(2)? }),
+    ),
 ];

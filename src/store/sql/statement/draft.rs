@@ -42,6 +42,69 @@ pub struct Use {
     pub nfec: Option<String>,
 }
 
+/// A cancellation too late to be free, or a no-show, as billed: the
+/// booked time, the rate it was priced at and the charge.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Penalty {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub billing_unit: String,
+    pub start: Minute,
+    pub end: Minute,
+    pub samples: i64,
+    pub rate: Option<Won>,
+    pub amount: Won,
+    pub no_show: bool,
+    pub project: Option<String>,
+    pub nfec: Option<String>,
+}
+
+const PENALTY: &str =
+    "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.start, b.\"end\", b.samples, b.rate,
+       b.penalty, b.state = 'no-show', pj.number, e.nfec
+  FROM booking b INDEXED BY booking_penalty_start JOIN equipment e ON e.id = b.equipment_id
+  LEFT JOIN project pj ON pj.id = b.project_id
+ WHERE b.penalty IS NOT NULL AND b.start >= ?1 AND b.start < ?2";
+
+fn penalty_at(r: &Row<'_, '_>, at: usize) -> Result<Penalty> {
+    Ok(Penalty {
+        id: r.get(at)?,
+        code: r.get(at + 1)?,
+        name: r.get(at + 2)?,
+        billing_unit: r.get(at + 3)?,
+        start: r.get(at + 4)?,
+        end: r.get(at + 5)?,
+        samples: r.get(at + 6)?,
+        rate: r.get(at + 7)?,
+        amount: r.get(at + 8)?,
+        no_show: r.get(at + 9)?,
+        project: r.get(at + 10)?,
+        nfec: r.get(at + 11)?,
+    })
+}
+
+/// The company's penalties on bookings that started from `from` until
+/// before `until`, by start.
+pub fn penalties(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<Vec<Penalty>> {
+    db.all(&format!("{PENALTY} AND b.company_id = ?3 ORDER BY b.start, b.id"), &[&from, &until, &company_id], |r| {
+        penalty_at(r, 1)
+    })
+}
+
+/// Every company's penalties of bookings that started from `from` until
+/// before `until`, by start, each to `f`.
+pub fn all_penalties(
+    db: Sql<'_>,
+    from: Minute,
+    until: Minute,
+    mut f: impl FnMut(i64, Penalty) -> Result<()>,
+) -> Result<()> {
+    db.each(&format!("{PENALTY} AND b.company_id IS NOT NULL ORDER BY b.start, b.id"), &[&from, &until], |r| {
+        f(r.get(0)?, penalty_at(r, 1)?)
+    })
+}
+
 /// A statement issued for an earlier month: what was billed for the month
 /// itself, the corrections of earlier months it carried left out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,8 +197,11 @@ pub fn used(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result
     let mut out = HashMap::new();
     db.each(
         &format!(
-            "SELECT {}, coalesce(sum(charge - coalesce(voucher_share, 0)), 0) FROM booking INDEXED BY booking_company_start
-              WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND state = 'completed' GROUP BY 1",
+            "SELECT {}, coalesce(sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
+                                     + coalesce(penalty, 0)), 0)
+               FROM booking INDEXED BY booking_company_start
+              WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND (state = 'completed' OR penalty IS NOT NULL)
+              GROUP BY 1",
             crate::store::sql::month_of(db, "start")
         ),
         &[&company_id, &from, &until],
