@@ -18,6 +18,9 @@ pub enum Refusal {
     OverBudget { project: String, budget: Won, committed: Won, estimate: Won },
     /// A person books for a party they do not belong to.
     NotPartyMember { party: String, person: String },
+    /// The party's oldest unpaid statement is past due by more than the
+    /// centre allows (`arrears-block-months`).
+    InArrears { party: String, statement: String, outstanding: Won, due: chrono::NaiveDate },
     /// An outside organisation given the BRN of a cluster company, whose
     /// party is the company's own.
     PartyIsCompany { brn: String, party: String },

@@ -93,10 +93,22 @@ fn a_no_show_is_charged_by_the_machines_own_policy_when_marked() {
     let mut s = common::open_at(&db.path, &me(), "2026-11-26 13:40");
     let marked = booking::mark_no_shows(&mut s, 30).unwrap();
     assert_eq!(marked.len(), 1);
-    assert_eq!((marked[0].id.to_string(), marked[0].state), (id, BookingState::NoShow));
+    assert_eq!((marked[0].id.to_string(), marked[0].state), (id.clone(), BookingState::NoShow));
     assert_eq!(marked[0].penalty, Some(Won(67_200)), "80 % of 84,000");
     let st = statement::show(&s, BRN, "2026-11").unwrap();
     assert!(st.lines.iter().any(|l| l.kind == LineKind::NoShow && l.amount == Won(67_200)), "{:?}", st.lines);
+    assert!(check::run(&s).unwrap().is_clean());
+    // The person arrives at 13:45: a manager takes the no-show back, with a
+    // reason; the charge goes, and the use is checked in as any other.
+    let e = booking::revert_no_show(&mut s, &id, "").unwrap_err();
+    assert!(matches!(&e, Error::Invalid(i) if i.field == Field::Reason), "{e:?}");
+    let back = booking::revert_no_show(&mut s, &id, "교통 사고로 지연 도착").unwrap();
+    assert_eq!((back.state, back.penalty), (BookingState::Approved, None));
+    let e = booking::revert_no_show(&mut s, &id, "다시").unwrap_err();
+    assert!(matches!(e, Error::Refused(kiln::error::Refusal::IllegalTransition { .. })), "{e:?}");
+    assert_eq!(booking::check_in(&mut s, &id, None).unwrap().state, BookingState::InUse);
+    let st = statement::show(&s, BRN, "2026-11").unwrap();
+    assert!(st.lines.iter().all(|l| l.kind != LineKind::NoShow), "{:?}", st.lines);
     assert!(check::run(&s).unwrap().is_clean());
 }
 
@@ -143,4 +155,25 @@ fn the_schema_refuses_a_penalty_on_use_and_check_finds_one_planted_behind_it() {
     let s = db.open_as(&me());
     let rules: Vec<&str> = check::run(&s).unwrap().invariants.iter().map(|v| v.rule).collect();
     assert!(rules.contains(&"booking_penalty"), "more than its booked time: {rules:?}");
+}
+
+#[test]
+fn the_booking_form_says_what_cancelling_right_after_would_cost() {
+    use common::tui::{key, type_text};
+    use kiln::i18n::Lang;
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, mut s) = centre();
+        policy(&mut s);
+        let mut app = kiln::tui::app::App::new(s, lang, false).unwrap();
+        key(&mut app, '4');
+        key(&mut app, 'n');
+        assert_eq!(app.form().unwrap().value(Field::Equipment), "EQ-0001");
+        type_text(&mut app, "P-0001");
+        // The form opens on the next hour today: within the 24 hours'
+        // notice, so cancelling costs half of it.
+        let (note, _) = app.form().unwrap().note.clone().unwrap();
+        let half = kiln::i18n::labels::money(Won(21_000), lang);
+        let said = lang.pick("지금 취소하면", "cancelling now costs");
+        assert!(note.contains(said) && note.contains(&half), "{note}");
+    }
 }

@@ -54,7 +54,10 @@ fn settings_list_and_set_as_json_and_refuse_bad_values_in_either_language() {
             "lease-term",
             "free-cancel-notice",
             "late-cancel-share",
-            "no-show-share"
+            "no-show-share",
+            "arrears-block-months",
+            "arrears-surcharge-months",
+            "arrears-surcharge-share"
         ]
     );
     assert_eq!(list[0]["value"], 30);

@@ -70,8 +70,9 @@ fn print(s: &Statement, lang: Lang) -> Result<()> {
     let number = s.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
     say(format!("{number}  {}  {}  {}", month_of(s.month), s.company_name, s.company_brn))?;
     for l in &s.lines {
+        let voucher = labels::voucher_note(l, lang).map_or_else(String::new, |v| format!("  {v}"));
         say(format!(
-            "  {} {} {}",
+            "  {} {} {}{voucher}",
             fit(&labels::statement_line(l, lang), 52),
             fit_right(&labels::quantity(l.quantity, l.unit, lang), 10),
             fit_right(&group(i128::from(l.amount.0)), 14)

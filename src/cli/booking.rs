@@ -106,6 +106,14 @@ pub enum BookingCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Take back a no-show (the person came after the grace): approved again, its charge dropped
+    RevertNoShow {
+        id: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Start use (default now)
     CheckIn {
         id: String,
@@ -327,6 +335,9 @@ pub fn booking_cmd(env: &Env, cmd: BookingCmd) -> Result<()> {
             let b =
                 if free { booking::cancel_free(&mut store, &id, why)? } else { booking::cancel(&mut store, &id, why)? };
             show(&b, j)
+        }
+        BookingCmd::RevertNoShow { id, reason, json: j } => {
+            show(&booking::revert_no_show(&mut store, &id, &reason)?, j)
         }
         BookingCmd::CheckIn { id, at, json: j } => show(&booking::check_in(&mut store, &id, at.as_deref())?, j),
         BookingCmd::CheckOut { id, at, samples, json: j } => {

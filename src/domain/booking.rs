@@ -35,6 +35,9 @@ pub enum Transition {
     CheckIn,
     CheckOut,
     NoShow,
+    /// A no-show taken back by a manager, with a reason: the person came
+    /// late, after the grace.
+    Revert,
 }
 
 impl BookingState {
@@ -76,7 +79,7 @@ impl BookingState {
         use BookingState as S;
         use Transition as T;
         match (self, t) {
-            (S::Requested, T::Approve) => Some(S::Approved),
+            (S::Requested, T::Approve) | (S::NoShow, T::Revert) => Some(S::Approved),
             (S::Requested, T::Reject) => Some(S::Rejected),
             (S::Requested | S::Approved, T::Cancel) => Some(S::Cancelled),
             (S::Approved, T::CheckIn) => Some(S::InUse),
@@ -102,6 +105,7 @@ impl Transition {
             Transition::CheckIn => "check-in",
             Transition::CheckOut => "check-out",
             Transition::NoShow => "no-show",
+            Transition::Revert => "revert-no-show",
         }
     }
 }
@@ -377,9 +381,9 @@ mod tests {
 
     proptest! {
         #[test]
-        fn only_legal_transitions_exist(s in prop::sample::select(BookingState::ALL.to_vec()), t in prop::sample::select(vec![Transition::Approve, Transition::Reject, Transition::Cancel, Transition::CheckIn, Transition::CheckOut, Transition::NoShow])) {
+        fn only_legal_transitions_exist(s in prop::sample::select(BookingState::ALL.to_vec()), t in prop::sample::select(vec![Transition::Approve, Transition::Reject, Transition::Cancel, Transition::CheckIn, Transition::CheckOut, Transition::NoShow, Transition::Revert])) {
             if let Some(next) = s.apply(t) {
-                prop_assert!(s.is_active(), "only active bookings move");
+                prop_assert!(s.is_active() || (s, next) == (BookingState::NoShow, BookingState::Approved), "only active bookings move, or a no-show taken back");
                 prop_assert_ne!(next, s);
             }
         }

@@ -23,6 +23,14 @@ pub enum SettingKey {
     LateCancelShare,
     /// Percent of the booked time's cost charged for a no-show.
     NoShowShare,
+    /// Months past its due date after which a party's unpaid statement
+    /// stops its new bookings; 0: never.
+    ArrearsBlockMonths,
+    /// Months past its due date after which an unpaid statement is
+    /// surcharged, once, on the next statement; 0: never.
+    ArrearsSurchargeMonths,
+    /// The surcharge, in percent of what is unpaid.
+    ArrearsSurchargeShare,
 }
 
 /// What a setting counts.
@@ -35,13 +43,16 @@ pub enum Unit {
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 6] = [
+    pub const ALL: [SettingKey; 9] = [
         SettingKey::CheckInWindow,
         SettingKey::ClockTolerance,
         SettingKey::LeaseTerm,
         SettingKey::FreeCancelNotice,
         SettingKey::LateCancelShare,
         SettingKey::NoShowShare,
+        SettingKey::ArrearsBlockMonths,
+        SettingKey::ArrearsSurchargeMonths,
+        SettingKey::ArrearsSurchargeShare,
     ];
     pub const CODES: &'static [&'static str] = &[
         "check-in-window",
@@ -50,6 +61,9 @@ impl SettingKey {
         "free-cancel-notice",
         "late-cancel-share",
         "no-show-share",
+        "arrears-block-months",
+        "arrears-surcharge-months",
+        "arrears-surcharge-share",
     ];
 
     pub fn code(self) -> &'static str {
@@ -60,6 +74,9 @@ impl SettingKey {
             SettingKey::FreeCancelNotice => "free-cancel-notice",
             SettingKey::LateCancelShare => "late-cancel-share",
             SettingKey::NoShowShare => "no-show-share",
+            SettingKey::ArrearsBlockMonths => "arrears-block-months",
+            SettingKey::ArrearsSurchargeMonths => "arrears-surcharge-months",
+            SettingKey::ArrearsSurchargeShare => "arrears-surcharge-share",
         }
     }
 
@@ -75,7 +92,12 @@ impl SettingKey {
             SettingKey::ClockTolerance => 5,
             SettingKey::LeaseTerm => 12,
             // An empty centre charges nothing for cancelling, as before.
-            SettingKey::FreeCancelNotice | SettingKey::LateCancelShare | SettingKey::NoShowShare => 0,
+            SettingKey::FreeCancelNotice
+            | SettingKey::LateCancelShare
+            | SettingKey::NoShowShare
+            | SettingKey::ArrearsBlockMonths
+            | SettingKey::ArrearsSurchargeMonths => 0,
+            SettingKey::ArrearsSurchargeShare => 10,
         }
     }
 
@@ -86,15 +108,16 @@ impl SettingKey {
             SettingKey::LeaseTerm => (1, 120),
             // Up to two weeks' notice.
             SettingKey::FreeCancelNotice => (0, 20_160),
-            SettingKey::LateCancelShare | SettingKey::NoShowShare => (0, 100),
+            SettingKey::LateCancelShare | SettingKey::NoShowShare | SettingKey::ArrearsSurchargeShare => (0, 100),
+            SettingKey::ArrearsBlockMonths | SettingKey::ArrearsSurchargeMonths => (0, 24),
         }
     }
 
     pub fn unit(self) -> Unit {
         match self {
             SettingKey::CheckInWindow | SettingKey::ClockTolerance | SettingKey::FreeCancelNotice => Unit::Minutes,
-            SettingKey::LeaseTerm => Unit::Months,
-            SettingKey::LateCancelShare | SettingKey::NoShowShare => Unit::Percent,
+            SettingKey::LeaseTerm | SettingKey::ArrearsBlockMonths | SettingKey::ArrearsSurchargeMonths => Unit::Months,
+            SettingKey::LateCancelShare | SettingKey::NoShowShare | SettingKey::ArrearsSurchargeShare => Unit::Percent,
         }
     }
 
@@ -152,7 +175,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..30_000, k in 0usize..6) {
+        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..30_000, k in 0usize..9) {
             let key = SettingKey::ALL[k];
             let (min, max) = key.range();
             prop_assert_eq!(key.parse_value(&n.to_string()).is_ok(), (min..=max).contains(&n));

@@ -92,6 +92,7 @@ pub fn transition(booking: i64, state: BookingState, action: Transition, lang: L
         Transition::CheckIn => lang.pick("사용 시작할", "check in"),
         Transition::CheckOut => lang.pick("사용 종료할", "check out"),
         Transition::NoShow => lang.pick("노쇼 처리할", "mark as no-show"),
+        Transition::Revert => lang.pick("노쇼를 되돌릴", "take back the no-show of"),
     };
     fill(
         lang.pick("예약 #{0}은(는) {1} 상태라 {2} 수 없습니다", "booking #{0} is {1}, so you cannot {2} it"),

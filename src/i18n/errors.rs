@@ -46,6 +46,13 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[project, budget, committed, estimate],
         ),
+        Refusal::InArrears { party, statement, outstanding, due } => fill(
+            lang.pick(
+                "청구처 {0}은(는) 청구서 {1}의 {2}이(가) {3}부터 미납이라 새 예약을 할 수 없습니다 — 납부를 기록하면 예약할 수 있습니다",
+                "billing party {0} cannot book: statement {1} has {2} unpaid since {3} — record the payment, then book",
+            ),
+            &[party, statement, outstanding, &crate::domain::time::date_text(*due)],
+        ),
         Refusal::NotPartyMember { party, person } => fill(
             lang.pick(
                 "{1}은(는) 청구처 {0}의 구성원이 아닙니다 — `kiln party join {0} {1}`로 먼저 추가하세요",

@@ -306,14 +306,15 @@ pub fn statement_line(line: &crate::domain::statement::Line, lang: Lang) -> Stri
         LineKind::Adjustment => Msg::LineAdjustment,
         LineKind::WriteOff => Msg::LineWriteOff,
     };
-    let (subject, detail) = (&line.subject, &line.detail);
-    let mut text = format!("{} {subject} ({detail})", what.text(lang));
-    // What a voucher paid beside the line: the line bills the rest.
-    if let Some(programme) = &line.terms.voucher {
-        let share = crate::domain::money::group(i128::from(line.terms.voucher_share.0));
-        text = super::fill(Msg::LineVoucher.text(lang), &[&text, programme, &share]);
-    }
-    text
+    format!("{} {} ({})", what.text(lang), line.subject, line.detail)
+}
+
+/// What a voucher programme paid beside a line (its amount is the rest),
+/// as `바우처 VP-0001 -58,800`; `None` if none did.
+pub fn voucher_note(line: &crate::domain::statement::Line, lang: Lang) -> Option<String> {
+    let programme = line.terms.voucher.as_ref()?;
+    let share = crate::domain::money::group(i128::from(line.terms.voucher_share.0));
+    Some(super::fill(Msg::LineVoucher.text(lang), &[programme, &share]))
 }
 
 /// `1개월`, `15일`, `2.5시간`, `3시료`.

@@ -185,7 +185,7 @@ messages! {
     LineNoShow => "노쇼", "No-show";
     LineSurcharge => "연체 가산금", "Overdue surcharge";
     LineWriteOff => "손실 처리", "Written off";
-    LineVoucher => "{0} · 바우처 {1} -{2}", "{0} · voucher {1} -{2}";
+    LineVoucher => "바우처 {0} -{1}", "voucher {0} -{1}";
     UnitMonth => "개월", " month";
     UnitDay => "일", " days";
     UnitHour => "시간", " h";
@@ -282,6 +282,7 @@ messages! {
     SavedEquipment => "장비 {0} {1} 등록", "Registered {0} {1}";
     NoteBookable => "✔ 예약할 수 있습니다", "✔ This time can be booked";
     NoteEstimate => "{0} · 예상 {1} ({2})", "{0} · about {1} ({2})";
+    NoteCancelNow => " · 지금 취소하면 {0}", " · cancelling now costs {0}";
     NoteEstimatePerSample => "{0} · 시료당 {1} ({2})", "{0} · {1} a sample ({2})";
     NoteVoucher => " · 바우처 {0} {1}, 자부담 {2}", " · voucher {0} {1}, party pays {2}";
     NoteNearest => " — 가장 가까운 빈 시간 {0}", " — nearest free {0}";

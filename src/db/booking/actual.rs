@@ -88,6 +88,7 @@ pub fn walk_in(store: &mut Store, input: &BookingInput, reason: &str) -> Result<
         input.override_quota.as_deref().map(|r| text::required(r, 200).field(Field::Reason, r)).transpose()?;
     store.write(Capability::ManageBookings, |w| {
         let (eq, who) = machine_and_parties(w, input)?;
+        super::in_arrears(w, who.party_id)?;
         let req = request_walk_in(input, &eq.rules, w.now())?;
         slots::admissible(
             w,

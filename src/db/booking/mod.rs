@@ -23,7 +23,9 @@ pub use actual::{correct, walk_in};
 pub use history::{PastBooking, record};
 pub use slots::{Preview, clash_for, preview, suggest};
 pub(crate) use transition::cancel_in;
-pub use transition::{approve, cancel, cancel_free, check_in, check_out, mark_no_shows, no_show, reject};
+pub use transition::{
+    approve, cancel, cancel_free, check_in, check_out, mark_no_shows, no_show, reject, revert_no_show,
+};
 
 pub use crate::store::sql::booking::Booking;
 
@@ -245,6 +247,7 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
             _ => input,
         };
         let (eq, who) = machine_and_parties(w, input)?;
+        in_arrears(w, who.party_id)?;
         if let Some(p) = project.as_ref().filter(|p| p.party_id != who.party_id) {
             return Err(Invalid::new(Field::Project, &p.code, Problem::OtherParty { party: p.party.clone() }).into());
         }
@@ -282,6 +285,22 @@ pub fn add(store: &mut Store, input: &BookingInput) -> Result<Booked> {
         }
         Ok(out)
     })
+}
+
+/// Refuses a booking billed to a party whose oldest unpaid statement fell
+/// due more than `arrears-block-months` ago (0, the default: never).
+pub(crate) fn in_arrears(w: &Write<'_>, party_id: i64) -> Result<()> {
+    use chrono::Months;
+    let months = crate::db::setting::value(w.sql(), crate::domain::setting::SettingKey::ArrearsBlockMonths, None)?;
+    let Some(months) = u32::try_from(months).ok().filter(|m| *m > 0) else { return Ok(()) };
+    let today = w.now().date();
+    let Some(before) = today.checked_sub_months(Months::new(months)) else { return Ok(()) };
+    let Some((statement, due, outstanding)) = crate::store::sql::statement::oldest_unpaid(w.sql(), party_id, before)?
+    else {
+        return Ok(());
+    };
+    let party = crate::store::sql::party::code_of(w.sql(), party_id)?;
+    Err(Refusal::InArrears { party, statement, outstanding, due }.into())
 }
 
 #[allow(clippy::too_many_arguments)]

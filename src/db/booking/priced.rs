@@ -161,6 +161,18 @@ pub(crate) fn penalty(
     now: crate::domain::Minute,
     no_show: bool,
 ) -> Result<Option<(String, Won, Won)>> {
+    let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
+    penalty_of(db, eq, (b.party_id, &booked, b.samples), now, no_show)
+}
+
+/// [`penalty`] of a booking not written yet: `party_id`'s use of `booked`.
+pub(crate) fn penalty_of(
+    db: Sql<'_>,
+    eq: &Equipment,
+    (party_id, booked, samples): (i64, &Period, i64),
+    now: crate::domain::Minute,
+    no_show: bool,
+) -> Result<Option<(String, Won, Won)>> {
     use crate::domain::setting::SettingKey;
     let setting = |key| crate::db::setting::value(db, key, Some(eq.id));
     let share = |key| -> Result<Percent> {
@@ -171,8 +183,7 @@ pub(crate) fn penalty(
     if (no_show && absent == Percent::ZERO) || (!no_show && late == Percent::ZERO) {
         return Ok(None);
     }
-    let (class, rate) = class_and_rate(db, eq, b.party_id, b.start.date())?;
-    let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
+    let (class, rate) = class_and_rate(db, eq, party_id, booked.start().date())?;
     let tariff = Tariff {
         unit: eq.billing_unit,
         rate,
@@ -186,9 +197,9 @@ pub(crate) fn penalty(
         tiers: Vec::new(),
     };
     let outcome = if no_show {
-        Outcome::NoShow { booked: booked.minutes(), samples: b.samples }
+        Outcome::NoShow { booked: booked.minutes(), samples }
     } else {
-        Outcome::Cancelled { booked: booked.minutes(), samples: b.samples, notice: b.start.0 - now.0 }
+        Outcome::Cancelled { booked: booked.minutes(), samples, notice: booked.start().0 - now.0 }
     };
     let input = PriceInput { tariff, outcome, quarter_minutes_before: 0, consumables: Vec::new(), voucher: None };
     let priced = price(&input).map_err(|e| match e {
@@ -215,9 +226,18 @@ pub struct Estimate {
     pub per_sample: bool,
     /// The programme that would pay, and its share.
     pub voucher: Option<(String, Won)>,
+    /// What cancelling it right after booking would cost: within the
+    /// machine's free-cancel notice, its late-cancel share.
+    pub cancel_now: Option<Won>,
 }
 
-pub(crate) fn estimate(db: Sql<'_>, eq: &Equipment, party_id: i64, period: &Period, samples: i64) -> Result<Estimate> {
+pub(crate) fn estimate(
+    db: Sql<'_>,
+    eq: &Equipment,
+    party_id: i64,
+    (period, samples): (&Period, i64),
+    now: crate::domain::Minute,
+) -> Result<Estimate> {
     let (rate_class, rate) = class_and_rate(db, eq, party_id, period.start().date())?;
     let drawn = crate::db::voucher::would_draw(db, party_id, eq.id, &rate_class, period.start())?;
     let (_, amount, voucher) = with_draw(eq, rate, (period, period, samples), Default::default(), drawn)?;
@@ -228,7 +248,8 @@ pub(crate) fn estimate(db: Sql<'_>, eq: &Equipment, party_id: i64, period: &Peri
     let class_name = sql::class_by_code(db, &rate_class)?
         .map_or_else(|| (rate_class.clone(), rate_class.clone()), |c| (c.name_ko, c.name_en));
     let per_sample = eq.billing_unit == crate::domain::BillingUnit::Sample && samples == 0;
-    Ok(Estimate { rate_class, class_name, rate, amount, per_sample, voucher })
+    let cancel_now = penalty_of(db, eq, (party_id, period, samples), now, false)?.map(|(_, _, w)| w);
+    Ok(Estimate { rate_class, class_name, rate, amount, per_sample, voucher, cancel_now })
 }
 
 /// What a completed booking's recorded use comes to by today's classes and

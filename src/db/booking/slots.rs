@@ -180,15 +180,15 @@ pub enum Preview {
 fn estimate(
     db: Sql<'_>,
     eq: &equipment::Equipment,
-    person: i64,
-    asked: Option<(Option<i64>, i64)>,
+    (person, asked): (i64, Option<(Option<i64>, i64)>),
     req: &super::Request,
+    now: Minute,
 ) -> Result<Option<super::priced::Estimate>> {
     let party = match asked {
         Some((_, party)) => Some(party),
         None => crate::store::sql::party::own_of_person(db, person)?,
     };
-    party.map(|p| super::priced::estimate(db, eq, p, &req.period, req.samples)).transpose()
+    party.map(|p| super::priced::estimate(db, eq, p, (&req.period, req.samples), now)).transpose()
 }
 
 pub fn preview(store: &Store, input: &BookingInput) -> Preview {
@@ -211,7 +211,7 @@ pub fn preview(store: &Store, input: &BookingInput) -> Preview {
     }
     let who = booker(db, input).and_then(|p| gate::qualified(db, &eq, p, &req.period).map(|()| p));
     match who.and_then(|p| Ok((p, crate::db::party::asked(db, p, &input.party)?))) {
-        Ok((person, asked)) => Preview::Free(estimate(db, &eq, person, asked, &req).ok().flatten()),
+        Ok(who) => Preview::Free(estimate(db, &eq, who, &req, now).ok().flatten()),
         Err(Error::Invalid(_)) => Preview::Incomplete,
         Err(e) => Preview::Refused { why: e, free: None },
     }

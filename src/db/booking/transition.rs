@@ -115,6 +115,18 @@ pub fn no_show(store: &mut Store, id: &str) -> Result<Booking> {
     run(store, id, Transition::NoShow, no_show_changes)
 }
 
+/// Takes back a no-show (managers), with the reason kept in the audit: the
+/// person came after the grace. The booking is approved again, ready to be
+/// checked in, and its no-show charge is dropped; if its time was booked by
+/// someone else meanwhile, the clash is refused as any other.
+pub fn revert_no_show(store: &mut Store, id: &str, why: &str) -> Result<Booking> {
+    let note = reason(why)?;
+    if note.is_none() {
+        return Err(Invalid::new(Field::Reason, why, Problem::Empty).into());
+    }
+    run(store, id, Transition::Revert, |_, _| Ok(Changes { note, clear_penalty: true, ..Changes::default() }))
+}
+
 fn moment(raw: Option<&str>, field: Field, now: Minute) -> Result<Minute> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(now),

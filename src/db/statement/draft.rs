@@ -11,7 +11,7 @@ use crate::domain::statement::{Line, LineKind, LineTerms, Tax, Unit, month_text}
 use crate::domain::{Minute, Period, Won};
 use crate::error::Result;
 use crate::store::Sql;
-use crate::store::sql::statement::draft::{self as sql, Billed, LeaseRow, Penalty, Use};
+use crate::store::sql::statement::draft::{self as sql, Billed, LeaseRow, Overdue, Penalty, Use};
 
 /// A lease's code, room, period and monthly rent and fee.
 type LeaseTerms = (String, String, Period<NaiveDate>, Won, Won);
@@ -64,6 +64,9 @@ pub(super) struct Inputs {
     uses: Vec<Use>,
     /// This month's late cancellations and no-shows, by start.
     penalties: Vec<Penalty>,
+    /// Statements long unpaid, to surcharge, and the surcharge's share.
+    overdue: Vec<Overdue>,
+    surcharge: crate::domain::Percent,
     /// Statements issued for earlier months, by month, with their rent,
     /// fee and use as issued.
     issued: Vec<Billed>,
@@ -90,9 +93,29 @@ fn span_of(first: (i32, u32), year: i32, month: u32) -> Option<Period<NaiveDate>
     Period::new(start, end).ok()
 }
 
+/// The surcharge's share, and the day before which a statement's due date
+/// makes it surchargeable on the statement of the month `this` (its
+/// `arrears-surcharge-months` before the month's end); `None` when off.
+fn surcharge_terms(db: Sql<'_>, this: &Period<NaiveDate>) -> Result<Option<(crate::domain::Percent, NaiveDate)>> {
+    use crate::domain::setting::SettingKey;
+    let months = crate::db::setting::value(db, SettingKey::ArrearsSurchargeMonths, None)?;
+    let Some(months) = u32::try_from(months).ok().filter(|m| *m > 0) else { return Ok(None) };
+    let share = crate::db::setting::value(db, SettingKey::ArrearsSurchargeShare, None)?;
+    let Ok(share) = crate::domain::Percent::from_bp(share.saturating_mul(100)) else { return Ok(None) };
+    Ok(this.end().checked_sub_months(chrono::Months::new(months)).map(|before| (share, before)))
+}
+
 /// The inputs of one company's statement for a month.
 pub(super) fn inputs(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Inputs> {
     let Some(this) = month_period(year, month) else { return Ok(Inputs::default()) };
+    let mut overdue = Vec::new();
+    let terms = surcharge_terms(db, &this)?;
+    if let Some((_, before)) = terms {
+        sql::overdue(db, Some(company_id), before, |_, o| {
+            overdue.push(o);
+            Ok(())
+        })?;
+    }
     let issued = sql::billed(db, company_id, this.start())?;
     let first = issued.first().map_or((year, month), |b| ym(b.month));
     let span = span_of(first, year, month).unwrap_or(this);
@@ -100,6 +123,8 @@ pub(super) fn inputs(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Res
         leases: leases(db, company_id, &span)?,
         uses: usage(db, company_id, &this)?,
         penalties: penalties(db, company_id, &this)?,
+        overdue,
+        surcharge: terms.map_or(crate::domain::Percent::ZERO, |t| t.0),
         ..Inputs::default()
     };
     if issued.is_empty() {
@@ -139,6 +164,14 @@ pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<HashMap<i
         out.entry(company).or_default().penalties.push(p);
         Ok(())
     })?;
+    if let Some((share, before)) = surcharge_terms(db, &this)? {
+        sql::overdue(db, None, before, |company, o| {
+            let i = out.entry(company).or_default();
+            i.surcharge = share;
+            i.overdue.push(o);
+            Ok(())
+        })?;
+    }
     if first < (year, month) {
         let from = month_start(first.0, first.1).unwrap_or(span.start());
         sql::all_used(db, from, this.start(), |company, m, sum| {
@@ -282,10 +315,33 @@ fn adjustments_from(inputs: &Inputs) -> Vec<Line> {
     out
 }
 
+/// The surcharges of statements long unpaid: a share of what is unpaid,
+/// once per statement.
+fn surcharges_from(inputs: &Inputs) -> Vec<Line> {
+    inputs
+        .overdue
+        .iter()
+        .map(|o| (o, inputs.surcharge.of(o.outstanding)))
+        .filter(|(_, amount)| *amount > Won::ZERO)
+        .map(|(o, amount)| Line {
+            kind: LineKind::Surcharge,
+            subject: o.number.clone(),
+            detail: crate::domain::time::date_text(o.due),
+            quantity: 1.0,
+            unit: Unit::Lump,
+            unit_price: Some(o.outstanding),
+            amount,
+            source: o.number.clone(),
+            terms: LineTerms::default(),
+        })
+        .collect()
+}
+
 /// Every line a statement for the month would hold now, from its inputs.
 pub(super) fn lines_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
     let mut lines = base_from(inputs, year, month);
     lines.extend(adjustments_from(inputs));
+    lines.extend(surcharges_from(inputs));
     lines
 }
 

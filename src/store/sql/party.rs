@@ -297,3 +297,8 @@ pub fn set_on_machine(
         &[&equipment_id, &id, &rate, &discount],
     )? > 0)
 }
+
+/// A party's code (`BP-0075`).
+pub fn code_of(db: Sql<'_>, party_id: i64) -> Result<String> {
+    db.value("SELECT code FROM party WHERE id = ?1", &[&party_id])
+}

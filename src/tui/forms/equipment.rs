@@ -236,6 +236,9 @@ fn bookable(estimate: Option<&crate::db::booking::priced::Estimate>, lang: Lang)
         let party = crate::domain::Won(e.amount.0 - share.0);
         text.push_str(&fill(Msg::NoteVoucher.text(lang), &[programme, &money(*share), &money(party)]));
     }
+    if let Some(cost) = e.cancel_now {
+        text.push_str(&fill(Msg::NoteCancelNow.text(lang), &[&money(cost)]));
+    }
     text
 }
 

@@ -365,6 +365,8 @@ pub struct Changes {
     pub voucher: Option<(i64, Won)>,
     /// A late cancellation's or a no-show's charge.
     pub penalty: Option<Won>,
+    /// Takes a no-show's charge back.
+    pub clear_penalty: bool,
 }
 
 pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<()> {
@@ -374,7 +376,7 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
                 billed_minutes = coalesce(?7, billed_minutes), rate = coalesce(?8, rate), charge = coalesce(?9, charge),
                 checked_in_at = coalesce(?10, checked_in_at), checked_out_at = coalesce(?11, checked_out_at),
                 overran = coalesce(?12, overran), rate_class = coalesce(?13, rate_class),
-                penalty = coalesce(?14, penalty)
+                penalty = CASE WHEN ?15 THEN NULL ELSE coalesce(?14, penalty) END
           WHERE id = ?1",
         &[
             &id,
@@ -391,6 +393,7 @@ pub fn step(db: Sql<'_>, id: i64, state: BookingState, ch: &Changes) -> Result<(
             &ch.overran,
             &ch.rate_class,
             &ch.penalty,
+            &ch.clear_penalty,
         ],
     )?;
     if ch.voucher.is_some() {

@@ -180,11 +180,11 @@ pub fn usage(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Resul
 pub fn billed(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Vec<Billed>> {
     db.all(
         // What was billed for the month itself: the supply amount less
-        // the corrections of earlier months it carried (the rule
+        // the corrections and surcharges of earlier months it carried (the rule
         // `statement_sum` holds the supply to its lines).
         "SELECT s.number, s.month,
                     s.supply - (SELECT coalesce(sum(amount), 0) FROM statement_line l
-                                 WHERE l.statement_id = s.id AND l.kind = 'adjustment')
+                                 WHERE l.statement_id = s.id AND l.kind IN ('adjustment', 'surcharge'))
                FROM statement s WHERE s.company_id = ?1 AND s.month < ?2 ORDER BY s.month",
         &[&company_id, &month_key(month)],
         |r| Ok(Billed { number: r.get(0)?, month: month_at(r, 1)?, base: r.get(2)? }),
@@ -235,7 +235,8 @@ pub fn all_billed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<(i64, Billed)>> {
     db.all(
         "SELECT s.company_id, s.number, s.month, s.supply - coalesce(a.amount, 0) FROM statement s
                LEFT JOIN (SELECT statement_id, sum(amount) AS amount FROM statement_line INDEXED BY statement_line_source
-                           WHERE kind = 'adjustment' GROUP BY statement_id) a ON a.statement_id = s.id
+                           WHERE kind IN ('adjustment', 'surcharge') GROUP BY statement_id) a
+                 ON a.statement_id = s.id
               WHERE s.month < ?1 ORDER BY s.company_id, s.month",
         &[&month_key(month)],
         |r| Ok((r.get(0)?, Billed { number: r.get(1)?, month: month_at(r, 2)?, base: r.get(3)? })),
@@ -295,5 +296,36 @@ pub fn all_corrected(db: Sql<'_>, mut f: impl FnMut(i64, String, Won) -> Result<
            JOIN statement s ON s.id = l.statement_id WHERE l.kind = 'adjustment' GROUP BY 1, 2",
         &[],
         |r| f(r.get(0)?, r.get(1)?, r.get(2)?),
+    )
+}
+
+/// A statement left unpaid past its due date and not surcharged yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Overdue {
+    pub number: String,
+    pub due: NaiveDate,
+    pub outstanding: Won,
+}
+
+/// The statements (of one company, or of every company) not paid in full
+/// that fell due before `before` and that no statement has surcharged yet,
+/// by due date, each to `f` with its company.
+pub fn overdue(
+    db: Sql<'_>,
+    company_id: Option<i64>,
+    before: NaiveDate,
+    mut f: impl FnMut(i64, Overdue) -> Result<()>,
+) -> Result<()> {
+    db.each(
+        "SELECT s.company_id, s.number, s.due_on,
+                s.total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
+           FROM statement s
+          WHERE s.due_on < ?1 AND s.company_id IS NOT NULL AND (CAST(?2 AS BIGINT) IS NULL OR s.company_id = ?2)
+            AND s.total > coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
+            AND NOT EXISTS (SELECT 1 FROM statement_line l INDEXED BY statement_line_source
+                             WHERE l.kind = 'surcharge' AND l.source = s.number)
+          ORDER BY s.due_on, s.number",
+        &[&before, &company_id],
+        |r| f(r.get(0)?, Overdue { number: r.get(1)?, due: r.get(2)?, outstanding: r.get(3)? }),
     )
 }

@@ -274,3 +274,17 @@ pub fn owed(db: Sql<'_>) -> Result<Vec<Owed>> {
         },
     )
 }
+
+/// A party's oldest statement not paid in full that fell due before
+/// `before`: its number, due date and what is outstanding.
+pub fn oldest_unpaid(db: Sql<'_>, party_id: i64, before: NaiveDate) -> Result<Option<(String, NaiveDate, Won)>> {
+    db.opt(
+        "SELECT number, due_on, total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
+           FROM statement s
+          WHERE party_id = ?1 AND due_on < ?2
+            AND total > coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
+          ORDER BY due_on, number LIMIT 1",
+        &[&party_id, &before],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
