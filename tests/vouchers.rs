@@ -37,8 +37,12 @@ fn earlier_use(s: &mut Store) {
 }
 
 #[test]
-fn worked_example_an_sme_near_its_cap_with_an_assisted_session_paid_from_a_project() {
+fn worked_example_an_sme_near_its_cap_a_late_cancellation_and_an_assisted_session_paid_from_a_project() {
     let (db, mut s) = centre();
+    // The centre's policy: free until 24 hours before, half the booked
+    // time after.
+    kiln::db::setting::set(&mut s, "free-cancel-notice", "1440", None).unwrap();
+    kiln::db::setting::set(&mut s, "late-cancel-share", "50", None).unwrap();
     // The grant's cap is 130,000원; the earlier use drew 117,600원 of it.
     voucher::grant(&mut s, &grant("130,000")).unwrap();
     earlier_use(&mut s);
@@ -58,6 +62,12 @@ fn worked_example_an_sme_near_its_cap_with_an_assisted_session_paid_from_a_proje
     };
     let booked = booking::add(&mut s, &input).unwrap().booked.remove(0);
     let id = booked.id.to_string();
+    // And two hours tomorrow at 09:00, cancelled now, 23 hours ahead: half
+    // of 2 h × 42,000 = 42,000원, which no voucher pays.
+    let tomorrow = BookingInput { from: "2026-11-27 09:00".into(), to: "2026-11-27 11:00".into(), ..input.clone() };
+    let tomorrow = booking::add(&mut s, &tomorrow).unwrap().booked.remove(0).id.to_string();
+    let cancelled = booking::cancel(&mut s, &tomorrow, "일정 변경").unwrap();
+    assert_eq!(cancelled.penalty, Some(Won(42_000)));
     drop(s);
     let mut s = common::open_at(&db.path, &me(), "2026-11-26 13:00");
     booking::check_in(&mut s, &id, None).unwrap();
@@ -78,14 +88,17 @@ fn worked_example_an_sme_near_its_cap_with_an_assisted_session_paid_from_a_proje
     // The project pays the party's share of its use: 126,000 − 12,400.
     assert_eq!(project::show(&s, "PJ-0001").unwrap().spent, Won(113_600));
     // November's statement bills the party's shares: 168,000 − 117,600 =
-    // 50,400 and 113,600; supply 164,000, VAT 16,400, total 180,400.
+    // 50,400 and 113,600, and the late cancellation's 42,000; supply
+    // 206,000, VAT 20,600, total 226,600.
     let st = statement::show(&s, BRN, "2026-11").unwrap();
     let amounts: Vec<Won> = st.lines.iter().map(|l| l.amount).collect();
-    assert_eq!(amounts, [Won(50_400), Won(113_600)]);
+    assert_eq!(amounts, [Won(50_400), Won(113_600), Won(42_000)]);
+    assert_eq!(st.lines[2].kind, kiln::domain::statement::LineKind::LateCancel);
+    assert_eq!((st.lines[2].terms.voucher.as_deref(), st.lines[2].terms.voucher_share), (None, Won(0)));
     let terms = &st.lines[0].terms;
     assert_eq!((terms.voucher.as_deref(), terms.voucher_share), (Some("VP-0001"), Won(117_600)), "{:?}", st.lines[0]);
     assert_eq!(st.lines[1].terms.project.as_deref(), Some("RS-2026-00412345"), "the line names the project paying");
-    assert_eq!((st.totals.supply, st.totals.vat, st.totals.total), (Won(164_000), Won(16_400), Won(180_400)));
+    assert_eq!((st.totals.supply, st.totals.vat, st.totals.total), (Won(206_000), Won(20_600), Won(226_600)));
     // The funder's settlement: the month's use and its share.
     let report = voucher::report(&s, Some("VP-0001"), 2026).unwrap();
     assert_eq!(report.uses.len(), 1);
