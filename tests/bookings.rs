@@ -495,6 +495,7 @@ fn the_longest_booking_shows_in_the_calendar_and_a_longer_one_is_refused() {
     let past = |from: &str, to: &str| booking::PastBooking {
         equipment: "EQ-0002".into(),
         person: "P-0001".into(),
+        party: String::new(),
         period: Period::new(at(from), at(to)).unwrap(),
         state: BookingState::Completed,
         purpose: String::new(),

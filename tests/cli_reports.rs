@@ -48,7 +48,7 @@ fn a_month_is_issued_shown_and_paid_from_the_command_line() {
     let first = &array(&issued)[0];
     let number = first["number"].as_str().unwrap();
     assert!(number.starts_with("2026-11-"), "{number}");
-    let brn = first["company_brn"].as_str().unwrap();
+    let brn = first["brn"].as_str().unwrap();
     let shown = json(kiln(&db).args(["statement", "--company", brn, "--month", "2026-11", "--json"]));
     assert_eq!(&shown, first, "shown as issued");
     let total = first["total"].as_i64().unwrap();

@@ -35,6 +35,13 @@ fn a_small_fraction_of_the_large_centre_is_whole_sound_and_repeatable() {
     assert!(count(&first, "booking", "WHERE state = 'completed' AND charge > 0") > 0);
     assert!(count(&first, "booking", "WHERE state IN ('requested', 'approved')") > 0);
     assert!(summary.statements > 0);
+    // Classes and vouchers, as a real centre's statements read them; the
+    // shares drawn are on the statements' lines.
+    assert!(count(&first, "party", "WHERE class_id IS NOT NULL") > 0);
+    assert!(count(&first, "voucher_grant", "WHERE used > 0") > 0);
+    assert!(count(&first, "statement_line", "WHERE voucher_share > 0") > 0);
+    // Outsiders with no company are billed too.
+    assert!(count(&first, "statement", "WHERE company_id IS NULL") > 0);
 
     let report = check::run(&store).unwrap();
     assert!(report.is_clean(), "{report:?}");

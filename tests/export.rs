@@ -25,6 +25,7 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "bookings" => &["booking", "list"],
         "usage" => &["booking", "list", "--state", "completed"],
         "statements" => &["statement", "list"],
+        "write-offs" => &["statement", "write-offs"],
         "parties" => &["party", "list"],
         "projects" => &["project", "list"],
         "consumables" => &["consumable", "list"],

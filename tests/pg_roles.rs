@@ -279,7 +279,7 @@ fn an_equipment_manager_runs_the_equipment_work_within_the_grants() {
     // Pricing the use updates the kept monthly sums through the booking's triggers.
     stdout(kiln(&m).env("KILN_NOW", "2026-11-26 11:00").args(["booking", "check-out", "1"]));
     let charged: i64 = pg::admin(pg::name_of(&c.url))
-        .query_one("SELECT coalesce(sum(charge), 0)::bigint FROM use_month", &[])
+        .query_one("SELECT coalesce(sum(charge), 0)::bigint FROM party_month", &[])
         .unwrap()
         .get(0);
     assert!(charged > 0);

@@ -188,9 +188,9 @@ fn a_report_is_read_again_after_a_write_not_on_every_visit() {
 /// A month, a company, its charges and how many bookings.
 type UseMonth = (String, i64, i64, i64);
 
-/// Completed use by company and month, as kept (migration 4) and as summed
+/// Completed use by party and month, as kept (migration 4) and as summed
 /// from the bookings.
-fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
+fn party_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
     let rows = |sql: &str| -> Vec<UseMonth> {
         common::texts(&db.path, sql)
             .into_iter()
@@ -203,16 +203,16 @@ fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
     let month = if common::pg::active() { "to_char(start, 'YYYY-MM')" } else { "substr(start, 1, 7)" };
     (
         rows(
-            "SELECT month, CAST(company_id AS TEXT), CAST(charge AS TEXT), CAST(bookings AS TEXT) FROM use_month
-              WHERE bookings > 0 ORDER BY 1, company_id",
+            "SELECT month, CAST(party_id AS TEXT), CAST(charge AS TEXT), CAST(bookings AS TEXT) FROM party_month
+              WHERE bookings > 0 ORDER BY 1, party_id",
         ),
         rows(&format!(
-            "SELECT {month}, CAST(company_id AS TEXT),
+            "SELECT {month}, CAST(party_id AS TEXT),
                     CAST(sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
                              + coalesce(penalty, 0)) AS TEXT),
                     CAST(count(*) AS TEXT) FROM booking
-              WHERE (state = 'completed' OR penalty IS NOT NULL) AND company_id IS NOT NULL
-              GROUP BY 1, company_id ORDER BY 1, company_id"
+              WHERE (state = 'completed' OR penalty IS NOT NULL) AND party_id IS NOT NULL
+              GROUP BY 1, party_id ORDER BY 1, party_id"
         )),
     )
 }
@@ -220,7 +220,7 @@ fn use_months(db: &TempDb) -> (Vec<UseMonth>, Vec<UseMonth>) {
 #[test]
 fn the_use_sums_follow_every_booking_however_it_changes() {
     let (db, mut s) = TempDb::demo();
-    let (kept, summed) = use_months(&db);
+    let (kept, summed) = party_months(&db);
     assert!(!kept.is_empty());
     assert_eq!(kept, summed, "as the migration filled them");
     // Through kiln: the bookings still in use are checked out.
@@ -230,7 +230,7 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
     for b in &open {
         booking::check_out(&mut s, &b.id.to_string(), None, None).unwrap();
     }
-    let (kept, summed) = use_months(&db);
+    let (kept, summed) = party_months(&db);
     assert_eq!(kept, summed, "after check-out");
     // Around kiln, as a hand edit in sqlite3 could: the triggers still hold.
     common::behind(
@@ -247,7 +247,7 @@ fn the_use_sums_follow_every_booking_however_it_changes() {
          DELETE FROM booking WHERE id = (SELECT max(id) FROM booking WHERE state = 'completed');",
     )
     .unwrap();
-    let (kept, summed) = use_months(&db);
+    let (kept, summed) = party_months(&db);
     assert_eq!(kept, summed, "after edits around kiln");
     // The kept sums hold; what check finds is the charge raised by hand,
     // which its recorded use and rate no longer come to.

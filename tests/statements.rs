@@ -277,28 +277,30 @@ proptest! {
 
 /// The month's list is read for every company at once; each statement in it
 /// is the one `show` reads for that company alone, issued or draft,
-/// corrections included, and no company with something to bill is left out.
+/// corrections included, and no party with something to bill is left out.
 #[test]
-fn the_months_list_is_each_companys_own_statement() {
+fn the_months_list_is_each_partys_own_statement() {
     let (_db, mut s) = TempDb::demo();
     // A correction: a lease billed in October, ended back in mid-October.
     let october = statement::issued_list(&s, Some("2026-10"), None).unwrap();
     let rented = october.iter().flat_map(|st| &st.lines).find(|l| l.kind == LineKind::Rent).unwrap();
     lease::end(&mut s, &rented.source, "2026-10-16", "").unwrap();
-    let companies = company::list(&s, &company::CompanyFilter::default(), kiln::db::Page::ALL_FOR_CLI).unwrap();
+    // Every party: companies', organisations' and individuals'.
+    let parties =
+        kiln::db::party::list(&s, &kiln::db::party::PartyFilter::default(), kiln::db::Page::ALL_FOR_CLI).unwrap();
     let mut corrections = 0;
     for month in ["2025-06", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12"] {
         let list = statement::month(&s, month).unwrap();
-        let mut each: Vec<Statement> = companies
+        let mut each: Vec<Statement> = parties
             .iter()
-            .map(|c| statement::show(&s, &c.brn.to_string(), month).unwrap())
+            .map(|p| statement::show(&s, &p.code, month).unwrap())
             .filter(|st| !st.lines.is_empty())
             .collect();
-        each.sort_by(|a, b| a.company_name.cmp(&b.company_name).then(a.company_brn.cmp(&b.company_brn)));
-        let names: Vec<&str> = list.iter().map(|st| st.company_name.as_str()).collect();
-        assert!(names.is_sorted(), "{month}: by company name");
+        each.sort_by(|a, b| a.name.cmp(&b.name).then(a.party.cmp(&b.party)));
+        let names: Vec<&str> = list.iter().map(|st| st.name.as_str()).collect();
+        assert!(names.is_sorted(), "{month}: by name");
         let mut sorted = list.clone();
-        sorted.sort_by(|a, b| a.company_name.cmp(&b.company_name).then(a.company_brn.cmp(&b.company_brn)));
+        sorted.sort_by(|a, b| a.name.cmp(&b.name).then(a.party.cmp(&b.party)));
         assert_eq!(sorted, each, "{month}");
         corrections += list.iter().flat_map(|st| &st.lines).filter(|l| l.kind == LineKind::Adjustment).count();
     }

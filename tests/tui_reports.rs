@@ -113,7 +113,7 @@ fn the_report_on_screen_exports_to_excel_and_csv_and_reads_back() {
     let sheet = book.worksheet_range(&names[0]).unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
     let head: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
-    assert_eq!(head[..6], ["번호", "기업", "사업자등록번호", "공급가액", "부가세", "합계"]);
+    assert_eq!(head[..6], ["번호", "청구처", "사업자등록번호", "공급가액", "부가세", "합계"]);
     assert_eq!(rows.len(), statements.len() + 2, "a header, a row per statement, the totals");
     let total = rows.last().unwrap();
     assert_eq!(total[0].to_string(), "합계");
@@ -211,7 +211,7 @@ fn enter_moves_between_the_menu_and_the_content() {
     assert_ne!(first, second, "↓ picks the next statement, and the preview follows");
     assert_eq!(app.screens().reports().report(), Report::Statements, "the menu stays");
     let t = screen(&app, 80, 24);
-    assert!(t.contains(&second.unwrap().company_name), "{t}");
+    assert!(t.contains(&second.unwrap().name), "{t}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.screens().reports().focus(), Focus::Menu);
 }

@@ -27,6 +27,7 @@ fn earlier_use(s: &mut Store) {
     let past = PastBooking {
         equipment: "EQ-0001".into(),
         person: "P-0001".into(),
+        party: String::new(),
         period,
         state: BookingState::Completed,
         purpose: "소결체 단면 관찰".into(),

@@ -241,6 +241,7 @@ fn generate(store: &mut Store, n: usize) -> kiln::Result<()> {
                 PastBooking {
                     equipment: format!("EQ-{:04}", m + 1),
                     person: people[rng.range(0, PEOPLE as i64 - 1) as usize].clone(),
+                    party: String::new(),
                     period: Period::new(start, end).expect("a period"),
                     state,
                     purpose: PURPOSES[rng.range(0, PURPOSES.len() as i64 - 1) as usize].into(),

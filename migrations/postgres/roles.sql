@@ -65,9 +65,9 @@ GRANT SELECT ON
     kiln_schema, operator, audit_log, company, room, person, lease, yearly_report, yearly_total,
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
-    use_month, setting, rate_class, party, party_member, equipment_class, project,
+    party_month, setting, rate_class, party, party_member, equipment_class, project,
     consumable, booking_consumable, equipment_operator,
-    voucher_programme, voucher_machine, voucher_class, voucher_grant
+    voucher_programme, voucher_machine, voucher_class, voucher_grant, write_off
 TO kiln_admin, kiln_equipment_manager, kiln_viewer;
 
 -- The audit log is appended to, by anyone who writes; nobody, not even an
@@ -77,11 +77,11 @@ GRANT INSERT ON audit_log TO kiln_admin, kiln_equipment_manager;
 
 -- Equipment managers (kiln's Capability ManagePeople, ManageEquipment,
 -- ManageBookings, RecordAttendance): people, machines, their downtime and
--- quotas, bookings, attendance. use_month is the kept sum that a booking's
+-- quotas, bookings, attendance. party_month is the kept sum that a booking's
 -- triggers update as the booker (the triggers are not SECURITY DEFINER).
 -- UPDATE on equipment is also what a booking's trigger needs to lock the
 -- machine's row (SELECT … FOR NO KEY UPDATE).
-GRANT INSERT, UPDATE ON person, equipment, downtime, booking, use_month, attendance TO kiln_equipment_manager;
+GRANT INSERT, UPDATE ON person, equipment, downtime, booking, party_month, attendance TO kiln_equipment_manager;
 GRANT INSERT, UPDATE, DELETE ON quota TO kiln_equipment_manager;
 -- A booking by someone with no party yet makes their individual party.
 GRANT INSERT ON party TO kiln_equipment_manager;
@@ -97,9 +97,9 @@ GRANT INSERT, UPDATE, DELETE ON
     operator, company, room, person, lease, yearly_report, yearly_total,
     equipment, booking, downtime, closed_day, quota, course, course_equipment, course_prerequisite,
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
-    use_month, setting, rate_class, party, party_member, equipment_class, project,
+    party_month, setting, rate_class, party, party_member, equipment_class, project,
     consumable, booking_consumable, equipment_operator,
-    voucher_programme, voucher_machine, voucher_class, voucher_grant
+    voucher_programme, voucher_machine, voucher_class, voucher_grant, write_off
 TO kiln_admin;
 -- setval after a load with explicit ids (the demo) needs UPDATE.
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO kiln_admin;

@@ -179,8 +179,8 @@ pub fn migrate(env: &Env, to: &std::path::Path, as_json: bool) -> Result<()> {
         }
         if !moved.kept_equal {
             say(lang.pick(
-                "집계 합계(yearly_total, use_month)가 파일과 다릅니다",
-                "the kept sums (yearly_total, use_month) differ from the file's",
+                "집계 합계(yearly_total, party_month)가 파일과 다릅니다",
+                "the kept sums (yearly_total, party_month) differ from the file's",
             ))?;
         }
         for line in said.integrity.iter().chain(&said.foreign_keys) {

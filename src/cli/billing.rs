@@ -12,15 +12,16 @@ use crate::domain::time::date_text;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
 
-/// `kiln statement --company BRN --month 2026-12`, or `kiln statement issue|list|pay …`.
+/// `kiln statement --party BP-0007|BRN --month 2026-12`, or `kiln statement
+/// issue|list|pay|write-off|write-offs …`.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
 pub struct StatementCmd {
     #[command(subcommand)]
     pub action: Option<StatementAction>,
-    /// The company's 사업자등록번호
-    #[arg(long, required = true)]
-    pub company: Option<String>,
+    /// The billing party: its code (BP-0007) or the BRN of its company or organisation
+    #[arg(long, alias = "company", required = true)]
+    pub party: Option<String>,
     /// 2026-12
     #[arg(long, required = true)]
     pub month: Option<String>,
@@ -30,12 +31,13 @@ pub struct StatementCmd {
 
 #[derive(Debug, Subcommand)]
 pub enum StatementAction {
-    /// Issue the month's statements (all companies, or one): frozen and numbered
+    /// Issue the month's statements (every party, or one): frozen and numbered
     Issue {
         #[arg(long)]
         month: String,
-        #[arg(long)]
-        company: Option<String>,
+        /// BP-0007 or a BRN
+        #[arg(long, alias = "company")]
+        party: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -43,8 +45,30 @@ pub enum StatementAction {
     List {
         #[arg(long)]
         month: Option<String>,
+        /// BP-0007 or a BRN
+        #[arg(long, alias = "company")]
+        party: Option<String>,
         #[arg(long)]
-        company: Option<String>,
+        json: bool,
+    },
+    /// Let go what a party was never billed for a month already issued, with a reason
+    WriteOff {
+        /// BP-0007 or a BRN
+        #[arg(long)]
+        party: String,
+        /// 2026-10
+        #[arg(long)]
+        month: String,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List write-offs
+    WriteOffs {
+        /// BP-0007 or a BRN
+        #[arg(long)]
+        party: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -66,9 +90,15 @@ pub enum StatementAction {
     },
 }
 
+/// The party as a statement's head names it: its BRN, or its code for an
+/// individual, who has none.
+fn party_id(s: &Statement) -> &str {
+    if s.brn.is_empty() { &s.party } else { &s.brn }
+}
+
 fn print(s: &Statement, lang: Lang) -> Result<()> {
     let number = s.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
-    say(format!("{number}  {}  {}  {}", month_of(s.month), s.company_name, s.company_brn))?;
+    say(format!("{number}  {}  {}  {}", month_of(s.month), s.name, party_id(s)))?;
     for l in &s.lines {
         let voucher = labels::voucher_note(l, lang).map_or_else(String::new, |v| format!("  {v}"));
         say(format!(
@@ -91,13 +121,13 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
         None => {
             let s = statement::show(
                 &store,
-                cmd.company.as_deref().unwrap_or_default(),
+                cmd.party.as_deref().unwrap_or_default(),
                 cmd.month.as_deref().unwrap_or_default(),
             )?;
             if cmd.json { json(&s) } else { print(&s, lang) }
         }
-        Some(StatementAction::Issue { month, company, json: j }) => {
-            let issued = statement::issue(&mut store, &month, company.as_deref())?;
+        Some(StatementAction::Issue { month, party, json: j }) => {
+            let issued = statement::issue(&mut store, &month, party.as_deref())?;
             if j {
                 return json(&issued);
             }
@@ -105,14 +135,14 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
                 say(format!(
                     "{}  {}  {}",
                     s.number.clone().unwrap_or_default(),
-                    s.company_name,
+                    s.name,
                     labels::money(s.totals.total, lang)
                 ))?;
             }
             say(fill(Msg::IssuedCount.text(lang), &[&issued.len(), &month]))
         }
-        Some(StatementAction::List { month, company, json: j }) => {
-            let list = statement::issued_list(&store, month.as_deref(), company.as_deref())?;
+        Some(StatementAction::List { month, party, json: j }) => {
+            let list = statement::issued_list(&store, month.as_deref(), party.as_deref())?;
             if j {
                 return json(&list);
             }
@@ -120,11 +150,28 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
                 say(format!(
                     "{}  {}  {}  {} / {}",
                     s.number.clone().unwrap_or_default(),
-                    s.company_name,
+                    s.name,
                     s.due_on.map(date_text).unwrap_or_default(),
                     labels::money(s.totals.total, lang),
                     labels::money(s.outstanding, lang)
                 ))?;
+            }
+            Ok(())
+        }
+        Some(StatementAction::WriteOff { party, month, reason, json: j }) => {
+            let w = statement::write_off(&mut store, &party, &month, &reason)?;
+            if j {
+                return json(&w);
+            }
+            say(write_off_line(&w, lang))
+        }
+        Some(StatementAction::WriteOffs { party, json: j }) => {
+            let list = statement::write_offs(&store, party.as_deref())?;
+            if j {
+                return json(&list);
+            }
+            for w in &list {
+                say(write_off_line(w, lang))?;
             }
             Ok(())
         }
@@ -138,4 +185,17 @@ pub fn statement_cmd(env: &Env, cmd: StatementCmd) -> Result<()> {
             }
         }
     }
+}
+
+/// `2026-10  BP-0031 김민준  손실 처리 182,000원  (사유)`.
+fn write_off_line(w: &statement::WriteOff, lang: Lang) -> String {
+    format!(
+        "{}  {} {}  {} {}  ({})",
+        month_of(w.month),
+        w.party,
+        w.name,
+        Msg::LineWriteOff.text(lang),
+        labels::money(w.amount, lang),
+        w.reason
+    )
 }

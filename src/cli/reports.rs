@@ -297,7 +297,7 @@ fn print_arrears(rows: &[crate::db::statement::Arrear], lang: crate::i18n::Lang)
     };
     say(line(
         Msg::ColNumber.text(lang),
-        Msg::ColCompanyName.text(lang),
+        Msg::ColBilledTo.text(lang),
         Msg::ColDue.text(lang),
         Msg::ColBilled.text(lang),
         Msg::ColOwed.text(lang),
@@ -311,7 +311,7 @@ fn print_arrears(rows: &[crate::db::statement::Arrear], lang: crate::i18n::Lang)
         owed += i128::from(r.outstanding.0);
         say(line(
             &r.number,
-            &r.company_name,
+            &r.name,
             &crate::domain::time::date_text(r.due_on),
             &won(r.total),
             &won(r.outstanding),

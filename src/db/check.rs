@@ -15,7 +15,7 @@ pub use crate::store::sql::check::Found;
 pub struct Violation {
     /// `booking_overlap`, `lease_overlap`, `cohort_over_capacity`,
     /// `building_area`, `statement_sum`, `statement_vat`, `overpaid`,
-    /// `yearly_total`, `use_month`, `actual_after_recorded`,
+    /// `yearly_total`, `party_month`, `actual_after_recorded`,
     /// `check_out_before_check_in`, `actual_overlap`,
     /// `attendance_before_session`, `search_key`, `setting_value`.
     pub rule: &'static str,

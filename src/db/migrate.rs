@@ -26,7 +26,7 @@ pub struct Moved {
     pub tables: Vec<TableRows>,
     /// `check` on the target.
     pub check: CheckReport,
-    /// The kept sums (`yearly_total`, `use_month`) equal row for row.
+    /// The kept sums (`yearly_total`, `party_month`) equal row for row.
     pub kept_equal: bool,
 }
 

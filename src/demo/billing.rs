@@ -36,7 +36,56 @@ pub fn statements(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<
             pay(store, rng, &number, s.totals.total.0, issued_on, today)?;
         }
     }
+    late_log(store, this_month)?;
     Ok(count)
+}
+
+/// A page of the paper log found after last month was issued: evening
+/// sessions for two outside organisations that had nothing else billed
+/// that month, recorded now. An admin writes the first off; the second
+/// reaches the organisation's next statement as unbilled use of last month.
+fn late_log(store: &mut Store, this_month: NaiveDate) -> Result<()> {
+    use crate::db::booking::{PastBooking, record};
+    use crate::db::party::{PartyFilter, list};
+    use crate::domain::booking::BookingState;
+    use crate::domain::{Minute, Period};
+    let Some(last) = this_month.checked_sub_months(Months::new(1)) else { return Ok(()) };
+    let month = month_text(last.year(), last.month());
+    // Before the 5th, last month is not issued yet: its drafts bill all.
+    let billed: Vec<String> = statement::issued_list(store, Some(&month), None)?.into_iter().map(|s| s.party).collect();
+    if billed.is_empty() {
+        return Ok(());
+    }
+    // Members of two organisations that had nothing billed last month.
+    let outside = PartyFilter { kind: Some("organisation".into()), ..PartyFilter::default() };
+    let people: Vec<(String, String)> = list(store, &outside, crate::db::Page::ALL_FOR_CLI)?
+        .into_iter()
+        .filter(|p| !billed.contains(&p.code))
+        .filter_map(|p| p.members.first().cloned().map(|m| (p.code, m)))
+        .take(2)
+        .collect();
+    for (i, (party, person)) in people.iter().enumerate() {
+        // The first free evening hour of the month on the first microscope.
+        let recorded = (1..28).find_map(|day| {
+            let d = last.with_day(day)?;
+            let period = Period::new(Minute::at(d, 19, 0), Minute::at(d, 20, 0)).ok()?;
+            let row = PastBooking {
+                equipment: "EQ-0001".into(),
+                person: person.clone(),
+                party: party.clone(),
+                period,
+                state: BookingState::Completed,
+                purpose: "야간 측정 (장부 기록)".into(),
+                samples: 1,
+                actual: Some(period),
+            };
+            record(store, &[row]).ok()
+        });
+        if recorded.is_some() && i == 0 {
+            statement::write_off(store, party, &month, "소액 — 청구 실익 없음")?;
+        }
+    }
+    Ok(())
 }
 
 fn pay(

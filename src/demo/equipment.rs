@@ -294,6 +294,7 @@ fn past(rng: &mut Rng, code: &str, people: &[String], start: Minute, end: Minute
     Some(PastBooking {
         equipment: code.to_owned(),
         person: rng.pick(people).clone(),
+        party: String::new(),
         period: Period::new(start, end).ok()?,
         state,
         purpose: (*rng.pick(&PURPOSES)).to_owned(),
@@ -318,6 +319,7 @@ fn coming(store: &mut Store, rng: &mut Rng, people: &[String], today: NaiveDate)
                 Some(PastBooking {
                     equipment: (*code).to_owned(),
                     person: rng.pick(pool).clone(),
+                    party: String::new(),
                     period: Period::new(morning, Minute(now.0.max(morning.0) + 120 - now.0.rem_euclid(60))).ok()?,
                     state: BookingState::InUse,
                     purpose: (*rng.pick(&PURPOSES)).to_owned(),

@@ -200,6 +200,11 @@ pub enum Problem {
     OtherParty { party: String },
     /// Given together with `other`, where one or the other is taken.
     NotBoth { other: Field },
+    /// A month no statement has been issued for yet: its drafts still bill
+    /// everything in it, so nothing of it can be written off.
+    NotIssued,
+    /// A party's month that owes nothing beyond what was billed for it.
+    NothingUnbilled,
     /// A file to write that is the database, or one of the files SQLite
     /// keeps beside it (`database` names which).
     IsDatabase { database: String },

@@ -177,8 +177,9 @@ pub const USAGE: &[Column] = &[
 pub const STATEMENTS: &[Column] = &[
     col("number", "청구서 번호", "Statement", K::Text),
     col("month", "청구 월", "Month", K::Text),
-    col("company_brn", "사업자등록번호", "BRN", K::Text),
-    col("company_name", "기업명", "Company", K::Text),
+    col("party", "청구처 코드", "Party", K::Text),
+    col("brn", "사업자등록번호", "BRN", K::Text),
+    col("name", "청구처", "Billed party", K::Text),
     col("issued_on", "발행일", "Issued", K::Date),
     col("due_on", "납부기한", "Due", K::Date),
     col("supply", "공급가액", "Supply", K::Won),
@@ -186,6 +187,19 @@ pub const STATEMENTS: &[Column] = &[
     col("total", "합계", "Total", K::Won),
     col("paid", "납부액", "Paid", K::Won),
     col("outstanding", "미납액", "Outstanding", K::Won),
+];
+
+/// What admins wrote off of parties' months already issued (손실 처리).
+#[rustfmt::skip]
+pub const WRITE_OFFS: &[Column] = &[
+    col("party", "청구처 코드", "Party", K::Text),
+    col("name", "청구처", "Billed party", K::Text),
+    col("month", "대상 월", "Month", K::Text),
+    col("amount", "손실 처리액", "Written off", K::Won),
+    col("statement", "해당 청구서", "Statement", K::Text),
+    col("reason", "사유", "Reason", K::Text),
+    col("written_at", "처리 시각", "Written at", K::Instant),
+    col("written_by", "처리자", "Written by", K::Text),
 ];
 
 /// Billing parties (청구처): companies' own, outside organisations and
@@ -295,6 +309,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("bookings", BOOKINGS),
     ("usage", USAGE),
     ("statements", STATEMENTS),
+    ("write-offs", WRITE_OFFS),
     ("parties", PARTIES),
     ("projects", PROJECTS),
     ("consumables", CONSUMABLES),

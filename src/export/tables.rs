@@ -27,6 +27,7 @@ pub const NAMES: &[&str] = &[
     "bookings",
     "usage",
     "statements",
+    "write-offs",
     "parties",
     "projects",
     "consumables",
@@ -49,6 +50,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "bookings" => "예약",
         "usage" => "장비 사용 실적",
         "statements" => "청구서",
+        "write-offs" => "손실 처리",
         "parties" => "청구처",
         "projects" => "과제",
         "consumables" => "소모품",
@@ -69,6 +71,7 @@ pub fn totals(name: &str) -> &'static [&'static str] {
         "bookings" | "usage" => &["charge", "voucher_share"],
         "statements" => &["supply", "vat", "total", "paid", "outstanding"],
         "projects" => &["budget", "spent"],
+        "write-offs" => &["amount"],
         "voucher-programmes" => &["paid"],
         "voucher-grants" => &["cap", "used", "remaining"],
         _ => &[],
@@ -107,6 +110,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
             sheet(name, &booking::list(store, &completed, all)?)
         }
         "statements" => sheet(name, &statement::issued_list(store, None, None)?),
+        "write-offs" => sheet(name, &statement::write_offs(store, None)?),
         "parties" => sheet(name, &party::list(store, &party::PartyFilter::default(), all)?),
         "projects" => sheet(name, &project::list(store, &project::ProjectFilter::default())?),
         "consumables" => sheet(name, &crate::db::consumable::list(store, None)?),

@@ -110,7 +110,7 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
-        Found::UseMonth { month, company, kept_charge, kept_bookings, charge, bookings } => {
+        Found::PartyMonth { month, company, kept_charge, kept_bookings, charge, bookings } => {
             let company = company.as_deref().unwrap_or_default();
             let (kept_charge, charge) = (kept_charge.0, charge.0);
             if ko {

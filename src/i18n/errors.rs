@@ -441,6 +441,8 @@ mod tests {
             Problem::NotAfter { latest: "2026-01".into() },
             Problem::Exists,
             Problem::NotPerMachine,
+            Problem::NotIssued,
+            Problem::NothingUnbilled,
         ];
         for p in problems {
             for lang in [Lang::Ko, Lang::En] {

@@ -306,6 +306,11 @@ pub fn statement_line(line: &crate::domain::statement::Line, lang: Lang) -> Stri
         LineKind::Adjustment => Msg::LineAdjustment,
         LineKind::WriteOff => Msg::LineWriteOff,
     };
+    // Use carried from a month the party had no statement for names the
+    // month alone.
+    if line.kind == LineKind::Adjustment && line.subject.is_empty() {
+        return format!("{} {}", Msg::LineCarried.text(lang), line.detail);
+    }
     format!("{} {} ({})", what.text(lang), line.subject, line.detail)
 }
 

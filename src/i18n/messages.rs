@@ -96,7 +96,7 @@ messages! {
     /// A pending downtime and the bookings it waits for.
     WaitsFor => "예약 {0}이(가) 비켜야 시작합니다", "starts once booking {0} is moved or cancelled";
     ColNumber => "번호", "Number";
-    ColCompanyName => "기업", "Company";
+    ColBilledTo => "청구처", "Billed to";
     ColDue => "납부기한", "Due";
     ColBilled => "청구액", "Billed";
     ColOwed => "미납", "Owed";
@@ -179,6 +179,7 @@ messages! {
     LineFee => "관리비", "Maintenance fee";
     LineUsage => "장비 사용", "Equipment use";
     LineAdjustment => "정정", "Correction of";
+    LineCarried => "미청구 사용", "Unbilled use of";
     LineOperator => "기술 지원", "Staff time";
     LineConsumable => "소모품", "Consumable";
     LineLateCancel => "늦은 취소", "Late cancellation";

@@ -100,6 +100,20 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
                 "this setting is the centre's alone, not a machine's — leave the machine out",
             )
             .into(),
+        Problem::NotIssued => fill(
+            lang.pick(
+                "{0}월 청구서는 아직 발행되지 않았습니다 — 그 달의 청구서 초안에 청구되니 손실 처리할 것이 없습니다",
+                "no statement has been issued for {0} yet — its drafts still bill it, so there is nothing to write off",
+            ),
+            &[&v],
+        ),
+        Problem::NothingUnbilled => fill(
+            lang.pick(
+                "{0}월에 이 청구처의 미청구 금액이 없습니다 — 손실 처리할 것이 없습니다",
+                "the party owes nothing unbilled for {0} — there is nothing to write off",
+            ),
+            &[&v],
+        ),
         Problem::NotForKind { kind } => fill(
             lang.pick(
                 "'{0}' 청구처에는 이 항목이 없습니다 — 비워 두세요",

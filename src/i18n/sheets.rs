@@ -14,7 +14,7 @@ impl Labels for Lang {
         let pairs: &[(&str, &str)] = match sheet {
             SheetId::Statements => &[
                 ("번호", "Number"),
-                ("기업", "Company"),
+                ("청구처", "Billed to"),
                 ("사업자등록번호", "BRN"),
                 ("공급가액", "Supply"),
                 ("부가세", "VAT"),
@@ -26,7 +26,7 @@ impl Labels for Lang {
             ],
             SheetId::StatementLines => &[
                 ("번호", "Number"),
-                ("기업", "Company"),
+                ("청구처", "Billed to"),
                 ("내역", "Item"),
                 ("수량", "Quantity"),
                 ("단가", "Unit price"),
@@ -39,7 +39,7 @@ impl Labels for Lang {
             ],
             SheetId::Arrears => &[
                 ("번호", "Number"),
-                ("기업", "Company"),
+                ("청구처", "Billed to"),
                 ("사업자등록번호", "BRN"),
                 ("납부기한", "Due"),
                 ("청구액", "Billed"),

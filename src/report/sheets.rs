@@ -119,8 +119,8 @@ pub fn statements(month: &str, list: &[Statement], words: &dyn Labels) -> Book {
         let number = s.number.clone().unwrap_or_else(|| words.draft());
         summary.rows.push(vec![
             text(number.clone()),
-            text(s.company_name.clone()),
-            text(s.company_brn.clone()),
+            text(s.name.clone()),
+            text(s.brn.clone()),
             Cell::Won(s.totals.supply.0),
             Cell::Won(s.totals.vat.0),
             Cell::Won(s.totals.total.0),
@@ -132,7 +132,7 @@ pub fn statements(month: &str, list: &[Statement], words: &dyn Labels) -> Book {
         for l in &s.lines {
             lines.rows.push(vec![
                 text(number.clone()),
-                text(s.company_name.clone()),
+                text(s.name.clone()),
                 text(words.item(l)),
                 text(words.quantity(l.quantity, l.unit)),
                 l.unit_price.map_or(Cell::Empty, |p| Cell::Won(p.0)),
@@ -165,8 +165,8 @@ pub fn arrears(today: &str, list: &[Arrear], words: &dyn Labels) -> Book {
     for a in list {
         sheet.rows.push(vec![
             text(a.number.clone()),
-            text(a.company_name.clone()),
-            text(a.company_brn.clone()),
+            text(a.name.clone()),
+            text(a.brn.clone()),
             Cell::Date(date_text(a.due_on)),
             Cell::Won(a.total.0),
             Cell::Won(a.outstanding.0),

@@ -54,7 +54,8 @@ pub const TABLES: &[&str] = &[
     "statement",
     "statement_line",
     "payment",
-    "use_month",
+    "write_off",
+    "party_month",
     "setting",
 ];
 
@@ -77,8 +78,8 @@ pub struct Kept {
     /// year, reporting, employees, sales, exports, rnd_spend,
     /// patents_filed, patents_granted, investment.
     pub yearly_total: Vec<[i64; 9]>,
-    /// month, company id, charge, bookings.
-    pub use_month: Vec<(String, i64, i64, i64)>,
+    /// month, party id, charge, bookings.
+    pub party_month: Vec<(String, i64, i64, i64)>,
 }
 
 /// What the copy read from its source, at the one moment it copied.
@@ -107,11 +108,11 @@ pub fn kept(db: Sql<'_>) -> Result<Kept> {
             Ok(row)
         },
     )?;
-    let use_month =
-        db.all("SELECT month, company_id, charge, bookings FROM use_month ORDER BY month, company_id", &[], |r| {
+    let party_month =
+        db.all("SELECT month, party_id, charge, bookings FROM party_month ORDER BY month, party_id", &[], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
-    Ok(Kept { yearly_total, use_month })
+    Ok(Kept { yearly_total, party_month })
 }
 
 /// Copies every row of the SQLite database `source` into the PostgreSQL

@@ -244,7 +244,7 @@ pub fn behind(path: &Path, sql: &str) -> Result<(), String> {
 /// statement whose total is not its lines' sum, one whose VAT is not a
 /// tenth, a yearly total and a month's kept use that differ from their
 /// rows. `check` reports them as booking_overlap, lease_overlap,
-/// statement_sum, statement_vat, yearly_total, use_month.
+/// statement_sum, statement_vat, yearly_total, party_month.
 /// The rules `check` reports after [`plant_rule_breaks`], in its order.
 pub const PLANTED_RULES: [&str; 8] = [
     "booking_overlap",
@@ -252,7 +252,7 @@ pub const PLANTED_RULES: [&str; 8] = [
     "statement_sum",
     "statement_vat",
     "yearly_total",
-    "use_month",
+    "party_month",
     "booking_party",
     // The charge raised behind kiln is no longer what its use comes to.
     "booking_charge",
@@ -300,7 +300,7 @@ pub fn plant_rule_breaks(path: &Path) {
          PRAGMA ignore_check_constraints = ON;
          UPDATE statement SET vat = vat + 1 WHERE id = 2;
          UPDATE yearly_total SET sales = sales + 1 WHERE year = (SELECT max(year) FROM yearly_total);
-         DROP TRIGGER use_month_change;
+         DROP TRIGGER party_month_change;
          UPDATE booking SET charge = charge + 1000
            WHERE id = (SELECT min(id) FROM booking WHERE state = 'completed' AND company_id IS NOT NULL);
          DROP TRIGGER booking_party_on_update;

@@ -19,6 +19,9 @@ use crate::store::sql::booking as sql;
 pub struct PastBooking {
     pub equipment: String,
     pub person: String,
+    /// The billing party asked for (`BP-0061`, a BRN), as at booking; empty:
+    /// the person's own.
+    pub party: String,
     pub period: Period,
     pub state: BookingState,
     pub purpose: String,
@@ -45,7 +48,9 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                 let party = super::party::of_booker(w, id, company)?;
                 people.insert(r.person.clone(), (id, company, party));
             }
-            let (person_id, company_id, party_id) = people[&r.person];
+            let (person_id, own_company, own_party) = people[&r.person];
+            let (company_id, party_id) =
+                super::party::asked(w.sql(), person_id, &r.party)?.unwrap_or((own_company, own_party));
             if r.period.minutes() > LONGEST_MINUTES {
                 let latest = Minute(r.period.start().0 + LONGEST_MINUTES).to_string();
                 return Err(Invalid::new(Field::To, r.period.end().to_string(), Problem::NotAfter { latest }).into());

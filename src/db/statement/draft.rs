@@ -1,6 +1,8 @@
-//! What a company owes for a month, computed from the leases and the
-//! completed bookings as they stand now, plus corrections of statements
-//! already issued whose month has changed since.
+//! What a billing party owes for a month, computed from its company's
+//! leases and its bookings as they stand now, plus corrections of the
+//! months already issued: a statement of its own whose month has changed
+//! since, or use of a month issued to others that it had no statement for
+//! (carried here unless an admin wrote it off).
 
 use std::collections::HashMap;
 
@@ -16,8 +18,8 @@ use crate::store::sql::statement::draft::{self as sql, Billed, LeaseRow, Overdue
 /// A lease's code, room, period and monthly rent and fee.
 type LeaseTerms = (String, String, Period<NaiveDate>, Won, Won);
 
-fn leases(db: Sql<'_>, company_id: i64, month: &Period<NaiveDate>) -> Result<Vec<LeaseTerms>> {
-    Ok(sql::leases(db, company_id, month)?.into_iter().filter_map(lease_terms).collect())
+fn leases(db: Sql<'_>, party_id: i64, month: &Period<NaiveDate>) -> Result<Vec<LeaseTerms>> {
+    Ok(sql::leases(db, party_id, month)?.into_iter().filter_map(lease_terms).collect())
 }
 
 /// A lease row as billed; `None` for a period that does not read (the
@@ -31,12 +33,12 @@ fn md(d: NaiveDate) -> String {
     d.format("%m/%d").to_string()
 }
 
-fn usage(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Use>> {
-    sql::usage(db, company_id, midnight(span.start()), midnight(span.end()))
+fn usage(db: Sql<'_>, party_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Use>> {
+    sql::usage(db, party_id, midnight(span.start()), midnight(span.end()))
 }
 
-fn penalties(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Penalty>> {
-    sql::penalties(db, company_id, midnight(span.start()), midnight(span.end()))
+fn penalties(db: Sql<'_>, party_id: i64, span: &Period<NaiveDate>) -> Result<Vec<Penalty>> {
+    sql::penalties(db, party_id, midnight(span.start()), midnight(span.end()))
 }
 
 /// `11-26 13:00–15:00`, or with the end's date when it is another day
@@ -51,14 +53,14 @@ fn when(start: Minute, end: Option<Minute>) -> String {
     format!("{}–{until}", at(start, "%m-%d %H:%M"))
 }
 
-/// What a company's draft is made of. Read for one company (a statement
-/// shown or issued) or for every company at once (the month's list, in a
-/// few queries instead of a few per company), and turned into lines by the
-/// same code either way.
+/// What a party's draft is made of. Read for one party (a statement shown
+/// or issued) or for every party at once (the month's list, in a few
+/// queries instead of a few per party), and turned into lines by the same
+/// code either way.
 #[derive(Default)]
 pub(super) struct Inputs {
-    /// Leases overlapping the months from the first statement issued (or
-    /// this month, if none) to this one, by room code and start.
+    /// Leases overlapping the months from the first month issued (or this
+    /// month, if none) to this one, by room code and start.
     leases: Vec<LeaseTerms>,
     /// This month's completed bookings, by start.
     uses: Vec<Use>,
@@ -70,12 +72,19 @@ pub(super) struct Inputs {
     /// Statements issued for earlier months, by month, with their rent,
     /// fee and use as issued.
     issued: Vec<Billed>,
-    /// Completed bookings' charges by month (its first day), over those
+    /// What its bookings were billed by month (its first day), over those
     /// months.
     used: HashMap<NaiveDate, Won>,
-    /// Corrections issued so far, by the number of the statement corrected.
+    /// Corrections issued so far, by what they corrected: the number of a
+    /// statement, or a month (`2026-10`) whose use was carried.
     corrected: HashMap<String, Won>,
+    /// What was written off, by month.
+    written_off: HashMap<NaiveDate, Won>,
 }
+
+/// The months already issued (to anyone) before the month drafted, first
+/// first: the months whose changes reach the draft as corrections.
+pub(super) type Closed = [NaiveDate];
 
 /// The first minute of `d`, where bookings' starts are compared.
 fn midnight(d: NaiveDate) -> Minute {
@@ -105,100 +114,118 @@ fn surcharge_terms(db: Sql<'_>, this: &Period<NaiveDate>) -> Result<Option<(crat
     Ok(this.end().checked_sub_months(chrono::Months::new(months)).map(|before| (share, before)))
 }
 
-/// The inputs of one company's statement for a month.
-pub(super) fn inputs(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Inputs> {
+/// The months issued before the month `(year, month)`.
+pub(super) fn closed(db: Sql<'_>, year: i32, month: u32) -> Result<Vec<NaiveDate>> {
+    match month_start(year, month) {
+        Some(first) => sql::closed(db, first),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The inputs of one party's statement for a month, the months issued
+/// before it being `closed`.
+pub(super) fn inputs(db: Sql<'_>, party_id: i64, year: i32, month: u32, closed: &Closed) -> Result<Inputs> {
     let Some(this) = month_period(year, month) else { return Ok(Inputs::default()) };
     let mut overdue = Vec::new();
     let terms = surcharge_terms(db, &this)?;
     if let Some((_, before)) = terms {
-        sql::overdue(db, Some(company_id), before, |_, o| {
+        sql::overdue(db, Some(party_id), before, |_, o| {
             overdue.push(o);
             Ok(())
         })?;
     }
-    let issued = sql::billed(db, company_id, this.start())?;
-    let first = issued.first().map_or((year, month), |b| ym(b.month));
+    let first = closed.first().map_or((year, month), |m| ym(*m));
     let span = span_of(first, year, month).unwrap_or(this);
     let mut out = Inputs {
-        leases: leases(db, company_id, &span)?,
-        uses: usage(db, company_id, &this)?,
-        penalties: penalties(db, company_id, &this)?,
+        leases: leases(db, party_id, &span)?,
+        uses: usage(db, party_id, &this)?,
+        penalties: penalties(db, party_id, &this)?,
         overdue,
         surcharge: terms.map_or(crate::domain::Percent::ZERO, |t| t.0),
         ..Inputs::default()
     };
-    if issued.is_empty() {
-        return Ok(out);
+    // Read even with no month issued before: they tell whether this month
+    // was settled by a later statement.
+    out.corrected = sql::corrected(db, party_id)?;
+    sql::written_off(db, Some(party_id), |_, m, amount| {
+        out.written_off.insert(m, amount);
+        Ok(())
+    })?;
+    if !closed.is_empty() {
+        out.issued = sql::billed(db, party_id, this.start())?;
+        out.used = sql::used(db, party_id, midnight(span.start()), midnight(this.start()))?;
     }
-    out.used = sql::used(db, company_id, midnight(span.start()), midnight(this.start()))?;
-    out.corrected = sql::corrected(db, company_id)?;
-    out.issued = issued;
     Ok(out)
 }
 
-/// The inputs of every company that has any for the month: a lease in it
-/// or after the first statement it was issued, use in it, or a statement
-/// issued before it. Companies without any have nothing to bill.
-pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<HashMap<i64, Inputs>> {
-    let Some(this) = month_period(year, month) else { return Ok(HashMap::new()) };
+/// The inputs of every party that has any for the month: a lease in it or
+/// in a month issued before, use in it or in a month issued before, or a
+/// statement issued before it; and the months issued before it. Parties
+/// without any have nothing to bill.
+pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<(HashMap<i64, Inputs>, Vec<NaiveDate>)> {
+    let Some(this) = month_period(year, month) else { return Ok((HashMap::new(), Vec::new())) };
     let mut out: HashMap<i64, Inputs> = HashMap::new();
-    let mut first = (year, month);
-    for (company, billed) in sql::all_billed(db, this.start())? {
-        first = first.min(ym(billed.month));
-        out.entry(company).or_default().issued.push(billed);
+    let mut closed = std::collections::BTreeSet::new();
+    for (party, billed) in sql::all_billed(db, this.start())? {
+        closed.insert(billed.month);
+        out.entry(party).or_default().issued.push(billed);
     }
-    // One span for all: a company's leases before its own first statement
-    // only add to months it has no statement for, which nothing reads.
+    let closed: Vec<NaiveDate> = closed.into_iter().collect();
+    let first = closed.first().map_or((year, month), |m| ym(*m));
     let span = span_of(first, year, month).unwrap_or(this);
-    sql::all_leases(db, &span, |company, row| {
+    sql::all_leases(db, &span, |party, row| {
         if let Some(terms) = lease_terms(row) {
-            out.entry(company).or_default().leases.push(terms);
+            out.entry(party).or_default().leases.push(terms);
         }
         Ok(())
     })?;
-    sql::all_usage(db, midnight(this.start()), midnight(this.end()), |company, used| {
-        out.entry(company).or_default().uses.push(used);
+    sql::all_usage(db, midnight(this.start()), midnight(this.end()), |party, used| {
+        out.entry(party).or_default().uses.push(used);
         Ok(())
     })?;
-    sql::all_penalties(db, midnight(this.start()), midnight(this.end()), |company, p| {
-        out.entry(company).or_default().penalties.push(p);
+    sql::all_penalties(db, midnight(this.start()), midnight(this.end()), |party, p| {
+        out.entry(party).or_default().penalties.push(p);
         Ok(())
     })?;
     if let Some((share, before)) = surcharge_terms(db, &this)? {
-        sql::overdue(db, None, before, |company, o| {
-            let i = out.entry(company).or_default();
+        sql::overdue(db, None, before, |party, o| {
+            let i = out.entry(party).or_default();
             i.surcharge = share;
             i.overdue.push(o);
             Ok(())
         })?;
     }
-    if first < (year, month) {
-        let from = month_start(first.0, first.1).unwrap_or(span.start());
-        sql::all_used(db, from, this.start(), |company, m, sum| {
-            // Only companies with an earlier statement read these sums.
-            if let Some(i) = out.get_mut(&company).filter(|i| !i.issued.is_empty()) {
-                i.used.insert(m, sum);
-            }
+    if let Some(from) = closed.first() {
+        sql::all_used(db, *from, this.start(), |party, m, sum| {
+            out.entry(party).or_default().used.insert(m, sum);
             Ok(())
         })?;
     }
-    sql::all_corrected(db, |company, number, sum| {
-        if let Some(i) = out.get_mut(&company) {
-            i.corrected.insert(number, sum);
+    // Read even with no month issued before: they tell whether this month
+    // was settled by a later statement.
+    sql::all_corrected(db, |party, source, sum| {
+        if let Some(i) = out.get_mut(&party) {
+            i.corrected.insert(source, sum);
         }
         Ok(())
     })?;
-    Ok(out)
+    sql::written_off(db, None, |party, m, amount| {
+        if let Some(i) = out.get_mut(&party) {
+            i.written_off.insert(m, amount);
+        }
+        Ok(())
+    })?;
+    Ok((out, closed))
 }
 
-/// The rent, fee and usage lines of `company_id` for a month. Use is billed
+/// The rent, fee and usage lines of `party_id` for a month. Use is billed
 /// in the month its booking started.
-pub(crate) fn base_lines(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
+pub(crate) fn base_lines(db: Sql<'_>, party_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
     let Some(this) = month_period(year, month) else { return Ok(Vec::new()) };
     let inputs = Inputs {
-        leases: leases(db, company_id, &this)?,
-        uses: usage(db, company_id, &this)?,
-        penalties: penalties(db, company_id, &this)?,
+        leases: leases(db, party_id, &this)?,
+        uses: usage(db, party_id, &this)?,
+        penalties: penalties(db, party_id, &this)?,
         ..Inputs::default()
     };
     Ok(base_from(&inputs, year, month))
@@ -283,34 +310,67 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
     lines
 }
 
-/// Corrections of the statements issued before `month`: what each month
-/// comes to now, less what was issued for it and corrected since.
-fn adjustments_from(inputs: &Inputs) -> Vec<Line> {
+/// What a party owes for an issued month that it has not been billed yet:
+/// what the month comes to now, less what its own statement for it billed
+/// (if it had one), the corrections issued since and what was written off.
+/// The statement number corrected, or `None` for use carried from a month
+/// it had no statement for, and the amount.
+fn unbilled(inputs: &Inputs, month: NaiveDate) -> (Option<&str>, Won) {
+    let (y, mo) = ym(month);
+    let rent: i64 = inputs
+        .leases
+        .iter()
+        .map(|(_, _, period, rent, fee)| {
+            charge_for_month(period, *rent, y, mo).0 + charge_for_month(period, *fee, y, mo).0
+        })
+        .sum();
+    let now = rent + inputs.used.get(&month).map_or(0, |w| w.0);
+    let written = inputs.written_off.get(&month).map_or(0, |w| w.0);
+    let corrected = |source: &str| inputs.corrected.get(source).map_or(0, |w| w.0);
+    match inputs.issued.iter().find(|b| b.month == month) {
+        Some(b) => (Some(&b.number), Won(now - b.base.0 - corrected(&b.number) - written)),
+        None => (None, Won(now - corrected(&month_text(y, mo)) - written)),
+    }
+}
+
+/// The party's unbilled amount of the issued month `month` as of now
+/// ([`unbilled`]), and the statement it would correct.
+pub(super) fn unbilled_of(inputs: &Inputs, month: NaiveDate) -> (Option<String>, Won) {
+    let (number, amount) = unbilled(inputs, month);
+    (number.map(str::to_owned), amount)
+}
+
+/// Whether the party's use of `month` was carried to a later statement or
+/// written off: its own statement for the month is then never drafted, and
+/// what changes in the month reaches the next statement instead.
+pub(super) fn settled_later(inputs: &Inputs, year: i32, month: u32) -> bool {
+    let settled = month_start(year, month).is_some_and(|m| inputs.written_off.contains_key(&m));
+    settled || inputs.corrected.contains_key(&month_text(year, month))
+}
+
+/// Corrections of the months issued before the month drafted: a line for
+/// each month whose [`unbilled`] amount is not zero, naming the statement
+/// corrected or (with an empty subject) the month carried.
+fn adjustments_from(inputs: &Inputs, closed: &Closed) -> Vec<Line> {
     let mut out = Vec::new();
-    for b in &inputs.issued {
-        let (y, mo) = ym(b.month);
-        let rent: i64 = inputs
-            .leases
-            .iter()
-            .map(|(_, _, period, rent, fee)| {
-                charge_for_month(period, *rent, y, mo).0 + charge_for_month(period, *fee, y, mo).0
-            })
-            .sum();
-        let now = rent + inputs.used.get(&b.month).map_or(0, |w| w.0);
-        let diff = now - b.base.0 - inputs.corrected.get(&b.number).map_or(0, |w| w.0);
-        if diff != 0 {
-            out.push(Line {
-                kind: LineKind::Adjustment,
-                subject: b.number.clone(),
-                detail: month_text(y, mo),
-                quantity: 1.0,
-                unit: Unit::Lump,
-                unit_price: None,
-                amount: Won(diff),
-                source: b.number.clone(),
-                terms: LineTerms::default(),
-            });
+    for month in closed {
+        let (number, amount) = unbilled(inputs, *month);
+        if amount == Won::ZERO {
+            continue;
         }
+        let (y, mo) = ym(*month);
+        let source = number.map_or_else(|| month_text(y, mo), str::to_owned);
+        out.push(Line {
+            kind: LineKind::Adjustment,
+            subject: number.map(str::to_owned).unwrap_or_default(),
+            detail: month_text(y, mo),
+            quantity: 1.0,
+            unit: Unit::Lump,
+            unit_price: None,
+            amount,
+            source,
+            terms: LineTerms::default(),
+        });
     }
     out
 }
@@ -337,15 +397,20 @@ fn surcharges_from(inputs: &Inputs) -> Vec<Line> {
         .collect()
 }
 
-/// Every line a statement for the month would hold now, from its inputs.
-pub(super) fn lines_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
+/// Every line a statement for the month would hold now, from its inputs;
+/// none when the month was settled by a later statement.
+pub(super) fn lines_from(inputs: &Inputs, closed: &Closed, year: i32, month: u32) -> Vec<Line> {
+    if settled_later(inputs, year, month) {
+        return Vec::new();
+    }
     let mut lines = base_from(inputs, year, month);
-    lines.extend(adjustments_from(inputs));
+    lines.extend(adjustments_from(inputs, closed));
     lines.extend(surcharges_from(inputs));
     lines
 }
 
-/// Every line a statement for `company_id` and the month would hold now.
-pub(crate) fn lines(db: Sql<'_>, company_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
-    Ok(lines_from(&inputs(db, company_id, year, month)?, year, month))
+/// Every line a statement for `party_id` and the month would hold now.
+pub(crate) fn lines(db: Sql<'_>, party_id: i64, year: i32, month: u32) -> Result<Vec<Line>> {
+    let closed = closed(db, year, month)?;
+    Ok(lines_from(&inputs(db, party_id, year, month, &closed)?, &closed, year, month))
 }

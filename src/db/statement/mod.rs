@@ -2,21 +2,24 @@
 //! numbered `2026-12-0007`), paid against; arrears and their age.
 
 mod draft;
+mod write_off;
+
+pub use write_off::{WriteOff, write_off, write_offs};
 
 pub(crate) use draft::base_lines;
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use super::Store;
 use super::write::json;
-use super::{Store, company};
 use crate::domain::lease::month_start;
 use crate::domain::statement::{Line, Totals, as_month, month_text, number, parse_month, totals};
 use crate::domain::time::{date_text, parse_date};
 use crate::domain::{Brn, Capability, Field, ForField, Invalid, PaymentMethod, Problem, Won, text};
 use crate::error::{Refusal, Result};
 use crate::store::Sql;
-use crate::store::sql::statement::{self as sql, Issued, NewPayment, NewStatement};
+use crate::store::sql::statement::{self as sql, BilledTo, Issued, NewPayment, NewStatement};
 
 pub(crate) use crate::store::sql::statement::insert_lines;
 
@@ -24,8 +27,12 @@ pub(crate) use crate::store::sql::statement::insert_lines;
 pub struct Statement {
     /// `None` for a draft not yet issued.
     pub number: Option<String>,
-    pub company_brn: String,
-    pub company_name: String,
+    /// The billing party's code (`BP-0007`).
+    pub party: String,
+    /// The party's name: its company's, for a company's party.
+    pub name: String,
+    /// `220-81-62517`; empty for an individual.
+    pub brn: String,
     /// The month's first day.
     #[serde(serialize_with = "as_month")]
     pub month: NaiveDate,
@@ -38,13 +45,8 @@ pub struct Statement {
     pub outstanding: Won,
 }
 
-fn shown_brn(raw: String) -> String {
-    Brn::parse(&raw).map_or(raw, |b| b.to_string())
-}
-
-fn company_row(db: Sql<'_>, id: i64) -> Result<(String, String)> {
-    let (brn, name) = sql::company(db, id)?;
-    Ok((shown_brn(brn), name))
+fn shown_brn(raw: Option<String>) -> String {
+    raw.map(|raw| Brn::parse(&raw).map_or(raw, |b| b.to_string())).unwrap_or_default()
 }
 
 /// The first day of a month read by `parse_month`, which always has one.
@@ -53,11 +55,12 @@ fn first_day(y: i32, m: u32) -> Result<NaiveDate> {
         .ok_or_else(|| Invalid::new(Field::Month, month_text(y, m), Problem::Format { example: "2026-12" }).into())
 }
 
-fn issued_statement(row: Issued, month: NaiveDate, (brn, name): (String, String), lines: Vec<Line>) -> Statement {
+fn issued_statement(row: Issued, month: NaiveDate, to: BilledTo, lines: Vec<Line>) -> Statement {
     Statement {
         number: Some(row.number),
-        company_brn: brn,
-        company_name: name,
+        party: to.code,
+        name: to.name,
+        brn: shown_brn(to.brn),
         month,
         issued_on: Some(row.issued_on),
         due_on: Some(row.due_on),
@@ -68,25 +71,26 @@ fn issued_statement(row: Issued, month: NaiveDate, (brn, name): (String, String)
     }
 }
 
-/// The issued statement of a company for a month, if any.
-fn issued(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Option<Statement>> {
-    let Some(row) = sql::issued(db, company_id, month)? else { return Ok(None) };
+/// The issued statement of a party for a month, if any.
+fn issued(db: Sql<'_>, party_id: i64, month: NaiveDate) -> Result<Option<Statement>> {
+    let Some(row) = sql::issued(db, party_id, month)? else { return Ok(None) };
     let lines = sql::lines(db, row.id)?;
-    Ok(Some(issued_statement(row, month, company_row(db, company_id)?, lines)))
+    Ok(Some(issued_statement(row, month, sql::party(db, party_id)?, lines)))
 }
 
-fn draft_of(db: Sql<'_>, company_id: i64, y: i32, m: u32) -> Result<Statement> {
-    draft_with(company_row(db, company_id)?, y, m, draft::lines(db, company_id, y, m)?)
+fn draft_of(db: Sql<'_>, party_id: i64, y: i32, m: u32) -> Result<Statement> {
+    draft_with(sql::party(db, party_id)?, y, m, draft::lines(db, party_id, y, m)?)
 }
 
-/// The draft statement of a company (its BRN and name) holding `lines`.
-fn draft_with((brn, name): (String, String), y: i32, m: u32, lines: Vec<Line>) -> Result<Statement> {
+/// The draft statement to a party holding `lines`.
+fn draft_with(to: BilledTo, y: i32, m: u32, lines: Vec<Line>) -> Result<Statement> {
     let range = Problem::OutOfRange { min: 0, max: i64::MAX };
     let t = totals(&lines).ok_or_else(|| Invalid::new(Field::Amount, month_text(y, m), range))?;
     Ok(Statement {
         number: None,
-        company_brn: brn,
-        company_name: name,
+        party: to.code,
+        name: to.name,
+        brn: shown_brn(to.brn),
         month: first_day(y, m)?,
         issued_on: None,
         due_on: None,
@@ -97,44 +101,45 @@ fn draft_with((brn, name): (String, String), y: i32, m: u32, lines: Vec<Line>) -
     })
 }
 
-fn issued_or_draft(db: Sql<'_>, company_id: i64, y: i32, m: u32) -> Result<Statement> {
-    match issued(db, company_id, first_day(y, m)?)? {
+fn issued_or_draft(db: Sql<'_>, party_id: i64, y: i32, m: u32) -> Result<Statement> {
+    match issued(db, party_id, first_day(y, m)?)? {
         Some(s) => Ok(s),
-        None => draft_of(db, company_id, y, m),
+        None => draft_of(db, party_id, y, m),
     }
 }
 
-/// The company's statement for a month: as issued if it was, else the draft
-/// as it would be issued now.
-pub fn show(store: &Store, brn: &str, month: &str) -> Result<Statement> {
+/// A party's statement for a month: as issued if it was, else the draft as
+/// it would be issued now. The party is named by its code (`BP-0007`) or
+/// by the BRN of its company or organisation.
+pub fn show(store: &Store, party: &str, month: &str) -> Result<Statement> {
     let (y, m) = parse_month(month).field(Field::Month, month)?;
-    let c = company::resolve(store.sql(), brn, Field::Company)?;
-    issued_or_draft(store.sql(), c.id, y, m)
+    let p = super::party::resolve(store.sql(), party, Field::Party)?;
+    issued_or_draft(store.sql(), p.id, y, m)
 }
 
-/// Every company's statement for a month (issued or draft) that has
-/// something to bill, by company name. Read for all companies at once: at
-/// 10,000 companies, asking each in turn took a quarter of a second.
+/// Every party's statement for a month (issued or draft) that has
+/// something to bill, by name. Read for all parties at once: at 10,000
+/// companies, asking each in turn took a quarter of a second.
 pub fn month(store: &Store, month: &str) -> Result<Vec<Statement>> {
     let (y, m) = parse_month(month).field(Field::Month, month)?;
     Ok(month_in(store.sql(), y, m)?.into_iter().map(|(_, s)| s).collect())
 }
 
-/// [`month`], each statement with its company's id.
+/// [`month`], each statement with its party's id.
 fn month_in(db: Sql<'_>, y: i32, m: u32) -> Result<Vec<(i64, Statement)>> {
     let first = first_day(y, m)?;
     let mut issued = sql::issued_in(db, first)?;
-    let mut inputs = draft::all_inputs(db, y, m)?;
+    let (mut inputs, closed) = draft::all_inputs(db, y, m)?;
     let mut out = Vec::new();
-    sql::each_company(db, |id, brn, name| {
+    sql::each_party(db, |id, to| {
         let s = if let Some((row, lines)) = issued.remove(&id) {
-            issued_statement(row, first, (shown_brn(brn), name), lines)
+            issued_statement(row, first, to, lines)
         } else {
-            // Most of 10,000 companies have nothing to bill this month.
-            let Some(lines) = inputs.remove(&id).map(|i| draft::lines_from(&i, y, m)) else { return Ok(()) };
-            draft_with((shown_brn(brn), name), y, m, lines)?
+            // Most parties have nothing to bill this month.
+            let Some(lines) = inputs.remove(&id).map(|i| draft::lines_from(&i, &closed, y, m)) else { return Ok(()) };
+            draft_with(to, y, m, lines)?
         };
-        // A company with inputs may still have nothing to bill.
+        // A party with inputs may still have nothing to bill.
         if !s.lines.is_empty() {
             out.push((id, s));
         }
@@ -144,17 +149,21 @@ fn month_in(db: Sql<'_>, y: i32, m: u32) -> Result<Vec<(i64, Statement)>> {
 }
 
 /// The month whose statements are the work in hand on `today` (screen 6
-/// opens on it): the last month that has ended, while it has drafts not yet
-/// issued (billing is behind, and that comes first); else this month, if it
-/// has drafts (a month may be issued once begun, and offices bill on its
-/// last working day, so it is next); else the last month that has ended.
-/// Only these two months are read, so the choice costs at most two reads
-/// of a month, whatever the history.
+/// opens on it): the last month that has ended, while it has drafts and
+/// nothing of it has been issued (billing is behind, and that comes first);
+/// else this month, if it has drafts (a month may be issued once begun, and
+/// offices bill on its last working day, so it is next); else the last
+/// month that has ended. Use found after a month was issued does not hold
+/// the screen there: the party's next statement carries it. Only these two
+/// months are read, so the choice costs at most two reads of a month,
+/// whatever the history.
 pub fn month_to_issue(store: &Store, today: NaiveDate) -> Result<(i32, u32)> {
     let this = (today.year(), today.month());
     let last = if this.1 == 1 { (this.0 - 1, 12) } else { (this.0, this.1 - 1) };
     for (y, m) in [last, this] {
-        if month_in(store.sql(), y, m)?.iter().any(|(_, s)| s.number.is_none()) {
+        let month = month_in(store.sql(), y, m)?;
+        let behind = (y, m) == this || month.iter().all(|(_, s)| s.number.is_none());
+        if behind && month.iter().any(|(_, s)| s.number.is_none()) {
             return Ok((y, m));
         }
     }
@@ -164,19 +173,19 @@ pub fn month_to_issue(store: &Store, today: NaiveDate) -> Result<(i32, u32)> {
 /// Days from issue to the due date.
 pub const PAYMENT_TERM_DAYS: i64 = 30;
 
-/// Issues the month's statements (admins): for every company with something
-/// to bill and no statement yet for the month (or just `brn`'s), freeze the
+/// Issues the month's statements (admins): for every party with something
+/// to bill and no statement yet for the month (or just `party`'s), freeze the
 /// lines, number them and set the due date 30 days on. Returns those issued.
 ///
 /// A month may be issued once it has begun (offices bill on the last working
 /// day); use recorded after issue reaches the next statement as a correction.
-pub fn issue(store: &mut Store, month: &str, brn: Option<&str>) -> Result<Vec<Statement>> {
+pub fn issue(store: &mut Store, month: &str, party: Option<&str>) -> Result<Vec<Statement>> {
     let today = store.now().date();
-    issue_on(store, month, brn, today)
+    issue_on(store, month, party, today)
 }
 
 /// [`issue`] as of `today`: the demo issues past months on their own dates.
-pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveDate) -> Result<Vec<Statement>> {
+pub fn issue_on(store: &mut Store, month: &str, party: Option<&str>, today: NaiveDate) -> Result<Vec<Statement>> {
     let (y, m) = parse_month(month).field(Field::Month, month)?;
     if (y, m) > (today.year(), today.month()) {
         let latest = month_text(today.year(), today.month());
@@ -184,9 +193,9 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
     }
     let first = first_day(y, m)?;
     store.write(Capability::Billing, |w| {
-        let drafts = match brn {
-            Some(b) => {
-                let id = company::resolve(w.sql(), b, Field::Company)?.id;
+        let drafts = match party {
+            Some(p) => {
+                let id = super::party::resolve(w.sql(), p, Field::Party)?.id;
                 if let Some(s) = issued(w.sql(), id, first)? {
                     let value = s.number.unwrap_or_default();
                     return Err(Refusal::Duplicate { field: Field::Statement, value }.into());
@@ -204,7 +213,7 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
             let due = today + chrono::Duration::days(PAYMENT_TERM_DAYS);
             let new = NewStatement {
                 number: &num,
-                company_id: id,
+                party_id: id,
                 month: first,
                 issued_on: today,
                 due_on: due,
@@ -224,12 +233,12 @@ pub fn issue_on(store: &mut Store, month: &str, brn: Option<&str>, today: NaiveD
     })
 }
 
-/// Issued statements, of a month and/or a company, by number.
-pub fn issued_list(store: &Store, month: Option<&str>, brn: Option<&str>) -> Result<Vec<Statement>> {
+/// Issued statements, of a month and/or a party, by number.
+pub fn issued_list(store: &Store, month: Option<&str>, party: Option<&str>) -> Result<Vec<Statement>> {
     let month =
         month.map(|m| parse_month(m).field(Field::Month, m)).transpose()?.map(|(y, m)| first_day(y, m)).transpose()?;
-    let company = brn.map(|b| company::resolve(store.sql(), b, Field::Company)).transpose()?.map(|c| c.id);
-    let rows = sql::listed(store.sql(), month, company)?;
+    let party = party.map(|p| super::party::resolve(store.sql(), p, Field::Party)).transpose()?.map(|p| p.id);
+    let rows = sql::listed(store.sql(), month, party)?;
     rows.into_iter().filter_map(|(id, m)| issued(store.sql(), id, m).transpose()).collect()
 }
 
@@ -288,8 +297,10 @@ pub fn pay(store: &mut Store, number: &str, on: &str, amount: &str, method: &str
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Arrear {
     pub number: String,
-    pub company_brn: String,
-    pub company_name: String,
+    /// The billing party's code, name and BRN (empty for an individual).
+    pub party: String,
+    pub name: String,
+    pub brn: String,
     pub due_on: NaiveDate,
     pub total: Won,
     pub outstanding: Won,
@@ -319,8 +330,9 @@ pub fn arrears(store: &Store, today: NaiveDate) -> Result<Vec<Arrear>> {
             let days = (today - r.due_on).num_days().max(0);
             Arrear {
                 number: r.number,
-                company_brn: shown_brn(r.company_brn),
-                company_name: r.company_name,
+                party: r.to.code,
+                name: r.to.name,
+                brn: shown_brn(r.to.brn),
                 due_on: r.due_on,
                 total: r.total,
                 outstanding: r.outstanding,

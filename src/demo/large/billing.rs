@@ -1,5 +1,5 @@
 //! The large centre's last year of statements, issued on the 5th of the next
-//! month to every company with something to bill, and their payments: most
+//! month to every party with something to bill, and their payments: most
 //! pay within the month, a few late, part or not at all.
 
 use chrono::{Datelike, Months, NaiveDate};
@@ -45,7 +45,7 @@ pub(super) fn statements(
         if issued_on > today {
             continue;
         }
-        issue_month(w, rng, firms, (first, next), issued_on, today, &mut counts)?;
+        issue_month(w, rng, (first, next), issued_on, today, &mut counts)?;
         loaded.tick(firms.len());
     }
     loaded.table(w, "statement", counts.statements)?;
@@ -54,24 +54,10 @@ pub(super) fn statements(
     Ok(counts.statements)
 }
 
-/// The companies with a lease in the month or a completed booking that
-/// started in it: the only ones a first year of statements can bill.
-fn billable(w: &Write<'_>, firms: &[Firm], (first, next): (NaiveDate, NaiveDate)) -> Result<Vec<usize>> {
-    let mut ids = sql::booked_companies(w.sql(), Minute::at(first, 0, 0), Minute::at(next, 0, 0))?;
-    ids.extend(firms.iter().filter(|f| f.leased.iter().any(|p| p.start() < next && p.end() > first)).map(|f| f.id));
-    let mut out: Vec<usize> = ids.into_iter().filter_map(|id| usize::try_from(id - 1).ok()).collect();
-    out.sort_unstable();
-    out.dedup();
-    // Issued in the order `statement issue` numbers them: by name.
-    out.sort_by(|a, b| firms[*a].name.cmp(&firms[*b].name).then(firms[*a].id.cmp(&firms[*b].id)));
-    Ok(out)
-}
-
 #[allow(clippy::many_single_char_names)]
 fn issue_month(
     w: &mut Write<'_>,
     rng: &mut Rng,
-    firms: &[Firm],
     month: (NaiveDate, NaiveDate),
     issued_on: NaiveDate,
     today: NaiveDate,
@@ -80,15 +66,15 @@ fn issue_month(
     let (y, m) = (month.0.year(), month.0.month());
     let due = issued_on + chrono::Duration::days(PAYMENT_TERM_DAYS);
     let mut serial = 0;
-    for i in billable(w, firms, month)? {
-        let f = &firms[i];
-        let lines = base_lines(w.sql(), f.id, y, m)?;
+    let (first, next) = month;
+    for party_id in sql::billable(w.sql(), Minute::at(first, 0, 0), Minute::at(next, 0, 0), first, next)? {
+        let lines = base_lines(w.sql(), party_id, y, m)?;
         let Some(t) = totals(&lines).filter(|_| !lines.is_empty()) else { continue };
         serial += 1;
         let num = number(y, m, serial);
         let row = sql::Statement {
             number: &num,
-            company_id: f.id,
+            party_id,
             month: &month_text(y, m),
             issued_on,
             due_on: due,

@@ -21,6 +21,7 @@ mod billing;
 mod bookings;
 mod centre;
 mod training;
+mod vouchers;
 
 use chrono::{Months, NaiveDate};
 use indicatif::ProgressBar;
@@ -137,6 +138,7 @@ fn fill(w: &mut Write<'_>, seed: u64, scale: &Scale, progress: &ProgressBar) -> 
         qualified: &trained.qualified,
     };
     let booked = bookings::write(w, &loaded, &mut rng, scale, &machines, &centre, first)?;
+    vouchers::add(w, &loaded, first)?;
     let statements = billing::statements(w, &loaded, &mut rng, &firms, today)?;
     // Rows went in directly: their search keys are made in one pass.
     crate::db::search::fill_all(w.sql())?;

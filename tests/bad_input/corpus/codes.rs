@@ -81,7 +81,7 @@ pub fn cases() -> Vec<Case> {
         f(2, F::Person, "enrol list --person P-9999"),
         f(2, F::Equipment, "downtime list --equipment EQ-9999"),
         f(2, F::Company, "person list --company 220-81-62517"),
-        f(2, F::Company, "statement list --company 220-81-62517"),
+        f(2, F::Party, "statement list --party 220-81-62517"),
         f(2, F::Company, "report-year list --company 220-81-62517"),
         f(2, F::Course, "cohort list --course KILN-999"),
         f(2, F::Equipment, "export bookings --format csv --out /tmp/kiln-never-written.csv --equipment EQ-9999"),
@@ -131,5 +131,10 @@ pub fn cases() -> Vec<Case> {
         f(2, F::Month, "statement issue --month 2026-13"),
         f(2, F::Month, "statement issue --month 2027-05"),
         f(2, F::Month, "statement list --month x"),
+        // A write-off: a month not issued, one with nothing unbilled, a bad month, no reason.
+        f(2, F::Month, "statement write-off --party 124-81-00998 --month 2026-12 --reason x"),
+        f(2, F::Month, "statement write-off --party 124-81-00998 --month 2026-10 --reason x"),
+        f(2, F::Month, "statement write-off --party 124-81-00998 --month 2026-13 --reason x"),
+        f(2, F::Reason, "statement write-off --party 124-81-00998 --month 2026-10 --reason ' '"),
     ]
 }

@@ -41,9 +41,10 @@ pub fn cases() -> Vec<Case> {
         ),
         f(2, F::Company, "person add --name x --company 12"),
         f(2, F::Company, "person add --name x --company 220-81-62517"),
-        f(2, F::Company, "statement --company 000 --month 2026-10"),
-        f(2, F::Company, "statement --company 220-81-62517 --month 2026-10"),
-        f(2, F::Company, "statement issue --month 2026-10 --company 220-81-62517"),
+        f(2, F::Party, "statement --party 000 --month 2026-10"),
+        f(2, F::Party, "statement --company 220-81-62517 --month 2026-10"),
+        f(2, F::Party, "statement issue --month 2026-10 --party 220-81-62517"),
+        f(2, F::Party, "statement write-off --party BP-9999 --month 2026-10 --reason x"),
         f(2, F::Company, "quota set --company 220-81-62517 --equipment EQ-0001 --hours 5"),
         f(2, F::Company, "report-year set --company 220-81-62517 --year 2026 --employees 1"),
         f(

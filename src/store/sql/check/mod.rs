@@ -66,7 +66,7 @@ pub enum Found {
     },
     /// The kept use of a company in a month (`YYYY-MM`) differs from its
     /// completed bookings; `company` `None` if it is not there.
-    UseMonth {
+    PartyMonth {
         month: String,
         company: Option<String>,
         kept_charge: Won,
@@ -175,7 +175,7 @@ impl Found {
             Found::StatementVat { .. } => "statement_vat",
             Found::Overpaid { .. } => "overpaid",
             Found::YearlyTotal { .. } => "yearly_total",
-            Found::UseMonth { .. } => "use_month",
+            Found::PartyMonth { .. } => "party_month",
             Found::ActualAfterRecorded { .. } => "actual_after_recorded",
             Found::CheckOutBeforeCheckIn { .. } => "check_out_before_check_in",
             Found::ActualOverlap { .. } => "actual_overlap",
@@ -296,36 +296,37 @@ const INVARIANTS: &[Query] = &[
     ),
     (
         // The month's statements read completed use from sums kept by
-        // triggers (migration 4): what each company is billed, its charges
-        // less what voucher programmes paid (migration 12). A booking
-        // written around them would leave a correction unbilled.
+        // triggers (migration 4): what each party is billed (migration 15),
+        // its charges less what voucher programmes paid (migration 12) and
+        // its penalties. A booking written around them would leave a
+        // correction unbilled.
         Text::Each {
-            sqlite: "SELECT coalesce(t.month, b.month),
-                       (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
-                       coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
-           FROM (SELECT substr(start, 1, 7) AS month, company_id,
+            sqlite: "SELECT coalesce(t.month, b.month), (SELECT coalesce(c.name, y.name) FROM party y
+                              LEFT JOIN company c ON c.id = y.company_id WHERE y.id = coalesce(t.party_id, b.party_id)),
+                       coalesce(t.charge, 0), coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
+           FROM (SELECT substr(start, 1, 7) AS month, party_id,
                         sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
                             + coalesce(penalty, 0)) AS charge, count(*) AS bookings
-                   FROM booking WHERE (state = 'completed' OR penalty IS NOT NULL) AND company_id IS NOT NULL
+                   FROM booking WHERE (state = 'completed' OR penalty IS NOT NULL) AND party_id IS NOT NULL
                   GROUP BY 1, 2) b
-           FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
+           FULL JOIN party_month t ON t.month = b.month AND t.party_id = b.party_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",
             // A month of a timestamp, as kiln writes one.
-            postgres: "SELECT coalesce(t.month, b.month),
-                       (SELECT name FROM company WHERE id = coalesce(t.company_id, b.company_id)), coalesce(t.charge, 0),
-                       coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
-           FROM (SELECT to_char(start, 'YYYY-MM') AS month, company_id,
+            postgres: "SELECT coalesce(t.month, b.month), (SELECT coalesce(c.name, y.name) FROM party y
+                              LEFT JOIN company c ON c.id = y.company_id WHERE y.id = coalesce(t.party_id, b.party_id)),
+                       coalesce(t.charge, 0), coalesce(t.bookings, 0), coalesce(b.charge, 0), coalesce(b.bookings, 0)
+           FROM (SELECT to_char(start, 'YYYY-MM') AS month, party_id,
                         sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
                             + coalesce(penalty, 0)) AS charge, count(*) AS bookings
-                   FROM booking WHERE (state = 'completed' OR penalty IS NOT NULL) AND company_id IS NOT NULL
+                   FROM booking WHERE (state = 'completed' OR penalty IS NOT NULL) AND party_id IS NOT NULL
                   GROUP BY 1, 2) b
-           FULL JOIN use_month t ON t.month = b.month AND t.company_id = b.company_id
+           FULL JOIN party_month t ON t.month = b.month AND t.party_id = b.party_id
           WHERE (t.charge IS DISTINCT FROM b.charge OR t.bookings IS DISTINCT FROM b.bookings)
             AND NOT (b.month IS NULL AND t.bookings = 0)",
         },
         |r| {
-            Ok(Found::UseMonth {
+            Ok(Found::PartyMonth {
                 month: r.get(0)?,
                 company: r.get(1)?,
                 kept_charge: r.get(2)?,

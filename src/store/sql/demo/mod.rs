@@ -6,6 +6,7 @@ pub mod billing;
 pub mod centre;
 pub mod equipment;
 pub mod training;
+pub mod vouchers;
 
 use crate::error::Result;
 use crate::store::{Dialect, Sql};

@@ -1,6 +1,7 @@
 //! What a draft statement is made of: leases, completed use, and what was
-//! issued and corrected before. Read for one company or for every company
-//! at once (the month's list, in a few queries instead of a few per company).
+//! issued, corrected and written off before. Read for one billing party or
+//! for every party at once (the month's list, in a few queries instead of a
+//! few per party). A company's leases are its party's.
 
 use std::collections::HashMap;
 
@@ -60,8 +61,7 @@ pub struct Penalty {
     pub nfec: Option<String>,
 }
 
-const PENALTY: &str =
-    "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.start, b.\"end\", b.samples, b.rate,
+const PENALTY: &str = "SELECT b.party_id, b.id, e.code, e.name, e.billing_unit, b.start, b.\"end\", b.samples, b.rate,
        b.penalty, b.state = 'no-show', pj.number, e.nfec
   FROM booking b INDEXED BY booking_penalty_start JOIN equipment e ON e.id = b.equipment_id
   LEFT JOIN project pj ON pj.id = b.project_id
@@ -84,15 +84,15 @@ fn penalty_at(r: &Row<'_, '_>, at: usize) -> Result<Penalty> {
     })
 }
 
-/// The company's penalties on bookings that started from `from` until
+/// The party's penalties on bookings that started from `from` until
 /// before `until`, by start.
-pub fn penalties(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<Vec<Penalty>> {
-    db.all(&format!("{PENALTY} AND b.company_id = ?3 ORDER BY b.start, b.id"), &[&from, &until, &company_id], |r| {
+pub fn penalties(db: Sql<'_>, party_id: i64, from: Minute, until: Minute) -> Result<Vec<Penalty>> {
+    db.all(&format!("{PENALTY} AND b.party_id = ?3 ORDER BY b.start, b.id"), &[&from, &until, &party_id], |r| {
         penalty_at(r, 1)
     })
 }
 
-/// Every company's penalties of bookings that started from `from` until
+/// Every party's penalties of bookings that started from `from` until
 /// before `until`, by start, each to `f`.
 pub fn all_penalties(
     db: Sql<'_>,
@@ -100,7 +100,7 @@ pub fn all_penalties(
     until: Minute,
     mut f: impl FnMut(i64, Penalty) -> Result<()>,
 ) -> Result<()> {
-    db.each(&format!("{PENALTY} AND b.company_id IS NOT NULL ORDER BY b.start, b.id"), &[&from, &until], |r| {
+    db.each(&format!("{PENALTY} AND b.party_id IS NOT NULL ORDER BY b.start, b.id"), &[&from, &until], |r| {
         f(r.get(0)?, penalty_at(r, 1)?)
     })
 }
@@ -149,35 +149,36 @@ fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
     })
 }
 
-/// The company's leases overlapping `span`, by room code and start.
-pub fn leases(db: Sql<'_>, company_id: i64, span: &Period<NaiveDate>) -> Result<Vec<LeaseRow>> {
+/// The leases of the party's company overlapping `span`, by room code and
+/// start (none for a party that is not a company's).
+pub fn leases(db: Sql<'_>, party_id: i64, span: &Period<NaiveDate>) -> Result<Vec<LeaseRow>> {
     db.all(
         "SELECT l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
-          WHERE l.company_id = ?1 AND l.from_date < ?3 AND l.end_date > ?2 AND l.end_date > l.from_date
+          WHERE l.company_id = (SELECT company_id FROM party WHERE id = ?1) AND l.from_date < ?3 AND l.end_date > ?2 AND l.end_date > l.from_date
           ORDER BY r.code, l.from_date",
-        &[&company_id, &span.start(), &span.end()],
+        &[&party_id, &span.start(), &span.end()],
         |r| lease_at(r, 0),
     )
 }
 
-/// The company's bookings completed that started from `from` until before
+/// The party's bookings completed that started from `from` until before
 /// `until`, by start.
-pub fn usage(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<Vec<Use>> {
+pub fn usage(db: Sql<'_>, party_id: i64, from: Minute, until: Minute) -> Result<Vec<Use>> {
     db.all(
         "SELECT b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes, b.actual_samples,
                 b.rate, b.charge, v.code, b.voucher_share, pj.number, e.nfec
-           FROM booking b INDEXED BY booking_company_start JOIN equipment e ON e.id = b.equipment_id
+           FROM booking b INDEXED BY booking_party_start JOIN equipment e ON e.id = b.equipment_id
            LEFT JOIN voucher_grant g ON g.id = b.voucher_grant_id LEFT JOIN voucher_programme v ON v.id = g.programme_id
            LEFT JOIN project pj ON pj.id = b.project_id
-          WHERE b.company_id = ?1 AND b.start >= ?2 AND b.start < ?3 AND b.state = 'completed'
+          WHERE b.party_id = ?1 AND b.start >= ?2 AND b.start < ?3 AND b.state = 'completed'
           ORDER BY b.start, b.id",
-        &[&company_id, &from, &until],
+        &[&party_id, &from, &until],
         |r| use_at(r, 0),
     )
 }
 
-/// The company's statements issued for months before `month`, by month.
-pub fn billed(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Vec<Billed>> {
+/// The party's statements issued for months before `month`, by month.
+pub fn billed(db: Sql<'_>, party_id: i64, month: NaiveDate) -> Result<Vec<Billed>> {
     db.all(
         // What was billed for the month itself: the supply amount less
         // the corrections and surcharges of earlier months it carried (the rule
@@ -185,26 +186,26 @@ pub fn billed(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Vec<Bill
         "SELECT s.number, s.month,
                     s.supply - (SELECT coalesce(sum(amount), 0) FROM statement_line l
                                  WHERE l.statement_id = s.id AND l.kind IN ('adjustment', 'surcharge'))
-               FROM statement s WHERE s.company_id = ?1 AND s.month < ?2 ORDER BY s.month",
-        &[&company_id, &month_key(month)],
+               FROM statement s WHERE s.party_id = ?1 AND s.month < ?2 ORDER BY s.month",
+        &[&party_id, &month_key(month)],
         |r| Ok(Billed { number: r.get(0)?, month: month_at(r, 1)?, base: r.get(2)? }),
     )
 }
 
-/// The company's completed bookings' charges by month (its first day), of
+/// What the party was billed for its bookings by month (its first day), of
 /// those that started from `from` until before `until`.
-pub fn used(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result<HashMap<NaiveDate, Won>> {
+pub fn used(db: Sql<'_>, party_id: i64, from: Minute, until: Minute) -> Result<HashMap<NaiveDate, Won>> {
     let mut out = HashMap::new();
     db.each(
         &format!(
             "SELECT {}, coalesce(sum(CASE WHEN state = 'completed' THEN charge - coalesce(voucher_share, 0) ELSE 0 END
                                      + coalesce(penalty, 0)), 0)
-               FROM booking INDEXED BY booking_company_start
-              WHERE company_id = ?1 AND start >= ?2 AND start < ?3 AND (state = 'completed' OR penalty IS NOT NULL)
+               FROM booking INDEXED BY booking_party_start
+              WHERE party_id = ?1 AND start >= ?2 AND start < ?3 AND (state = 'completed' OR penalty IS NOT NULL)
               GROUP BY 1",
             crate::store::sql::month_of(db, "start")
         ),
-        &[&company_id, &from, &until],
+        &[&party_id, &from, &until],
         |r| {
             out.insert(month_at(r, 0)?, r.get(1)?);
             Ok(())
@@ -213,14 +214,14 @@ pub fn used(db: Sql<'_>, company_id: i64, from: Minute, until: Minute) -> Result
     Ok(out)
 }
 
-/// The corrections issued so far to the company, by the number of the
-/// statement corrected.
-pub fn corrected(db: Sql<'_>, company_id: i64) -> Result<HashMap<String, Won>> {
+/// The corrections issued so far to the party, by what they corrected: the
+/// number of a statement, or the month (`2026-10`) whose use was carried.
+pub fn corrected(db: Sql<'_>, party_id: i64) -> Result<HashMap<String, Won>> {
     let mut out = HashMap::new();
     db.each(
         "SELECT l.source, sum(l.amount) FROM statement_line l JOIN statement s ON s.id = l.statement_id
-              WHERE s.company_id = ?1 AND l.kind = 'adjustment' GROUP BY l.source",
-        &[&company_id],
+              WHERE s.party_id = ?1 AND l.kind = 'adjustment' GROUP BY l.source",
+        &[&party_id],
         |r| {
             out.insert(r.get(0)?, r.get(1)?);
             Ok(())
@@ -229,25 +230,26 @@ pub fn corrected(db: Sql<'_>, company_id: i64) -> Result<HashMap<String, Won>> {
     Ok(out)
 }
 
-/// Every company's statements issued for months before `month`, by company
+/// Every party's statements issued for months before `month`, by party
 /// and month.
 pub fn all_billed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<(i64, Billed)>> {
     db.all(
-        "SELECT s.company_id, s.number, s.month, s.supply - coalesce(a.amount, 0) FROM statement s
+        "SELECT s.party_id, s.number, s.month, s.supply - coalesce(a.amount, 0) FROM statement s
                LEFT JOIN (SELECT statement_id, sum(amount) AS amount FROM statement_line INDEXED BY statement_line_source
                            WHERE kind IN ('adjustment', 'surcharge') GROUP BY statement_id) a
                  ON a.statement_id = s.id
-              WHERE s.month < ?1 ORDER BY s.company_id, s.month",
+              WHERE s.month < ?1 ORDER BY s.party_id, s.month",
         &[&month_key(month)],
         |r| Ok((r.get(0)?, Billed { number: r.get(1)?, month: month_at(r, 2)?, base: r.get(3)? })),
     )
 }
 
-/// Every lease overlapping `span`, with its company, by room code and
-/// start, each to `f`.
+/// Every lease overlapping `span`, with its company's party, by room code
+/// and start, each to `f`.
 pub fn all_leases(db: Sql<'_>, span: &Period<NaiveDate>, mut f: impl FnMut(i64, LeaseRow) -> Result<()>) -> Result<()> {
     db.each(
-        "SELECT l.company_id, l.id, r.code, l.from_date, l.end_date, l.rent, l.fee FROM lease l JOIN room r ON r.id = l.room_id
+        "SELECT y.id, l.id, r.code, l.from_date, l.end_date, l.rent, l.fee
+           FROM lease l JOIN room r ON r.id = l.room_id JOIN party y ON y.company_id = l.company_id
           WHERE l.from_date < ?2 AND l.end_date > ?1 AND l.end_date > l.from_date
           ORDER BY r.code, l.from_date",
         &[&span.start(), &span.end()],
@@ -255,24 +257,24 @@ pub fn all_leases(db: Sql<'_>, span: &Period<NaiveDate>, mut f: impl FnMut(i64, 
     )
 }
 
-/// Every company's bookings completed that started from `from` until
+/// Every party's bookings completed that started from `from` until
 /// before `until`, by start, each to `f`.
 pub fn all_usage(db: Sql<'_>, from: Minute, until: Minute, mut f: impl FnMut(i64, Use) -> Result<()>) -> Result<()> {
     db.each(
-        "SELECT b.company_id, b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes,
+        "SELECT b.party_id, b.id, e.code, e.name, e.billing_unit, b.actual_start, b.actual_end, b.billed_minutes,
                 b.actual_samples, b.rate, b.charge, v.code, b.voucher_share, pj.number, e.nfec
            FROM booking b INDEXED BY booking_state_start JOIN equipment e ON e.id = b.equipment_id
            LEFT JOIN voucher_grant g ON g.id = b.voucher_grant_id LEFT JOIN voucher_programme v ON v.id = g.programme_id
            LEFT JOIN project pj ON pj.id = b.project_id
-          WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.company_id IS NOT NULL
+          WHERE b.state = 'completed' AND b.start >= ?1 AND b.start < ?2 AND b.party_id IS NOT NULL
           ORDER BY b.start, b.id",
         &[&from, &until],
         |r| f(r.get(0)?, use_at(r, 1)?),
     )
 }
 
-/// Every company's charges for use by month, of the months from `from`
-/// until before `until` that had any, each to `f`.
+/// What every party was billed for its bookings by month, of the months
+/// from `from` until before `until` that had any, each to `f`.
 pub fn all_used(
     db: Sql<'_>,
     from: NaiveDate,
@@ -280,19 +282,19 @@ pub fn all_used(
     mut f: impl FnMut(i64, NaiveDate, Won) -> Result<()>,
 ) -> Result<()> {
     // Summed as bookings change (migration 4): a year of use at a
-    // million bookings is 24,000 rows to sum, here one per company.
+    // million bookings is 24,000 rows to sum, here one per party.
     db.each(
-        "SELECT company_id, month, charge FROM use_month WHERE month >= ?1 AND month < ?2 AND bookings > 0",
+        "SELECT party_id, month, charge FROM party_month WHERE month >= ?1 AND month < ?2 AND bookings > 0",
         &[&month_key(from), &month_key(until)],
         |r| f(r.get(0)?, month_at(r, 1)?, r.get(2)?),
     )
 }
 
-/// Every correction issued so far, by company and the number of the
-/// statement corrected, each to `f`.
+/// Every correction issued so far, by party and what it corrected (a
+/// statement's number or a carried month), each to `f`.
 pub fn all_corrected(db: Sql<'_>, mut f: impl FnMut(i64, String, Won) -> Result<()>) -> Result<()> {
     db.each(
-        "SELECT s.company_id, l.source, sum(l.amount) FROM statement_line l INDEXED BY statement_line_source
+        "SELECT s.party_id, l.source, sum(l.amount) FROM statement_line l INDEXED BY statement_line_source
            JOIN statement s ON s.id = l.statement_id WHERE l.kind = 'adjustment' GROUP BY 1, 2",
         &[],
         |r| f(r.get(0)?, r.get(1)?, r.get(2)?),
@@ -307,25 +309,109 @@ pub struct Overdue {
     pub outstanding: Won,
 }
 
-/// The statements (of one company, or of every company) not paid in full
+/// The statements (of one party, or of every party) not paid in full
 /// that fell due before `before` and that no statement has surcharged yet,
-/// by due date, each to `f` with its company.
+/// by due date, each to `f` with its party.
 pub fn overdue(
     db: Sql<'_>,
-    company_id: Option<i64>,
+    party_id: Option<i64>,
     before: NaiveDate,
     mut f: impl FnMut(i64, Overdue) -> Result<()>,
 ) -> Result<()> {
     db.each(
-        "SELECT s.company_id, s.number, s.due_on,
+        "SELECT s.party_id, s.number, s.due_on,
                 s.total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
            FROM statement s
-          WHERE s.due_on < ?1 AND s.company_id IS NOT NULL AND (CAST(?2 AS BIGINT) IS NULL OR s.company_id = ?2)
+          WHERE s.due_on < ?1 AND (CAST(?2 AS BIGINT) IS NULL OR s.party_id = ?2)
             AND s.total > coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = s.id), 0)
             AND NOT EXISTS (SELECT 1 FROM statement_line l INDEXED BY statement_line_source
                              WHERE l.kind = 'surcharge' AND l.source = s.number)
           ORDER BY s.due_on, s.number",
-        &[&before, &company_id],
+        &[&before, &party_id],
         |r| f(r.get(0)?, Overdue { number: r.get(1)?, due: r.get(2)?, outstanding: r.get(3)? }),
+    )
+}
+
+/// The months before `month` that have been issued: any statement was
+/// issued for them. A party's use in such a month with no statement of its
+/// own is carried to its next statement.
+pub fn closed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<NaiveDate>> {
+    db.all(
+        "SELECT DISTINCT month FROM statement INDEXED BY statement_month WHERE month < ?1 ORDER BY month",
+        &[&month_key(month)],
+        |r| month_at(r, 0),
+    )
+}
+
+/// What was written off, by party (one, or every party) and month, each to
+/// `f`.
+pub fn written_off(
+    db: Sql<'_>,
+    party_id: Option<i64>,
+    mut f: impl FnMut(i64, NaiveDate, Won) -> Result<()>,
+) -> Result<()> {
+    db.each(
+        "SELECT party_id, month, sum(amount) FROM write_off
+          WHERE CAST(?1 AS BIGINT) IS NULL OR party_id = ?1 GROUP BY 1, 2",
+        &[&party_id],
+        |r| f(r.get(0)?, month_at(r, 1)?, r.get(2)?),
+    )
+}
+
+/// A write-off as recorded.
+pub struct NewWriteOff<'a> {
+    pub party_id: i64,
+    pub month: NaiveDate,
+    pub amount: Won,
+    pub reason: &'a str,
+    pub written_at: Minute,
+    pub written_by: &'a str,
+}
+
+/// Records a write-off; its id.
+pub fn insert_write_off(db: Sql<'_>, w: &NewWriteOff<'_>) -> Result<i64> {
+    db.value(
+        "INSERT INTO write_off (party_id, month, amount, reason, written_at, written_by)
+              VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+        &[&w.party_id, &month_key(w.month), &w.amount, &w.reason, &w.written_at, &w.written_by],
+    )
+}
+
+/// A write-off as listed: the party's code and name, the month, the
+/// amount, the party's own statement for the month (if any), the reason,
+/// and when and by whom it was written.
+pub struct WrittenOff {
+    pub party: String,
+    pub name: String,
+    pub month: NaiveDate,
+    pub amount: Won,
+    pub statement: Option<String>,
+    pub reason: String,
+    pub written_at: Minute,
+    pub written_by: String,
+}
+
+/// Every write-off (of one party, or of all), by month and when written.
+pub fn write_offs(db: Sql<'_>, party_id: Option<i64>) -> Result<Vec<WrittenOff>> {
+    db.all(
+        "SELECT y.code, coalesce(c.name, y.name), w.month, w.amount,
+                (SELECT s.number FROM statement s WHERE s.party_id = w.party_id AND s.month = w.month),
+                w.reason, w.written_at, w.written_by
+           FROM write_off w JOIN party y ON y.id = w.party_id LEFT JOIN company c ON c.id = y.company_id
+          WHERE CAST(?1 AS BIGINT) IS NULL OR w.party_id = ?1
+          ORDER BY w.month, w.written_at, w.id",
+        &[&party_id],
+        |r| {
+            Ok(WrittenOff {
+                party: r.get(0)?,
+                name: r.get(1)?,
+                month: month_at(r, 2)?,
+                amount: r.get(3)?,
+                statement: r.get(4)?,
+                reason: r.get(5)?,
+                written_at: r.get(6)?,
+                written_by: r.get(7)?,
+            })
+        },
     )
 }

@@ -26,7 +26,7 @@ fn month_at(r: &Row<'_, '_>, i: usize) -> Result<NaiveDate> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issued {
     pub id: i64,
-    pub company_id: i64,
+    pub party_id: i64,
     pub number: String,
     pub issued_on: NaiveDate,
     pub due_on: NaiveDate,
@@ -34,13 +34,13 @@ pub struct Issued {
     pub paid: Won,
 }
 
-const ISSUED_COLUMNS: &str = "s.id, s.company_id, s.number, s.issued_on, s.due_on, s.supply, s.vat, s.total,
+const ISSUED_COLUMNS: &str = "s.id, s.party_id, s.number, s.issued_on, s.due_on, s.supply, s.vat, s.total,
      (SELECT coalesce(sum(amount), 0) FROM payment p WHERE p.statement_id = s.id), s.exempt";
 
 fn issued_row(r: &Row<'_, '_>) -> Result<Issued> {
     Ok(Issued {
         id: r.get(0)?,
-        company_id: r.get(1)?,
+        party_id: r.get(1)?,
         number: r.get(2)?,
         issued_on: r.get(3)?,
         due_on: r.get(4)?,
@@ -77,14 +77,31 @@ fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
     })
 }
 
-/// A company's BRN as stored, and its name.
-pub fn company(db: Sql<'_>, id: i64) -> Result<(String, String)> {
-    db.one("SELECT brn, name FROM company WHERE id = ?1", &[&id], |r| Ok((r.get(0)?, r.get(1)?)))
+/// Who a statement is to: the billing party's code, its name (its
+/// company's, for a company's party) and its BRN as stored (none for an
+/// individual).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BilledTo {
+    pub code: String,
+    pub name: String,
+    pub brn: Option<String>,
 }
 
-/// Every company's id, BRN as stored and name, by name, each to `f`.
-pub fn each_company(db: Sql<'_>, mut f: impl FnMut(i64, String, String) -> Result<()>) -> Result<()> {
-    db.each("SELECT id, brn, name FROM company ORDER BY name, id", &[], |r| f(r.get(0)?, r.get(1)?, r.get(2)?))
+const BILLED_TO: &str = "SELECT y.id, y.code, coalesce(c.name, y.name), coalesce(c.brn, y.brn)
+       FROM party y LEFT JOIN company c ON c.id = y.company_id";
+
+fn billed_to(r: &Row<'_, '_>) -> Result<BilledTo> {
+    Ok(BilledTo { code: r.get(1)?, name: r.get(2)?, brn: r.get(3)? })
+}
+
+/// The party `id` as a statement names it.
+pub fn party(db: Sql<'_>, id: i64) -> Result<BilledTo> {
+    db.one(&format!("{BILLED_TO} WHERE y.id = ?1"), &[&id], billed_to)
+}
+
+/// Every party as a statement names it, by name, each to `f` with its id.
+pub fn each_party(db: Sql<'_>, mut f: impl FnMut(i64, BilledTo) -> Result<()>) -> Result<()> {
+    db.each(&format!("{BILLED_TO} ORDER BY 3, y.id"), &[], |r| f(r.get(0)?, billed_to(r)?))
 }
 
 /// Writes an issued statement's lines, numbered from 1 in order. The demo
@@ -125,13 +142,13 @@ pub fn lines(db: Sql<'_>, statement_id: i64) -> Result<Vec<Line>> {
     )
 }
 
-/// The statement issued to a company for the month (its first day), if any.
-pub fn issued(db: Sql<'_>, company_id: i64, month: NaiveDate) -> Result<Option<Issued>> {
-    let sql = format!("SELECT {ISSUED_COLUMNS} FROM statement s WHERE s.company_id = ?1 AND s.month = ?2");
-    db.opt(&sql, &[&company_id, &month_key(month)], issued_row)
+/// The statement issued to a party for the month (its first day), if any.
+pub fn issued(db: Sql<'_>, party_id: i64, month: NaiveDate) -> Result<Option<Issued>> {
+    let sql = format!("SELECT {ISSUED_COLUMNS} FROM statement s WHERE s.party_id = ?1 AND s.month = ?2");
+    db.opt(&sql, &[&party_id, &month_key(month)], issued_row)
 }
 
-/// Every statement issued for a month with its lines, by company, in two
+/// Every statement issued for a month with its lines, by party, in two
 /// queries.
 pub fn issued_in(db: Sql<'_>, month: NaiveDate) -> Result<HashMap<i64, (Issued, Vec<Line>)>> {
     let key = month_key(month);
@@ -157,7 +174,7 @@ pub fn issued_in(db: Sql<'_>, month: NaiveDate) -> Result<HashMap<i64, (Issued, 
             Ok(())
         },
     )?;
-    Ok(by_id.into_values().map(|(row, lines)| (row.company_id, (row, lines))).collect())
+    Ok(by_id.into_values().map(|(row, lines)| (row.party_id, (row, lines))).collect())
 }
 
 /// The serial number the month's next statement takes.
@@ -168,7 +185,7 @@ pub fn next_serial(db: Sql<'_>, month: NaiveDate) -> Result<i64> {
 /// A statement as issued, without its lines.
 pub struct NewStatement<'a> {
     pub number: &'a str,
-    pub company_id: i64,
+    pub party_id: i64,
     pub month: NaiveDate,
     pub issued_on: NaiveDate,
     pub due_on: NaiveDate,
@@ -182,10 +199,11 @@ pub fn insert(db: Sql<'_>, s: &NewStatement<'_>) -> Result<i64> {
     db.value(
         "INSERT INTO statement (number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by,
                                 exempt)
-                 VALUES (?1, (SELECT id FROM party WHERE company_id = ?2), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                 VALUES (?1, ?2, (SELECT company_id FROM party WHERE id = ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+              RETURNING id",
         &[
             &s.number,
-            &s.company_id,
+            &s.party_id,
             &month_key(s.month),
             &s.issued_on,
             &s.due_on,
@@ -198,13 +216,13 @@ pub fn insert(db: Sql<'_>, s: &NewStatement<'_>) -> Result<i64> {
     )
 }
 
-/// The company and month of each statement issued (of a month and/or a
-/// company), by number.
-pub fn listed(db: Sql<'_>, month: Option<NaiveDate>, company_id: Option<i64>) -> Result<Vec<(i64, NaiveDate)>> {
+/// The party and month of each statement issued (of a month and/or a
+/// party), by number.
+pub fn listed(db: Sql<'_>, month: Option<NaiveDate>, party_id: Option<i64>) -> Result<Vec<(i64, NaiveDate)>> {
     db.all(
-        "SELECT company_id, month FROM statement WHERE (month = ?1 OR ?1 IS NULL) AND (company_id = ?2 OR ?2 IS NULL)
+        "SELECT party_id, month FROM statement WHERE (month = ?1 OR ?1 IS NULL) AND (party_id = ?2 OR ?2 IS NULL)
               ORDER BY number",
-        &[&month.map(month_key), &company_id],
+        &[&month.map(month_key), &party_id],
         |r| Ok((r.get(0)?, month_at(r, 1)?)),
     )
 }
@@ -242,9 +260,7 @@ pub fn insert_payment(db: Sql<'_>, p: &NewPayment<'_>) -> Result<i64> {
 /// An issued statement with money outstanding.
 pub struct Owed {
     pub number: String,
-    /// As stored.
-    pub company_brn: String,
-    pub company_name: String,
+    pub to: BilledTo,
     pub due_on: NaiveDate,
     pub total: Won,
     pub outstanding: Won,
@@ -255,21 +271,21 @@ pub fn owed(db: Sql<'_>) -> Result<Vec<Owed>> {
     db.all(
         // Settled statements are dropped before the join and the sort:
         // after a year at 10,000 companies, nine in ten are.
-        "SELECT s.number, c.brn, c.name, s.due_on, s.total, o.outstanding
+        "SELECT s.number, y.code, coalesce(c.name, y.name), coalesce(c.brn, y.brn), s.due_on, s.total, o.outstanding
                FROM (SELECT id, total - coalesce((SELECT sum(amount) FROM payment p WHERE p.statement_id = statement.id), 0)
                             AS outstanding
                        FROM statement) o
-               JOIN statement s ON s.id = o.id JOIN company c ON c.id = s.company_id
+               JOIN statement s ON s.id = o.id JOIN party y ON y.id = s.party_id
+               LEFT JOIN company c ON c.id = y.company_id
               WHERE o.outstanding > 0 ORDER BY s.due_on, s.number",
         &[],
         |r| {
             Ok(Owed {
                 number: r.get(0)?,
-                company_brn: r.get(1)?,
-                company_name: r.get(2)?,
-                due_on: r.get(3)?,
-                total: r.get(4)?,
-                outstanding: r.get(5)?,
+                to: BilledTo { code: r.get(1)?, name: r.get(2)?, brn: r.get(3)? },
+                due_on: r.get(4)?,
+                total: r.get(5)?,
+                outstanding: r.get(6)?,
             })
         },
     )

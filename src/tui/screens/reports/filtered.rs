@@ -11,11 +11,11 @@ use crate::tui::screens::filter::FilterLine;
 
 /// What each report's row is found by.
 fn statement(f: &FilterLine, s: &Statement) -> bool {
-    f.shows(&[&s.company_name, &s.company_brn, s.number.as_deref().unwrap_or_default()])
+    f.shows(&[&s.name, &s.brn, &s.party, s.number.as_deref().unwrap_or_default()])
 }
 
 fn arrear(f: &FilterLine, a: &Arrear) -> bool {
-    f.shows(&[&a.company_name, &a.company_brn, &a.number])
+    f.shows(&[&a.name, &a.brn, &a.party, &a.number])
 }
 
 fn machine(f: &FilterLine, m: &MachineUse) -> bool {

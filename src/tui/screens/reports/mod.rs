@@ -324,7 +324,7 @@ impl ReportsScreen {
         let mut unpicked = 0;
         let at = if self.picked { at } else { &mut unpicked };
         match part {
-            reader::Part::Statements(v) => d.statements = kept(&d.statements, v, at, |s| s.company_brn.clone()),
+            reader::Part::Statements(v) => d.statements = kept(&d.statements, v, at, |s| s.party.clone()),
             reader::Part::Arrears(v) => d.arrears = kept(&d.arrears, v, at, |a| a.number.clone()),
             reader::Part::Occupancy(v) => d.occupancy = v,
             reader::Part::Utilisation(v) => d.utilisation = kept(&d.utilisation, v, at, |m| m.equipment.clone()),

@@ -92,7 +92,7 @@ fn statements(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let head = format!(
         " {}{}{}  {}",
         column(lang.pick("번호", "Number"), 13),
-        column(lang.pick("기업", "Company"), name_w),
+        column(Msg::ColBilledTo.text(lang), name_w),
         column_right(Msg::Total.text(lang), 14),
         Msg::ColState.text(lang)
     );
@@ -107,7 +107,7 @@ fn statements(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
             "{}{}{}{}  ",
             if on { "▶" } else { " " },
             column(&number, 13),
-            column(&st.company_name, name_w),
+            column(&st.name, name_w),
             column_right(&won(st.totals.total.0), 14)
         );
         let line = Line::from(vec![Span::raw(text), Span::styled(state, style)]);
@@ -127,7 +127,8 @@ fn preview(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
         return;
     };
     let number = st.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
-    let block = titled(&format!("{number} · {} · {}", st.company_name, st.company_brn), false);
+    let who = if st.brn.is_empty() { &st.party } else { &st.brn };
+    let block = titled(&format!("{number} · {} · {who}", st.name), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
@@ -183,7 +184,7 @@ fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let head = format!(
         " {}{}{}{}{}",
         column(lang.pick("번호", "Number"), 13),
-        column(lang.pick("기업", "Company"), name_w),
+        column(Msg::ColBilledTo.text(lang), name_w),
         column(lang.pick("납부기한", "Due"), 11),
         column_right(lang.pick("미납", "Owed"), 12),
         column_right(lang.pick("연체", "Days"), 6),
@@ -196,7 +197,7 @@ fn arrears(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
             "{}{}{}{}{}{}",
             if i == s.selected && s.focus == Focus::Content { "▶" } else { " " },
             column(&a.number, 13),
-            column(&a.company_name, name_w),
+            column(&a.name, name_w),
             column(&date_text(a.due_on), 11),
             column_right(&won(a.outstanding.0), 12),
             column_right(&a.days_overdue.to_string(), 6)
