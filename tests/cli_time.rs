@@ -57,7 +57,9 @@ fn settings_list_and_set_as_json_and_refuse_bad_values_in_either_language() {
             "no-show-share",
             "arrears-block-months",
             "arrears-surcharge-months",
-            "arrears-surcharge-share"
+            "arrears-surcharge-share",
+            "billing-rounding",
+            "bill-booked-time"
         ]
     );
     assert_eq!(list[0]["value"], 30);

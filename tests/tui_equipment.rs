@@ -60,7 +60,7 @@ fn a_manager_books_sees_a_clash_approves_and_checks_out() {
     .into_iter()
     .find(|b| b.state.is_active())
     .expect("the demo books EQ-0003 ahead");
-    for _ in 0..2 {
+    for _ in 0..3 {
         press(&mut app, KeyCode::Tab);
     }
     clear(&mut app);
@@ -261,5 +261,52 @@ fn the_booking_form_says_what_the_time_would_cost_and_what_a_voucher_would_pay()
         assert!(note.contains(lang.pick("예상", "about")), "{note}");
         let t = screen(&app, 80, 24);
         assert!(t.contains(lang.pick("예상", "about")), "the estimate shows at 80×24: {t}");
+    }
+}
+
+/// A project pays for its own party: the estimate is at that party's
+/// class, and a project of another party than the one typed is refused as
+/// typed, naming the project's party.
+#[test]
+fn the_booking_form_takes_the_project_that_pays_and_prices_it_for_the_projects_party() {
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, mut app) = demo(lang);
+        // P-0001's own party: their company's, or their individual one.
+        let own = {
+            let s = db.open_as("kim");
+            let p = kiln::db::person::show(&s, "P-0001").unwrap();
+            p.company_brn.unwrap_or_else(|| {
+                let all =
+                    kiln::db::party::list(&s, &kiln::db::party::PartyFilter::default(), Page::ALL_FOR_CLI).unwrap();
+                all.into_iter().find(|y| y.person.as_deref() == Some("P-0001")).unwrap().code
+            })
+        };
+        key(&mut app, '4');
+        for _ in 0..6 {
+            key(&mut app, 'j');
+        }
+        key(&mut app, 'n');
+        assert_eq!(app.form().unwrap().value(kiln::domain::Field::Equipment), "EQ-0007");
+        // P-0001 books for the university's 산학협력단, whose project pays.
+        type_text(&mut app, "P-0001");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "PJ-0001");
+        let (note, tone) = app.form().unwrap().note.clone().unwrap();
+        assert_eq!(tone, Tone::Info, "{note}");
+        assert!(note.contains(lang.pick("(학계)", "(Academia)")), "{note}");
+        // Billed to the person's own party instead: not that project's.
+        press(&mut app, KeyCode::Esc);
+        key(&mut app, 'n');
+        type_text(&mut app, "P-0001");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, &own);
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "PJ-0001");
+        let (note, tone) = app.form().unwrap().note.clone().unwrap();
+        assert_eq!(tone, Tone::Error, "{note}");
+        assert!(note.contains("PJ-0001") && note.contains("BP-0061"), "{note}");
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("PJ-0001"), "the project field shows at 80×24: {t}");
     }
 }

@@ -111,6 +111,8 @@ fn book_over_a_taken_slot(db: &TempDb, app: &mut App) {
     key(app, 'j');
     key(app, 'n');
     type_text(app, "P-0009");
+    // Past the party and the project, to the start.
+    press(app, KeyCode::Tab);
     press(app, KeyCode::Tab);
     press(app, KeyCode::Tab);
     clear(app);

@@ -34,6 +34,7 @@ fn unit(u: Unit, lang: Lang) -> &'static str {
         Unit::Minutes => lang.pick("분", "min"),
         Unit::Months => lang.pick("개월", "months"),
         Unit::Percent => "%",
+        Unit::Switch => lang.pick("(0 꺼짐, 1 켜짐)", "(0 off, 1 on)"),
     }
 }
 

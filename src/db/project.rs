@@ -77,7 +77,8 @@ pub fn add(store: &mut Store, input: &ProjectInput) -> Result<Project> {
 fn estimate(db: Sql<'_>, equipment_id: i64, party_id: i64, period: &Period, samples: i64) -> Result<Won> {
     let eq = crate::store::sql::equipment::by_id(db, equipment_id)?;
     let (_, rate) = priced::class_and_rate(db, &eq, party_id, period.start().date())?;
-    Ok(priced::use_charge(&eq, rate, period, period, samples)?.1)
+    let rules = priced::time_rules(db, &eq)?;
+    Ok(priced::use_charge(&eq, rules, rate, priced::span(period, period, samples))?.1)
 }
 
 /// What a project has spent and has booked but `except`, estimated.

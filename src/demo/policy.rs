@@ -1,6 +1,6 @@
 //! The demo centre's cancellation policy (free until 24 hours before, half
 //! the booked time after, all of it for a no-show; the kilns a week ahead,
-//! as firings are planned) and what it charged this morning: the bookings
+//! as firings are planned, and billed their booked time by the hour) and what it charged this morning: the bookings
 //! nobody claimed marked as no-shows, and a late cancellation.
 
 use crate::db::booking::{self, BookingFilter};
@@ -15,6 +15,10 @@ pub fn set(store: &mut Store) -> Result<()> {
     setting::set(store, "no-show-share", "100", None)?;
     for kiln in ["EQ-0018", "EQ-0019"] {
         setting::set(store, "free-cancel-notice", "10080", Some(kiln))?;
+        // A firing holds the kiln for its whole programme: the booked
+        // time is billed even if the load comes out early, by the hour.
+        setting::set(store, "bill-booked-time", "1", Some(kiln))?;
+        setting::set(store, "billing-rounding", "60", Some(kiln))?;
     }
     Ok(())
 }

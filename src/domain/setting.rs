@@ -31,6 +31,13 @@ pub enum SettingKey {
     ArrearsSurchargeMonths,
     /// The surcharge, in percent of what is unpaid.
     ArrearsSurchargeShare,
+    /// Minutes a use's billed time is rounded up to; 0: the machine's
+    /// booking slot (as before). A machine may have its own.
+    BillingRounding,
+    /// 1: a use is billed the longer of its booked and used time (time held
+    /// and left unused is paid for); 0: the time used. A machine may have
+    /// its own.
+    BillBookedTime,
 }
 
 /// What a setting counts.
@@ -40,10 +47,12 @@ pub enum Unit {
     Minutes,
     Months,
     Percent,
+    /// 0 (off) or 1 (on).
+    Switch,
 }
 
 impl SettingKey {
-    pub const ALL: [SettingKey; 9] = [
+    pub const ALL: [SettingKey; 11] = [
         SettingKey::CheckInWindow,
         SettingKey::ClockTolerance,
         SettingKey::LeaseTerm,
@@ -53,6 +62,8 @@ impl SettingKey {
         SettingKey::ArrearsBlockMonths,
         SettingKey::ArrearsSurchargeMonths,
         SettingKey::ArrearsSurchargeShare,
+        SettingKey::BillingRounding,
+        SettingKey::BillBookedTime,
     ];
     pub const CODES: &'static [&'static str] = &[
         "check-in-window",
@@ -64,6 +75,8 @@ impl SettingKey {
         "arrears-block-months",
         "arrears-surcharge-months",
         "arrears-surcharge-share",
+        "billing-rounding",
+        "bill-booked-time",
     ];
 
     pub fn code(self) -> &'static str {
@@ -77,6 +90,8 @@ impl SettingKey {
             SettingKey::ArrearsBlockMonths => "arrears-block-months",
             SettingKey::ArrearsSurchargeMonths => "arrears-surcharge-months",
             SettingKey::ArrearsSurchargeShare => "arrears-surcharge-share",
+            SettingKey::BillingRounding => "billing-rounding",
+            SettingKey::BillBookedTime => "bill-booked-time",
         }
     }
 
@@ -96,26 +111,33 @@ impl SettingKey {
             | SettingKey::LateCancelShare
             | SettingKey::NoShowShare
             | SettingKey::ArrearsBlockMonths
-            | SettingKey::ArrearsSurchargeMonths => 0,
+            | SettingKey::ArrearsSurchargeMonths
+            | SettingKey::BillingRounding
+            | SettingKey::BillBookedTime => 0,
             SettingKey::ArrearsSurchargeShare => 10,
         }
     }
 
     pub fn range(self) -> (i64, i64) {
         match self {
-            SettingKey::CheckInWindow => (0, 240),
+            SettingKey::CheckInWindow | SettingKey::BillingRounding => (0, 240),
             SettingKey::ClockTolerance => (0, 60),
             SettingKey::LeaseTerm => (1, 120),
             // Up to two weeks' notice.
             SettingKey::FreeCancelNotice => (0, 20_160),
             SettingKey::LateCancelShare | SettingKey::NoShowShare | SettingKey::ArrearsSurchargeShare => (0, 100),
             SettingKey::ArrearsBlockMonths | SettingKey::ArrearsSurchargeMonths => (0, 24),
+            SettingKey::BillBookedTime => (0, 1),
         }
     }
 
     pub fn unit(self) -> Unit {
         match self {
-            SettingKey::CheckInWindow | SettingKey::ClockTolerance | SettingKey::FreeCancelNotice => Unit::Minutes,
+            SettingKey::CheckInWindow
+            | SettingKey::ClockTolerance
+            | SettingKey::FreeCancelNotice
+            | SettingKey::BillingRounding => Unit::Minutes,
+            SettingKey::BillBookedTime => Unit::Switch,
             SettingKey::LeaseTerm | SettingKey::ArrearsBlockMonths | SettingKey::ArrearsSurchargeMonths => Unit::Months,
             SettingKey::LateCancelShare | SettingKey::NoShowShare | SettingKey::ArrearsSurchargeShare => Unit::Percent,
         }
@@ -129,6 +151,8 @@ impl SettingKey {
                 | SettingKey::FreeCancelNotice
                 | SettingKey::LateCancelShare
                 | SettingKey::NoShowShare
+                | SettingKey::BillingRounding
+                | SettingKey::BillBookedTime
         )
     }
 
@@ -175,7 +199,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..30_000, k in 0usize..9) {
+        fn a_value_is_accepted_exactly_within_its_range(n in -1_000i64..30_000, k in 0usize..SettingKey::ALL.len()) {
             let key = SettingKey::ALL[k];
             let (min, max) = key.range();
             prop_assert_eq!(key.parse_value(&n.to_string()).is_ok(), (min..=max).contains(&n));

@@ -261,6 +261,7 @@ messages! {
     FormNewBooking => "장비 예약", "Book a machine";
     FormCompanyHint => "청구 기업(비우면 소속 기업)", "billed company (empty: the person's)";
     FormPartyHint => "청구처: 이름·BP-코드·사업자번호 (비우면 소속 기업 또는 본인)", "billing party: name, BP- code or BRN (empty: the person's company or themself)";
+    FormProjectHint => "PJ-0001 — 과제가 내면 (선택)", "PJ-0001 — if a project pays (optional)";
     FormPurposeHint => "분석 시료, 공정 시험 …", "what for";
     FormReject => "예약 반려", "Reject booking";
     FormCancel => "예약 취소", "Cancel booking";

@@ -53,7 +53,7 @@ fn an_equipment_manager_books_is_refused_a_clash_approves_and_checks_out() {
     t.type_text("P-0009");
     t.wait_for_frame("This time can be booked");
     // … then, moved onto the booking already there, names it and the nearest free slot.
-    t.send(&["Tab", "Tab", "C-u"]);
+    t.send(&["Tab", "Tab", "Tab", "C-u"]);
     t.type_text(start);
     t.send(&["Tab", "C-u"]);
     t.type_text(end);

@@ -159,8 +159,9 @@ pub fn correct(store: &mut Store, id: &str, from: Option<&str>, to: Option<&str>
                 let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
                 let took = super::priced::took(w.sql(), &before)?;
                 let drawn = super::priced::redrawn(w.sql(), &before)?;
-                let (billed, amount, voucher) =
-                    super::priced::with_draw(&eq, rate, (&booked, &used, samples), took, drawn)?;
+                let rules = super::priced::time_rules(w.sql(), &eq)?;
+                let span = super::priced::span(&booked, &used, samples);
+                let (billed, amount, voucher) = super::priced::with_draw(&eq, rules, rate, span, took, drawn)?;
                 let overran = ran_into(w.sql(), eq.id, &before, end)?;
                 Some((Priced { billed_minutes: billed, charge: amount, overran }, voucher))
             }

@@ -73,8 +73,10 @@ pub fn record(store: &mut Store, rows: &[PastBooking]) -> Result<usize> {
                 Some(a) => {
                     let (class, rate) = priced::class_and_rate(w.sql(), eq, party_id, r.period.start().date())?;
                     let drawn = crate::db::voucher::draw(w.sql(), party_id, eq.id, &class, r.period.start())?;
-                    let span = (&r.period, &a, r.samples);
-                    let (billed, amount, voucher) = priced::with_draw(eq, rate, span, Default::default(), drawn)?;
+                    let span = priced::span(&r.period, &a, r.samples);
+                    let rules = priced::time_rules(w.sql(), eq)?;
+                    let (billed, amount, voucher) =
+                        priced::with_draw(eq, rules, rate, span, Default::default(), drawn)?;
                     (Some(billed), Some(rate), Some(class), Some(amount), voucher)
                 }
                 None => (None, None, None, None, None),

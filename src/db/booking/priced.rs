@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 
 use crate::db::equipment::Equipment;
-use crate::domain::booking::billable_minutes;
 use crate::domain::party::{MachinePrice, class_by_rule, unit_rate};
+use crate::domain::pricing::LineKind::Use as UseLine;
 use crate::domain::pricing::{BilledTime, ConsumableUse, Outcome, PriceError, PriceInput, Tariff, VoucherTerms, price};
 use crate::domain::{BillingUnit, Field, ForField, Invalid, Percent, Period, Problem, Won};
 use crate::error::{Error, Result};
@@ -45,16 +45,73 @@ pub(crate) fn rate_on(
     Ok(unit_rate(class, eq.external_rate, eq.tenant_rate, machine, percent(class_discount)?))
 }
 
-/// Completed use at `rate`: the minutes billed (rounded up to the machine's
-/// slot; for a machine billed by sample, the minutes used) and the charge.
-pub(crate) fn use_charge(
-    eq: &Equipment,
-    rate: Won,
-    booked: &Period,
-    used: &Period,
-    samples: i64,
-) -> Result<(i64, Won)> {
-    charge(eq, rate, booked, used, samples, (Vec::new(), Assistance::default()))
+/// How a machine bills time, by its settings (`bill-booked-time`,
+/// `billing-rounding`): which minutes are billed, and the unit they are
+/// rounded up to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct TimeRules {
+    pub billed: BilledTime,
+    pub rounding: i64,
+}
+
+impl TimeRules {
+    /// The minutes billed as recorded, neither stretched nor rounded again:
+    /// a use priced again for what it took besides its time.
+    pub(crate) const RECORDED: TimeRules = TimeRules { billed: BilledTime::Used, rounding: 1 };
+}
+
+/// The machine's rules as set now; rounding 0 is its booking slot.
+pub(crate) fn time_rules(db: Sql<'_>, eq: &Equipment) -> Result<TimeRules> {
+    use crate::domain::setting::SettingKey;
+    let rounding = crate::db::setting::value(db, SettingKey::BillingRounding, Some(eq.id))?;
+    let booked = crate::db::setting::value(db, SettingKey::BillBookedTime, Some(eq.id))? == 1;
+    Ok(TimeRules {
+        billed: if booked { BilledTime::MaxBookedUsed } else { BilledTime::Used },
+        rounding: if rounding > 0 { rounding } else { slot(eq) },
+    })
+}
+
+fn slot(eq: &Equipment) -> i64 {
+    i64::from(eq.rules.slot_minutes.max(1))
+}
+
+/// The machine's tariff at `rate` for `class`, with no cancellation terms.
+fn tariff(eq: &Equipment, rate: Won, operator_rate: Won, rules: TimeRules) -> Tariff {
+    Tariff {
+        unit: eq.billing_unit,
+        rate,
+        minimum: Won::ZERO,
+        operator_rate,
+        rounding_minutes: rules.rounding,
+        operator_rounding_minutes: slot(eq),
+        billed_time: rules.billed,
+        free_cancel_minutes: 0,
+        late_cancel_share: Percent::ZERO,
+        no_show_share: Percent::ZERO,
+        tiers: Vec::new(),
+    }
+}
+
+fn priced(input: &PriceInput, rate: Won) -> Result<crate::domain::pricing::Priced> {
+    price(input).map_err(|e| match e {
+        PriceError::Invalid(i) => Error::Invalid(i),
+        PriceError::Overflow => {
+            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: Won::LIMIT.0 }).into()
+        }
+    })
+}
+
+/// Minutes booked and used, and samples.
+pub(crate) type Span = (i64, i64, i64);
+
+/// The minutes booked and used of a booking's periods, and its samples.
+pub(crate) fn span(booked: &Period, used: &Period, samples: i64) -> Span {
+    (booked.minutes(), used.minutes(), samples)
+}
+
+/// Completed use at `rate`: the minutes billed and the charge.
+pub(crate) fn use_charge(eq: &Equipment, rules: TimeRules, rate: Won, use_span: Span) -> Result<(i64, Won)> {
+    charge(eq, rules, rate, use_span, (Vec::new(), Assistance::default()))
 }
 
 /// Staff time on a use: minutes assisted and the operator rate per hour.
@@ -80,54 +137,37 @@ pub(crate) fn took(db: Sql<'_>, b: &super::Booking) -> Result<(Vec<ConsumableUse
 /// [`use_charge`] with what the use took besides its time.
 pub(crate) fn charge(
     eq: &Equipment,
+    rules: TimeRules,
     rate: Won,
-    booked: &Period,
-    used: &Period,
-    samples: i64,
+    use_span: Span,
     took: (Vec<ConsumableUse>, Assistance),
 ) -> Result<(i64, Won)> {
-    let (billed, amount, _) = charge_with(eq, rate, (booked, used, samples), took, None)?;
+    let (billed, amount, _) = charge_with(eq, rules, rate, use_span, took, None)?;
     Ok((billed, amount))
 }
 
-/// [`charge`] with a voucher's terms: the minutes billed, the charge and
-/// the programme's share of it.
+/// [`charge`] with a voucher's terms: the minutes billed (by the hour, as
+/// the pricing function billed them; by the sample, the minutes used), the
+/// charge and the programme's share of it.
 pub(crate) fn charge_with(
     eq: &Equipment,
+    rules: TimeRules,
     rate: Won,
-    (booked, used, samples): (&Period, &Period, i64),
+    (booked, used, samples): Span,
     (consumables, assisted): (Vec<ConsumableUse>, Assistance),
     voucher: Option<VoucherTerms>,
 ) -> Result<(i64, Won, Won)> {
-    let slot = i64::from(eq.rules.slot_minutes.max(1));
-    let tariff = Tariff {
-        unit: eq.billing_unit,
-        rate,
-        minimum: Won::ZERO,
-        operator_rate: assisted.rate,
-        rounding_minutes: slot,
-        billed_time: BilledTime::Used,
-        free_cancel_minutes: 0,
-        late_cancel_share: Percent::ZERO,
-        no_show_share: Percent::ZERO,
-        tiers: Vec::new(),
-    };
     let input = PriceInput {
-        tariff,
-        outcome: Outcome::Used { booked: booked.minutes(), used: used.minutes(), samples, assisted: assisted.minutes },
+        tariff: tariff(eq, rate, assisted.rate, rules),
+        outcome: Outcome::Used { booked, used, samples, assisted: assisted.minutes },
         quarter_minutes_before: 0,
         consumables,
         voucher,
     };
-    let priced = price(&input).map_err(|e| match e {
-        PriceError::Invalid(i) => Error::Invalid(i),
-        PriceError::Overflow => {
-            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: Won::LIMIT.0 }).into()
-        }
-    })?;
+    let priced = priced(&input, rate)?;
     let billed = match eq.billing_unit {
-        BillingUnit::Hour => billable_minutes(used, eq.rules.slot_minutes),
-        BillingUnit::Sample => used.minutes(),
+        BillingUnit::Hour => priced.lines.iter().find(|l| l.kind == UseLine).map_or(0, |l| l.quantity),
+        BillingUnit::Sample => used,
     };
     Ok((billed, priced.total, priced.voucher))
 }
@@ -140,12 +180,13 @@ pub(crate) type Drawn = (i64, Won);
 /// grant had nothing left for it).
 pub(crate) fn with_draw(
     eq: &Equipment,
+    rules: TimeRules,
     rate: Won,
-    span: (&Period, &Period, i64),
+    use_span: Span,
     took: (Vec<ConsumableUse>, Assistance),
     drawn: Option<crate::db::voucher::Draw>,
 ) -> Result<(i64, Won, Option<Drawn>)> {
-    let (billed, amount, share) = charge_with(eq, rate, span, took, drawn.map(|d| d.1))?;
+    let (billed, amount, share) = charge_with(eq, rules, rate, use_span, took, drawn.map(|d| d.1))?;
     Ok((billed, amount, drawn.map(|d| (d.0, share))))
 }
 
@@ -185,16 +226,10 @@ pub(crate) fn penalty_of(
     }
     let (class, rate) = class_and_rate(db, eq, party_id, booked.start().date())?;
     let tariff = Tariff {
-        unit: eq.billing_unit,
-        rate,
-        minimum: Won::ZERO,
-        operator_rate: Won::ZERO,
-        rounding_minutes: i64::from(eq.rules.slot_minutes.max(1)),
-        billed_time: BilledTime::Used,
         free_cancel_minutes: setting(SettingKey::FreeCancelNotice)?,
         late_cancel_share: late,
         no_show_share: absent,
-        tiers: Vec::new(),
+        ..tariff(eq, rate, Won::ZERO, time_rules(db, eq)?)
     };
     let outcome = if no_show {
         Outcome::NoShow { booked: booked.minutes(), samples }
@@ -202,12 +237,7 @@ pub(crate) fn penalty_of(
         Outcome::Cancelled { booked: booked.minutes(), samples, notice: booked.start().0 - now.0 }
     };
     let input = PriceInput { tariff, outcome, quarter_minutes_before: 0, consumables: Vec::new(), voucher: None };
-    let priced = price(&input).map_err(|e| match e {
-        PriceError::Invalid(i) => Error::Invalid(i),
-        PriceError::Overflow => {
-            Invalid::new(Field::Amount, rate.0.to_string(), Problem::OutOfRange { min: 0, max: Won::LIMIT.0 }).into()
-        }
-    })?;
+    let priced = priced(&input, rate)?;
     Ok((priced.total > Won::ZERO).then_some((class, rate, priced.total)))
 }
 
@@ -240,7 +270,8 @@ pub(crate) fn estimate(
 ) -> Result<Estimate> {
     let (rate_class, rate) = class_and_rate(db, eq, party_id, period.start().date())?;
     let drawn = crate::db::voucher::would_draw(db, party_id, eq.id, &rate_class, period.start())?;
-    let (_, amount, voucher) = with_draw(eq, rate, (period, period, samples), Default::default(), drawn)?;
+    let rules = time_rules(db, eq)?;
+    let (_, amount, voucher) = with_draw(eq, rules, rate, span(period, period, samples), Default::default(), drawn)?;
     let voucher = match voucher.filter(|(_, share)| share.0 > 0) {
         Some((grant, share)) => crate::db::voucher::programme_of(db, grant)?.map(|p| (p, share)),
         None => None,
@@ -273,21 +304,22 @@ pub fn price_now(store: &crate::db::Store, id: &str) -> Result<Option<PricedNow>
     let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
     let used = Period::new(start, end).field(Field::To, &end.to_string())?;
     let samples = b.actual_samples.unwrap_or(b.samples);
-    let (billed_minutes, charge) = self::charge(&eq, rate, &booked, &used, samples, took(db, &b)?)?;
+    let rules = time_rules(db, &eq)?;
+    let (billed_minutes, charge) = self::charge(&eq, rules, rate, span(&booked, &used, samples), took(db, &b)?)?;
     Ok(Some(PricedNow { rate_class, rate, billed_minutes, charge }))
 }
 
-/// Prices a completed booking again at its recorded rate, with what it
-/// took as recorded now, and writes the charge and the voucher's share (of
-/// the grant it drew on, if any); use still running is priced at check-out.
+/// Prices a completed booking again at its recorded rate and billed
+/// minutes, with what it took as recorded now, and writes the charge and
+/// the voucher's share (of the grant it drew on, if any); use still running
+/// is priced at check-out.
 pub(crate) fn reprice(db: Sql<'_>, b: &super::Booking) -> Result<()> {
-    let (Some(start), Some(end), Some(rate)) = (b.actual_start, b.actual_end, b.rate) else { return Ok(()) };
+    let (Some(billed), Some(rate)) = (b.billed_minutes, b.rate) else { return Ok(()) };
     let eq = crate::db::equipment::by_code(db, &b.equipment)?;
-    let booked = Period::new(b.start, b.end).field(Field::To, &b.end.to_string())?;
-    let used = Period::new(start, end).field(Field::To, &end.to_string())?;
     let samples = b.actual_samples.unwrap_or(b.samples);
     let drawn = redrawn(db, b)?;
-    let (_, charge, voucher) = with_draw(&eq, rate, (&booked, &used, samples), took(db, b)?, drawn)?;
+    let recorded = (billed, billed, samples);
+    let (_, charge, voucher) = with_draw(&eq, TimeRules::RECORDED, rate, recorded, took(db, b)?, drawn)?;
     crate::store::sql::consumable::set_charge(db, b.id, charge)?;
     redraw_done(db, b, voucher)
 }

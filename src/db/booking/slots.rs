@@ -209,9 +209,29 @@ pub fn preview(store: &Store, input: &BookingInput) -> Preview {
         }
         Err(e) => return Preview::Refused { why: e, free: None },
     }
+    // A project pays for its own party: the estimate is that party's, and
+    // a project of another party than the one asked is refused as typed.
+    let project = match input.project.trim() {
+        "" => None,
+        code => match super::super::project::resolve(db, code) {
+            Ok(p) => Some(p),
+            Err(e) => return Preview::Refused { why: e, free: None },
+        },
+    };
+    let party = match (&project, input.party.trim()) {
+        (Some(p), "") => p.party.clone(),
+        (_, asked) => asked.to_owned(),
+    };
     let who = booker(db, input).and_then(|p| gate::qualified(db, &eq, p, &req.period).map(|()| p));
-    match who.and_then(|p| Ok((p, crate::db::party::asked(db, p, &input.party)?))) {
-        Ok(who) => Preview::Free(estimate(db, &eq, who, &req, now).ok().flatten()),
+    match who.and_then(|p| Ok((p, crate::db::party::asked(db, p, &party)?))) {
+        Ok(who) => {
+            if let Some(p) = project.filter(|p| who.1.is_some_and(|(_, id)| id != p.party_id)) {
+                use crate::domain::{Field, Invalid, Problem};
+                let why = Invalid::new(Field::Project, &p.code, Problem::OtherParty { party: p.party }).into();
+                return Preview::Refused { why, free: None };
+            }
+            Preview::Free(estimate(db, &eq, who, &req, now).ok().flatten())
+        }
         Err(Error::Invalid(_)) => Preview::Incomplete,
         Err(e) => Preview::Refused { why: e, free: None },
     }

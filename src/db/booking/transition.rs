@@ -165,7 +165,9 @@ pub fn check_out(store: &mut Store, id: &str, at: Option<&str>, samples: Option<
         let booked = Period::new(before.start, before.end).field(Field::To, &before.end.to_string())?;
         let drawn = crate::db::voucher::draw(w.sql(), before.party_id, eq.id, &class, before.start)?;
         let took = priced::took(w.sql(), before)?;
-        let (billed, amount, voucher) = priced::with_draw(&eq, rate, (&booked, &used, samples), took, drawn)?;
+        let rules = priced::time_rules(w.sql(), &eq)?;
+        let span = priced::span(&booked, &used, samples);
+        let (billed, amount, voucher) = priced::with_draw(&eq, rules, rate, span, took, drawn)?;
         Ok(Changes {
             voucher,
             checked_out_at: Some(w.now()),

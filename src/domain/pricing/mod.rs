@@ -24,7 +24,8 @@
 //! - **Minimum.** A use costs at least the tariff's minimum, after the tier
 //!   discounts. The minimum is for actual use only, never a cancellation.
 //! - **Operator.** Use assisted by the centre's staff adds operator_rate ×
-//!   assisted minutes (rounded up like use) / 60, truncated, undiscounted.
+//!   assisted minutes (rounded up to the machine's booking slot, which
+//!   may differ from use's rounding unit) / 60, truncated, undiscounted.
 //! - **Consumables.** unit price × quantity each, never discounted, charged
 //!   on use only.
 //! - **Cancellation.** Cancelling with at least `free_cancel_minutes` of
@@ -96,6 +97,9 @@ pub struct Tariff {
     pub operator_rate: Won,
     /// Billed minutes are rounded up to a multiple of this (≥ 1; 1: by the minute).
     pub rounding_minutes: i64,
+    /// Assisted minutes are rounded up to a multiple of this (≥ 1): the
+    /// machine's booking slot, whatever use's rounding unit.
+    pub operator_rounding_minutes: i64,
     pub billed_time: BilledTime,
     /// Cancelling with at least this many minutes of notice is free.
     pub free_cancel_minutes: i64,
@@ -243,7 +247,7 @@ pub fn price(input: &PriceInput) -> Result<Priced, PriceError> {
             let amount = cost.discounted.max(t.minimum);
             lines.push(line(LineKind::Use, cost.quantity, t.rate, cost.gross, amount));
             if assisted > 0 && t.operator_rate > Won::ZERO {
-                let minutes = round_up(assisted, t.rounding_minutes)?;
+                let minutes = round_up(assisted, t.operator_rounding_minutes)?;
                 let amount = hourly(t.operator_rate, minutes)?;
                 lines.push(line(LineKind::OperatorSurcharge, minutes, t.operator_rate, amount, amount));
             }
@@ -368,6 +372,7 @@ fn check(input: &PriceInput) -> Result<(), PriceError> {
     won(t.minimum, Field::MinimumCharge)?;
     won(t.operator_rate, Field::OperatorRate)?;
     at_least(t.rounding_minutes, 1, Field::Rounding)?;
+    at_least(t.operator_rounding_minutes, 1, Field::Rounding)?;
     at_least(t.free_cancel_minutes, 0, Field::FreeCancel)?;
     for tier in &t.tiers {
         at_least(tier.from_minutes, 0, Field::Tier)?;

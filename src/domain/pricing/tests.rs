@@ -18,6 +18,7 @@ fn tariff(rate: i64) -> Tariff {
         minimum: Won::ZERO,
         operator_rate: Won::ZERO,
         rounding_minutes: 30,
+        operator_rounding_minutes: 30,
         billed_time: BilledTime::Used,
         free_cancel_minutes: 24 * 60,
         late_cancel_share: pct(5_000),
@@ -214,6 +215,7 @@ fn inputs_no_rule_prices_are_refused_with_their_field() {
     assert_eq!(refused(t(Tariff { minimum: Won(-1), ..tariff(1) })), Field::MinimumCharge);
     assert_eq!(refused(t(Tariff { operator_rate: Won(-1), ..tariff(1) })), Field::OperatorRate);
     assert_eq!(refused(t(Tariff { rounding_minutes: 0, ..tariff(1) })), Field::Rounding);
+    assert_eq!(refused(t(Tariff { operator_rounding_minutes: 0, ..tariff(1) })), Field::Rounding);
     assert_eq!(refused(t(Tariff { free_cancel_minutes: -1, ..tariff(1) })), Field::FreeCancel);
     let tiers = vec![VolumeTier { from_minutes: -1, discount: Percent::ZERO }];
     assert_eq!(refused(t(Tariff { tiers, ..tariff(1) })), Field::Tier);
@@ -302,7 +304,7 @@ prop_compose! {
         let tiers = tiers.into_iter().map(|(from_minutes, discount)| VolumeTier { from_minutes, discount }).collect();
         Tariff {
             unit, rate: Won(rate), minimum: Won(minimum), operator_rate: Won(operator_rate), rounding_minutes,
-            billed_time, free_cancel_minutes, late_cancel_share, no_show_share, tiers,
+            operator_rounding_minutes: rounding_minutes, billed_time, free_cancel_minutes, late_cancel_share, no_show_share, tiers,
         }
     }
 }
