@@ -9,7 +9,7 @@ use common::tui::{key, press, screen};
 use kiln::domain::Field;
 use kiln::i18n::Lang;
 use kiln::tui::app::App;
-use kiln::tui::form::{EquipmentForm, Form, FormKind, PeopleForm, ReportForm, TenantForm, TrainingForm};
+use kiln::tui::form::{BillingForm, EquipmentForm, Form, FormKind, PeopleForm, ReportForm, TenantForm, TrainingForm};
 use ratatui::crossterm::event::KeyCode;
 
 /// The demo centre at the keyboard of `user`, who holds `role` (or none).
@@ -156,6 +156,8 @@ fn every_kind() -> Vec<FormKind> {
         ReportForm::Settings.into(),
         PeopleForm::NewPerson.into(),
         PeopleForm::EditPerson { code: "P-0001".into() }.into(),
+        BillingForm::PartyClass { party: "BP-0001".into() }.into(),
+        BillingForm::ClassDiscount.into(),
     ];
     for k in &kinds {
         match k {
@@ -186,7 +188,8 @@ fn every_kind() -> Vec<FormKind> {
                 | TrainingForm::Revoke { .. },
             )
             | FormKind::Reports(ReportForm::IssueStatements { .. } | ReportForm::Backup | ReportForm::Settings)
-            | FormKind::People(PeopleForm::NewPerson | PeopleForm::EditPerson { .. }) => {}
+            | FormKind::People(PeopleForm::NewPerson | PeopleForm::EditPerson { .. })
+            | FormKind::Billing(BillingForm::PartyClass { .. } | BillingForm::ClassDiscount) => {}
         }
     }
     kinds
@@ -203,7 +206,7 @@ fn every_form_is_saved_through_its_use_case_and_none_closes_as_if_saved() {
     let mut store = db.open_as("yun");
     let before = common::dump(&db.path);
     let kinds = every_kind();
-    assert_eq!(kinds.len(), 25);
+    assert_eq!(kinds.len(), 27);
     for kind in kinds {
         let mut form = Form::new(kind.clone(), "t".into(), Vec::new());
         let result = kiln::tui::forms::submit(&form, &mut store, Lang::En);

@@ -83,6 +83,10 @@ pub enum Action {
     Qualifications,
     /// Screen 5's people tab (and back).
     People,
+    /// Screen 2's billing parties (and back to the companies).
+    Parties,
+    /// Open the form for a rate class's discount.
+    Discount,
     /// Issue the month's statements (after a confirmation).
     Issue,
     /// Write the report on screen to an Excel file.
@@ -139,6 +143,7 @@ impl Action {
             | A::AddSession
             | A::Complete
             | A::Issue
+            | A::Discount
             | A::Settings => true,
             A::Quit
             | A::ToggleHelp
@@ -161,6 +166,7 @@ impl Action {
             | A::NextWeek
             | A::Qualifications
             | A::People
+            | A::Parties
             | A::ExportXlsx
             | A::ExportCsv
             | A::Backup

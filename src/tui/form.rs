@@ -117,6 +117,20 @@ pub enum FormKind {
     Training(TrainingForm),
     Reports(ReportForm),
     People(PeopleForm),
+    Billing(BillingForm),
+}
+
+/// The forms of screen 2's billing parties.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BillingForm {
+    PartyClass { party: String },
+    ClassDiscount,
+}
+
+impl From<BillingForm> for FormKind {
+    fn from(k: BillingForm) -> Self {
+        FormKind::Billing(k)
+    }
 }
 
 /// The forms of screen 5's people tab.

@@ -33,6 +33,8 @@ pub enum Context {
     Qualifications,
     /// The people tab of the training screen.
     People,
+    /// Screen 2's billing parties.
+    Parties,
     /// The reports screen.
     Reports,
     /// A form is open: typed characters go into the focused field.
@@ -148,6 +150,10 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Companies, key('l'), Action::Lease, Msg::KeyNewLease, MAIN),
     bind(C::Companies, key('r'), Action::Report, Msg::KeyYearly, MAIN),
     bind(C::Companies, key('x'), Action::Leave, Msg::KeyLeave, MAIN),
+    bind(C::Companies, key('B'), Action::Parties, Msg::KeyParties, MAIN),
+    bind(C::Parties, key('B'), Action::Parties, Msg::KeyCompanies, MAIN),
+    bind(C::Parties, key('e'), Action::Edit, Msg::KeySetClass, MAIN),
+    bind(C::Parties, key('d'), Action::Discount, Msg::KeyDiscount, MAIN),
 
     bind(C::Spaces, code(KeyCode::Left), Action::Left, Msg::KeyPrevFloor, H::As("←→", Msg::KeyFloor, Rank::Main)),
     bind(C::Spaces, code(KeyCode::Right), Action::Right, Msg::KeyNextFloor, H::No),

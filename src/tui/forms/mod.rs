@@ -1,6 +1,7 @@
 //! The forms of the screens: how each is laid out, what saving it does (the
 //! same use cases as the CLI), and the live feedback while typing.
 
+mod billing;
 mod equipment;
 mod people;
 pub mod picker;
@@ -14,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{Lang, labels};
 use crate::tui::form::{Form, FormField, FormKind};
 
+pub use billing::{class_discount_form, party_class_form};
 pub use equipment::{
     booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form, walk_in_form,
 };
@@ -41,6 +43,7 @@ pub fn submit(form: &Form, store: &mut Store, lang: Lang) -> Result<String> {
         FormKind::Training(kind) => training::submit(form, kind, store, lang),
         FormKind::Reports(kind) => reports::submit(form, kind, store, lang),
         FormKind::People(kind) => people::submit(form, kind, store, lang),
+        FormKind::Billing(kind) => billing::submit(form, kind, store, lang),
     }
 }
 
@@ -78,6 +81,6 @@ pub fn feedback(form: &mut Form, store: &Store, lang: Lang) {
     match &form.kind {
         FormKind::Tenant(_) => tenants::check(form, store, lang),
         FormKind::Equipment(_) => equipment::check(form, store, lang),
-        FormKind::Training(_) | FormKind::Reports(_) | FormKind::People(_) => {}
+        FormKind::Training(_) | FormKind::Reports(_) | FormKind::People(_) | FormKind::Billing(_) => {}
     }
 }

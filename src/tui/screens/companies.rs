@@ -1,5 +1,6 @@
 //! 2 기업: the companies, filterable by name, BRN or representative, with the
-//! selected one's leases, people and yearly figures beside the list.
+//! selected one's leases, people and yearly figures beside the list; `B`
+//! shows every billing party instead (`super::parties`), and back.
 
 use chrono::Datelike;
 use ratatui::Frame;
@@ -36,6 +37,9 @@ pub struct Companies {
     window_start: u32,
     rows: Vec<Company>,
     detail: Option<Detail>,
+    /// Shown instead of the companies when `showing_parties`.
+    parties: super::parties::Parties,
+    showing_parties: bool,
 }
 
 struct Detail {
@@ -105,14 +109,25 @@ impl Companies {
     pub fn selected_name(&self) -> Option<String> {
         self.current().map(|c| c.name.clone())
     }
+
+    /// The billing parties' view, when it is shown.
+    pub fn parties(&self) -> Option<&super::parties::Parties> {
+        self.showing_parties.then_some(&self.parties)
+    }
 }
 
 impl Screen for Companies {
     fn contexts(&self) -> &'static [Context] {
+        if self.showing_parties {
+            return self.parties.contexts();
+        }
         self.filter.contexts(&[Context::Companies, Context::List])
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
+        if self.showing_parties {
+            return self.parties.refresh(store);
+        }
         // Another terminal may have added a company above the selected one:
         // stay on the same company, not on the same row.
         let kept = self.current().map(|c| c.id);
@@ -124,6 +139,14 @@ impl Screen for Companies {
     }
 
     fn update(&mut self, action: Action, store: &mut Store, ui: &Ui) -> Result<Outcome> {
+        if action == Action::Parties {
+            self.showing_parties = !self.showing_parties;
+            self.refresh(store)?;
+            return Ok(Outcome::Nothing);
+        }
+        if self.showing_parties {
+            return self.parties.update(action, store, ui);
+        }
         let (today, lang) = (ui.today, ui.lang);
         match self.filter.update(action) {
             Filtered::NotMine => {}
@@ -164,6 +187,9 @@ impl Screen for Companies {
     }
 
     fn view(&self, frame: &mut Frame, area: Rect, ui: &Ui) {
+        if self.showing_parties {
+            return self.parties.view(frame, area, ui);
+        }
         let [left, right] = Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)]).areas(area);
         self.view_list(frame, left, ui);
         self.view_detail(frame, right, ui);
@@ -333,7 +359,7 @@ impl Companies {
 
 /// The company's party: its class today, this year's vouchers (what is left
 /// of each cap) and its projects (spent of budget).
-fn billing(lines: &mut Vec<Line<'static>>, b: &crate::db::party::Billing, w: usize, lang: Lang) {
+pub(super) fn billing(lines: &mut Vec<Line<'static>>, b: &crate::db::party::Billing, w: usize, lang: Lang) {
     lines.push(Line::styled(Msg::BillingHeading.text(lang), theme::key()));
     let class = lang.pick(&b.class_name.0, &b.class_name.1);
     let rule = if b.class_set { "" } else { Msg::ClassByRule.text(lang) };

@@ -6,6 +6,7 @@ mod dashboard;
 pub mod equipment;
 pub mod filter;
 pub mod list;
+pub mod parties;
 pub mod reports;
 mod spaces;
 pub mod training;
