@@ -64,24 +64,45 @@ fn late_log(store: &mut Store, this_month: NaiveDate) -> Result<()> {
         .filter_map(|p| p.members.first().cloned().map(|m| (p.code, m)))
         .take(2)
         .collect();
+    let xrd = crate::db::equipment::by_code(store.sql(), "EQ-0001")?;
     for (i, (party, person)) in people.iter().enumerate() {
-        // The first free evening hour of the month on the first microscope.
-        let recorded = (1..28).find_map(|day| {
-            let d = last.with_day(day)?;
-            let period = Period::new(Minute::at(d, 19, 0), Minute::at(d, 20, 0)).ok()?;
-            let row = PastBooking {
-                equipment: "EQ-0001".into(),
-                person: person.clone(),
-                party: party.clone(),
-                period,
-                state: BookingState::Completed,
-                purpose: "야간 측정 (장부 기록)".into(),
-                samples: 1,
-                actual: Some(period),
+        // The first free evening hour of the month on the XRD, found before
+        // it is written: a refused write would use up a row id on
+        // PostgreSQL and the demo would differ between engines.
+        let mut free = None;
+        for day in 1..28 {
+            let Some(d) = last.with_day(day) else { continue };
+            let Ok(period) = Period::new(Minute::at(d, 19, 0), Minute::at(d, 20, 0)) else { continue };
+            let day = crate::db::booking::BookingFilter {
+                equipment: Some(xrd.code.clone()),
+                from: Some(Minute::at(d, 0, 0)),
+                to: Some(Minute::at(d, 23, 59)),
+                ..crate::db::booking::BookingFilter::default()
             };
-            record(store, &[row]).ok()
-        });
-        if recorded.is_some() && i == 0 {
+            let used = crate::db::booking::list(store, &day, crate::db::Page::ALL_FOR_CLI)?.into_iter().any(|b| {
+                let ran = b.actual_start.is_some_and(|s| s < period.end())
+                    && b.actual_end.is_none_or(|e| e > period.start());
+                ran || (b.state.is_active() && b.start < period.end() && b.end > period.start())
+            });
+            let held = crate::db::booking::clash_for(store.sql(), xrd.id, &period, xrd.rules.buffer_minutes)?;
+            if !used && held.is_none() {
+                free = Some(period);
+                break;
+            }
+        }
+        let Some(period) = free else { continue };
+        let row = PastBooking {
+            equipment: xrd.code.clone(),
+            person: person.clone(),
+            party: party.clone(),
+            period,
+            state: BookingState::Completed,
+            purpose: "야간 측정 (장부 기록)".into(),
+            samples: 1,
+            actual: Some(period),
+        };
+        record(store, &[row])?;
+        if i == 0 {
             statement::write_off(store, party, &month, "소액 — 청구 실익 없음")?;
         }
     }
