@@ -80,8 +80,8 @@ fn late_log(store: &mut Store, this_month: NaiveDate) -> Result<()> {
                 ..crate::db::booking::BookingFilter::default()
             };
             let used = crate::db::booking::list(store, &day, crate::db::Page::ALL_FOR_CLI)?.into_iter().any(|b| {
-                let ran = b.actual_start.is_some_and(|s| s < period.end())
-                    && b.actual_end.is_none_or(|e| e > period.start());
+                let ran =
+                    b.actual_start.is_some_and(|s| s < period.end()) && b.actual_end.is_none_or(|e| e > period.start());
                 ran || (b.state.is_active() && b.start < period.end() && b.end > period.start())
             });
             let held = crate::db::booking::clash_for(store.sql(), xrd.id, &period, xrd.rules.buffer_minutes)?;
