@@ -83,6 +83,7 @@ const CASES: &[Case] = &[
     c("4n", F::To, "2026-11-01 09:00"),
     c("4n", F::Purpose, "gpj.exe\u{202E}"),
     c("4n", F::Samples, "-1"),
+    c("4n", F::Project, "PJ-9999"),
     c("4n", F::Weeks, "0"),
     c("4d", F::From, "2026-12-05 25:00"),
     c("4d", F::To, "2026-11-01 09:00"),
@@ -94,6 +95,11 @@ const CASES: &[Case] = &[
     c("4A", F::Hours, "funday 09:00-18:00"),
     c("4A", F::Slot, "7"),
     c("4A", F::Room, "999"),
+    // Billing parties: a party's class, a class's discount.
+    c("2Be", F::RateClass, "wizard"),
+    c("2Bd", F::RateClass, "wizard"),
+    c("2Bd", F::Discount, "120"),
+    c("2Bd", F::Discount, "-5"),
     // Training: cohorts, sessions, enrolment, completion.
     c("5n", F::Cohort, ""),
     c("5n", F::Capacity, "0"),

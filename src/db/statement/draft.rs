@@ -325,9 +325,15 @@ fn unbilled(inputs: &Inputs, month: NaiveDate) -> (Option<&str>, Won) {
         })
         .sum();
     let now = rent + inputs.used.get(&month).map_or(0, |w| w.0);
+    let billed = inputs.issued.iter().find(|b| b.month == month);
+    // Most parties used nothing in most months and were never corrected:
+    // nothing to look up (the months are asked of every party, every time).
+    if now == 0 && billed.is_none() && inputs.corrected.is_empty() && inputs.written_off.is_empty() {
+        return (None, Won::ZERO);
+    }
     let written = inputs.written_off.get(&month).map_or(0, |w| w.0);
     let corrected = |source: &str| inputs.corrected.get(source).map_or(0, |w| w.0);
-    match inputs.issued.iter().find(|b| b.month == month) {
+    match billed {
         Some(b) => (Some(&b.number), Won(now - b.base.0 - corrected(&b.number) - written)),
         None => (None, Won(now - corrected(&month_text(y, mo)) - written)),
     }
@@ -345,7 +351,7 @@ pub(super) fn unbilled_of(inputs: &Inputs, month: NaiveDate) -> (Option<String>,
 /// what changes in the month reaches the next statement instead.
 pub(super) fn settled_later(inputs: &Inputs, year: i32, month: u32) -> bool {
     let settled = month_start(year, month).is_some_and(|m| inputs.written_off.contains_key(&m));
-    settled || inputs.corrected.contains_key(&month_text(year, month))
+    settled || (!inputs.corrected.is_empty() && inputs.corrected.contains_key(&month_text(year, month)))
 }
 
 /// Corrections of the months issued before the month drafted: a line for

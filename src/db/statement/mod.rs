@@ -125,26 +125,31 @@ pub fn month(store: &Store, month: &str) -> Result<Vec<Statement>> {
     Ok(month_in(store.sql(), y, m)?.into_iter().map(|(_, s)| s).collect())
 }
 
-/// [`month`], each statement with its party's id.
+/// [`month`], each statement with its party's id. The lines come first:
+/// most parties have nothing to bill, and only those that do are named.
 fn month_in(db: Sql<'_>, y: i32, m: u32) -> Result<Vec<(i64, Statement)>> {
     let first = first_day(y, m)?;
     let mut issued = sql::issued_in(db, first)?;
-    let (mut inputs, closed) = draft::all_inputs(db, y, m)?;
-    let mut out = Vec::new();
-    sql::each_party(db, |id, to| {
-        let s = if let Some((row, lines)) = issued.remove(&id) {
-            issued_statement(row, first, to, lines)
-        } else {
-            // Most parties have nothing to bill this month.
-            let Some(lines) = inputs.remove(&id).map(|i| draft::lines_from(&i, &closed, y, m)) else { return Ok(()) };
-            draft_with(to, y, m, lines)?
-        };
-        // A party with inputs may still have nothing to bill.
-        if !s.lines.is_empty() {
-            out.push((id, s));
+    issued.retain(|_, (_, lines)| !lines.is_empty());
+    let (inputs, closed) = draft::all_inputs(db, y, m)?;
+    let mut drafts: std::collections::HashMap<i64, Vec<Line>> = inputs
+        .into_iter()
+        .filter(|(id, _)| !issued.contains_key(id))
+        .map(|(id, i)| (id, draft::lines_from(&i, &closed, y, m)))
+        .filter(|(_, lines)| !lines.is_empty())
+        .collect();
+    let wanted: std::collections::HashSet<i64> = issued.keys().chain(drafts.keys()).copied().collect();
+    let mut out = Vec::with_capacity(issued.len() + drafts.len());
+    sql::each_party(db, &wanted, |id, to| {
+        if let Some((row, lines)) = issued.remove(&id) {
+            out.push((id, issued_statement(row, first, to, lines)));
+        } else if let Some(lines) = drafts.remove(&id) {
+            out.push((id, draft_with(to, y, m, lines)?));
         }
         Ok(())
     })?;
+    // By name as written, byte for byte, on both engines.
+    out.sort_by(|a, b| a.1.name.cmp(&b.1.name).then(a.0.cmp(&b.0)));
     Ok(out)
 }
 

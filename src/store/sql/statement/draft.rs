@@ -336,11 +336,19 @@ pub fn overdue(
 /// issued for them. A party's use in such a month with no statement of its
 /// own is carried to its next statement.
 pub fn closed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<NaiveDate>> {
-    db.all(
-        "SELECT DISTINCT month FROM statement INDEXED BY statement_month WHERE month < ?1 ORDER BY month",
+    // One seek of the month index per month, latest first: a DISTINCT
+    // would read every statement (1 ms at 24,000, for a party's draft).
+    let mut out = db.all(
+        "WITH RECURSIVE m(month) AS (
+             SELECT max(month) FROM statement WHERE month < ?1
+             UNION ALL
+             SELECT (SELECT max(s.month) FROM statement s WHERE s.month < m.month) FROM m WHERE m.month IS NOT NULL)
+         SELECT month FROM m WHERE month IS NOT NULL",
         &[&month_key(month)],
         |r| month_at(r, 0),
-    )
+    )?;
+    out.reverse();
+    Ok(out)
 }
 
 /// What was written off, by party (one, or every party) and month, each to

@@ -99,9 +99,18 @@ pub fn party(db: Sql<'_>, id: i64) -> Result<BilledTo> {
     db.one(&format!("{BILLED_TO} WHERE y.id = ?1"), &[&id], billed_to)
 }
 
-/// Every party as a statement names it, by name, each to `f` with its id.
-pub fn each_party(db: Sql<'_>, mut f: impl FnMut(i64, BilledTo) -> Result<()>) -> Result<()> {
-    db.each(&format!("{BILLED_TO} ORDER BY 3, y.id"), &[], |r| f(r.get(0)?, billed_to(r)?))
+/// Each party of `wanted` as a statement names it, in no order, to `f`
+/// with its id. The others are passed over unread: at 25,000 parties, a
+/// month bills a tenth of them.
+pub fn each_party<S: std::hash::BuildHasher>(
+    db: Sql<'_>,
+    wanted: &std::collections::HashSet<i64, S>,
+    mut f: impl FnMut(i64, BilledTo) -> Result<()>,
+) -> Result<()> {
+    db.each(BILLED_TO, &[], |r| {
+        let id: i64 = r.get(0)?;
+        if wanted.contains(&id) { f(id, billed_to(r)?) } else { Ok(()) }
+    })
 }
 
 /// Writes an issued statement's lines, numbered from 1 in order. The demo
