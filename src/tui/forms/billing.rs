@@ -9,6 +9,7 @@ use crate::db::rate_class::{self, ClassChange, RateClass};
 use crate::domain::Field;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
+use crate::tui::app::Tone;
 use crate::tui::form::{BillingForm, Form};
 
 /// The classes as the hint lists them: `tenant, sme, …`.
@@ -16,12 +17,19 @@ fn codes(classes: &[RateClass]) -> String {
     classes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
 }
 
-/// Sets `p`'s class (empty: by rule).
-pub fn party_class_form(p: &Party, lang: Lang) -> Form {
+/// The classes as the form's note names them: `tenant 입주기업 · sme 중소기업 …`.
+fn named(classes: &[RateClass], lang: Lang) -> String {
+    classes.iter().map(|c| format!("{} {}", c.code, lang.pick(&c.name_ko, &c.name_en))).collect::<Vec<_>>().join(" · ")
+}
+
+/// Sets `p`'s class (empty: by rule), the classes named under the field.
+pub fn party_class_form(p: &Party, classes: &[RateClass], lang: Lang) -> Form {
     let fields =
         vec![text(Field::RateClass, p.class.as_deref().unwrap_or_default(), Msg::FormClassHint.text(lang), lang)];
     let title = format!("{} · {} {}", Msg::FormPartyClass.text(lang), p.code, p.name);
-    Form::new(BillingForm::PartyClass { party: p.code.clone() }, title, fields)
+    let mut form = Form::new(BillingForm::PartyClass { party: p.code.clone() }, title, fields);
+    form.note = Some((named(classes, lang), Tone::Info));
+    form
 }
 
 /// A class's discount, opening on `class` (the selected party's) with its
@@ -38,7 +46,9 @@ pub fn class_discount_form(classes: &[RateClass], class: Option<&str>, lang: Lan
         text(Field::RateClass, chosen.map_or("", |c| c.code.as_str()), &codes(classes), lang),
         text(Field::Discount, &discount, "30", lang),
     ];
-    Form::new(BillingForm::ClassDiscount, Msg::FormClassDiscount.text(lang).to_owned(), fields)
+    let mut form = Form::new(BillingForm::ClassDiscount, Msg::FormClassDiscount.text(lang).to_owned(), fields);
+    form.note = Some((named(classes, lang), Tone::Info));
+    form
 }
 
 pub(super) fn submit(form: &Form, kind: &BillingForm, store: &mut Store, lang: Lang) -> Result<String> {

@@ -99,7 +99,9 @@ impl Parties {
         }
         let selected = self.detail.as_ref().map(|(p, b)| (p.clone(), b.as_ref().map(|b| b.rate_class.clone())));
         Ok(match (action, selected) {
-            (Action::Edit, Some((p, _))) => Outcome::OpenForm(forms::party_class_form(&p, ui.lang)),
+            (Action::Edit, Some((p, _))) => {
+                Outcome::OpenForm(forms::party_class_form(&p, &rate_class::list(store)?, ui.lang))
+            }
             (Action::Discount, class) => {
                 let classes = rate_class::list(store)?;
                 Outcome::OpenForm(forms::class_discount_form(&classes, class.and_then(|c| c.1).as_deref(), ui.lang))
