@@ -90,15 +90,9 @@ pub enum StatementAction {
     },
 }
 
-/// The party as a statement's head names it: its BRN, or its code for an
-/// individual, who has none.
-fn party_id(s: &Statement) -> &str {
-    if s.brn.is_empty() { &s.party } else { &s.brn }
-}
-
 fn print(s: &Statement, lang: Lang) -> Result<()> {
     let number = s.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
-    say(format!("{number}  {}  {}  {}", month_of(s.month), s.name, party_id(s)))?;
+    say(format!("{number}  {}  {}  {}", month_of(s.month), s.name, s.billed_id()))?;
     for l in &s.lines {
         let voucher = labels::voucher_note(l, lang).map_or_else(String::new, |v| format!("  {v}"));
         say(format!(

@@ -315,7 +315,7 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
 /// (if it had one), the corrections issued since and what was written off.
 /// The statement number corrected, or `None` for use carried from a month
 /// it had no statement for, and the amount.
-fn unbilled(inputs: &Inputs, month: NaiveDate) -> (Option<&str>, Won) {
+pub(super) fn unbilled(inputs: &Inputs, month: NaiveDate) -> (Option<&str>, Won) {
     let (y, mo) = ym(month);
     let rent: i64 = inputs
         .leases
@@ -337,13 +337,6 @@ fn unbilled(inputs: &Inputs, month: NaiveDate) -> (Option<&str>, Won) {
         Some(b) => (Some(&b.number), Won(now - b.base.0 - corrected(&b.number) - written)),
         None => (None, Won(now - corrected(&month_text(y, mo)) - written)),
     }
-}
-
-/// The party's unbilled amount of the issued month `month` as of now
-/// ([`unbilled`]), and the statement it would correct.
-pub(super) fn unbilled_of(inputs: &Inputs, month: NaiveDate) -> (Option<String>, Won) {
-    let (number, amount) = unbilled(inputs, month);
-    (number.map(str::to_owned), amount)
 }
 
 /// Whether the party's use of `month` was carried to a later statement or

@@ -45,6 +45,14 @@ pub struct Statement {
     pub outstanding: Won,
 }
 
+impl Statement {
+    /// The party as a statement's head names it: its BRN, or its code for
+    /// an individual, who has none.
+    pub fn billed_id(&self) -> &str {
+        if self.brn.is_empty() { &self.party } else { &self.brn }
+    }
+}
+
 fn shown_brn(raw: Option<String>) -> String {
     raw.map(|raw| Brn::parse(&raw).map_or(raw, |b| b.to_string())).unwrap_or_default()
 }

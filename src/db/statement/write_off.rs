@@ -5,48 +5,22 @@
 //! reason. The write-off is frozen once written and audited, and the
 //! adjustment then leaves the draft.
 
-use chrono::{Datelike, Months, NaiveDate};
-use serde::Serialize;
+use chrono::{Datelike, Months};
 
 use super::draft;
 use super::{Store, first_day};
 use crate::db::write::json;
-use crate::domain::statement::{as_month, month_text, parse_month};
-use crate::domain::{Capability, Field, ForField, Invalid, Minute, Problem, Won, text};
+use crate::domain::statement::{month_text, parse_month};
+use crate::domain::{Capability, Field, ForField, Invalid, Problem, Won, text};
 use crate::error::Result;
+pub use crate::store::sql::statement::draft::WriteOff;
 use crate::store::sql::statement::draft::{self as sql, NewWriteOff};
 use crate::store::sql::statement::party as billed_to;
-
-/// A write-off as recorded.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct WriteOff {
-    /// The billing party's code and name.
-    pub party: String,
-    pub name: String,
-    /// The month written off (its first day).
-    #[serde(serialize_with = "as_month")]
-    pub month: NaiveDate,
-    /// What was let go: unbilled use, or (negative) a credit not returned.
-    pub amount: Won,
-    /// The party's own statement for the month, when the amount corrects
-    /// one; none when the party had no statement that month.
-    pub statement: Option<String>,
-    pub reason: String,
-    pub written_at: Minute,
-    pub written_by: String,
-}
-
-impl From<sql::WrittenOff> for WriteOff {
-    fn from(w: sql::WrittenOff) -> Self {
-        let sql::WrittenOff { party, name, month, amount, statement, reason, written_at, written_by } = w;
-        WriteOff { party, name, month, amount, statement, reason, written_at, written_by }
-    }
-}
 
 /// Every write-off, or those of `party`, by month.
 pub fn write_offs(store: &Store, party: Option<&str>) -> Result<Vec<WriteOff>> {
     let id = party.map(|p| crate::db::party::resolve(store.sql(), p, Field::Party)).transpose()?.map(|p| p.id);
-    Ok(sql::write_offs(store.sql(), id)?.into_iter().map(WriteOff::from).collect())
+    sql::write_offs(store.sql(), id)
 }
 
 /// Writes off what `party` owes for `month` beyond what was billed for it
@@ -66,7 +40,8 @@ pub fn write_off(store: &mut Store, party: &str, month: &str, reason: &str) -> R
             return Err(Invalid::new(Field::Month, month_text(y, m), Problem::NotIssued).into());
         }
         let inputs = draft::inputs(w.sql(), p.id, next.year(), next.month(), &closed)?;
-        let (statement, amount) = draft::unbilled_of(&inputs, first);
+        let (statement, amount) = draft::unbilled(&inputs, first);
+        let statement = statement.map(str::to_owned);
         if amount == Won::ZERO {
             return Err(Invalid::new(Field::Month, month_text(y, m), Problem::NothingUnbilled).into());
         }

@@ -385,14 +385,19 @@ pub fn insert_write_off(db: Sql<'_>, w: &NewWriteOff<'_>) -> Result<i64> {
     )
 }
 
-/// A write-off as listed: the party's code and name, the month, the
-/// amount, the party's own statement for the month (if any), the reason,
-/// and when and by whom it was written.
-pub struct WrittenOff {
+/// A write-off as recorded and listed.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct WriteOff {
+    /// The billing party's code and name.
     pub party: String,
     pub name: String,
+    /// The month written off (its first day).
+    #[serde(serialize_with = "crate::domain::statement::as_month")]
     pub month: NaiveDate,
+    /// What was let go: unbilled use, or (negative) a credit not returned.
     pub amount: Won,
+    /// The party's own statement for the month, when the amount corrects
+    /// one; none when the party had no statement that month.
     pub statement: Option<String>,
     pub reason: String,
     pub written_at: Minute,
@@ -400,7 +405,7 @@ pub struct WrittenOff {
 }
 
 /// Every write-off (of one party, or of all), by month and when written.
-pub fn write_offs(db: Sql<'_>, party_id: Option<i64>) -> Result<Vec<WrittenOff>> {
+pub fn write_offs(db: Sql<'_>, party_id: Option<i64>) -> Result<Vec<WriteOff>> {
     db.all(
         "SELECT y.code, coalesce(c.name, y.name), w.month, w.amount,
                 (SELECT s.number FROM statement s WHERE s.party_id = w.party_id AND s.month = w.month),
@@ -410,7 +415,7 @@ pub fn write_offs(db: Sql<'_>, party_id: Option<i64>) -> Result<Vec<WrittenOff>>
           ORDER BY w.month, w.written_at, w.id",
         &[&party_id],
         |r| {
-            Ok(WrittenOff {
+            Ok(WriteOff {
                 party: r.get(0)?,
                 name: r.get(1)?,
                 month: month_at(r, 2)?,

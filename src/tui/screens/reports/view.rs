@@ -127,8 +127,7 @@ fn preview(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
         return;
     };
     let number = st.number.clone().unwrap_or_else(|| Msg::Draft.text(lang).to_owned());
-    let who = if st.brn.is_empty() { &st.party } else { &st.brn };
-    let block = titled(&format!("{number} · {} · {who}", st.name), false);
+    let block = titled(&format!("{number} · {} · {}", st.name, st.billed_id()), false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
