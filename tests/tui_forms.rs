@@ -158,6 +158,8 @@ fn every_kind() -> Vec<FormKind> {
         PeopleForm::EditPerson { code: "P-0001".into() }.into(),
         BillingForm::PartyClass { party: "BP-0001".into() }.into(),
         BillingForm::ClassDiscount.into(),
+        BillingForm::Programme.into(),
+        BillingForm::Grant.into(),
     ];
     for k in &kinds {
         match k {
@@ -189,7 +191,12 @@ fn every_kind() -> Vec<FormKind> {
             )
             | FormKind::Reports(ReportForm::IssueStatements { .. } | ReportForm::Backup | ReportForm::Settings)
             | FormKind::People(PeopleForm::NewPerson | PeopleForm::EditPerson { .. })
-            | FormKind::Billing(BillingForm::PartyClass { .. } | BillingForm::ClassDiscount) => {}
+            | FormKind::Billing(
+                BillingForm::PartyClass { .. }
+                | BillingForm::ClassDiscount
+                | BillingForm::Programme
+                | BillingForm::Grant,
+            ) => {}
         }
     }
     kinds
@@ -206,7 +213,7 @@ fn every_form_is_saved_through_its_use_case_and_none_closes_as_if_saved() {
     let mut store = db.open_as("yun");
     let before = common::dump(&db.path);
     let kinds = every_kind();
-    assert_eq!(kinds.len(), 27);
+    assert_eq!(kinds.len(), 29);
     for kind in kinds {
         let mut form = Form::new(kind.clone(), "t".into(), Vec::new());
         let result = kiln::tui::forms::submit(&form, &mut store, Lang::En);

@@ -129,8 +129,12 @@ fn the_report_on_screen_exports_to_excel_and_csv_and_reads_back() {
     for _ in 0..3 {
         press(&mut app, KeyCode::Down);
     }
+    assert_eq!(app.screens().reports().report(), Report::Utilisation, "{}", screen(&app, 120, 30));
     key(&mut app, 'c');
-    let csv = std::fs::read_to_string(db.dir.path().join("kiln-utilisation-2026-10.csv")).unwrap();
+    // What the screen said, if the file is not there: the refusal or the
+    // name it was written under.
+    let csv = std::fs::read_to_string(db.dir.path().join("kiln-utilisation-2026-10.csv"))
+        .unwrap_or_else(|e| panic!("{e}: {}", screen(&app, 120, 30)));
     let mut lines = csv.lines();
     assert_eq!(lines.next().unwrap(), "\u{feff}장비,장비명,예약 시간,사용 시간,가용 시간,가동률");
     assert_eq!(csv.lines().count(), app.screens().reports().data().utilisation.len() + 2);

@@ -136,6 +136,10 @@ pub enum Field {
     Budget,
     /// A consumable (소모품), by code.
     Consumable,
+    /// A project's name (과제명).
+    ProjectName,
+    /// A voucher programme's name (사업명).
+    ProgrammeName,
     /// A voucher programme (바우처 사업), by code.
     Programme,
     /// The share of a covered line a voucher programme pays.

@@ -53,7 +53,7 @@ fn number(raw: &str) -> Result<String, Problem> {
 impl ProjectInput {
     pub fn validate(&self) -> Result<NewProject, Invalid> {
         let party = text::required(&self.party, 20).field(Field::Party, &self.party)?;
-        let name = text::name(&self.name, 200).field(Field::Title, &self.name)?;
+        let name = text::name(&self.name, 200).field(Field::ProjectName, &self.name)?;
         let number = number(&self.number).field(Field::ProjectNumber, &self.number)?;
         let funder = text::name(&self.funder, 100).field(Field::Funder, &self.funder)?;
         let from = parse_date(&self.from).field(Field::From, &self.from)?;
@@ -108,7 +108,7 @@ mod tests {
         assert_eq!((p.budget, p.last_day.to_string()), (Some(Won(30_000_000)), "2026-12-31".to_owned()));
         assert_eq!(ProjectInput { budget: String::new(), ..input() }.validate().unwrap().budget, None);
         let cases = [
-            (ProjectInput { name: String::new(), ..input() }, Field::Title),
+            (ProjectInput { name: String::new(), ..input() }, Field::ProjectName),
             (ProjectInput { number: "RS 2025/1".into(), ..input() }, Field::ProjectNumber),
             (ProjectInput { funder: String::new(), ..input() }, Field::Funder),
             (ProjectInput { last_day: "2025-03-31".into(), ..input() }, Field::LastDay),

@@ -76,7 +76,7 @@ fn codes(raw: &[String]) -> Vec<String> {
 
 impl ProgrammeInput {
     pub fn validate(&self) -> Result<NewProgramme, Invalid> {
-        let name = text::name(&self.name, 200).field(Field::Title, &self.name)?;
+        let name = text::name(&self.name, 200).field(Field::ProgrammeName, &self.name)?;
         let funder = text::name(&self.funder, 100).field(Field::Funder, &self.funder)?;
         let share = share(&self.share)?;
         let cap = positive_won(&self.cap, Field::Cap)?;

@@ -122,6 +122,8 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Project => ("과제", "project"),
         F::ProjectNumber => ("과제번호", "project number"),
         F::Funder => ("전문기관", "funder"),
+        F::ProjectName => ("과제명", "project name"),
+        F::ProgrammeName => ("사업명", "programme name"),
         F::Budget => ("예산(장비 사용)", "budget (equipment use)"),
         F::Consumable => ("소모품", "consumable"),
         F::Programme => ("바우처 사업", "voucher programme"),

@@ -75,6 +75,17 @@ messages! {
     FormClassHint => "비우면 규칙대로 (입주 중이면 입주기업)", "empty: by rule (tenant while leasing)";
     SavedPartyClass => "{0} {1}: 이용자 구분 {2}", "{0} {1}: rate class {2}";
     SavedClassDiscount => "{0} 할인율 {1}", "{0}: discount {1}";
+    KeyNewProgramme => "새 사업", "new programme";
+    KeyGrant => "대상 추가", "grant";
+    FormProgramme => "새 바우처 지원사업", "New voucher programme";
+    FormGrant => "바우처 지원 대상 추가", "Grant a voucher";
+    FormEveryMachineHint => "EQ-0001, EQ-0002 (비우면 모든 장비)", "EQ-0001, EQ-0002 (empty: every machine)";
+    FormEveryClassHint => "sme, academia (비우면 모든 구분)", "sme, academia (empty: every class)";
+    FormGrantPartyHint => "청구처: 이름·BP-코드·사업자번호", "billing party: name, BP- code or BRN";
+    FormGrantCapHint => "비우면 사업 한도 {0}원", "empty: the programme's cap, {0} won";
+    NoProgrammes => "지원사업이 없습니다: 먼저 n으로 추가하세요", "No programmes: add one first with n";
+    SavedProgramme => "지원사업 {0} {1}을(를) 추가했습니다", "Programme {0} {1} added";
+    SavedGrant => "{0} · {1} · {2}년 한도 {3}원", "{0} · {1} · {2}, cap {3} won";
     ColRepresentative => "대표", "Rep.";
     ColRent => "임대료", "rent";
     ColFee => "관리비", "fee";

@@ -57,7 +57,7 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
         Problem::Brn(b) => brn(*b, &v, lang),
         Problem::OutOfRange { min, max } => fill(
             lang.pick("'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지", "'{0}' is out of range — from {1} to {2}"),
-            &[&v, min, max],
+            &[&v, &bound(*min), &bound(*max)],
         ),
         Problem::Between { min, max } => fill(
             lang.pick("'{0}'은(는) 범위를 벗어났습니다 — {1}부터 {2}까지", "'{0}' is out of range — from {1} to {2}"),
@@ -186,4 +186,10 @@ fn brn(b: BrnProblem, v: &str, lang: Lang) -> String {
         ),
     };
     fill(t, &[&v])
+}
+
+/// A range's bound as people read it: amounts grouped (`1,000,000,000`),
+/// short numbers such as years left as they are (`2100`).
+fn bound(n: i64) -> String {
+    if n.unsigned_abs() >= 10_000 { crate::domain::money::group(i128::from(n)) } else { n.to_string() }
 }

@@ -87,6 +87,8 @@ pub enum Action {
     Parties,
     /// Open the form for a rate class's discount.
     Discount,
+    /// Open the form to grant a voucher programme to a party.
+    Grant,
     /// Issue the month's statements (after a confirmation).
     Issue,
     /// Write the report on screen to an Excel file.
@@ -144,6 +146,7 @@ impl Action {
             | A::Complete
             | A::Issue
             | A::Discount
+            | A::Grant
             | A::Settings => true,
             A::Quit
             | A::ToggleHelp

@@ -27,6 +27,9 @@ pub struct FormField {
     pub hint: String,
     /// Why the last save refused this field.
     pub error: Option<String>,
+    /// A list (`EQ-0001, EQ-0002`): its picker looks up and fills the
+    /// last item only.
+    pub many: bool,
 }
 
 impl FormField {
@@ -38,7 +41,29 @@ impl FormField {
             choices: Vec::new(),
             hint: hint.to_owned(),
             error: None,
+            many: false,
         }
+    }
+
+    /// Makes the field a list whose picker serves its last item.
+    pub fn many(mut self) -> Self {
+        self.many = true;
+        self
+    }
+
+    /// What the picker looks up: the whole value, or a list's last item.
+    pub fn looked_up(&self) -> &str {
+        if self.many { self.value.rsplit(',').next().unwrap_or_default().trim() } else { self.value.trim() }
+    }
+
+    /// Puts `code` in the field: in place of a list's last item, else of all.
+    pub fn put(&mut self, code: &str) {
+        if let (true, Some(at)) = (self.many, self.value.rfind(',')) {
+            self.value = format!("{}, {code}", &self.value[..at]);
+        } else {
+            code.clone_into(&mut self.value);
+        }
+        self.error = None;
     }
 
     pub fn choice(field: Field, label: &str, value: &str, choices: Vec<(String, String)>) -> Self {
@@ -47,7 +72,7 @@ impl FormField {
         } else {
             choices.first().map(|(c, _)| c.clone()).unwrap_or_default()
         };
-        FormField { field, label: label.to_owned(), value, choices, hint: String::new(), error: None }
+        FormField { field, label: label.to_owned(), value, choices, hint: String::new(), error: None, many: false }
     }
 
     fn shown(&self) -> String {
@@ -120,11 +145,17 @@ pub enum FormKind {
     Billing(BillingForm),
 }
 
-/// The forms of screen 2's billing parties.
+/// The forms of billing: screen 2's parties and screen 6's vouchers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum BillingForm {
-    PartyClass { party: String },
+    PartyClass {
+        party: String,
+    },
     ClassDiscount,
+    /// Screen 6's voucher report: a new programme.
+    Programme,
+    /// Screen 6's voucher report: a programme granted to a party.
+    Grant,
 }
 
 impl From<BillingForm> for FormKind {
@@ -258,8 +289,7 @@ impl Form {
     /// Puts the chosen row's code in the focused field and moves on.
     pub fn take_pick(&mut self) {
         if let (Some((code, _)), Some(f)) = (self.picks.get(self.pick), self.fields.get_mut(self.focus)) {
-            f.value.clone_from(code);
-            f.error = None;
+            f.put(code);
         }
         self.picks.clear();
         self.focus = (self.focus + 1) % self.fields.len().max(1);

@@ -37,6 +37,8 @@ pub enum Context {
     Parties,
     /// The reports screen.
     Reports,
+    /// Screen 6 on the voucher report.
+    Vouchers,
     /// A form is open: typed characters go into the focused field.
     Form,
     /// The list filter is being typed.
@@ -227,6 +229,8 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, MAIN),
     bind(C::Reports, key('/'), Action::Filter, Msg::KeyFilter, H::No),
     bind(C::Reports, key('S'), Action::Settings, Msg::KeySettings, H::No),
+    bind(C::Vouchers, key('n'), Action::New, Msg::KeyNewProgramme, MAIN),
+    bind(C::Vouchers, key('g'), Action::Grant, Msg::KeyGrant, MAIN),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, NAV),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),

@@ -12,7 +12,7 @@ use crate::common::tui::{clear, key, press, screen, type_text};
 use crate::common::{clock, dump};
 use crate::{base, copy};
 
-/// Keys that open a form (`⏎` is Enter), the field typed into, the text
+/// Keys that open a form (`⏎` is Enter, `↓` the down arrow), the field typed into, the text
 /// typed (`{10k}` a 10 kB paste), and where the refusal must show: beside
 /// that field, beside another, or (`None`) under the form.
 struct Case {
@@ -100,6 +100,16 @@ const CASES: &[Case] = &[
     c("2Bd", F::RateClass, "wizard"),
     c("2Bd", F::Discount, "120"),
     c("2Bd", F::Discount, "-5"),
+    // Screen 6's vouchers: a programme, a grant.
+    c("6↓↓↓↓↓↓↓n", F::Cap, "0"),
+    c("6↓↓↓↓↓↓↓n", F::LastDay, "2025-12-31"),
+    c("6↓↓↓↓↓↓↓n", F::SupportShare, "120"),
+    c("6↓↓↓↓↓↓↓n", F::ProgrammeName, ""),
+    c("6↓↓↓↓↓↓↓n", F::RateClass, "wizard"),
+    c("6↓↓↓↓↓↓↓n", F::Equipment, "EQ-9999"),
+    c("6↓↓↓↓↓↓↓g", F::Programme, "VP-9999"),
+    c("6↓↓↓↓↓↓↓g", F::Year, "3000"),
+    c("6↓↓↓↓↓↓↓g", F::Cap, "-1"),
     // Training: cohorts, sessions, enrolment, completion.
     c("5n", F::Cohort, ""),
     c("5n", F::Capacity, "0"),
@@ -124,6 +134,13 @@ fn good(keys: &str) -> &'static [(F, &'static str)] {
         "4n" => &[(F::Person, "P-0001")],
         "4A" => &[(F::Name, "SEM")],
         "5n" => &[(F::Cohort, "2026-4")],
+        "6↓↓↓↓↓↓↓n" => &[
+            (F::ProgrammeName, "강원 세라믹 바우처"),
+            (F::Funder, "강원도"),
+            (F::SupportShare, "50"),
+            (F::Cap, "1,000,000"),
+        ],
+        "6↓↓↓↓↓↓↓g" => &[(F::Programme, "VP-0001"), (F::Party, "124-81-00998")],
         _ => &[],
     }
 }
@@ -162,7 +179,11 @@ fn open(lang: Lang) -> (crate::common::TempDb, App) {
 fn run(case: &Case, lang: Lang) -> Result<(), String> {
     let (db, mut app) = open(lang);
     for k in case.keys.chars() {
-        if k == '⏎' { press(&mut app, KeyCode::Enter) } else { key(&mut app, k) }
+        match k {
+            '⏎' => press(&mut app, KeyCode::Enter),
+            '↓' => press(&mut app, KeyCode::Down),
+            _ => key(&mut app, k),
+        }
     }
     for (field, value) in good(case.keys) {
         fill(&mut app, *field, value)?;

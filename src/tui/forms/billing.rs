@@ -64,5 +64,7 @@ pub(super) fn submit(form: &Form, kind: &BillingForm, store: &mut Store, lang: L
             let c = rate_class::set(store, &form.value(Field::RateClass), &change)?;
             Ok(fill(Msg::SavedClassDiscount.text(lang), &[&c.code, &rate_class::discount_text(c.discount)]))
         }
+        BillingForm::Programme => super::vouchers::submit_programme(form, store, lang),
+        BillingForm::Grant => super::vouchers::submit_grant(form, store, lang),
     }
 }

@@ -8,6 +8,7 @@ pub mod picker;
 mod reports;
 mod tenants;
 mod training;
+mod vouchers;
 
 use crate::db::Store;
 use crate::domain::Field;
@@ -23,6 +24,7 @@ pub use people::person_form;
 pub use reports::{backup_form, default_backup, issue_form, settings_form};
 pub use tenants::{edit_company, end_lease, leave_company, new_company, new_lease, new_room, yearly_report};
 pub use training::{cancel_enrolment_form, complete_form, enrol_form, new_cohort, revoke_form, session_form};
+pub use vouchers::{grant_form, new_grant, new_programme, programme_form};
 
 pub(super) fn label(f: Field, lang: Lang) -> String {
     let l = labels::field(f, lang);

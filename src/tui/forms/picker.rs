@@ -35,7 +35,7 @@ pub fn is_picked(field: Field) -> bool {
 /// field, nothing typed, or exactly the one code already there).
 pub fn lookup(form: &mut Form, store: &Store, lang: Lang) {
     let found = form.fields.get(form.focus).filter(|f| is_picked(f.field)).and_then(|f| {
-        let typed = f.value.trim();
+        let typed = f.looked_up();
         if typed.is_empty() {
             return None;
         }

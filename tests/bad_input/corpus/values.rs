@@ -30,7 +30,7 @@ pub fn cases() -> Vec<Case> {
         fs(
             2,
             F::Rent,
-            "from 0 to 1000000000000000",
+            "from 0 to 1,000,000,000,000,000",
             "lease add --company 124-81-00998 --room 302 --from 2027-03-01 --to 2028-03-01 --rent 9223372036854775807 --fee 1",
         ),
         f(

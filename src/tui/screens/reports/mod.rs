@@ -396,7 +396,11 @@ fn date_text(d: NaiveDate) -> String {
 
 impl Screen for ReportsScreen {
     fn contexts(&self) -> &'static [Context] {
-        self.filter.contexts(&[Context::Reports])
+        let here: &'static [Context] = match self.report {
+            Report::Vouchers => &[Context::Vouchers, Context::Reports],
+            _ => &[Context::Reports],
+        };
+        self.filter.contexts(here)
     }
 
     fn refresh(&mut self, store: &Store) -> Result<()> {
@@ -496,6 +500,13 @@ impl Screen for ReportsScreen {
             }
             Action::ExportXlsx | Action::ExportCsv => return self.export(action == Action::ExportXlsx, store, lang),
             Action::Backup => return Ok(Outcome::OpenForm(forms::backup_form(store, ui.today, lang))),
+            Action::New if self.report == Report::Vouchers => {
+                return Ok(Outcome::OpenForm(forms::new_programme(store, self.year, lang)?));
+            }
+            Action::Grant if self.report == Report::Vouchers => {
+                let chosen = self.data.vouchers.grants.get(self.selected).map(|g| g.programme.as_str());
+                return Ok(Outcome::OpenForm(forms::new_grant(store, chosen, self.year, lang)?));
+            }
             Action::Settings => {
                 // Told at once, not after typing: only an admin may change them.
                 let me = crate::db::operator::me(store)?;
