@@ -66,9 +66,9 @@ fn settings_list_and_set_as_json_and_refuse_bad_values_in_either_language() {
     assert!(list[0]["set_at"].is_null());
     let before = dump(&db.path);
     let e = fails(&mut args(&db, at, &["setting", "set", "clock-tolerance", ""]), 2);
-    assert!(e.starts_with("error: value: "), "{e}");
+    assert!(e.starts_with("error: clock tolerance (minutes): "), "names the setting: {e}");
     let e = fails(&mut args(&db, at, &["--lang", "ko", "setting", "set", "clock-tolerance", "61"]), 2);
-    assert!(e.starts_with("error: 값: "), "{e}");
+    assert!(e.starts_with("error: 시계 허용 오차(분): "), "{e}");
     let e = fails(&mut args(&db, at, &["setting", "set", "lease-term", "24", "--equipment", "EQ-0001"]), 2);
     assert!(e.starts_with("error: equipment: "), "{e}");
     let e = fails(&mut args(&db, at, &["setting", "set", "window", "24"]), 2);

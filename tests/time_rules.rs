@@ -237,9 +237,9 @@ fn settings_are_typed_audited_and_a_machine_may_have_its_own_window() {
     assert_eq!(setting::centre(&s, SettingKey::CheckInWindow).unwrap(), 30);
     let before = dump(&db.path);
     for (key, value, eq, field) in [
-        ("check-in-window", "", None, Field::Value),
-        ("check-in-window", "241", None, Field::Value),
-        ("clock-tolerance", "-1", None, Field::Value),
+        ("check-in-window", "", None, Field::CheckInWindow),
+        ("check-in-window", "241", None, Field::CheckInWindow),
+        ("clock-tolerance", "-1", None, Field::ClockTolerance),
         ("window", "10", None, Field::Setting),
         ("lease-term", "24", Some("EQ-0001"), Field::Equipment),
         ("check-in-window", "10", Some("EQ-0099"), Field::Equipment),

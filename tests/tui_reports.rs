@@ -330,6 +330,14 @@ fn the_chosen_row_stays_chosen_when_rows_above_it_go() {
     assert!(!t.contains(&format!(" {} ", first.number)), "the paid one is gone: {t}");
 }
 
+/// Tabs to `field` of the open form.
+fn focus(app: &mut App, field: kiln::domain::Field) {
+    let at = app.form().and_then(|f| f.fields.iter().position(|x| x.field == field)).expect("the form has the field");
+    while app.form().is_some_and(|f| f.focus != at) {
+        press(app, KeyCode::Tab);
+    }
+}
+
 #[test]
 fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once() {
     for lang in [Lang::Ko, Lang::En] {
@@ -339,13 +347,12 @@ fn an_admin_sets_the_centre_settings_on_screen_6_and_a_manager_is_told_at_once()
         assert!(t.contains(lang.pick("센터 설정", "Centre settings")), "{t}");
         assert!(t.contains("30"), "the window as it stands: {t}");
         // The lease term (the demo's 24 months) to 36; a machine's own window to 15 minutes.
-        press(&mut app, KeyCode::Tab);
-        press(&mut app, KeyCode::Tab);
+        focus(&mut app, kiln::domain::Field::LeaseTerm);
         clear(&mut app);
         type_text(&mut app, "36");
-        press(&mut app, KeyCode::Tab);
+        focus(&mut app, kiln::domain::Field::Equipment);
         type_text(&mut app, "EQ-0003");
-        press(&mut app, KeyCode::Tab);
+        focus(&mut app, kiln::domain::Field::MachineWindow);
         type_text(&mut app, "999");
         press(&mut app, KeyCode::Enter);
         let form = app.form().expect("999 minutes is refused beside its field");
@@ -535,4 +542,53 @@ fn keys_that_stop_reads_ahead_never_show_an_error() {
     }
     app.settle();
     assert!(app.message.is_none(), "{:?}", app.message);
+}
+
+#[test]
+fn the_settings_form_holds_the_money_settings_and_a_machines_own_billing() {
+    use kiln::db::setting;
+    use kiln::domain::Field;
+    use kiln::domain::setting::SettingKey as K;
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, mut app) = reports(lang);
+        key(&mut app, 'S');
+        let t = screen(&app, 80, 24);
+        insta::assert_snapshot!(format!("settings_form_{}_80x24", lang.code()), t);
+        for label in
+            [lang.pick("노쇼 부과율(%)", "no-show charge (%)"), lang.pick("연체 가산율(%)", "arrears surcharge (%)")]
+        {
+            assert!(t.to_lowercase().contains(&label.to_lowercase()), "{label}: {t}");
+        }
+        // A share of 120 % is refused beside its field, nothing saved.
+        let before = common::dump(&db.path);
+        focus(&mut app, Field::LateCancelShare);
+        clear(&mut app);
+        type_text(&mut app, "120");
+        press(&mut app, KeyCode::Enter);
+        let e = app.form().and_then(|f| f.fields.iter().find(|x| x.field == Field::LateCancelShare)?.error.clone());
+        assert!(e.as_deref().is_some_and(|e| e.contains("100")), "{e:?}");
+        assert_eq!(common::dump(&db.path), before);
+        clear(&mut app);
+        type_text(&mut app, "80");
+        // Billing the longer of booked and used, chosen with →.
+        focus(&mut app, Field::BookedTime);
+        press(&mut app, KeyCode::Right);
+        assert_eq!(app.form().unwrap().value(Field::BookedTime), "1");
+        // A furnace's own rounding: the setting chosen with ←→ below the machine.
+        focus(&mut app, Field::Equipment);
+        type_text(&mut app, "EQ-0003");
+        focus(&mut app, Field::Setting);
+        while app.form().unwrap().value(Field::Setting) != "billing-rounding" {
+            press(&mut app, KeyCode::Right);
+        }
+        focus(&mut app, Field::MachineWindow);
+        type_text(&mut app, "60");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none(), "{:?}", app.form());
+        let s = db.open_as("kim");
+        assert_eq!(setting::centre(&s, K::LateCancelShare).unwrap(), 80);
+        assert_eq!(setting::centre(&s, K::BillBookedTime).unwrap(), 1);
+        assert_eq!(setting::machine(&s, K::BillingRounding, "EQ-0003").unwrap(), Some(60));
+        assert_eq!(setting::machine(&s, K::CheckInWindow, "EQ-0003").unwrap(), None, "only the setting chosen");
+    }
 }

@@ -81,7 +81,9 @@ pub struct Change<'a> {
 /// Sets a key for the centre or, where the key allows, for one machine
 /// (admins). Nothing changes if the value is already in force.
 pub fn set(store: &mut Store, key: &str, value: &str, equipment: Option<&str>) -> Result<SettingRow> {
-    let change = Change { key, value, equipment, field: Field::Value };
+    // A bad value is refused naming the setting (`노쇼 부과율(%)`), not "value".
+    let field = SettingKey::parse(key).map_or(Field::Value, SettingKey::field);
+    let change = Change { key, value, equipment, field };
     let mut rows = set_many(store, &[change])?;
     rows.pop().ok_or_else(|| Invalid::new(Field::Setting, key, Problem::NotFound).into())
 }

@@ -136,6 +136,18 @@ pub enum Field {
     Budget,
     /// A consumable (소모품), by code.
     Consumable,
+    /// The share of a late cancellation's booked cost charged (a setting).
+    LateCancelShare,
+    /// The share of a no-show's booked cost charged (a setting).
+    NoShowShare,
+    /// Months overdue after which a party's bookings are blocked (a setting).
+    ArrearsBlock,
+    /// Months overdue after which a statement is surcharged (a setting).
+    ArrearsSurcharge,
+    /// The arrears surcharge in percent (a setting).
+    SurchargeShare,
+    /// Whether the booked time is billed when longer than the used (a setting).
+    BookedTime,
     /// A project's name (과제명).
     ProjectName,
     /// A voucher programme's name (사업명).

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::invalid::Problem;
+use super::invalid::{Field, Problem};
 
 /// A setting's name. Its code is what `kiln setting set KEY` takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -140,6 +140,23 @@ impl SettingKey {
             SettingKey::BillBookedTime => Unit::Switch,
             SettingKey::LeaseTerm | SettingKey::ArrearsBlockMonths | SettingKey::ArrearsSurchargeMonths => Unit::Months,
             SettingKey::LateCancelShare | SettingKey::NoShowShare | SettingKey::ArrearsSurchargeShare => Unit::Percent,
+        }
+    }
+
+    /// The field a value of this setting is typed into and refused in.
+    pub fn field(self) -> Field {
+        match self {
+            SettingKey::CheckInWindow => Field::CheckInWindow,
+            SettingKey::ClockTolerance => Field::ClockTolerance,
+            SettingKey::LeaseTerm => Field::LeaseTerm,
+            SettingKey::FreeCancelNotice => Field::FreeCancel,
+            SettingKey::LateCancelShare => Field::LateCancelShare,
+            SettingKey::NoShowShare => Field::NoShowShare,
+            SettingKey::ArrearsBlockMonths => Field::ArrearsBlock,
+            SettingKey::ArrearsSurchargeMonths => Field::ArrearsSurcharge,
+            SettingKey::ArrearsSurchargeShare => Field::SurchargeShare,
+            SettingKey::BillingRounding => Field::Rounding,
+            SettingKey::BillBookedTime => Field::BookedTime,
         }
     }
 

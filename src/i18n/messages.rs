@@ -238,7 +238,7 @@ messages! {
     ReportKpis => "2010 목표 대비 성과", "KPIs vs 2010 targets";
     ReportTopUsers => "상위 이용 기업", "Top equipment users";
     ReportsMenu => "보고서", "Reports";
-    StatementsTitle => "청구서 {0} · {1}곳 · 합계 {2}", "Statements {0} · {1} companies · total {2}";
+    StatementsTitle => "청구서 {0} · {1}곳 · 합계 {2}", "Statements {0} · {1} parties · total {2}";
     ArrearsTitle => "미납 {0}건 · {1}", "Arrears: {0} statements · {1}";
     UtilisationTitle => "장비 가동률 {0} (사용/가용 시간)", "Utilisation {0} (used/available hours)";
     TopUsersTitle => "상위 이용 기업 {0}", "Top equipment users {0}";
@@ -257,7 +257,9 @@ messages! {
     SavedBackup => "{0}에 백업했습니다", "Backed up to {0}";
     FormSettings => "센터 설정", "Centre settings";
     FormMachineHint => "비우면 센터 값만", "empty: the centre's values only";
-    NoteSettings => "장비를 적으면 그 장비만 따로 정합니다 · 범위: 사용 시작 허용 0–240분, 오차 0–60분, 임대 1–120개월", "Give a machine to set its own window · ranges: window 0–240 min, tolerance 0–60 min, lease 1–120 months";
+    NoteSettings => "장비를 적으면 ←→로 고른 설정을 그 장비만 따로 정합니다 · 개월 0은 쓰지 않음 · 과금 시간 단위 0은 예약 단위", "Give a machine to set its own value of the setting chosen with ←→ · 0 months: never · rounding 0: the booking slot";
+    BilledUsed => "사용한 시간", "the time used";
+    BilledLonger => "예약·사용 중 긴 시간", "the longer of booked and used";
     SavedSettings => "설정을 저장했습니다 ({0}건 바뀜)", "Settings saved ({0} changed)";
     Exported => "{0}행을 {1}에 썼습니다", "Wrote {0} rows to {1}";
     KeyCalendar => "주간 달력", "week calendar";

@@ -10,13 +10,13 @@ use crate::db::Store;
 use crate::db::{backup, setting, statement};
 use crate::domain::Field;
 use crate::domain::money::group;
-use crate::domain::setting::SettingKey;
+use crate::domain::setting::{SettingKey, Unit};
 use crate::domain::statement::parse_month;
 use crate::domain::time::date_text;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
 use crate::tui::app::Tone;
-use crate::tui::form::{Form, ReportForm};
+use crate::tui::form::{Form, FormField, ReportForm};
 
 /// The confirmation before a month's statements are issued: how many and
 /// how much, and, for a month that has not ended, that use still to come
@@ -65,48 +65,53 @@ pub fn backup_form(store: &Store, today: NaiveDate, lang: Lang) -> Form {
     Form::new(ReportForm::Backup, Msg::FormBackup.text(lang).to_owned(), fields)
 }
 
-/// The centre's settings as they stand, and a machine's own check-in window.
+/// The centre's settings as they stand, one field each, and below them a
+/// machine's own value of one setting (chosen with ←→ among those a machine
+/// may have).
 pub fn settings_form(store: &Store, lang: Lang) -> Result<Form> {
-    let now = |k: SettingKey| setting::centre(store, k).map(|v| v.to_string());
-    let fields = vec![
-        text(Field::CheckInWindow, &now(SettingKey::CheckInWindow)?, "30", lang),
-        text(Field::ClockTolerance, &now(SettingKey::ClockTolerance)?, "5", lang),
-        text(Field::LeaseTerm, &now(SettingKey::LeaseTerm)?, "24", lang),
-        text(Field::Equipment, "", Msg::FormMachineHint.text(lang), lang),
-        text(Field::MachineWindow, "", "15", lang),
-    ];
+    let mut fields = Vec::new();
+    for k in SettingKey::ALL {
+        let now = setting::centre(store, k)?.to_string();
+        fields.push(match k.unit() {
+            Unit::Switch => FormField::choice(k.field(), &super::label(k.field(), lang), &now, switch(lang)),
+            _ => {
+                let (min, max) = k.range();
+                text(k.field(), &now, &format!("{min}–{max}"), lang)
+            }
+        });
+    }
+    fields.push(text(Field::Equipment, "", Msg::FormMachineHint.text(lang), lang));
+    let own: Vec<(String, String)> = SettingKey::ALL
+        .into_iter()
+        .filter(|k| k.per_machine())
+        .map(|k| (k.code().to_owned(), super::label(k.field(), lang)))
+        .collect();
+    fields.push(FormField::choice(Field::Setting, &super::label(Field::Setting, lang), "", own));
+    fields.push(text(Field::MachineWindow, "", "15", lang));
     let mut form = Form::new(ReportForm::Settings, Msg::FormSettings.text(lang).to_owned(), fields);
     form.note = Some((Msg::NoteSettings.text(lang).to_owned(), Tone::Info));
     Ok(form)
 }
 
+/// The two ways a use's time is billed, for `bill-booked-time`.
+fn switch(lang: Lang) -> Vec<(String, String)> {
+    vec![
+        ("0".to_owned(), Msg::BilledUsed.text(lang).to_owned()),
+        ("1".to_owned(), Msg::BilledLonger.text(lang).to_owned()),
+    ]
+}
+
 fn save_settings(form: &Form, store: &mut Store) -> Result<usize> {
-    let v = |f: Field| form.value(f);
-    let (window, tolerance, term, machine, own) = (
-        v(Field::CheckInWindow),
-        v(Field::ClockTolerance),
-        v(Field::LeaseTerm),
-        v(Field::Equipment),
-        v(Field::MachineWindow),
-    );
-    let mut changes = vec![
-        setting::Change {
-            key: SettingKey::CheckInWindow.code(),
-            value: &window,
-            equipment: None,
-            field: Field::CheckInWindow,
-        },
-        setting::Change {
-            key: SettingKey::ClockTolerance.code(),
-            value: &tolerance,
-            equipment: None,
-            field: Field::ClockTolerance,
-        },
-        setting::Change { key: SettingKey::LeaseTerm.code(), value: &term, equipment: None, field: Field::LeaseTerm },
-    ];
+    let values: Vec<(SettingKey, String)> = SettingKey::ALL.into_iter().map(|k| (k, form.value(k.field()))).collect();
+    let mut changes: Vec<setting::Change<'_>> = values
+        .iter()
+        .map(|(k, v)| setting::Change { key: k.code(), value: v, equipment: None, field: k.field() })
+        .collect();
+    let (machine, key, own) =
+        (form.value(Field::Equipment), form.value(Field::Setting), form.value(Field::MachineWindow));
     if !machine.trim().is_empty() {
         changes.push(setting::Change {
-            key: SettingKey::CheckInWindow.code(),
+            key: &key,
             value: &own,
             equipment: Some(&machine),
             field: Field::MachineWindow,

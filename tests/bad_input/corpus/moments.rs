@@ -6,12 +6,12 @@ use super::*;
 pub fn cases() -> Vec<Case> {
     vec![
         // Settings: typed values, never empty, within range, per machine only where allowed.
-        f(2, F::Value, "setting set clock-tolerance ''"),
-        fs(2, F::Value, "240", "setting set check-in-window 999"),
-        f(2, F::Value, "setting set lease-term 0"),
-        fs(2, F::Value, "1", "setting set bill-booked-time 2 --equipment EQ-0001"),
-        fs(2, F::Value, "240", "setting set billing-rounding 300"),
-        f(2, F::Value, "setting set clock-tolerance five"),
+        f(2, F::ClockTolerance, "setting set clock-tolerance ''"),
+        fs(2, F::CheckInWindow, "240", "setting set check-in-window 999"),
+        f(2, F::LeaseTerm, "setting set lease-term 0"),
+        fs(2, F::BookedTime, "1", "setting set bill-booked-time 2 --equipment EQ-0001"),
+        fs(2, F::Rounding, "240", "setting set billing-rounding 300"),
+        f(2, F::ClockTolerance, "setting set clock-tolerance five"),
         fs(2, F::Setting, "check-in-window", "setting set window 30"),
         f(2, F::Equipment, "setting set lease-term 24 --equipment EQ-0001"),
         f(2, F::Equipment, "setting set check-in-window 15 --equipment EQ-0099"),
