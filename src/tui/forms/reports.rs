@@ -72,12 +72,11 @@ pub fn settings_form(store: &Store, lang: Lang) -> Result<Form> {
     let mut fields = Vec::new();
     for k in SettingKey::ALL {
         let now = setting::centre(store, k)?.to_string();
-        fields.push(match k.unit() {
-            Unit::Switch => FormField::choice(k.field(), &super::label(k.field(), lang), &now, switch(lang)),
-            _ => {
-                let (min, max) = k.range();
-                text(k.field(), &now, &format!("{min}–{max}"), lang)
-            }
+        let (min, max) = k.range();
+        fields.push(if k.unit() == Unit::Switch {
+            FormField::choice(k.field(), &super::label(k.field(), lang), &now, switch(lang))
+        } else {
+            text(k.field(), &now, &format!("{min}–{max}"), lang)
         });
     }
     fields.push(text(Field::Equipment, "", Msg::FormMachineHint.text(lang), lang));
