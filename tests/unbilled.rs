@@ -8,7 +8,7 @@
 mod common;
 
 use common::cli::{json, kiln};
-use common::money::{BRN, centre};
+use common::money::{BRN, centre, me};
 use common::{TempDb, dump};
 use kiln::db::booking::{self, PastBooking};
 use kiln::db::{Store, check, operator, person, statement};
@@ -121,6 +121,16 @@ fn an_admin_writes_off_what_was_never_billed_with_a_reason_and_nothing_else() {
     assert_eq!((w.amount, w.statement.as_deref()), (Won(42_000), Some("2026-10-0001")));
     assert!(statement::show(&s, BRN, "2026-11").unwrap().lines.iter().all(|l| l.kind != LineKind::Adjustment));
     assert!(check::run(&s).unwrap().is_clean());
+    // A write-off of a month never issued, planted behind kiln, is found.
+    drop(s);
+    let plant = "INSERT INTO write_off (party_id, month, amount, reason, written_at, written_by)
+                 SELECT party_id, '2026-09', 5000, 'planted', written_at, written_by FROM write_off LIMIT 1";
+    common::behind(&db.path, plant).unwrap();
+    let s = db.open_as(&me());
+    let report = check::run(&s).unwrap();
+    let found: Vec<_> = report.invariants.iter().filter(|v| v.rule == "write_off").collect();
+    assert_eq!(found.len(), 1, "{report:?}");
+    assert!(kiln::i18n::check::detail(found[0], kiln::i18n::Lang::Ko).contains("2026-09"), "{report:?}");
 }
 
 #[test]

@@ -17,7 +17,9 @@ pub struct Violation {
     /// `building_area`, `statement_sum`, `statement_vat`, `overpaid`,
     /// `yearly_total`, `party_month`, `actual_after_recorded`,
     /// `check_out_before_check_in`, `actual_overlap`,
-    /// `attendance_before_session`, `search_key`, `setting_value`.
+    /// `attendance_before_session`, `search_key`, `setting_value`, and the
+    /// money rules `booking_party`, `booking_project`, `booking_charge`,
+    /// `voucher_cap`, `booking_voucher`, `booking_penalty`, `write_off`.
     pub rule: &'static str,
     pub found: Found,
 }

@@ -227,6 +227,18 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
+        Found::WriteOff { party, month, amount } => {
+            let amount = amount.korean();
+            if ko {
+                format!(
+                    "{party}의 {month} 손실 처리 {amount}: 그 달은 청구서가 발행된 적이 없습니다(발행 전 사용은 그 달 청구서에 듭니다)"
+                )
+            } else {
+                format!(
+                    "{party}'s write-off of {amount} for {month} is for a month never issued (use before issuing is on that month's statement)"
+                )
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

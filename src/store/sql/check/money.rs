@@ -119,4 +119,13 @@ pub(super) const INVARIANTS: &[Query] = &[
         },
         |r| Ok(Found::BookingPenalty { booking: r.get(0)?, equipment: r.get(1)?, penalty: r.get(2)? }),
     ),
+    (
+        // Only use of a month already issued is written off: before, it is
+        // simply on the month's statement.
+        Text::Both(
+            "SELECT y.code, w.month, w.amount FROM write_off w JOIN party y ON y.id = w.party_id
+          WHERE NOT EXISTS (SELECT 1 FROM statement s WHERE s.month = w.month)",
+        ),
+        |r| Ok(Found::WriteOff { party: r.get(0)?, month: r.get(1)?, amount: r.get(2)? }),
+    ),
 ];
