@@ -27,6 +27,9 @@ pub enum Refusal {
     /// PostgreSQL itself refused (SQLSTATE 42501): the database role
     /// `user` lacks the grant, whatever kiln's operator list says.
     RoleDenied { user: String },
+    /// A month is issued before the centre's details as a supplier are
+    /// all set; `field` is the first missing (or, behind kiln, unfit).
+    NoSupplier { field: Field },
     /// A value that must be unique is taken.
     Duplicate { field: Field, value: String },
     /// The demo fills only an empty database.

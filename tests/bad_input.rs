@@ -49,6 +49,7 @@ pub fn base() -> &'static Base {
             "enrol --cohort KILN-101/2026-3 --person P-0001",
             "booking add --equipment EQ-0001 --person P-0001 --from '2026-12-01 09:00' --to '2026-12-01 11:00'",
             "downtime add --equipment EQ-0001 --from '2026-12-03 09:00' --to '2026-12-03 18:00' --reason calibration",
+            "centre set --brn 226-82-00175 --name 강원세라믹센터 --representative 최영민 --address 강릉시 --business-type 서비스 --business-item 시험분석 --email tax@kiln-centre.kr",
             "statement issue --month 2026-10",
             "report-year set --company 124-81-00998 --year 2026 --employees 5",
             "quota set --company 124-81-00998 --equipment EQ-0001 --hours 20",

@@ -33,11 +33,14 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "voucher-grants" => &["voucher", "grant", "list"],
         "enrolments" => &["enrol", "list"],
         "qualifications" => &["qualification", "list"],
+        // One row: the centre as supplier.
+        "supplier" => &["centre", "show"],
         other => panic!("no list for {other}"),
     };
     let noun = args[0];
     match json(kiln(db).args(args).arg("--json")) {
         Value::Array(rows) => rows,
+        row @ Value::Object(_) => vec![row],
         other => panic!("{noun} list: {other}"),
     }
 }

@@ -34,6 +34,7 @@ fn at(path: &Path, now: &str) -> Store {
 /// in and has not checked out. Today is 2026-11-26.
 fn october() -> (TempDb, Store) {
     let (db, mut s) = TempDb::with_admin("kim");
+    kiln::db::supplier::set(&mut s, &kiln::demo::supplier()).unwrap();
     drop(s);
     s = at(&db.path, "2026-09-14 10:00");
     let c = CompanyInput {

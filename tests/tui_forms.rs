@@ -154,6 +154,7 @@ fn every_kind() -> Vec<FormKind> {
         ReportForm::IssueStatements { month: "2026-10".into() }.into(),
         ReportForm::Backup.into(),
         ReportForm::Settings.into(),
+        ReportForm::Supplier.into(),
         PeopleForm::NewPerson.into(),
         PeopleForm::EditPerson { code: "P-0001".into() }.into(),
         BillingForm::PartyClass { party: "BP-0001".into() }.into(),
@@ -189,7 +190,9 @@ fn every_kind() -> Vec<FormKind> {
                 | TrainingForm::CompleteCohort { .. }
                 | TrainingForm::Revoke { .. },
             )
-            | FormKind::Reports(ReportForm::IssueStatements { .. } | ReportForm::Backup | ReportForm::Settings)
+            | FormKind::Reports(
+                ReportForm::IssueStatements { .. } | ReportForm::Backup | ReportForm::Settings | ReportForm::Supplier,
+            )
             | FormKind::People(PeopleForm::NewPerson | PeopleForm::EditPerson { .. })
             | FormKind::Billing(
                 BillingForm::PartyClass { .. }
@@ -213,7 +216,7 @@ fn every_form_is_saved_through_its_use_case_and_none_closes_as_if_saved() {
     let mut store = db.open_as("yun");
     let before = common::dump(&db.path);
     let kinds = every_kind();
-    assert_eq!(kinds.len(), 29);
+    assert_eq!(kinds.len(), 30);
     for kind in kinds {
         let mut form = Form::new(kind.clone(), "t".into(), Vec::new());
         let result = kiln::tui::forms::submit(&form, &mut store, Lang::En);

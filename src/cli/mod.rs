@@ -5,6 +5,7 @@
 mod admin;
 mod billing;
 mod booking;
+mod centre;
 mod consumables;
 mod equipment;
 mod export;
@@ -171,6 +172,9 @@ pub enum Command {
     /// The centre's settings (check-in window, clock tolerance, lease term)
     #[command(subcommand)]
     Setting(settings::SettingCmd),
+    /// The centre as the supplier (공급자) on its tax documents
+    #[command(subcommand)]
+    Centre(centre::CentreCmd),
 }
 
 /// Runs kiln with the process's arguments and returns its exit status.
@@ -251,6 +255,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Attend(args)) => training::attend(&env, &args),
         Some(Command::Qualification(cmd)) => training::qualification_cmd(&env, cmd),
         Some(Command::Setting(cmd)) => settings::setting_cmd(&env, cmd),
+        Some(Command::Centre(cmd)) => centre::centre_cmd(&env, cmd),
         Some(Command::Party(cmd)) => parties::party_cmd(&env, cmd),
         Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
         Some(Command::Project(cmd)) => parties::project_cmd(&env, cmd),

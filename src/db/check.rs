@@ -19,7 +19,8 @@ pub struct Violation {
     /// `check_out_before_check_in`, `actual_overlap`,
     /// `attendance_before_session`, `search_key`, `setting_value`, and the
     /// money rules `booking_party`, `booking_project`, `booking_charge`,
-    /// `voucher_cap`, `booking_voucher`, `booking_penalty`, `write_off`.
+    /// `voucher_cap`, `booking_voucher`, `booking_penalty`, `write_off`,
+    /// `supplier`.
     pub rule: &'static str,
     pub found: Found,
 }
@@ -83,6 +84,10 @@ pub fn run(store: &Store) -> Result<CheckReport> {
     // Settings are typed in `domain::setting`, which SQL cannot read.
     for (key, machine, value) in super::setting::unacceptable(db)? {
         invariants.push(Found::SettingValue { key, machine, value }.into());
+    }
+    // The supplier's BRN has a check digit, which SQL does not compute.
+    if let Some((field, value)) = super::supplier::unacceptable(db)? {
+        invariants.push(Found::Supplier { field, value }.into());
     }
     Ok(CheckReport { integrity, foreign_keys, invariants })
 }

@@ -22,6 +22,7 @@ pub mod rate_class;
 pub mod room;
 pub mod setting;
 pub mod statement;
+pub mod supplier;
 pub mod training;
 pub mod voucher;
 mod write;

@@ -18,6 +18,7 @@ use crate::db::{Store, company, operator, person, room};
 use crate::domain::brn::Brn;
 use crate::domain::person::PersonInput;
 use crate::domain::room::RoomInput;
+use crate::domain::supplier::SupplierInput;
 use crate::domain::{Area, RoomKind};
 use crate::error::{Refusal, Result};
 use rng::Rng;
@@ -48,11 +49,26 @@ pub fn load(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     store.bulk(|store| fill(store, seed))
 }
 
+/// The demo centre as the supplier (공급자) on its tax documents.
+pub fn supplier() -> SupplierInput {
+    let some = |t: &str| Some(t.to_owned());
+    SupplierInput {
+        brn: some("226-82-00175"),
+        name: some("강원 세라믹 산업화지원센터"),
+        representative: some("최영민"),
+        address: some("강원특별자치도 강릉시 과학단지로 130"),
+        business_type: some("서비스"),
+        business_item: some("시험분석, 장비임대, 교육"),
+        email: some("tax@kiln-centre.kr"),
+    }
+}
+
 fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     let mut rng = Rng::new(seed);
     let today = store.now().date();
     // The demo centre signs leases for two years.
     crate::db::setting::set(store, "lease-term", "24", None)?;
+    crate::db::supplier::set(store, &supplier())?;
     let rooms = add_rooms(store)?;
     let plans = companies::admit(store, &mut rng, today)?;
     let leases = tenancy::leases(store, &mut rng, &plans, today)?;

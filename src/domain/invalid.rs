@@ -148,6 +148,14 @@ pub enum Field {
     SurchargeShare,
     /// Whether the booked time is billed when longer than the used (a setting).
     BookedTime,
+    /// 상호: the centre's name as a supplier.
+    TradeName,
+    /// 사업장 주소: the centre's address as a supplier.
+    Address,
+    /// 업태: the centre's type of business as a supplier.
+    BusinessType,
+    /// 종목: the centre's items of business as a supplier.
+    BusinessItem,
     /// A project's name (과제명).
     ProjectName,
     /// A voucher programme's name (사업명).

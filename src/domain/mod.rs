@@ -27,6 +27,7 @@ pub mod room;
 pub mod search;
 pub mod setting;
 pub mod statement;
+pub mod supplier;
 pub mod text;
 pub mod time;
 pub mod training;

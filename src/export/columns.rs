@@ -202,6 +202,19 @@ pub const WRITE_OFFS: &[Column] = &[
     col("written_by", "처리자", "Written by", K::Text),
 ];
 
+/// The centre as the supplier (공급자) on its tax documents: one row.
+pub const SUPPLIER: &[Column] = &[
+    col("brn", "사업자등록번호", "BRN", K::Text),
+    col("name", "상호", "Trade name", K::Text),
+    col("representative", "대표자", "Representative", K::Text),
+    col("address", "사업장 주소", "Address", K::Text),
+    col("business_type", "업태", "Business type", K::Text),
+    col("business_item", "종목", "Business item", K::Text),
+    col("email", "이메일", "E-mail", K::Text),
+    col("set_at", "정한 시각", "Set at", K::Instant),
+    col("set_by", "정한 사람", "Set by", K::Text),
+];
+
 /// Billing parties (청구처): companies' own, outside organisations and
 /// individuals.
 #[rustfmt::skip]
@@ -317,6 +330,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("voucher-grants", VOUCHER_GRANTS),
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
+    ("supplier", SUPPLIER),
 ];
 
 pub fn table(name: &str) -> Option<&'static [Column]> {

@@ -35,6 +35,7 @@ pub const NAMES: &[&str] = &[
     "voucher-grants",
     "enrolments",
     "qualifications",
+    "supplier",
 ];
 
 /// The worksheet's name in an XLSX file: Korean, as the staff call the
@@ -58,6 +59,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "voucher-grants" => "바우처 지원 대상",
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
+        "supplier" => "센터 공급자 정보",
         _ => "kiln",
     }
 }
@@ -120,6 +122,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         }
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
+        "supplier" => sheet(name, &crate::db::supplier::show(store)?.into_iter().collect::<Vec<_>>()),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),
     }
 }

@@ -239,6 +239,18 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
+        Found::Supplier { field, value } => {
+            let name = super::labels::field(*field, lang);
+            if ko {
+                format!(
+                    "센터의 공급자 정보 {name} '{value}'은(는) kiln이 받지 않는 값입니다 — `kiln centre set`으로 고치세요"
+                )
+            } else {
+                format!(
+                    "the centre's supplier {name} '{value}' is not a value kiln accepts — fix it with `kiln centre set`"
+                )
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

@@ -74,6 +74,13 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[user],
         ),
+        Refusal::NoSupplier { field: f } => fill(
+            lang.pick(
+                "청구서를 발행하기 전에 센터의 공급자 정보를 모두 정해야 합니다(빠진 것: {0}) — `kiln centre set` 또는 6 보고서 화면의 C",
+                "the centre's details as a supplier must all be set before statements are issued (missing: {0}) — `kiln centre set`, or C on screen 6",
+            ),
+            &[&field(*f, lang)],
+        ),
         Refusal::Duplicate { field: f, value } => fill(
             lang.pick("{0} '{1}'은(는) 이미 등록되어 있습니다", "{0} '{1}' is already registered"),
             &[&field(*f, lang), &shown(value)],

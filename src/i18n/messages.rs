@@ -260,6 +260,11 @@ messages! {
     NoteSettings => "장비를 적으면 ←→로 고른 설정을 그 장비만 따로 정합니다 · 개월 0은 쓰지 않음 · 과금 시간 단위 0은 예약 단위", "Give a machine to set its own value of the setting chosen with ←→ · 0 months: never · rounding 0: the booking slot";
     BilledUsed => "사용한 시간", "the time used";
     BilledLonger => "예약·사용 중 긴 시간", "the longer of booked and used";
+    KeySupplier => "센터 공급자 정보", "the centre as supplier";
+    FormSupplier => "센터 공급자 정보 (세금계산서)", "The centre as supplier (tax documents)";
+    NoteSupplier => "세금계산서·계산서에 공급자로 찍힙니다 · 모두 있어야 청구서를 발행할 수 있습니다", "Printed as the supplier on tax documents · all are needed before statements are issued";
+    SavedSupplier => "센터 공급자 정보를 저장했습니다", "The centre's supplier details were saved";
+    NoteNoSupplier => "센터 공급자 정보가 없어 발행할 수 없습니다 — 먼저 C로 정하세요.", "Nothing can be issued before the centre's supplier details are set — C first.";
     SavedSettings => "설정을 저장했습니다 ({0}건 바뀜)", "Settings saved ({0} changed)";
     Exported => "{0}행을 {1}에 썼습니다", "Wrote {0} rows to {1}";
     KeyCalendar => "주간 달력", "week calendar";

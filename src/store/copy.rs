@@ -57,6 +57,7 @@ pub const TABLES: &[&str] = &[
     "write_off",
     "party_month",
     "setting",
+    "supplier",
 ];
 
 /// Tables whose rows kiln's schema makes itself (the eight rate classes of

@@ -99,6 +99,8 @@ pub enum Action {
     Backup,
     /// The centre's settings (admins).
     Settings,
+    /// The centre as the supplier on its tax documents (admins).
+    Supplier,
     /// In a form: focus the next field.
     NextField,
     /// In a form: focus the previous field.
@@ -147,7 +149,8 @@ impl Action {
             | A::Issue
             | A::Discount
             | A::Grant
-            | A::Settings => true,
+            | A::Settings
+            | A::Supplier => true,
             A::Quit
             | A::ToggleHelp
             | A::Back

@@ -225,9 +225,13 @@ pub enum TrainingForm {
 /// The forms of screen 6: issuing statements, a backup, the settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ReportForm {
-    IssueStatements { month: String },
+    IssueStatements {
+        month: String,
+    },
     Backup,
     Settings,
+    /// The centre as the supplier on its tax documents.
+    Supplier,
 }
 
 impl From<TenantForm> for FormKind {

@@ -229,6 +229,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Reports, key('b'), Action::Backup, Msg::KeyBackup, MAIN),
     bind(C::Reports, key('/'), Action::Filter, Msg::KeyFilter, H::No),
     bind(C::Reports, key('S'), Action::Settings, Msg::KeySettings, H::No),
+    bind(C::Reports, key('C'), Action::Supplier, Msg::KeySupplier, H::No),
     bind(C::Vouchers, key('n'), Action::New, Msg::KeyNewProgramme, MAIN),
     bind(C::Vouchers, key('g'), Action::Grant, Msg::KeyGrant, MAIN),
 

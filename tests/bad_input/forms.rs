@@ -110,6 +110,10 @@ const CASES: &[Case] = &[
     c("6↓↓↓↓↓↓↓g", F::Programme, "VP-9999"),
     c("6↓↓↓↓↓↓↓g", F::Year, "3000"),
     c("6↓↓↓↓↓↓↓g", F::Cap, "-1"),
+    // Screen 6: the centre as supplier.
+    c("6C", F::Brn, "226-82-00176"),
+    c("6C", F::Email, "foo"),
+    c("6C", F::Address, ""),
     // Training: cohorts, sessions, enrolment, completion.
     c("5n", F::Cohort, ""),
     c("5n", F::Capacity, "0"),

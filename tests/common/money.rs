@@ -31,6 +31,7 @@ pub fn centre() -> (TempDb, Store) {
             name: "세라소재".into(), brn: BRN.into(), admitted: "2024-03-02".into(), ..Default::default()
         };
     company::add(&mut s, &input).unwrap();
+    kiln::db::supplier::set(&mut s, &kiln::demo::supplier()).unwrap();
     for name in ["김하늘", "이바다"] {
         person::add(&mut s, &PersonInput { name: name.into(), company: BRN.into(), ..Default::default() }).unwrap();
     }

@@ -206,6 +206,8 @@ pub fn issue_on(store: &mut Store, month: &str, party: Option<&str>, today: Naiv
     }
     let first = first_day(y, m)?;
     store.write(Capability::Billing, |w| {
+        // Each statement is the ground of a tax document naming its issuer.
+        super::supplier::required(w.sql())?;
         let drafts = match party {
             Some(p) => {
                 let id = super::party::resolve(w.sql(), p, Field::Party)?.id;

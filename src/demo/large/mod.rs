@@ -109,6 +109,8 @@ fn fill(w: &mut Write<'_>, seed: u64, scale: &Scale, progress: &ProgressBar) -> 
     let today = now.date();
     let first = today.checked_sub_months(Months::new(YEARS * 12)).unwrap_or(today);
     let loaded = Loaded { seed, progress };
+    let supplier = super::supplier().apply(None)?;
+    crate::store::sql::supplier::put(w.sql(), &supplier, now, w.who())?;
     // The bar counts rows; statements are counted by the bookings they bill.
     progress.set_length((scale.companies * 12 + scale.people + scale.bookings * 2 + scale.cohorts * 60) as u64);
 

@@ -24,6 +24,7 @@ pub mod room;
 pub(crate) mod search;
 pub mod setting;
 pub mod statement;
+pub mod supplier;
 pub mod training;
 pub mod voucher;
 pub mod yearly;

@@ -24,6 +24,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0013_statements_by_party.sql"),
     include_str!("../../../migrations/0014_cancellation_charges.sql"),
     include_str!("../../../migrations/0015_every_party_billed.sql"),
+    include_str!("../../../migrations/0016_supplier.sql"),
 ];
 
 /// The schema version this kiln writes.

@@ -21,7 +21,7 @@ pub use equipment::{
     booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form, walk_in_form,
 };
 pub use people::person_form;
-pub use reports::{backup_form, default_backup, issue_form, settings_form};
+pub use reports::{backup_form, default_backup, issue_form, settings_form, supplier_form};
 pub use tenants::{edit_company, end_lease, leave_company, new_company, new_lease, new_room, yearly_report};
 pub use training::{cancel_enrolment_form, complete_form, enrol_form, new_cohort, revoke_form, session_form};
 pub use vouchers::{grant_form, new_grant, new_programme, programme_form};

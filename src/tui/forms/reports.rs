@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 
 use super::text;
 use crate::db::Store;
-use crate::db::{backup, setting, statement};
+use crate::db::{backup, setting, statement, supplier};
 use crate::domain::Field;
 use crate::domain::money::group;
 use crate::domain::setting::{SettingKey, Unit};
 use crate::domain::statement::parse_month;
+use crate::domain::supplier::{Supplier, SupplierInput};
 use crate::domain::time::date_text;
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill};
@@ -32,7 +33,12 @@ pub fn issue_form(store: &Store, month: &str, today: NaiveDate, lang: Lang) -> R
     if let Some(d) = early {
         note = format!("{} {note}", fill(Msg::NoteIssueEarly.text(lang), &[&month, &date_text(d)]));
     }
-    let warn = drafts.is_empty() || early.is_some();
+    // Said before Enter, not after: issuing would be refused.
+    let unset = supplier::show(store)?.is_none();
+    if unset {
+        note = format!("{} {note}", Msg::NoteNoSupplier.text(lang));
+    }
+    let warn = drafts.is_empty() || early.is_some() || unset;
     form.note = Some((note, if warn { Tone::Error } else { Tone::Info }));
     Ok(form)
 }
@@ -121,6 +127,38 @@ fn save_settings(form: &Form, store: &mut Store) -> Result<usize> {
     Ok(after.iter().filter(|r| !before.contains(r)).count())
 }
 
+/// The centre as the supplier on its tax documents, as it stands.
+pub fn supplier_form(store: &Store, lang: Lang) -> Result<Form> {
+    let now = supplier::show(store)?.map(|c| c.supplier);
+    let v = |f: fn(&Supplier) -> String| now.as_ref().map(f).unwrap_or_default();
+    let fields = vec![
+        text(Field::Brn, &v(|s| s.brn.to_string()), "123-45-67890", lang),
+        text(Field::TradeName, &v(|s| s.name.clone()), "강원 세라믹 산업화지원센터", lang),
+        text(Field::Representative, &v(|s| s.representative.clone()), "", lang),
+        text(Field::Address, &v(|s| s.address.clone()), "강원특별자치도 강릉시 …", lang),
+        text(Field::BusinessType, &v(|s| s.business_type.clone()), "서비스", lang),
+        text(Field::BusinessItem, &v(|s| s.business_item.clone()), "시험분석, 장비임대", lang),
+        text(Field::Email, &v(|s| s.email.clone()), "tax@example.kr", lang),
+    ];
+    let mut form = Form::new(ReportForm::Supplier, Msg::FormSupplier.text(lang).to_owned(), fields);
+    form.note = Some((Msg::NoteSupplier.text(lang).to_owned(), Tone::Info));
+    Ok(form)
+}
+
+fn save_supplier(form: &Form, store: &mut Store) -> Result<()> {
+    let v = |f: Field| Some(form.value(f));
+    let input = SupplierInput {
+        brn: v(Field::Brn),
+        name: v(Field::TradeName),
+        representative: v(Field::Representative),
+        address: v(Field::Address),
+        business_type: v(Field::BusinessType),
+        business_item: v(Field::BusinessItem),
+        email: v(Field::Email),
+    };
+    supplier::set(store, &input).map(|_| ())
+}
+
 /// Saves a form of the reports screen; returns what to tell the user.
 pub(super) fn submit(form: &Form, kind: &ReportForm, store: &mut Store, lang: Lang) -> Result<String> {
     match kind {
@@ -131,5 +169,6 @@ pub(super) fn submit(form: &Form, kind: &ReportForm, store: &mut Store, lang: La
             backup::backup(store, &path).map(|()| fill(Msg::SavedBackup.text(lang), &[&path.display()]))
         }
         ReportForm::Settings => save_settings(form, store).map(|n| fill(Msg::SavedSettings.text(lang), &[&n])),
+        ReportForm::Supplier => save_supplier(form, store).map(|()| Msg::SavedSupplier.text(lang).to_owned()),
     }
 }

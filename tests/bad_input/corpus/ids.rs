@@ -59,5 +59,11 @@ pub fn cases() -> Vec<Case> {
         fs(2, F::CorporateNo, "130111-0006246", "company add --name x --brn 220-81-62517 --corporate-no abc"),
         f(2, F::CorporateNo, "company add --name x --brn 220-81-62517 --corporate-no '130111 000624x'"),
         f(2, F::CorporateNo, "company edit 124-81-00998 --corporate-no 1301110006240"),
+        // The centre as supplier.
+        fs(2, F::Brn, "check digit", "centre set --brn 226-82-00176"),
+        f(2, F::Email, "centre set --email foo"),
+        f(2, F::TradeName, "centre set --name {10k}"),
+        f(2, F::BusinessItem, "centre set --business-item ''"),
+        f(2, F::Representative, "centre set --representative '최\u{202E}영민'"),
     ]
 }

@@ -156,6 +156,11 @@ pub enum Found {
         month: String,
         amount: Won,
     },
+    /// The centre's supplier details hold a value kiln would not accept.
+    Supplier {
+        field: crate::domain::Field,
+        value: String,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -190,6 +195,7 @@ impl Found {
             Found::BookingVoucher { .. } => "booking_voucher",
             Found::BookingPenalty { .. } => "booking_penalty",
             Found::WriteOff { .. } => "write_off",
+            Found::Supplier { .. } => "supplier",
         }
     }
 }

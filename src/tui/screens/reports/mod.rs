@@ -9,6 +9,7 @@
 //! the new figures come.
 
 mod ahead;
+mod answers;
 mod charts;
 mod filtered;
 mod reader;
@@ -309,87 +310,6 @@ impl ReportsScreen {
     }
 }
 
-impl ReportsScreen {
-    fn clamp(&mut self) {
-        self.selected = self.selected.min(self.rows().saturating_sub(1));
-    }
-
-    /// Keeps `part`, the figures read for `ask`. The row selected stays on
-    /// the same statement, debt, machine or course when rows come or go
-    /// above it (another terminal's payment, a new company's draft).
-    fn take(&mut self, ask: reader::Ask, part: reader::Part) {
-        let part = self.keep_read(part);
-        let (d, at) = (&mut self.data, &mut self.selected);
-        // A row nobody chose (the first) stays the first.
-        let mut unpicked = 0;
-        let at = if self.picked { at } else { &mut unpicked };
-        match part {
-            reader::Part::Statements(v) => d.statements = kept(&d.statements, v, at, |s| s.party.clone()),
-            reader::Part::Arrears(v) => d.arrears = kept(&d.arrears, v, at, |a| a.number.clone()),
-            reader::Part::Occupancy(v) => d.occupancy = v,
-            reader::Part::Utilisation(v) => d.utilisation = kept(&d.utilisation, v, at, |m| m.equipment.clone()),
-            reader::Part::Training(v) => d.training = kept(&d.training, v, at, |t| (t.course.clone(), t.year)),
-            reader::Part::Kpis(v) => d.kpis = v,
-            reader::Part::TopUsers(v) => d.top_users = v,
-            reader::Part::Vouchers(v) => {
-                let (old, grants) = (&d.vouchers.grants, v.grants.clone());
-                let grants = kept(old, grants, at, |g| (g.programme.clone(), g.party.clone()));
-                d.vouchers = VoucherReport { grants, ..v };
-            }
-        }
-        self.loaded.retain(|(r, _)| *r != ask.report);
-        self.loaded.push((ask.report, ask.key));
-        self.clamp();
-    }
-
-    /// Takes the answer to the question out, if this is it (an answer to
-    /// an earlier one is dropped: a newer question is on its way). True if
-    /// something changed on screen.
-    fn answered(&mut self, (ask, part): reader::Answer) -> Result<bool> {
-        if self.pending != Some(ask) {
-            // Read ahead, or asked before a newer question: kept for later.
-            if let Ok(part) = &part {
-                self.remember(ask, part);
-            }
-            return Ok(false);
-        }
-        self.pending = None;
-        let part = part?;
-        self.remember(ask, &part);
-        self.take(ask, part);
-        self.read_ahead(ask);
-        Ok(true)
-    }
-
-    /// Reads `ask` here, and every report on the loop from now on: the
-    /// thread could not start, or is gone.
-    fn read_here(&mut self, store: &Store, ask: reader::Ask) -> Result<()> {
-        self.reading = reader::Reading::OnLoop;
-        self.pending = None;
-        let part = reader::read(store, &ask)?;
-        self.take(ask, part);
-        Ok(())
-    }
-
-    /// The thread is gone: answers the question out here.
-    fn lost(&mut self, store: &Store) -> Result<bool> {
-        let Some(ask) = self.pending else { return Ok(false) };
-        self.read_here(store, ask)?;
-        Ok(true)
-    }
-}
-
-/// `new`, with `selected` moved to the row whose key the selected row of
-/// `old` had, if it is still there.
-fn kept<T, K: PartialEq>(old: &[T], new: Vec<T>, selected: &mut usize, key: impl Fn(&T) -> K) -> Vec<T> {
-    if let Some(k) = old.get(*selected).map(&key)
-        && let Some(i) = new.iter().position(|row| key(row) == k)
-    {
-        *selected = i;
-    }
-    new
-}
-
 fn date_text(d: NaiveDate) -> String {
     crate::domain::time::date_text(d)
 }
@@ -507,7 +427,7 @@ impl Screen for ReportsScreen {
                 let chosen = self.data.vouchers.grants.get(self.selected).map(|g| g.programme.as_str());
                 return Ok(Outcome::OpenForm(forms::new_grant(store, chosen, self.year, lang)?));
             }
-            Action::Settings => {
+            Action::Settings | Action::Supplier => {
                 // Told at once, not after typing: only an admin may change them.
                 let me = crate::db::operator::me(store)?;
                 if me.role != Some(crate::domain::Role::Admin) {
@@ -516,7 +436,11 @@ impl Screen for ReportsScreen {
                         crate::error::Refusal::NotPermitted { user: me.user, role: me.role, need, admins: me.admins };
                     return Ok(Outcome::Say(crate::error::Error::from(refusal).on_screen(lang)));
                 }
-                return Ok(Outcome::OpenForm(forms::settings_form(store, lang)?));
+                let form = match action {
+                    Action::Supplier => forms::supplier_form(store, lang)?,
+                    _ => forms::settings_form(store, lang)?,
+                };
+                return Ok(Outcome::OpenForm(form));
             }
             _ => {
                 if self.focus == Focus::Menu {
