@@ -10,6 +10,7 @@ mod consumables;
 mod equipment;
 mod export;
 mod import;
+mod invoice;
 mod output;
 mod parties;
 mod people;
@@ -175,6 +176,9 @@ pub enum Command {
     /// The centre as the supplier (공급자) on its tax documents
     #[command(subcommand)]
     Centre(centre::CentreCmd),
+    /// Tax documents (세금계산서, 계산서) of issued months
+    #[command(subcommand)]
+    Invoice(invoice::InvoiceCmd),
 }
 
 /// Runs kiln with the process's arguments and returns its exit status.
@@ -256,6 +260,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Qualification(cmd)) => training::qualification_cmd(&env, cmd),
         Some(Command::Setting(cmd)) => settings::setting_cmd(&env, cmd),
         Some(Command::Centre(cmd)) => centre::centre_cmd(&env, cmd),
+        Some(Command::Invoice(cmd)) => invoice::invoice_cmd(&env, cmd),
         Some(Command::Party(cmd)) => parties::party_cmd(&env, cmd),
         Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
         Some(Command::Project(cmd)) => parties::project_cmd(&env, cmd),

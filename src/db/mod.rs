@@ -11,6 +11,7 @@ pub mod company;
 pub mod consumable;
 pub mod downtime;
 pub mod equipment;
+pub mod invoice;
 pub mod lease;
 pub mod migrate;
 pub mod operator;

@@ -28,6 +28,7 @@ pub mod search;
 pub mod setting;
 pub mod statement;
 pub mod supplier;
+pub mod tax_document;
 pub mod text;
 pub mod time;
 pub mod training;
