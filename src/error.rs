@@ -30,6 +30,9 @@ pub enum Refusal {
     /// A month is issued before the centre's details as a supplier are
     /// all set; `field` is the first missing (or, behind kiln, unfit).
     NoSupplier { field: Field },
+    /// A tax document's buyer has no representative (the form's required
+    /// 성명).
+    NoRepresentative { statement: String, party: String, name: String },
     /// A value that must be unique is taken.
     Duplicate { field: Field, value: String },
     /// The demo fills only an empty database.

@@ -21,6 +21,19 @@ pub enum InvoiceCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Write the month's documents in the national bulk-issue form (홈택스 일괄발급), 100 a file
+    Export {
+        /// An issued month (2026-10)
+        #[arg(long)]
+        month: String,
+        #[arg(long, value_parser = ["xlsx", "csv"], default_value = "xlsx")]
+        format: String,
+        /// The folder the files go in [default: the current folder]
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn kind(k: DocKind, lang: Lang) -> &'static str {
@@ -75,6 +88,28 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
         InvoiceCmd::List { month, json: j } => {
             let m = invoice::month(&env.open_existing()?, &month)?;
             if j { json(&m) } else { print(&m, env.lang) }
+        }
+        InvoiceCmd::Export { month, format, out, json: j } => {
+            let store = env.open_existing()?;
+            let upload = invoice::upload(&store, &month)?;
+            let dir = match out {
+                Some(d) => d,
+                None => std::env::current_dir()?,
+            };
+            let written = crate::export::hometax::write_month(&upload, &month, &dir, format == "xlsx", &env.path)?;
+            if j {
+                return json(&written);
+            }
+            for w in &written {
+                say(fill(
+                    env.lang.pick("{0}: {1} {2}건", "{0}: {2} × {1}"),
+                    &[&w.file.display(), &kind(w.kind, env.lang), &w.documents],
+                ))?;
+            }
+            if written.is_empty() {
+                say(env.lang.pick("쓸 문서가 없습니다", "No documents to write"))?;
+            }
+            Ok(())
         }
     }
 }

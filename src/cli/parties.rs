@@ -68,6 +68,13 @@ pub enum PartyCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Set an outside organisation's representative (대표자), whom its tax documents name; empty clears it
+    SetRepresentative {
+        party: String,
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
     /// Let a person book for the party
     Join {
         party: String,
@@ -254,6 +261,9 @@ pub fn party_cmd(env: &Env, cmd: PartyCmd) -> Result<()> {
         PartyCmd::SetClass { party: p, class, clear: _, json: j } => {
             let p = party::set_class(&mut store, &p, class.as_deref().unwrap_or_default())?;
             show(&p, j)
+        }
+        PartyCmd::SetRepresentative { party: p, name, json: j } => {
+            show(&party::set_representative(&mut store, &p, &name)?, j)
         }
         PartyCmd::Join { party: p, person, json: j } => show(&party::join(&mut store, &p, &person)?, j),
         PartyCmd::Leave { party: p, person, json: j } => show(&party::leave(&mut store, &p, &person)?, j),

@@ -63,3 +63,43 @@ pub fn month(store: &Store, month: &str) -> Result<MonthDocuments> {
     }
     Ok(out)
 }
+
+/// A document's buyer (공급받는자) beyond its name: the form's required
+/// 성명 and an optional e-mail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Buyer {
+    /// Ten digits, no dashes.
+    pub brn: String,
+    pub representative: String,
+    pub email: Option<String>,
+}
+
+/// What the upload form is filled from: the centre as supplier and each
+/// document with its buyer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Upload {
+    pub supplier: crate::domain::supplier::Supplier,
+    pub documents: Vec<(MonthDocument, Buyer)>,
+}
+
+/// The month's documents ready for the upload form; refused, before any
+/// file is written, when the supplier is not set or a buyer has no
+/// representative (the form's required 성명), naming the first.
+pub fn upload(store: &Store, month_text: &str) -> Result<Upload> {
+    let supplier = super::supplier::required(store.sql())?;
+    let mut documents = Vec::new();
+    for d in month(store, month_text)?.documents {
+        let (representative, email) = crate::store::sql::party::buyer(store.sql(), &d.party)?.unwrap_or_default();
+        if representative.is_empty() {
+            let refusal = crate::error::Refusal::NoRepresentative {
+                statement: d.statement.clone(),
+                party: d.party.clone(),
+                name: d.name.clone(),
+            };
+            return Err(refusal.into());
+        }
+        let brn = crate::domain::Brn::parse(&d.brn).map_or_else(|_| d.brn.replace('-', ""), |b| b.digits());
+        documents.push((d, Buyer { brn, representative, email }));
+    }
+    Ok(Upload { supplier, documents })
+}

@@ -151,6 +151,32 @@ pub fn set_class(store: &mut Store, party: &str, class: &str) -> Result<Party> {
     })
 }
 
+/// Sets an outside organisation's representative (대표자), whom its tax
+/// documents name as the buyer's 성명 (admins); empty clears it. A
+/// company's is the company's own (`kiln company edit --representative`).
+pub fn set_representative(store: &mut Store, party: &str, name: &str) -> Result<Party> {
+    let clean = crate::domain::text::clean(name, 50).field(Field::Representative, name)?;
+    crate::domain::text::visible(&clean).field(Field::Representative, name)?;
+    store.write(Capability::Billing, |w| {
+        let before = resolve(w.sql(), party, Field::Party)?;
+        if before.kind != PartyKind::Organisation {
+            let kind = before.kind.code();
+            return Err(Invalid::new(Field::Representative, name, Problem::NotForKind { kind }).into());
+        }
+        let value = (!clean.is_empty()).then_some(clean.as_str());
+        if sql::set_representative(w.sql(), before.id, value)? {
+            w.audit(
+                "party",
+                &before.code,
+                "set-representative",
+                None,
+                Some(serde_json::json!({ "representative": value })),
+            )?;
+        }
+        Ok(before)
+    })
+}
+
 /// Lets a person book for a party (admins).
 pub fn join(store: &mut Store, party: &str, person: &str) -> Result<Party> {
     membership(store, party, person, true)

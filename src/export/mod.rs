@@ -5,6 +5,7 @@
 pub mod book;
 pub mod bookings;
 pub mod columns;
+pub mod hometax;
 pub mod sheet;
 pub mod tables;
 

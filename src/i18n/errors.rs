@@ -74,10 +74,17 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[user],
         ),
+        Refusal::NoRepresentative { statement, party, name } => fill(
+            lang.pick(
+                "{0}의 공급받는자 {1}({2})에 대표자 성명이 없어 세금계산서를 쓸 수 없습니다 — 기업은 `kiln company edit … --representative`, 기관은 `kiln party set-representative {2} 이름`",
+                "the buyer of {0}, {1} ({2}), has no representative, which a tax document needs — `kiln company edit … --representative` for a company, `kiln party set-representative {2} NAME` for an organisation",
+            ),
+            &[statement, name, party],
+        ),
         Refusal::NoSupplier { field: f } => fill(
             lang.pick(
-                "청구서를 발행하기 전에 센터의 공급자 정보를 모두 정해야 합니다(빠진 것: {0}) — `kiln centre set` 또는 6 보고서 화면의 C",
-                "the centre's details as a supplier must all be set before statements are issued (missing: {0}) — `kiln centre set`, or C on screen 6",
+                "센터의 공급자 정보를 먼저 모두 정해야 합니다(빠진 것: {0}): 청구서 발행과 세금계산서에 쓰입니다 — `kiln centre set` 또는 6 보고서 화면의 C",
+                "the centre's details as a supplier must all be set first (missing: {0}): statements and tax documents need them — `kiln centre set`, or C on screen 6",
             ),
             &[&field(*f, lang)],
         ),

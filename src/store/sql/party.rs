@@ -152,6 +152,25 @@ pub fn set_class(db: Sql<'_>, party_id: i64, class_id: Option<i64>) -> Result<bo
     )? > 0)
 }
 
+/// Sets an organisation's representative; false if it was that already.
+pub fn set_representative(db: Sql<'_>, party_id: i64, name: Option<&str>) -> Result<bool> {
+    Ok(db.run(
+        "UPDATE party SET representative = ?2 WHERE id = ?1 AND representative IS DISTINCT FROM ?2",
+        &[&party_id, &name],
+    )? > 0)
+}
+
+/// Who a party is as a tax document's buyer: its representative (성명) and
+/// e-mail, the company's for a company's party.
+pub fn buyer(db: Sql<'_>, code: &str) -> Result<Option<(String, Option<String>)>> {
+    db.opt(
+        "SELECT coalesce(nullif(c.representative, ''), y.representative, ''), coalesce(y.email, c.email)
+           FROM party y LEFT JOIN company c ON c.id = y.company_id WHERE y.code = ?1",
+        &[&code],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
 /// Adds a member; false if they were one already.
 pub fn join(db: Sql<'_>, party_id: i64, person_id: i64) -> Result<bool> {
     Ok(db.run(

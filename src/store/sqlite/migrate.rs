@@ -25,6 +25,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0014_cancellation_charges.sql"),
     include_str!("../../../migrations/0015_every_party_billed.sql"),
     include_str!("../../../migrations/0016_supplier.sql"),
+    include_str!("../../../migrations/0017_party_representative.sql"),
 ];
 
 /// The schema version this kiln writes.
