@@ -6,6 +6,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use calamine::{Reader, Xlsx, open_workbook};
 use common::TempDb;
 use common::cli::{fails, json, kiln};
@@ -171,6 +173,7 @@ fn a_month_of_230_documents_is_written_as_100_100_and_30() {
                 name: format!("기업{n}"),
                 brn: "124-81-00998".into(),
                 document,
+                approval: None,
             };
             let buyer = Buyer { brn: "1248100998".into(), representative: "대표".into(), email: None };
             docs.push((d, buyer));
@@ -223,4 +226,77 @@ fn an_organisations_representative_is_set_and_a_companys_is_refused_there() {
         "SELECT action FROM audit_log WHERE entity = 'party' AND action = 'set-representative'",
     );
     assert_eq!(audited.len(), 1);
+}
+
+#[test]
+fn approval_numbers_are_recorded_once_each_and_only_for_the_month_named() {
+    // The demo made from the command line: its admin is whoever runs it.
+    let db = common::cli::demo();
+    let mut s = db.open_as(&common::money::me());
+    let m = invoice::month(&s, "2026-10").unwrap();
+    assert!(m.documents.iter().all(|d| d.approval.is_none()), "waiting until confirmed");
+    let (first, second) = (m.documents[0].statement.clone(), m.documents[1].statement.clone());
+    let sept = invoice::month(&s, "2026-09").unwrap().documents[0].statement.clone();
+    let confirm = |statement: &str, approval: &str| invoice::Confirmation {
+        statement: statement.into(),
+        kind: String::new(),
+        approval: approval.into(),
+    };
+    let before = common::dump(&db.path);
+    let invalid = |e: kiln::error::Error| match e {
+        kiln::error::Error::Invalid(i) => (i.field, i.problem),
+        other => panic!("{other:?}"),
+    };
+    let e = invoice::confirm(&mut s, "2026-10", &[confirm(&sept, "20261110-41000000-00000001")]).unwrap_err();
+    assert_eq!(
+        invalid(e),
+        (kiln::domain::Field::Statement, kiln::domain::Problem::OtherMonth { month: "2026-10".into() })
+    );
+    let e = invoice::confirm(&mut s, "2026-10", &[confirm(&first, "2026111041000000")]).unwrap_err();
+    assert_eq!(invalid(e).0, kiln::domain::Field::ApprovalNo);
+    let twice = [confirm(&first, "20261110-41000000-00000001"), confirm(&second, "202611104100000000000001")];
+    let e = invoice::confirm(&mut s, "2026-10", &twice).unwrap_err();
+    assert!(matches!(e, kiln::error::Error::Refused(kiln::error::Refusal::Duplicate { .. })), "{e:?}");
+    assert_eq!(common::dump(&db.path), before, "refusals change nothing");
+    let done = invoice::confirm(&mut s, "2026-10", &[confirm(&first, "20261110-41000000-00000001")]).unwrap();
+    assert_eq!(done[0].approval.as_deref(), Some("202611104100000000000001"));
+    let m = invoice::month(&s, "2026-10").unwrap();
+    assert_eq!(m.documents.iter().filter(|d| d.approval.is_some()).count(), 1);
+    // The same number again, for another document; the same document again.
+    let e = invoice::confirm(&mut s, "2026-10", &[confirm(&second, "20261110-41000000-00000001")]).unwrap_err();
+    assert!(matches!(e, kiln::error::Error::Refused(kiln::error::Refusal::Duplicate { .. })), "{e:?}");
+    let e = invoice::confirm(&mut s, "2026-10", &[confirm(&first, "20261110-41000000-00000002")]).unwrap_err();
+    assert!(matches!(e, kiln::error::Error::Refused(kiln::error::Refusal::Duplicate { .. })), "{e:?}");
+    // Frozen once recorded, whoever writes.
+    drop(s);
+    assert!(common::behind(&db.path, "UPDATE tax_approval SET approval_no = '202611104100000000000009'").is_err());
+    // A CSV of the rest, by Korean headers, from the command line.
+    let rest: Vec<_> = m.documents.iter().filter(|d| d.approval.is_none()).take(3).collect();
+    let mut csv = String::from("\u{feff}청구서,승인번호\n");
+    for (i, d) in rest.iter().enumerate() {
+        writeln!(csv, "{},20261110-41000000-1000000{i}", d.statement).unwrap();
+    }
+    let file = db.dir.path().join("승인.csv");
+    std::fs::write(&file, csv).unwrap();
+    let j = json(kiln(&db).args(["invoice", "confirm", "--month", "2026-10", "--json", "--file"]).arg(&file));
+    assert_eq!(j.as_array().unwrap().len(), 3);
+    let listed = json(kiln(&db).args(["invoice", "list", "--month", "2026-10", "--json"]));
+    let confirmed = listed["documents"].as_array().unwrap().iter().filter(|d| d["approval"].is_string()).count();
+    assert_eq!(confirmed, 4);
+    let e = fails(
+        kiln(&db).args([
+            "--lang",
+            "ko",
+            "invoice",
+            "confirm",
+            "--month",
+            "2026-10",
+            "--statement",
+            &sept,
+            "--approval",
+            "20261110-41000000-20000000",
+        ]),
+        2,
+    );
+    assert!(e.starts_with("error: 청구서: ") && e.contains("2026-10") && e.lines().count() == 1, "{e}");
 }

@@ -5,7 +5,7 @@ use clap::Subcommand;
 
 use super::Env;
 use super::output::{json, say, table};
-use crate::db::invoice::{self, MonthDocuments};
+use crate::db::invoice::{self, Confirmation, MonthDocuments};
 use crate::domain::money::group;
 use crate::domain::tax_document::DocKind;
 use crate::error::Result;
@@ -34,9 +34,54 @@ pub enum InvoiceCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Record the approval numbers (승인번호) Hometax gave the month's documents: one, or a CSV of them
+    Confirm {
+        #[arg(long)]
+        month: String,
+        /// The statement whose document was issued (2026-10-0007)
+        #[arg(long, required_unless_present = "file", conflicts_with = "file", requires = "approval")]
+        statement: Option<String>,
+        /// tax-invoice (세금계산서, the default) or invoice (계산서)
+        #[arg(long, default_value = "")]
+        kind: String,
+        /// 20261110-41000000-12345678
+        #[arg(long)]
+        approval: Option<String>,
+        /// A CSV with the columns statement (청구서), approval (승인번호) and, if any, kind (종류)
+        #[arg(long)]
+        file: Option<std::path::PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
-fn kind(k: DocKind, lang: Lang) -> &'static str {
+/// The confirmations a CSV lists, by its header names in English or Korean.
+fn read_confirmations(path: &std::path::Path) -> Result<Vec<Confirmation>> {
+    use crate::domain::{Field, Invalid, Problem};
+    let bad =
+        || Invalid::new(Field::File, path.display().to_string(), Problem::Format { example: "statement,approval" });
+    let text = std::fs::read_to_string(path)?;
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(text.as_bytes());
+    let heads: Vec<String> = reader.headers().map_err(|_| bad())?.iter().map(str::to_owned).collect();
+    let at = |names: &[&str]| heads.iter().position(|h| names.contains(&h.as_str()));
+    let statement = at(&["statement", "청구서"]).ok_or_else(bad)?;
+    let approval = at(&["approval", "승인번호"]).ok_or_else(bad)?;
+    let kind = at(&["kind", "종류"]);
+    let mut out = Vec::new();
+    for row in reader.records() {
+        let row = row.map_err(|_| bad())?;
+        let get = |i: usize| row.get(i).unwrap_or_default().to_owned();
+        out.push(Confirmation {
+            statement: get(statement),
+            approval: get(approval),
+            kind: kind.map(get).unwrap_or_default(),
+        });
+    }
+    Ok(out)
+}
+
+fn kind_name(k: DocKind, lang: Lang) -> &'static str {
     match k {
         DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
         DocKind::Invoice => lang.pick("계산서", "invoice (exempt)"),
@@ -52,12 +97,13 @@ fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
             let items: Vec<&str> = d.document.items.iter().map(|i| i.name.as_str()).collect();
             vec![
                 d.statement.clone(),
-                kind(d.document.kind, lang).to_owned(),
+                kind_name(d.document.kind, lang).to_owned(),
                 d.name.clone(),
                 d.brn.clone(),
                 won(d.document.supply),
                 won(d.document.tax),
                 items.join(", "),
+                d.approval.clone().unwrap_or_else(|| lang.pick("대기", "waiting").to_owned()),
             ]
         })
         .collect();
@@ -69,6 +115,7 @@ fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
         lang.pick("공급가액", "supply"),
         lang.pick("세액", "tax"),
         lang.pick("품목", "items"),
+        lang.pick("승인번호", "approval"),
     ];
     table(&heads, &rows)?;
     if !m.without_brn.is_empty() {
@@ -89,6 +136,29 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
             let m = invoice::month(&env.open_existing()?, &month)?;
             if j { json(&m) } else { print(&m, env.lang) }
         }
+        InvoiceCmd::Confirm { month, statement, kind, approval, file, json: j } => {
+            let items = match (file, statement) {
+                (Some(f), _) => read_confirmations(&f)?,
+                (None, Some(statement)) => {
+                    vec![Confirmation { statement, kind, approval: approval.unwrap_or_default() }]
+                }
+                (None, None) => Vec::new(),
+            };
+            let mut store = env.open_existing()?;
+            let done = invoice::confirm(&mut store, &month, &items)?;
+            if j {
+                return json(&done);
+            }
+            for d in &done {
+                say(format!(
+                    "{} {} {}",
+                    d.statement,
+                    kind_name(d.document.kind, env.lang),
+                    d.approval.as_deref().unwrap_or_default()
+                ))?;
+            }
+            Ok(())
+        }
         InvoiceCmd::Export { month, format, out, json: j } => {
             let store = env.open_existing()?;
             let upload = invoice::upload(&store, &month)?;
@@ -103,7 +173,7 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
             for w in &written {
                 say(fill(
                     env.lang.pick("{0}: {1} {2}건", "{0}: {2} × {1}"),
-                    &[&w.file.display(), &kind(w.kind, env.lang), &w.documents],
+                    &[&w.file.display(), &kind_name(w.kind, env.lang), &w.documents],
                 ))?;
             }
             if written.is_empty() {

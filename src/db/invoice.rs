@@ -10,10 +10,11 @@ use chrono::Months;
 use serde::Serialize;
 
 use super::{Store, statement};
-use crate::domain::statement::parse_month;
-use crate::domain::tax_document::{Document, documents};
-use crate::domain::{Field, ForField, Invalid, Problem};
-use crate::error::Result;
+use crate::domain::statement::{month_text, parse_month};
+use crate::domain::tax_document::{DocKind, Document, approval_no, documents};
+use crate::domain::{Capability, Field, ForField, Invalid, Problem};
+use crate::error::{Refusal, Result};
+use crate::store::sql::invoice as sql;
 
 /// A document with the statement it comes from and the party it goes to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -24,6 +25,8 @@ pub struct MonthDocument {
     pub brn: String,
     #[serde(flatten)]
     pub document: Document,
+    /// The 국세청 승인번호 once recorded; until then the document is waiting.
+    pub approval: Option<String>,
 }
 
 /// A month's documents, and the statements that make none because their
@@ -43,6 +46,10 @@ pub fn month(store: &Store, month: &str) -> Result<MonthDocuments> {
         .and_then(|d| d.pred_opt())
         .ok_or_else(|| Invalid::new(Field::Month, month, Problem::Format { example: "2026-12" }))?;
     let mut out = MonthDocuments::default();
+    let approvals = sql::of_month(store.sql(), &month_text(y, m))?;
+    let approval = |number: &str, kind: DocKind| {
+        approvals.iter().find(|a| a.statement == number && a.kind == kind.key()).map(|a| a.approval_no.clone())
+    };
     for s in statement::issued_list(store, Some(month), None)? {
         let number = s.number.clone().unwrap_or_default();
         if s.brn.is_empty() {
@@ -53,6 +60,7 @@ pub fn month(store: &Store, month: &str) -> Result<MonthDocuments> {
             .ok_or_else(|| Invalid::new(Field::Amount, &number, Problem::OutOfRange { min: 0, max: i64::MAX }))?;
         for document in made {
             out.documents.push(MonthDocument {
+                approval: approval(&number, document.kind),
                 statement: number.clone(),
                 party: s.party.clone(),
                 name: s.name.clone(),
@@ -102,4 +110,66 @@ pub fn upload(store: &Store, month_text: &str) -> Result<Upload> {
         documents.push((d, Buyer { brn, representative, email }));
     }
     Ok(Upload { supplier, documents })
+}
+
+/// An approval number to record: a statement of the month, which of its
+/// documents (`tax-invoice`, the default, or `invoice`), and the number.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Confirmation {
+    pub statement: String,
+    pub kind: String,
+    pub approval: String,
+}
+
+/// Records the approval numbers Hometax gave the month's documents
+/// (admins), all or none: refused for a statement of another month, a
+/// document not made or already confirmed, and a number recorded before.
+/// Returns the documents confirmed.
+pub fn confirm(store: &mut Store, month_raw: &str, items: &[Confirmation]) -> Result<Vec<MonthDocument>> {
+    let (y, m) = parse_month(month_raw).field(Field::Month, month_raw)?;
+    let key = month_text(y, m);
+    let mut wanted: Vec<(String, DocKind, String)> = Vec::with_capacity(items.len());
+    for c in items {
+        let kind = DocKind::parse(&c.kind).field(Field::Kind, &c.kind)?;
+        let number = approval_no(&c.approval).field(Field::ApprovalNo, &c.approval)?;
+        if wanted.iter().any(|(_, _, n)| *n == number) {
+            return Err(Refusal::Duplicate { field: Field::ApprovalNo, value: c.approval.clone() }.into());
+        }
+        wanted.push((c.statement.trim().to_owned(), kind, number));
+    }
+    let docs = month(store, &key)?.documents;
+    let mut chosen = Vec::with_capacity(wanted.len());
+    for (statement, kind, number) in &wanted {
+        let Some(d) = docs.iter().find(|d| d.statement == *statement && d.document.kind == *kind) else {
+            let problem = match sql::statement(store.sql(), statement)? {
+                Some((_, other)) if other != key => Problem::OtherMonth { month: key.clone() },
+                _ => Problem::NotFound,
+            };
+            return Err(Invalid::new(Field::Statement, statement, problem).into());
+        };
+        if d.approval.is_some() {
+            let value = format!("{statement} {}", kind.name_ko());
+            return Err(Refusal::Duplicate { field: Field::Statement, value }.into());
+        }
+        let mut d = d.clone();
+        d.approval = Some(number.clone());
+        chosen.push(d);
+    }
+    let today = store.now().date();
+    store.write(Capability::Billing, |w| {
+        for d in &chosen {
+            let number = d.approval.as_deref().unwrap_or_default();
+            if sql::holder(w.sql(), number)?.is_some() {
+                return Err(Refusal::Duplicate { field: Field::ApprovalNo, value: number.to_owned() }.into());
+            }
+            let id = sql::statement(w.sql(), &d.statement)?
+                .ok_or_else(|| Invalid::new(Field::Statement, &d.statement, Problem::NotFound))?
+                .0;
+            sql::insert(w.sql(), id, d.document.kind.key(), number, today, w.who())?;
+            let after = serde_json::json!({ "kind": d.document.kind.key(), "approval_no": number });
+            w.audit("tax_approval", &d.statement, "confirm", None, Some(after))?;
+        }
+        Ok(())
+    })?;
+    Ok(chosen)
 }

@@ -35,9 +35,33 @@ pub fn statements(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<
             let Some(number) = s.number else { continue };
             pay(store, rng, &number, s.totals.total.0, issued_on, today)?;
         }
+        // The accountant uploads each month's documents and records their
+        // approval numbers, all but last month's, which still wait.
+        if back > 1 {
+            approve(store, &month, issued_on)?;
+        }
     }
     late_log(store, this_month)?;
     Ok(count)
+}
+
+/// Records an approval number for every document of `month`, as Hometax
+/// numbers them: the issue day, a fixed office part and a serial.
+fn approve(store: &mut Store, month: &str, issued_on: NaiveDate) -> Result<()> {
+    use crate::db::invoice::{self, Confirmation};
+    let day = issued_on.format("%Y%m%d");
+    let items: Vec<Confirmation> = invoice::month(store, month)?
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Confirmation {
+            statement: d.statement.clone(),
+            kind: d.document.kind.key().to_owned(),
+            approval: format!("{day}41000000{:08}", i + 1),
+        })
+        .collect();
+    invoice::confirm(store, month, &items)?;
+    Ok(())
 }
 
 /// A page of the paper log found after last month was issued: evening

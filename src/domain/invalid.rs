@@ -148,6 +148,8 @@ pub enum Field {
     SurchargeShare,
     /// Whether the booked time is billed when longer than the used (a setting).
     BookedTime,
+    /// 승인번호: the number Hometax gave an issued tax document.
+    ApprovalNo,
     /// 상호: the centre's name as a supplier.
     TradeName,
     /// 사업장 주소: the centre's address as a supplier.
@@ -229,6 +231,8 @@ pub enum Problem {
     NotIssued,
     /// A party's month that owes nothing beyond what was billed for it.
     NothingUnbilled,
+    /// A statement of another month than the one named.
+    OtherMonth { month: String },
     /// A file to write that is the database, or one of the files SQLite
     /// keeps beside it (`database` names which).
     IsDatabase { database: String },

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Won;
+use super::invalid::Problem;
 use super::statement::{Line, LineKind, Tax};
 
 /// The form holds four items; a fifth and later fold into the fourth.
@@ -52,6 +53,54 @@ impl DocKind {
         }
     }
 }
+
+impl DocKind {
+    /// As stored and typed: `tax-invoice`, `invoice`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocKind::TaxInvoice => "tax-invoice",
+            DocKind::Invoice => "invoice",
+        }
+    }
+
+    /// `tax-invoice`/`01`/`세금계산서` or `invoice`/`05`/`계산서`; empty: the
+    /// 세금계산서, which nearly every statement makes.
+    pub fn parse(raw: &str) -> Result<DocKind, Problem> {
+        match raw.trim() {
+            "" | "tax-invoice" | "01" | "세금계산서" => Ok(DocKind::TaxInvoice),
+            "invoice" | "05" | "계산서" => Ok(DocKind::Invoice),
+            _ => Err(Problem::OneOf { accepted: &["tax-invoice", "invoice"] }),
+        }
+    }
+}
+
+/// A 국세청 승인번호 as typed (`20261110-41000000-12345678`): 24 digits,
+/// dashes and spaces ignored; kept as the digits.
+pub fn approval_no(raw: &str) -> Result<String, Problem> {
+    let digits: String = raw.chars().filter(|c| *c != '-' && !c.is_whitespace()).collect();
+    if digits.len() == 24 && digits.chars().all(|c| c.is_ascii_digit()) {
+        Ok(digits)
+    } else {
+        Err(Problem::Format { example: "20261110-41000000-12345678" })
+    }
+}
+
+/// The day a month's documents must be issued by: the 10th of the next
+/// month, or the next business day when that is a Saturday, Sunday or
+/// public holiday (부가가치세법 시행령 §70).
+pub fn issue_by(year: i32, month: u32) -> Option<NaiveDate> {
+    use chrono::{Datelike, Weekday};
+    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let mut day = NaiveDate::from_ymd_opt(y, m, 10)?;
+    while matches!(day.weekday(), Weekday::Sat | Weekday::Sun) || super::holidays::holiday_on(day).is_some() {
+        day = day.succ_opt()?;
+    }
+    Some(day)
+}
+
+/// From this day of the next month the dashboard warns of a month's
+/// documents still waiting for their approval numbers.
+pub const WARN_FROM_DAY: u32 = 8;
 
 /// One item line (품목) of a document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -275,6 +324,27 @@ mod tests {
         assert_eq!(names, ["장비사용료", "미청구 사용 2026-09"]);
         assert_eq!(docs[0].supply, Won(130_000));
         assert!(documents(october(), &[correction]).unwrap().is_empty(), "a correction alone makes none");
+    }
+
+    #[test]
+    fn approval_numbers_are_24_digits_as_typed_with_dashes() {
+        assert_eq!(approval_no("20261110-41000000-12345678").unwrap(), "202611104100000012345678");
+        assert!(approval_no("20261110-41000000-1234567").is_err());
+        assert!(approval_no("20261110-41000000-1234567x").is_err());
+        assert_eq!(DocKind::parse("").unwrap(), DocKind::TaxInvoice);
+        assert_eq!(DocKind::parse("계산서").unwrap(), DocKind::Invoice);
+        assert!(DocKind::parse("receipt").is_err());
+    }
+
+    #[test]
+    fn documents_are_due_on_the_tenth_or_the_next_business_day() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        // 2026-11-10 is a Tuesday.
+        assert_eq!(issue_by(2026, 10), d(2026, 11, 10));
+        // 2026-10-10 is a Saturday; Monday the 12th.
+        assert_eq!(issue_by(2026, 9), d(2026, 10, 12));
+        // December's are due in January.
+        assert_eq!(issue_by(2026, 12), d(2027, 1, 11), "2027-01-10 is a Sunday");
     }
 
     #[test]

@@ -129,6 +129,7 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::SurchargeShare => ("연체 가산율(%)", "arrears surcharge (%)"),
         F::BookedTime => ("과금 시간", "time billed"),
         F::TradeName => ("상호", "trade name"),
+        F::ApprovalNo => ("승인번호", "approval number"),
         F::Address => ("사업장 주소", "address"),
         F::BusinessType => ("업태", "business type"),
         F::BusinessItem => ("종목", "business item"),

@@ -115,6 +115,7 @@ messages! {
     EquipmentTitle => "장비 {0} · 승인 대기 {1}", "Equipment {0} · awaiting approval {1}";
     ColNow => "지금", "Now";
     NoMachinesBusy => "지금 쓰거나 오늘 예약된 장비가 없습니다", "No machine is in use or booked today";
+    DocumentsWaiting => "⚠ {0}월 세금계산서 {1}건 대기 · {2}까지", "⚠ {1} tax documents of {3} due {2}";
     TodayCounts => "승인 대기 {0} · 오늘 예약 {1} · 등록 인력 {2}", "Awaiting approval {0} · today {1} · people {2}";
     ColCategory => "분류", "Kind";
     /// A pending downtime and the bookings it waits for.

@@ -107,6 +107,10 @@ pub fn problem(p: &Problem, value: &str, lang: Lang) -> String {
             ),
             &[&v],
         ),
+        Problem::OtherMonth { month } => fill(
+            lang.pick("'{0}'은(는) {1}월의 청구서가 아닙니다 — 그 달의 문서만 확인할 수 있습니다", "'{0}' is not a statement of {1} — only that month's documents are confirmed here"),
+            &[&v, month],
+        ),
         Problem::NothingUnbilled => fill(
             lang.pick(
                 "{0}월에 이 청구처의 미청구 금액이 없습니다 — 손실 처리할 것이 없습니다",

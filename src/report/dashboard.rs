@@ -29,6 +29,32 @@ pub struct Dashboard {
     pub pending: i64,
     /// Active or completed bookings starting today.
     pub today: i64,
+    /// From the 8th: last month's tax documents still waiting for their
+    /// approval numbers, and the day they are due.
+    pub waiting: Option<Waiting>,
+}
+
+/// Tax documents of a month not yet confirmed as issued in Hometax.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Waiting {
+    pub month: String,
+    pub documents: usize,
+    pub due: NaiveDate,
+}
+
+/// Last month's documents still waiting, once the warning is due
+/// (from the 8th; late issue costs 1 % of the supply).
+fn waiting(store: &Store, today: NaiveDate) -> Result<Option<Waiting>> {
+    use crate::domain::tax_document::{WARN_FROM_DAY, issue_by};
+    use chrono::Datelike;
+    let Some(last) = today.with_day(1).and_then(|d| d.pred_opt()) else { return Ok(None) };
+    if today.day() < WARN_FROM_DAY {
+        return Ok(None);
+    }
+    let month = crate::domain::statement::month_text(last.year(), last.month());
+    let documents = crate::db::invoice::month(store, &month)?.documents.iter().filter(|d| d.approval.is_none()).count();
+    let due = issue_by(last.year(), last.month()).unwrap_or(today);
+    Ok((documents > 0).then_some(Waiting { month, documents, due }))
 }
 
 /// The dashboard for `year`'s figures, as of `today`.
@@ -49,6 +75,7 @@ pub fn load(store: &Store, year: i32, today: NaiveDate) -> Result<Dashboard> {
         machines: machines_now(store)?,
         pending: sql::pending(db)?,
         today: sql::starting(db, Minute::at(day, 0, 0), Minute::at(day + chrono::Duration::days(1), 0, 0))?,
+        waiting: waiting(store, day)?,
     })
 }
 

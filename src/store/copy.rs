@@ -55,6 +55,7 @@ pub const TABLES: &[&str] = &[
     "statement_line",
     "payment",
     "write_off",
+    "tax_approval",
     "party_month",
     "setting",
     "supplier",

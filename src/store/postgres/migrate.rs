@@ -29,6 +29,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0015_every_party_billed.sql"),
     include_str!("../../../migrations/postgres/0016_supplier.sql"),
     include_str!("../../../migrations/postgres/0017_party_representative.sql"),
+    include_str!("../../../migrations/postgres/0018_tax_approval.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

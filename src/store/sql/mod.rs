@@ -13,6 +13,7 @@ pub mod demo;
 pub mod downtime;
 pub mod equipment;
 pub mod import;
+pub mod invoice;
 pub mod lease;
 pub mod operator;
 pub mod party;

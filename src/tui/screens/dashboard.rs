@@ -224,6 +224,14 @@ impl Dashboard {
         if lines.is_empty() {
             lines.push(Line::styled(Msg::NoMachinesBusy.text(ui.lang), theme::dim()));
         }
+        // Said first, where it cannot be missed: late issue costs 1 %.
+        if let Some(wait) = &self.data.waiting {
+            // Short enough for the pane at 80 columns: `10월`, `11-10`.
+            let due = wait.due.format("%m-%d").to_string();
+            let number = wait.month.rsplit('-').next().map_or(0, |m| m.parse::<u32>().unwrap_or(0));
+            let text = fill(Msg::DocumentsWaiting.text(ui.lang), &[&number, &wait.documents, &due, &wait.month]);
+            lines.insert(0, Line::styled(cut(&text, w), theme::soon()));
+        }
         lines.extend([
             Line::from(cut(
                 &fill(Msg::TodayCounts.text(ui.lang), &[&self.data.pending, &self.data.today, &self.data.people]),

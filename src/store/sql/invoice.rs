@@ -1,0 +1,51 @@
+//! The approval numbers of tax documents (국세청 승인번호), and the
+//! statements they are recorded against.
+
+use chrono::NaiveDate;
+
+use crate::error::Result;
+use crate::store::Sql;
+
+/// An approval recorded: the statement's number, the document's kind
+/// (`tax-invoice`, `invoice`), the number and the day it was recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Approval {
+    pub statement: String,
+    pub kind: String,
+    pub approval_no: String,
+    pub confirmed_on: NaiveDate,
+}
+
+/// The approvals of the statements of `month` (`2026-10`).
+pub fn of_month(db: Sql<'_>, month: &str) -> Result<Vec<Approval>> {
+    db.all(
+        "SELECT s.number, a.kind, a.approval_no, a.confirmed_on
+           FROM tax_approval a JOIN statement s ON s.id = a.statement_id
+          WHERE s.month = ?1 ORDER BY s.number, a.kind",
+        &[&month],
+        |r| Ok(Approval { statement: r.get(0)?, kind: r.get(1)?, approval_no: r.get(2)?, confirmed_on: r.get(3)? }),
+    )
+}
+
+/// The id and month (`2026-10`) of the statement `number`.
+pub fn statement(db: Sql<'_>, number: &str) -> Result<Option<(i64, String)>> {
+    db.opt("SELECT id, month FROM statement WHERE number = ?1", &[&number], |r| Ok((r.get(0)?, r.get(1)?)))
+}
+
+/// The statement an approval number was recorded for, if any.
+pub fn holder(db: Sql<'_>, approval_no: &str) -> Result<Option<String>> {
+    db.opt(
+        "SELECT s.number FROM tax_approval a JOIN statement s ON s.id = a.statement_id WHERE a.approval_no = ?1",
+        &[&approval_no],
+        |r| r.get(0),
+    )
+}
+
+pub fn insert(db: Sql<'_>, statement_id: i64, kind: &str, approval_no: &str, on: NaiveDate, by: &str) -> Result<()> {
+    db.run(
+        "INSERT INTO tax_approval (statement_id, kind, approval_no, confirmed_on, confirmed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        &[&statement_id, &kind, &approval_no, &on, &by],
+    )?;
+    Ok(())
+}
