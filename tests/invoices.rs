@@ -55,6 +55,16 @@ fn each_issued_statement_makes_documents_that_add_up_to_it() {
         }
     }
     assert!(with_brn > 0 && !m.without_brn.is_empty(), "the demo bills both firms and individuals");
+    // Every issued month of the demo can be uploaded, and the outside
+    // organisations, billed once their use is, have the representative the
+    // form requires.
+    for back in 1..=12 {
+        let first = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap() - chrono::Months::new(back);
+        let month = first.format("%Y-%m").to_string();
+        invoice::upload(&s, &month).unwrap_or_else(|e| panic!("{month}: {e:?}"));
+    }
+    let named = common::texts(&db.path, "SELECT representative FROM party WHERE kind = 'organisation'");
+    assert!(!named.is_empty() && named.iter().all(|r| r[0].is_some()), "{named:?}");
     // The same from the command line, as JSON.
     drop(s);
     let j = json(kiln(&db).args(["invoice", "list", "--month", "2026-10", "--json"]));

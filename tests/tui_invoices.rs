@@ -48,3 +48,57 @@ fn last_months_waiting_documents_are_warned_of_from_the_8th_until_confirmed() {
     let t = screen(&on(&db, "2026-11-26 10:00", Lang::Ko), 80, 24);
     assert!(!t.contains('⚠'), "every document confirmed: {t}");
 }
+
+#[test]
+fn screen_6_lists_the_months_documents_confirms_one_and_writes_the_upload_form() {
+    use common::tui::{clear, key, press, type_text};
+    use kiln::domain::Field;
+    use kiln::tui::screens::reports::Report;
+    use ratatui::crossterm::event::KeyCode;
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, _s) = TempDb::demo();
+        std::env::set_current_dir(db.dir.path()).unwrap();
+        let mut app = on(&db, common::NOW, lang);
+        key(&mut app, '6');
+        while app.screens().reports().report() != Report::Documents {
+            press(&mut app, KeyCode::Down);
+        }
+        let docs = app.screens().reports().data().documents.clone();
+        let n = docs.documents.len();
+        assert!(n > 1);
+        let t = screen(&app, 80, 24);
+        insta::assert_snapshot!(format!("documents_{}_80x24", lang.code()), t);
+        let (ko, en) =
+            (format!("세금계산서 2026-10 · {n}건 · 대기 {n}"), format!("Tax documents 2026-10 · {n} · waiting {n}"));
+        let head = lang.pick(&ko, &en);
+        assert!(t.contains(head), "last month's, all waiting: {t}");
+        // The second document, confirmed through the form.
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Down);
+        key(&mut app, 'a');
+        let form = app.form().expect("the confirm form");
+        assert_eq!(form.value(Field::Statement), docs.documents[1].statement, "opens on the selected document");
+        let at = form.fields.iter().position(|f| f.field == Field::ApprovalNo).unwrap();
+        while app.form().is_some_and(|f| f.focus != at) {
+            press(&mut app, KeyCode::Tab);
+        }
+        type_text(&mut app, "2026111041");
+        press(&mut app, KeyCode::Enter);
+        let e = app.form().and_then(|f| f.fields[at].error.clone());
+        assert!(e.is_some_and(|e| e.contains(lang.pick("승인번호", "approval number"))), "{:?}", app.form());
+        clear(&mut app);
+        type_text(&mut app, "20261110-41000000-55555555");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none(), "{:?}", app.form());
+        let shown = app.screens().reports().data().documents.clone();
+        let d = shown.documents.iter().find(|d| d.statement == docs.documents[1].statement).unwrap();
+        assert_eq!(d.approval.as_deref(), Some("202611104100000055555555"));
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("…555555 ") || t.contains("…555555│"), "{t}");
+        // x writes the form Hometax takes, here.
+        key(&mut app, 'x');
+        let file = db.dir.path().join("kiln-tax-invoices-2026-10-1.xlsx");
+        assert!(file.exists(), "{}", screen(&app, 120, 30));
+        assert!(screen(&app, 120, 30).contains("kiln-tax-invoices-2026-10-1.xlsx"));
+    }
+}

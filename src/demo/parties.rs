@@ -14,10 +14,11 @@ use crate::domain::project::ProjectInput;
 use crate::domain::time::date_text;
 use crate::error::{Error, Refusal, Result};
 
-/// (name, BRN, class, the people who book for it).
-const OUTSIDE: [(&str, &str, &str, [&str; 2]); 2] = [
-    ("강릉과학대학교 산학협력단", "220-82-03117", "academia", ["P-0001", "P-0002"]),
-    ("동해세라믹소재연구소", "220-82-03102", "institute", ["P-0003", "P-0004"]),
+/// (name, BRN, class, the people who book for it, its representative,
+/// whom its tax documents name).
+const OUTSIDE: [(&str, &str, &str, [&str; 2], &str); 2] = [
+    ("강릉과학대학교 산학협력단", "220-82-03117", "academia", ["P-0001", "P-0002"], "김도윤"),
+    ("동해세라믹소재연구소", "220-82-03102", "institute", ["P-0003", "P-0004"], "정하린"),
 ];
 
 /// The university's project, which its members' bookings are paid from:
@@ -30,7 +31,7 @@ const PROJECT: (&str, &str, &str, &str) =
 /// project; how many parties.
 pub fn add(store: &mut Store) -> Result<usize> {
     let today = store.now().date();
-    for (i, (name, brn, class, members)) in OUTSIDE.into_iter().enumerate() {
+    for (i, (name, brn, class, members, representative)) in OUTSIDE.into_iter().enumerate() {
         let input = PartyInput {
             kind: "organisation".into(),
             name: name.into(),
@@ -39,6 +40,7 @@ pub fn add(store: &mut Store) -> Result<usize> {
             ..PartyInput::default()
         };
         let p = party::add(store, &input)?;
+        party::set_representative(store, &p.code, representative)?;
         for person in members {
             party::join(store, &p.code, person)?;
         }

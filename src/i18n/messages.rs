@@ -237,6 +237,14 @@ messages! {
     ReportUtilisation => "장비 가동률", "Equipment utilisation";
     ReportTraining => "교육 성과", "Training outcomes";
     ReportKpis => "2010 목표 대비 성과", "KPIs vs 2010 targets";
+    ReportDocuments => "세금계산서", "Tax documents";
+    DocumentsTitle => "세금계산서 {0} · {1}건 · 대기 {2}", "Tax documents {0} · {1} · waiting {2}";
+    DocumentsIndividuals => "사업자등록번호 없는 개인 {0}명은 세금계산서 없음", "{0} individuals with no BRN get none";
+    Waiting => "대기", "waiting";
+    KeyConfirm => "승인번호", "approval no.";
+    FormConfirm => "승인번호 기록", "Record the approval number";
+    SavedConfirm => "{0} {1}: 승인번호 {2}", "{0} {1}: approval {2}";
+    ExportedUpload => "홈택스 일괄발급 파일 {0}개: {1}", "{0} Hometax upload files: {1}";
     ReportTopUsers => "상위 이용 기업", "Top equipment users";
     ReportsMenu => "보고서", "Reports";
     StatementsTitle => "청구서 {0} · {1}곳 · 합계 {2}", "Statements {0} · {1} parties · total {2}";

@@ -102,6 +102,15 @@ impl Labels for Lang {
                 ("바우처 지원", "Voucher"),
                 ("자부담", "Party share"),
             ],
+            SheetId::Documents => &[
+                ("청구서", "Statement"),
+                ("종류", "Kind"),
+                ("공급받는자", "Buyer"),
+                ("사업자등록번호", "BRN"),
+                ("공급가액", "Supply"),
+                ("세액", "Tax"),
+                ("승인번호", "Approval no."),
+            ],
             SheetId::VoucherGrants => &[
                 ("사업", "Programme"),
                 ("청구처", "Party"),
@@ -147,5 +156,6 @@ fn name(lang: Lang, sheet: SheetId) -> &'static str {
         SheetId::TopUsers => Msg::ReportTopUsers.text(lang),
         SheetId::VoucherUse => lang.pick("바우처 정산", "Voucher settlement"),
         SheetId::VoucherGrants => lang.pick("바우처 잔액", "Voucher balances"),
+        SheetId::Documents => Msg::ReportDocuments.text(lang),
     }
 }

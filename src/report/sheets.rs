@@ -26,6 +26,8 @@ pub enum SheetId {
     VoucherUse,
     /// A voucher programme's grants: cap, used, remaining.
     VoucherGrants,
+    /// A month's tax documents and their approval numbers.
+    Documents,
 }
 
 /// The sheets' words in the reader's language, supplied by the face that
@@ -282,6 +284,33 @@ pub fn top_users(year: i32, rows: &[TopUser], words: &dyn Labels) -> Book {
         ]);
     }
     Book { stem: format!("kiln-top-users-{year}"), sheets: vec![sheet] }
+}
+
+/// A month's tax documents: statement, kind, buyer, supply, tax and the
+/// approval number (empty while waiting).
+pub fn documents(month: &str, m: &crate::db::invoice::MonthDocuments, words: &dyn Labels) -> Book {
+    let mut sheet = Sheet::new(format!("{} {month}", words.name(SheetId::Documents)), SheetId::Documents, words);
+    for d in &m.documents {
+        sheet.rows.push(vec![
+            text(d.statement.clone()),
+            text(d.document.kind.name_ko()),
+            text(d.name.clone()),
+            text(d.brn.clone()),
+            Cell::Won(d.document.supply.0),
+            Cell::Won(d.document.tax.0),
+            text(d.approval.clone().unwrap_or_default()),
+        ]);
+    }
+    sheet.total = Some(vec![
+        text(words.total()),
+        Cell::Empty,
+        Cell::Empty,
+        Cell::Empty,
+        won_sum(&m.documents, |d| d.document.supply.0),
+        won_sum(&m.documents, |d| d.document.tax.0),
+        Cell::Empty,
+    ]);
+    Book { stem: format!("kiln-documents-{month}"), sheets: vec![sheet] }
 }
 
 /// A year of voucher programmes (one, or all) as their funders settle it:

@@ -89,6 +89,8 @@ pub enum Action {
     Discount,
     /// Open the form to grant a voucher programme to a party.
     Grant,
+    /// Open the form to record a tax document's approval number.
+    Confirm,
     /// Issue the month's statements (after a confirmation).
     Issue,
     /// Write the report on screen to an Excel file.
@@ -149,6 +151,7 @@ impl Action {
             | A::Issue
             | A::Discount
             | A::Grant
+            | A::Confirm
             | A::Settings
             | A::Supplier => true,
             A::Quit

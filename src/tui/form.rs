@@ -156,6 +156,10 @@ pub enum BillingForm {
     Programme,
     /// Screen 6's voucher report: a programme granted to a party.
     Grant,
+    /// Screen 6's tax documents: an approval number recorded.
+    Confirm {
+        month: String,
+    },
 }
 
 impl From<BillingForm> for FormKind {

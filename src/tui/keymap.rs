@@ -39,6 +39,8 @@ pub enum Context {
     Reports,
     /// Screen 6 on the voucher report.
     Vouchers,
+    /// Screen 6 on the month's tax documents.
+    Documents,
     /// A form is open: typed characters go into the focused field.
     Form,
     /// The list filter is being typed.
@@ -232,6 +234,7 @@ pub const KEYMAP: &[Binding] = &[
     bind(C::Reports, key('C'), Action::Supplier, Msg::KeySupplier, H::No),
     bind(C::Vouchers, key('n'), Action::New, Msg::KeyNewProgramme, MAIN),
     bind(C::Vouchers, key('g'), Action::Grant, Msg::KeyGrant, MAIN),
+    bind(C::Documents, key('a'), Action::Confirm, Msg::KeyConfirm, MAIN),
 
     bind(C::Form, code(KeyCode::Tab), Action::NextField, Msg::KeyNextField, NAV),
     bind(C::Form, BACKTAB, Action::PrevField, Msg::KeyPrevField, H::No),

@@ -28,6 +28,11 @@ impl ReportsScreen {
             reader::Part::Training(v) => d.training = kept(&d.training, v, at, |t| (t.course.clone(), t.year)),
             reader::Part::Kpis(v) => d.kpis = v,
             reader::Part::TopUsers(v) => d.top_users = v,
+            reader::Part::Documents(v) => {
+                let old = std::mem::take(&mut d.documents.documents);
+                let kept = kept(&old, v.documents, at, |x| (x.statement.clone(), x.document.kind));
+                d.documents = crate::db::invoice::MonthDocuments { documents: kept, ..v };
+            }
             reader::Part::Vouchers(v) => {
                 let (old, grants) = (&d.vouchers.grants, v.grants.clone());
                 let grants = kept(old, grants, at, |g| (g.programme.clone(), g.party.clone()));

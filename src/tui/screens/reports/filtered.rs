@@ -3,6 +3,7 @@
 //! filtered).
 
 use super::{ReportsScreen, reader};
+use crate::db::invoice::{MonthDocument, MonthDocuments};
 use crate::db::statement::{Arrear, Statement};
 use crate::db::voucher::{Grant, UseRow, VoucherReport};
 use crate::report::trends::TrainingOutcome;
@@ -28,6 +29,15 @@ fn course(f: &FilterLine, t: &TrainingOutcome) -> bool {
 
 fn user(f: &FilterLine, u: &TopUser) -> bool {
     f.shows(&[&u.company_name, &u.company_brn])
+}
+
+fn document(f: &FilterLine, d: &MonthDocument) -> bool {
+    f.shows(&[&d.name, &d.brn, &d.party, &d.statement])
+}
+
+/// A month's documents narrowed; those of individuals stay counted.
+fn documents(f: &FilterLine, m: &MonthDocuments) -> MonthDocuments {
+    MonthDocuments { documents: pick(&m.documents, |d| document(f, d)), ..m.clone() }
 }
 
 fn grant(f: &FilterLine, g: &Grant) -> bool {
@@ -78,6 +88,10 @@ impl ReportsScreen {
                 r.vouchers = v;
                 P::Vouchers(vouchers(f, &r.vouchers))
             }
+            P::Documents(v) => {
+                r.documents = v;
+                P::Documents(documents(f, &r.documents))
+            }
             // Charts of months and years: nothing to filter.
             other @ (P::Occupancy(_) | P::Kpis(_)) => other,
         }
@@ -92,6 +106,7 @@ impl ReportsScreen {
         d.training = pick(&r.training, |t| course(f, t));
         d.top_users = pick(&r.top_users, |u| user(f, u));
         d.vouchers = vouchers(f, &r.vouchers);
+        d.documents = documents(f, &r.documents);
         self.selected = 0;
         self.picked = false;
     }

@@ -11,6 +11,7 @@
 mod ahead;
 mod answers;
 mod charts;
+mod documents;
 mod filtered;
 mod reader;
 mod view;
@@ -45,10 +46,12 @@ pub enum Report {
     Kpis,
     TopUsers,
     Vouchers,
+    /// The month's tax documents and their approval numbers.
+    Documents,
 }
 
 impl Report {
-    pub const ALL: [Report; 8] = [
+    pub const ALL: [Report; 9] = [
         Report::Statements,
         Report::Arrears,
         Report::Occupancy,
@@ -57,6 +60,7 @@ impl Report {
         Report::Kpis,
         Report::TopUsers,
         Report::Vouchers,
+        Report::Documents,
     ];
 
     pub fn title(self) -> Msg {
@@ -69,12 +73,13 @@ impl Report {
             Report::Kpis => Msg::ReportKpis,
             Report::TopUsers => Msg::ReportTopUsers,
             Report::Vouchers => Msg::ReportVouchers,
+            Report::Documents => Msg::ReportDocuments,
         }
     }
 
     /// Whether ←→ move a month (else a year, or nothing).
     fn by_month(self) -> bool {
-        matches!(self, Report::Statements | Report::Utilisation)
+        matches!(self, Report::Statements | Report::Utilisation | Report::Documents)
     }
 }
 
@@ -97,6 +102,8 @@ pub struct Data {
     pub top_users: Vec<TopUser>,
     /// The year's voucher grants and their use, of every programme.
     pub vouchers: VoucherReport,
+    /// The month's tax documents.
+    pub documents: crate::db::invoice::MonthDocuments,
 }
 
 /// How many months the occupancy chart spans.
@@ -215,7 +222,10 @@ impl ReportsScreen {
     /// The month chosen for the report in front (the utilisation's, or the
     /// statements').
     fn chosen_month(&self) -> (i32, u32) {
-        let month = if self.report == Report::Utilisation { self.use_month } else { self.month };
+        // The documents go by last month, as utilisation does: the month
+        // whose documents are due.
+        let month =
+            if matches!(self.report, Report::Utilisation | Report::Documents) { self.use_month } else { self.month };
         month.unwrap_or_else(|| usage::last_month(self.today))
     }
 
@@ -260,6 +270,7 @@ impl ReportsScreen {
             Report::Kpis => self.data.kpis.len(),
             Report::TopUsers => self.data.top_users.len(),
             Report::Vouchers => self.data.vouchers.grants.len(),
+            Report::Documents => self.data.documents.documents.len(),
         }
     }
 
@@ -269,7 +280,7 @@ impl ReportsScreen {
             let (y, m) = self.chosen_month();
             let n = (y * 12 + m as i32 - 1 + by).clamp(2005 * 12, this_month.0 * 12 + this_month.1 as i32 - 1);
             let to = Some((n / 12, (n % 12) as u32 + 1));
-            if self.report == Report::Utilisation {
+            if matches!(self.report, Report::Utilisation | Report::Documents) {
                 self.use_month = to;
             } else {
                 self.month = to;
@@ -293,10 +304,20 @@ impl ReportsScreen {
             Report::Kpis => sheets::kpis(&d.kpis, &lang),
             Report::TopUsers => sheets::top_users(self.shown_year(), &d.top_users, &lang),
             Report::Vouchers => sheets::vouchers(&d.vouchers, &lang),
+            Report::Documents => sheets::documents(&self.shown_month_text(), &d.documents, &lang),
         }
     }
 
     fn export(&self, xlsx: bool, store: &Store, lang: crate::i18n::Lang) -> Result<Outcome> {
+        // The documents go out as the form Hometax takes, not as a report.
+        if self.report == Report::Documents {
+            let month = self.shown_month_text();
+            let upload = crate::db::invoice::upload(store, &month)?;
+            let dir = std::env::current_dir()?;
+            let written = crate::export::hometax::write_month(&upload, &month, &dir, xlsx, store.path())?;
+            let names: Vec<String> = written.iter().map(|w| w.file.display().to_string()).collect();
+            return Ok(Outcome::Say(fill(Msg::ExportedUpload.text(lang), &[&written.len(), &names.join(", ")])));
+        }
         let book = self.book(lang);
         let ext = if xlsx { "xlsx" } else { "csv" };
         let path = std::env::current_dir()?.join(format!("{}.{ext}", book.stem));
@@ -318,6 +339,7 @@ impl Screen for ReportsScreen {
     fn contexts(&self) -> &'static [Context] {
         let here: &'static [Context] = match self.report {
             Report::Vouchers => &[Context::Vouchers, Context::Reports],
+            Report::Documents => &[Context::Documents, Context::Reports],
             _ => &[Context::Reports],
         };
         self.filter.contexts(here)
@@ -335,7 +357,7 @@ impl Screen for ReportsScreen {
         self.use_month.get_or_insert_with(|| usage::last_month(self.today));
         let month = self.chosen_month();
         let period = match self.report {
-            Report::Statements | Report::Utilisation => month.0 * 12 + month.1 as i32,
+            Report::Statements | Report::Utilisation | Report::Documents => month.0 * 12 + month.1 as i32,
             Report::TopUsers | Report::Vouchers => self.year,
             // The KPIs hold every year; ←→ only choose which one is shown.
             Report::Arrears | Report::Occupancy | Report::Training | Report::Kpis => 0,
@@ -422,6 +444,11 @@ impl Screen for ReportsScreen {
             Action::Backup => return Ok(Outcome::OpenForm(forms::backup_form(store, ui.today, lang))),
             Action::New if self.report == Report::Vouchers => {
                 return Ok(Outcome::OpenForm(forms::new_programme(store, self.year, lang)?));
+            }
+            Action::Confirm if self.report == Report::Documents => {
+                let month = self.shown_month_text();
+                let chosen = self.data.documents.documents.get(self.selected);
+                return Ok(Outcome::OpenForm(forms::confirm_form(&month, chosen, lang)));
             }
             Action::Grant if self.report == Report::Vouchers => {
                 let chosen = self.data.vouchers.grants.get(self.selected).map(|g| g.programme.as_str());

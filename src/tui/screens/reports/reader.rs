@@ -50,6 +50,7 @@ pub(super) enum Part {
     Kpis(Vec<Programme>),
     TopUsers(Vec<TopUser>),
     Vouchers(crate::db::voucher::VoucherReport),
+    Documents(crate::db::invoice::MonthDocuments),
 }
 
 pub(super) type Answer = (Ask, Result<Part>);
@@ -67,6 +68,7 @@ pub(super) fn read(store: &Store, ask: &Ask) -> Result<Part> {
         Report::Kpis => Part::Kpis(trends::programme_years(store, ask.today.year())?),
         Report::TopUsers => Part::TopUsers(usage::top_users(store, ask.year, TOP_USERS)?),
         Report::Vouchers => Part::Vouchers(crate::db::voucher::report(store, None, ask.year)?),
+        Report::Documents => Part::Documents(crate::db::invoice::month(store, &month_text(y, m))?),
     })
 }
 

@@ -39,6 +39,7 @@ pub(super) fn draw(s: &ReportsScreen, frame: &mut Frame, area: Rect, ui: &Ui) {
         Report::Kpis => charts::kpis(s, frame, content, ui.lang),
         Report::TopUsers => charts::top_users(s, frame, content, ui.lang),
         Report::Vouchers => vouchers::draw(s, frame, content, ui.lang),
+        Report::Documents => super::documents::draw(s, frame, content, ui.lang),
     }
 }
 

@@ -1,0 +1,44 @@
+//! The form of screen 6's tax documents: `a` records the approval number
+//! (승인번호) Hometax gave a document, as `kiln invoice confirm` does.
+
+use super::text;
+use crate::db::Store;
+use crate::db::invoice::{self, Confirmation, MonthDocument};
+use crate::domain::Field;
+use crate::domain::tax_document::DocKind;
+use crate::error::Result;
+use crate::i18n::{Lang, Msg, fill};
+use crate::tui::form::{BillingForm, Form, FormField};
+
+/// An approval number for one of the month's documents, opening on the
+/// selected one.
+pub fn confirm_form(month: &str, chosen: Option<&MonthDocument>, lang: Lang) -> Form {
+    let kinds = vec![
+        (DocKind::TaxInvoice.key().to_owned(), lang.pick("세금계산서", "tax invoice").to_owned()),
+        (DocKind::Invoice.key().to_owned(), lang.pick("계산서 (면세)", "invoice (exempt)").to_owned()),
+    ];
+    let kind = chosen.map_or(DocKind::TaxInvoice, |d| d.document.kind).key();
+    let fields = vec![
+        text(Field::Statement, chosen.map_or("", |d| d.statement.as_str()), &format!("{month}-0001"), lang),
+        FormField::choice(Field::Kind, lang.pick("종류", "Kind"), kind, kinds),
+        text(Field::ApprovalNo, "", "20261110-41000000-12345678", lang),
+    ];
+    let title = format!("{} · {month}", Msg::FormConfirm.text(lang));
+    Form::new(BillingForm::Confirm { month: month.to_owned() }, title, fields)
+}
+
+pub(super) fn submit_confirm(form: &Form, month: &str, store: &mut Store, lang: Lang) -> Result<String> {
+    let item = Confirmation {
+        statement: form.value(Field::Statement),
+        kind: form.value(Field::Kind),
+        approval: form.value(Field::ApprovalNo),
+    };
+    let done = invoice::confirm(store, month, &[item])?;
+    let d =
+        done.first().ok_or_else(|| crate::domain::Invalid::new(Field::Statement, "", crate::domain::Problem::Empty))?;
+    let kind = match d.document.kind {
+        DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
+        DocKind::Invoice => lang.pick("계산서", "invoice"),
+    };
+    Ok(fill(Msg::SavedConfirm.text(lang), &[&d.statement, &kind, &d.approval.as_deref().unwrap_or_default()]))
+}

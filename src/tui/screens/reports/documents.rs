@@ -1,0 +1,78 @@
+//! The month's tax documents on screen 6: each statement's 세금계산서 or
+//! 계산서, its buyer, supply and tax, and its approval number or 대기 —
+//! what `x` writes as the Hometax upload form and `a` confirms.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::view::{titled, won};
+use super::{Focus, ReportsScreen};
+use crate::cells::{column, column_right, cut};
+use crate::domain::tax_document::DocKind;
+use crate::i18n::{Lang, Msg, fill};
+use crate::tui::screens::list as rows;
+use crate::tui::theme;
+
+pub(super) fn draw(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
+    let m = &s.data().documents;
+    let waiting = m.documents.iter().filter(|d| d.approval.is_none()).count();
+    let title = fill(Msg::DocumentsTitle.text(lang), &[&s.shown_month_text(), &m.documents.len(), &waiting])
+        + &s.filter_title();
+    let block = titled(&title, s.focus == Focus::Content);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let w = usize::from(inner.width);
+    // 과세 (세금계산서) or 면세 (계산서): short, so the buyer's name fits at 80.
+    let kind_w = 6;
+    let name_w = w.saturating_sub(1 + 13 + kind_w + 11 + 9).max(6);
+    let head = format!(
+        " {}{}{}{}{}",
+        column(lang.pick("청구서", "Statement"), 13),
+        column(lang.pick("종류", "Kind"), kind_w),
+        column(lang.pick("공급받는자", "Buyer"), name_w),
+        column_right(lang.pick("공급가액", "Supply"), 11),
+        column_right(lang.pick("승인", "Approval"), 9),
+    );
+    let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
+    let fit = usize::from(inner.height.saturating_sub(2));
+    let top = rows::page_top(s.selected as u32, fit as u32) as usize;
+    for (i, d) in m.documents.iter().enumerate().skip(top).take(fit) {
+        let on = i == s.selected;
+        let kind = match d.document.kind {
+            DocKind::TaxInvoice => lang.pick("과세", "taxed"),
+            DocKind::Invoice => lang.pick("면세", "exempt"),
+        };
+        // The last digits tell one number from the next; the whole is in the export.
+        let approval = d.approval.as_deref().map_or_else(
+            || Msg::Waiting.text(lang).to_owned(),
+            |a| {
+                let tail: String = a.chars().skip(a.chars().count().saturating_sub(6)).collect();
+                format!("…{tail}")
+            },
+        );
+        let text = format!(
+            "{}{}{}{}{}{}",
+            if on { "▶" } else { " " },
+            column(&d.statement, 13),
+            column(kind, kind_w),
+            column(&d.name, name_w),
+            column_right(&won(d.document.supply.0), 11),
+            column_right(&approval, 9),
+        );
+        let style = if d.approval.is_none() { theme::soon() } else { ratatui::style::Style::default() };
+        let line = Line::styled(cut(&text, w), style);
+        lines.push(if on { line.style(theme::selected()) } else { line });
+    }
+    if m.documents.is_empty() {
+        lines.push(Line::styled(Msg::NoData.text(lang), theme::dim()));
+    }
+    if !m.without_brn.is_empty() {
+        lines.push(Line::styled(
+            cut(&fill(Msg::DocumentsIndividuals.text(lang), &[&m.without_brn.len()]), w),
+            theme::dim(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
