@@ -24,7 +24,12 @@ pub fn confirm_form(month: &str, chosen: Option<&MonthDocument>, lang: Lang) -> 
         text(Field::ApprovalNo, "", "20261110-41000000-12345678", lang),
     ];
     let title = format!("{} · {month}", Msg::FormConfirm.text(lang));
-    Form::new(BillingForm::Confirm { month: month.to_owned() }, title, fields)
+    let mut form = Form::new(BillingForm::Confirm { month: month.to_owned() }, title, fields);
+    // Opened on a document, only the number is left to type.
+    if chosen.is_some() {
+        form.focus = 2;
+    }
+    form
 }
 
 pub(super) fn submit_confirm(form: &Form, month: &str, store: &mut Store, lang: Lang) -> Result<String> {
