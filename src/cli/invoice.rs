@@ -7,7 +7,6 @@ use super::Env;
 use super::output::{json, say, table};
 use crate::db::invoice::{self, Confirmation, MonthDocuments};
 use crate::domain::money::group;
-use crate::domain::tax_document::DocKind;
 use crate::error::Result;
 use crate::i18n::{Lang, fill};
 
@@ -81,13 +80,6 @@ fn read_confirmations(path: &std::path::Path) -> Result<Vec<Confirmation>> {
     Ok(out)
 }
 
-fn kind_name(k: DocKind, lang: Lang) -> &'static str {
-    match k {
-        DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
-        DocKind::Invoice => lang.pick("계산서", "invoice (exempt)"),
-    }
-}
-
 fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
     let won = |w: crate::domain::Won| group(i128::from(w.0));
     let rows: Vec<Vec<String>> = m
@@ -97,7 +89,7 @@ fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
             let items: Vec<&str> = d.document.items.iter().map(|i| i.name.as_str()).collect();
             vec![
                 d.statement.clone(),
-                kind_name(d.document.kind, lang).to_owned(),
+                crate::i18n::labels::doc_kind(d.document.kind, lang).to_owned(),
                 d.name.clone(),
                 d.brn.clone(),
                 won(d.document.supply),
@@ -153,7 +145,7 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
                 say(format!(
                     "{} {} {}",
                     d.statement,
-                    kind_name(d.document.kind, env.lang),
+                    crate::i18n::labels::doc_kind(d.document.kind, env.lang),
                     d.approval.as_deref().unwrap_or_default()
                 ))?;
             }
@@ -173,7 +165,7 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
             for w in &written {
                 say(fill(
                     env.lang.pick("{0}: {1} {2}건", "{0}: {2} × {1}"),
-                    &[&w.file.display(), &kind_name(w.kind, env.lang), &w.documents],
+                    &[&w.file.display(), &crate::i18n::labels::doc_kind(w.kind, env.lang), &w.documents],
                 ))?;
             }
             if written.is_empty() {

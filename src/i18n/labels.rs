@@ -162,6 +162,14 @@ pub fn zone(z: Zone, lang: Lang) -> &'static str {
     }
 }
 
+/// A tax document's kind as the CLI and the forms name it.
+pub fn doc_kind(k: crate::domain::tax_document::DocKind, lang: Lang) -> &'static str {
+    match k {
+        crate::domain::tax_document::DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
+        crate::domain::tax_document::DocKind::Invoice => lang.pick("계산서", "invoice (exempt)"),
+    }
+}
+
 pub fn stage(s: Stage, lang: Lang) -> &'static str {
     match s {
         Stage::PreStartup => lang.pick("예비", "Pre-startup"),

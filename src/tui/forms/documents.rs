@@ -7,6 +7,7 @@ use crate::db::invoice::{self, Confirmation, MonthDocument};
 use crate::domain::Field;
 use crate::domain::tax_document::DocKind;
 use crate::error::Result;
+use crate::i18n::labels::doc_kind;
 use crate::i18n::{Lang, Msg, fill};
 use crate::tui::form::{BillingForm, Form, FormField};
 
@@ -14,8 +15,8 @@ use crate::tui::form::{BillingForm, Form, FormField};
 /// selected one.
 pub fn confirm_form(month: &str, chosen: Option<&MonthDocument>, lang: Lang) -> Form {
     let kinds = vec![
-        (DocKind::TaxInvoice.key().to_owned(), lang.pick("세금계산서", "tax invoice").to_owned()),
-        (DocKind::Invoice.key().to_owned(), lang.pick("계산서 (면세)", "invoice (exempt)").to_owned()),
+        (DocKind::TaxInvoice.key().to_owned(), doc_kind(DocKind::TaxInvoice, lang).to_owned()),
+        (DocKind::Invoice.key().to_owned(), doc_kind(DocKind::Invoice, lang).to_owned()),
     ];
     let kind = chosen.map_or(DocKind::TaxInvoice, |d| d.document.kind).key();
     let fields = vec![
@@ -41,9 +42,6 @@ pub(super) fn submit_confirm(form: &Form, month: &str, store: &mut Store, lang: 
     let done = invoice::confirm(store, month, &[item])?;
     let d =
         done.first().ok_or_else(|| crate::domain::Invalid::new(Field::Statement, "", crate::domain::Problem::Empty))?;
-    let kind = match d.document.kind {
-        DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
-        DocKind::Invoice => lang.pick("계산서", "invoice"),
-    };
+    let kind = doc_kind(d.document.kind, lang);
     Ok(fill(Msg::SavedConfirm.text(lang), &[&d.statement, &kind, &d.approval.as_deref().unwrap_or_default()]))
 }
