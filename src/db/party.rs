@@ -164,12 +164,15 @@ pub fn set_representative(store: &mut Store, party: &str, name: &str) -> Result<
             return Err(Invalid::new(Field::Representative, name, Problem::NotForKind { kind }).into());
         }
         let value = (!clean.is_empty()).then_some(clean.as_str());
+        // What it was, for the audit (an organisation has no company).
+        let was = sql::buyer(w.sql(), &before.code)?.map(|(r, _)| r).filter(|r| !r.is_empty());
         if sql::set_representative(w.sql(), before.id, value)? {
+            let old = Some(serde_json::json!({ "representative": was }));
             w.audit(
                 "party",
                 &before.code,
                 "set-representative",
-                None,
+                old,
                 Some(serde_json::json!({ "representative": value })),
             )?;
         }
