@@ -33,6 +33,12 @@ pub enum Refusal {
     /// A tax document's buyer has no representative (the form's required
     /// 성명).
     NoRepresentative { statement: String, party: String, name: String },
+    /// A deposit received in full already: what its last lease was signed with.
+    DepositInFull { lease: String, agreed: Won },
+    /// A deposit settled while the company still holds the room.
+    DepositStillLeased { lease: String, last_day: String },
+    /// A deposit settled with nothing held.
+    NothingHeld { lease: String },
     /// A value that must be unique is taken.
     Duplicate { field: Field, value: String },
     /// The demo fills only an empty database.

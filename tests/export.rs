@@ -35,6 +35,7 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         "qualifications" => &["qualification", "list"],
         // One row: the centre as supplier.
         "supplier" => &["centre", "show"],
+        "deposits" => &["deposit", "ledger"],
         other => panic!("no list for {other}"),
     };
     let noun = args[0];

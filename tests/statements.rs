@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::invalid;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -101,13 +103,6 @@ fn in_use(s: &Store) -> String {
 
 fn amounts(s: &Statement) -> Vec<(LineKind, i64)> {
     s.lines.iter().map(|l| (l.kind, l.amount.0)).collect()
-}
-
-fn invalid(e: Error) -> (Field, Problem) {
-    match e {
-        Error::Invalid(i) => (i.field, i.problem),
-        other => panic!("expected invalid input, got {other:?}"),
-    }
 }
 
 #[test]

@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::invalid;
+
 use std::sync::Arc;
 
 use common::{TempDb, audit_count, clock, dump};
@@ -54,13 +56,6 @@ fn centre() -> (TempDb, Store) {
     room::add(&mut s, &room_input("301", "66.12")).unwrap();
     room::add(&mut s, &room_input("302", "99.17")).unwrap();
     (db, s)
-}
-
-fn invalid(e: Error) -> (Field, Problem) {
-    match e {
-        Error::Invalid(i) => (i.field, i.problem),
-        other => panic!("expected invalid input, got {other:?}"),
-    }
 }
 
 #[test]

@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::invalid;
+
 use common::cli::{json, kiln};
 use common::money::{BRN, centre, me};
 use common::{TempDb, dump};
@@ -47,13 +49,6 @@ fn october() -> (TempDb, Store, String) {
     used(&mut s, "P-0003", (10, 12), 2);
     let party = statement::month(&s, "2026-10").unwrap().into_iter().find(|st| st.name == "박외부").unwrap().party;
     (db, s, party)
-}
-
-fn invalid(e: Error) -> (Field, Problem) {
-    match e {
-        Error::Invalid(i) => (i.field, i.problem),
-        other => panic!("{other:?}"),
-    }
 }
 
 #[test]

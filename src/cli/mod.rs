@@ -7,6 +7,7 @@ mod billing;
 mod booking;
 mod centre;
 mod consumables;
+mod deposit;
 mod equipment;
 mod export;
 mod import;
@@ -179,6 +180,9 @@ pub enum Command {
     /// Tax documents (세금계산서, 계산서) of issued months
     #[command(subcommand)]
     Invoice(invoice::InvoiceCmd),
+    /// Deposits (보증금): received, held over a lease and its extensions, settled at the end
+    #[command(subcommand)]
+    Deposit(deposit::DepositCmd),
 }
 
 /// Runs kiln with the process's arguments and returns its exit status.
@@ -261,6 +265,7 @@ fn run(cli: Cli, lang: Lang, interface: fn(&Env) -> Result<()>) -> Result<()> {
         Some(Command::Setting(cmd)) => settings::setting_cmd(&env, cmd),
         Some(Command::Centre(cmd)) => centre::centre_cmd(&env, cmd),
         Some(Command::Invoice(cmd)) => invoice::invoice_cmd(&env, cmd),
+        Some(Command::Deposit(cmd)) => deposit::deposit_cmd(&env, cmd),
         Some(Command::Party(cmd)) => parties::party_cmd(&env, cmd),
         Some(Command::RateClass(cmd)) => parties::rate_class_cmd(&env, cmd),
         Some(Command::Project(cmd)) => parties::project_cmd(&env, cmd),

@@ -20,7 +20,7 @@ pub struct Violation {
     /// `attendance_before_session`, `search_key`, `setting_value`, and the
     /// money rules `booking_party`, `booking_project`, `booking_charge`,
     /// `voucher_cap`, `booking_voucher`, `booking_penalty`, `write_off`,
-    /// `supplier`.
+    /// `supplier`, `deposit`.
     pub rule: &'static str,
     pub found: Found,
 }
@@ -88,6 +88,10 @@ pub fn run(store: &Store) -> Result<CheckReport> {
     // The supplier's BRN has a check digit, which SQL does not compute.
     if let Some((field, value)) = super::supplier::unacceptable(db)? {
         invariants.push(Found::Supplier { field, value }.into());
+    }
+    // A deposit is held by a lease chain, which SQL does not follow.
+    for (lease, amount, statement) in super::deposit::broken(db)? {
+        invariants.push(Found::Deposit { lease, amount, statement }.into());
     }
     Ok(CheckReport { integrity, foreign_keys, invariants })
 }

@@ -4,6 +4,7 @@
 
 mod billing;
 mod companies;
+mod deposits;
 mod equipment;
 pub mod large;
 mod names;
@@ -91,6 +92,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     parties::consumables(store)?;
     policy::happen(store)?;
     let statements = billing::statements(store, &mut rng, today)?;
+    deposits::add(store, today)?;
     Ok(DemoSummary {
         companies: plans.len(),
         rooms,

@@ -172,6 +172,10 @@ pub enum Field {
     Nfec,
     /// How a consumable is counted.
     Unit,
+    /// What of a deposit is handed back (보증금 반환액).
+    Refund,
+    /// A free note on a money entry (비고).
+    Remark,
 }
 
 /// What was wrong with the value, and so what would be accepted.

@@ -11,6 +11,7 @@ pub mod company;
 pub mod consumable;
 pub mod contact;
 pub mod corporate_no;
+pub mod deposit;
 pub mod equipment;
 pub mod holidays;
 pub mod invalid;

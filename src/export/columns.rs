@@ -215,6 +215,21 @@ pub const SUPPLIER: &[Column] = &[
     col("set_by", "정한 사람", "Set by", K::Text),
 ];
 
+/// Deposits (보증금): every movement, chain by chain, with what the chain
+/// held after it.
+pub const DEPOSITS: &[Column] = &[
+    col("company", "기업", "Company", K::Text),
+    col("brn", "사업자등록번호", "BRN", K::Text),
+    col("room", "호실", "Room", K::Text),
+    col("lease", "계약", "Lease", K::Text),
+    col("on", "일자", "Date", K::Date),
+    col("kind", "구분", "Kind", K::Text),
+    col("statement", "청구서", "Statement", K::Text),
+    col("amount", "금액", "Amount", K::Won),
+    col("held", "보관 잔액", "Held", K::Won),
+    col("note", "비고", "Note", K::Text),
+];
+
 /// Billing parties (청구처): companies' own, outside organisations and
 /// individuals.
 #[rustfmt::skip]
@@ -331,6 +346,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("enrolments", ENROLMENTS),
     ("qualifications", QUALIFICATIONS),
     ("supplier", SUPPLIER),
+    ("deposits", DEPOSITS),
 ];
 
 pub fn table(name: &str) -> Option<&'static [Column]> {

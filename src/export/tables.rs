@@ -36,6 +36,7 @@ pub const NAMES: &[&str] = &[
     "enrolments",
     "qualifications",
     "supplier",
+    "deposits",
 ];
 
 /// The worksheet's name in an XLSX file: Korean, as the staff call the
@@ -60,6 +61,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "enrolments" => "수강 신청",
         "qualifications" => "장비 사용 자격",
         "supplier" => "센터 공급자 정보",
+        "deposits" => "보증금",
         _ => "kiln",
     }
 }
@@ -123,6 +125,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         "enrolments" => sheet(name, &training::enrolments(store, None, None)?),
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         "supplier" => sheet(name, &crate::db::supplier::show(store)?.into_iter().collect::<Vec<_>>()),
+        "deposits" => sheet(name, &crate::db::deposit::ledger(store)?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),
     }
 }

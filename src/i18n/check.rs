@@ -251,6 +251,26 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
+        Found::Deposit { lease, amount, statement: None } => {
+            let amount = amount.korean();
+            if ko {
+                format!("{lease}의 보증금 보관액이 {amount}입니다: 받은 것보다 많이 반환·상계되었습니다")
+            } else {
+                format!("the deposit of {lease} holds {amount}: more was refunded and offset than received")
+            }
+        }
+        Found::Deposit { lease, amount, statement: Some(number) } => {
+            let amount = amount.korean();
+            if ko {
+                format!(
+                    "{lease}의 보증금 상계 {amount}이(가) 청구서 {number}의 결제와 맞지 않습니다(금액 또는 기업이 다름)"
+                )
+            } else {
+                format!(
+                    "{lease}'s deposit offset of {amount} does not match its payment on {number} (another amount or company)"
+                )
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

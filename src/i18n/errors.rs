@@ -88,6 +88,24 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[&field(*f, lang)],
         ),
+        Refusal::DepositInFull { lease, agreed } => fill(
+            lang.pick(
+                "{0}의 보증금 {1}은(는) 이미 모두 받았습니다 — 약정 보증금을 바꾸려면 계약을 새로 맺으세요",
+                "the deposit of {0}, {1}, is received in full already — sign a new lease to change it",
+            ),
+            &[lease, &super::labels::money(*agreed, lang)],
+        ),
+        Refusal::DepositStillLeased { lease, last_day } => fill(
+            lang.pick(
+                "{0}의 보증금은 입주 마지막 날({1}) 다음 날부터 정산할 수 있습니다 — 일찍 나가면 먼저 `kiln lease end {0}`",
+                "the deposit of {0} can be settled from the day after its last day ({1}) — if the company leaves early, `kiln lease end {0}` first",
+            ),
+            &[lease, last_day],
+        ),
+        Refusal::NothingHeld { lease } => fill(
+            lang.pick("{0}에 보관 중인 보증금이 없습니다", "no deposit is held for {0}"),
+            &[lease],
+        ),
         Refusal::Duplicate { field: f, value } => fill(
             lang.pick("{0} '{1}'은(는) 이미 등록되어 있습니다", "{0} '{1}' is already registered"),
             &[&field(*f, lang), &shown(value)],

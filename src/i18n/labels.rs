@@ -130,6 +130,8 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::BookedTime => ("과금 시간", "time billed"),
         F::TradeName => ("상호", "trade name"),
         F::ApprovalNo => ("승인번호", "approval number"),
+        F::Refund => ("반환액", "refund"),
+        F::Remark => ("비고", "note"),
         F::Address => ("사업장 주소", "address"),
         F::BusinessType => ("업태", "business type"),
         F::BusinessItem => ("종목", "business item"),
@@ -167,6 +169,16 @@ pub fn doc_kind(k: crate::domain::tax_document::DocKind, lang: Lang) -> &'static
     match k {
         crate::domain::tax_document::DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
         crate::domain::tax_document::DocKind::Invoice => lang.pick("계산서", "invoice (exempt)"),
+    }
+}
+
+/// What happened to deposit money: 입금, 반환, 상계.
+pub fn deposit_kind(k: crate::domain::deposit::EntryKind, lang: Lang) -> &'static str {
+    use crate::domain::deposit::EntryKind as K;
+    match k {
+        K::Received => lang.pick("입금", "received"),
+        K::Refunded => lang.pick("반환", "refunded"),
+        K::Offset => lang.pick("상계", "offset"),
     }
 }
 

@@ -255,6 +255,10 @@ messages! {
     BillingHeading => "청구", "Billing";
     ClassByRule => " (규칙)", " (by rule)";
     VoucherLeft => "바우처 {0} 잔액 {1}", "voucher {0} {1} left";
+    DepositHeld => "보증금 {0} 보관", "deposit {0} held";
+    DepositDue => "보증금 보관 {0} · 미수 {1}", "deposit held {0} · {1} due";
+    DepositToSettle => "보증금 {0} 정산 전", "deposit {0} to settle";
+    DepositSettled => "보증금 정산됨", "deposit settled";
     ProjectShort => "과제", "project";
     VouchersTitle => "바우처 {0} · 지원 {1} · 잔액 {2}", "Vouchers {0} · paid {1} · left {2}";
     NoData => "자료가 없습니다", "Nothing to show";

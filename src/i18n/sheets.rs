@@ -111,6 +111,18 @@ impl Labels for Lang {
                 ("세액", "Tax"),
                 ("승인번호", "Approval no."),
             ],
+            SheetId::Deposit => &[
+                ("기업", "Company"),
+                ("사업자등록번호", "BRN"),
+                ("호실", "Room"),
+                ("계약", "Lease"),
+                ("일자", "Date"),
+                ("구분", "Kind"),
+                ("청구서", "Statement"),
+                ("금액", "Amount"),
+                ("보관 잔액", "Held"),
+                ("비고", "Note"),
+            ],
             SheetId::VoucherGrants => &[
                 ("사업", "Programme"),
                 ("청구처", "Party"),
@@ -142,6 +154,10 @@ impl Labels for Lang {
     fn bucket(&self, bucket: &str) -> String {
         labels::bucket(bucket, *self)
     }
+
+    fn deposit_kind(&self, kind: crate::domain::deposit::EntryKind) -> String {
+        labels::deposit_kind(kind, *self).to_owned()
+    }
 }
 
 fn name(lang: Lang, sheet: SheetId) -> &'static str {
@@ -157,5 +173,6 @@ fn name(lang: Lang, sheet: SheetId) -> &'static str {
         SheetId::VoucherUse => lang.pick("바우처 정산", "Voucher settlement"),
         SheetId::VoucherGrants => lang.pick("바우처 잔액", "Voucher balances"),
         SheetId::Documents => Msg::ReportDocuments.text(lang),
+        SheetId::Deposit => lang.pick("보증금 정산", "Deposit settlement"),
     }
 }

@@ -28,6 +28,8 @@ pub enum SheetId {
     VoucherGrants,
     /// A month's tax documents and their approval numbers.
     Documents,
+    /// A lease chain's deposit: every movement, and what is held after.
+    Deposit,
 }
 
 /// The sheets' words in the reader's language, supplied by the face that
@@ -47,6 +49,8 @@ pub trait Labels {
     fn quantity(&self, quantity: f64, unit: Unit) -> String;
     /// An ageing bucket's words.
     fn bucket(&self, bucket: &str) -> String;
+    /// What happened to deposit money.
+    fn deposit_kind(&self, kind: crate::domain::deposit::EntryKind) -> String;
 }
 
 /// One cell, typed so a spreadsheet formats it (won with thousands
@@ -311,6 +315,33 @@ pub fn documents(month: &str, m: &crate::db::invoice::MonthDocuments, words: &dy
         Cell::Empty,
     ]);
     Book { stem: format!("kiln-documents-{month}"), sheets: vec![sheet] }
+}
+
+/// A lease chain's deposit settlement (보증금 정산서): the company and room
+/// on every row (a spreadsheet filters them), each movement with what was
+/// held after it, and what is held now.
+pub fn deposit(chain: &crate::db::deposit::Chain, moves: &[crate::db::deposit::Movement], words: &dyn Labels) -> Book {
+    let lease = chain.last_lease().to_owned();
+    let mut sheet = Sheet::new(format!("{} {lease}", words.name(SheetId::Deposit)), SheetId::Deposit, words);
+    for m in moves {
+        sheet.rows.push(vec![
+            text(m.company.clone()),
+            text(m.brn.clone()),
+            text(m.room.clone()),
+            text(m.lease.clone()),
+            Cell::Date(date_text(m.on)),
+            text(words.deposit_kind(m.kind)),
+            text(m.statement.clone().unwrap_or_default()),
+            Cell::Won(m.amount.0),
+            Cell::Won(m.held.0),
+            text(m.note.clone()),
+        ]);
+    }
+    let mut total = vec![text(words.total())];
+    total.extend(std::iter::repeat_n(Cell::Empty, 7));
+    total.extend([Cell::Won(chain.held.0), Cell::Empty]);
+    sheet.total = Some(total);
+    Book { stem: format!("kiln-deposit-{lease}"), sheets: vec![sheet] }
 }
 
 /// A year of voucher programmes (one, or all) as their funders settle it:

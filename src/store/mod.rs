@@ -70,6 +70,8 @@ pub enum Guard {
     StatementParty,
     /// A penalty on a booking neither cancelled nor a no-show.
     BookingPenalty,
+    /// A deposit paid out (refunded or offset) beyond what is held.
+    DepositHeld,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -77,7 +79,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 28] = [
+    pub const ALL: [(Guard, &'static str); 29] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -105,6 +107,7 @@ impl Guard {
         (Guard::BookingVoucher, "booking_voucher"),
         (Guard::StatementParty, "statement_party"),
         (Guard::BookingPenalty, "booking_penalty"),
+        (Guard::DepositHeld, "deposit_held"),
         (Guard::Code, "code"),
     ];
 

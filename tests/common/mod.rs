@@ -35,6 +35,14 @@ use std::sync::Arc;
 use kiln::db::Store;
 use kiln::domain::{FixedClock, Minute};
 
+/// The field and problem of bad input; panics on any other error.
+pub fn invalid(e: kiln::error::Error) -> (kiln::domain::Field, kiln::domain::Problem) {
+    match e {
+        kiln::error::Error::Invalid(i) => (i.field, i.problem),
+        other => panic!("expected bad input, got {other:?}"),
+    }
+}
+
 pub const NOW: &str = "2026-11-26 10:00";
 
 pub fn clock() -> Arc<FixedClock> {

@@ -516,3 +516,21 @@ UPDATE booking SET penalty = 5000 WHERE id = 1;
 UPDATE booking SET state = 'cancelled', penalty = 5000, rate = 10000 WHERE id = 1;
 -- expect 23514 booking_penalty
 INSERT INTO booking (id, equipment_id, person_id, company_id, party_id, start, "end", state, penalty, created_at, created_by) VALUES (2, 1, 1, 1, 1, '2026-12-02 10:00', '2026-12-02 11:00', 'approved', 100, '2026-11-20 09:00', 'op');
+
+-- ===== deposit_held: no more of a deposit is refunded or offset than the company's entries for the room hold
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (2, '1000000002', 'Beta', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO room (id, code, floor, kind, area) VALUES (1, '101', 1, 'office', 5000);
+INSERT INTO lease (id, company_id, room_id, from_date, to_date, rent, fee, deposit, created_at) VALUES (1, 1, 1, '2026-01-01', '2026-07-01', 500000, 50000, 1000000, '2025-12-01 09:00');
+INSERT INTO lease (id, company_id, room_id, from_date, to_date, rent, fee, deposit, created_at) VALUES (2, 1, 1, '2026-07-01', '2027-01-01', 500000, 50000, 1000000, '2025-12-01 09:00');
+INSERT INTO lease (id, company_id, room_id, from_date, to_date, rent, fee, deposit, created_at) VALUES (3, 2, 1, '2027-01-01', '2028-01-01', 500000, 50000, 1000000, '2025-12-01 09:00');
+INSERT INTO deposit_entry (lease_id, kind, on_date, amount, recorded_at, recorded_by) VALUES (1, 'received', '2026-01-02', 1000000, '2026-01-02 09:00', 'op');
+-- expect 23514 deposit_held
+INSERT INTO deposit_entry (lease_id, kind, on_date, amount, recorded_at, recorded_by) VALUES (2, 'refunded', '2027-01-05', 1000001, '2027-01-05 09:00', 'op');
+-- expect 23514 deposit_held
+INSERT INTO deposit_entry (lease_id, kind, on_date, amount, recorded_at, recorded_by) VALUES (3, 'refunded', '2028-01-05', 1, '2028-01-05 09:00', 'op');
+-- expect 23514 statement_frozen
+UPDATE deposit_entry SET amount = 5;
+-- ok
+INSERT INTO deposit_entry (lease_id, kind, on_date, amount, recorded_at, recorded_by) VALUES (2, 'refunded', '2027-01-05', 1000000, '2027-01-05 09:00', 'op');

@@ -30,6 +30,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0016_supplier.sql"),
     include_str!("../../../migrations/postgres/0017_party_representative.sql"),
     include_str!("../../../migrations/postgres/0018_tax_approval.sql"),
+    include_str!("../../../migrations/postgres/0019_deposits.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

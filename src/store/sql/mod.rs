@@ -10,6 +10,7 @@ pub mod check;
 pub mod company;
 pub mod consumable;
 pub mod demo;
+pub mod deposit;
 pub mod downtime;
 pub mod equipment;
 pub mod import;

@@ -27,6 +27,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0016_supplier.sql"),
     include_str!("../../../migrations/0017_party_representative.sql"),
     include_str!("../../../migrations/0018_tax_approval.sql"),
+    include_str!("../../../migrations/0019_deposits.sql"),
 ];
 
 /// The schema version this kiln writes.

@@ -51,6 +51,8 @@ struct Detail {
     reports: Vec<YearlyReport>,
     /// Who pays and how: its party's class, projects and vouchers.
     billing: Option<crate::db::party::Billing>,
+    /// Its lease chains' deposits.
+    deposits: Vec<crate::db::deposit::Chain>,
 }
 
 impl Companies {
@@ -97,7 +99,8 @@ impl Companies {
         reports.truncate(3);
         reports.reverse();
         let billing = crate::db::party::billing(store, &brn).ok();
-        self.detail = Some(Detail { company: c, leases, people, names, reports, billing });
+        let deposits = crate::db::deposit::list(store, Some(&brn))?;
+        self.detail = Some(Detail { company: c, leases, people, names, reports, billing, deposits });
         Ok(())
     }
 
@@ -327,6 +330,11 @@ impl Companies {
                 ),
                 theme::dim(),
             ));
+            // What its chain holds, under the chain's last lease shown.
+            if let Some(c) = d.deposits.iter().find(|c| c.last_lease() == l.code) {
+                let (text, style) = deposit_line(c, ui.today, lang);
+                lines.push(Line::styled(cut(&format!("   {text}"), w), style));
+            }
         }
         lines.push(Line::styled(Msg::ReportsHeading.text(lang), theme::key()));
         if d.reports.is_empty() {
@@ -355,6 +363,27 @@ impl Companies {
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
+}
+
+/// A lease chain's deposit in a few words: held in full, short of what was
+/// agreed, still to settle after the company left, or settled.
+fn deposit_line(
+    c: &crate::db::deposit::Chain,
+    today: chrono::NaiveDate,
+    lang: Lang,
+) -> (String, ratatui::style::Style) {
+    let money = |w| labels::money(w, lang);
+    if c.ended_by(today) {
+        if c.held.0 > 0 {
+            return (fill(Msg::DepositToSettle.text(lang), &[&money(c.held)]), theme::soon());
+        }
+        return (Msg::DepositSettled.text(lang).to_owned(), theme::dim());
+    }
+    if c.held.0 < c.agreed.0 {
+        let due = crate::domain::Won(c.agreed.0 - c.held.0);
+        return (fill(Msg::DepositDue.text(lang), &[&money(c.held), &money(due)]), theme::soon());
+    }
+    (fill(Msg::DepositHeld.text(lang), &[&money(c.held)]), theme::dim())
 }
 
 /// The company's party: its class today, this year's vouchers (what is left

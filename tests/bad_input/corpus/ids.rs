@@ -65,5 +65,14 @@ pub fn cases() -> Vec<Case> {
         f(2, F::TradeName, "centre set --name {10k}"),
         f(2, F::BusinessItem, "centre set --business-item ''"),
         f(2, F::Representative, "centre set --representative '최\u{202E}영민'"),
+        // Deposits.
+        f(2, F::Lease, "deposit receive L-9999 --amount 100"),
+        f(2, F::Lease, "deposit settle 301 --on 2026-11-20"),
+        f(2, F::Amount, "deposit receive L-0001 --amount 0"),
+        f(2, F::Amount, "deposit receive L-0001 --amount 1.5"),
+        f(2, F::Date, "deposit receive L-0001 --amount 100 --on 2026-02-30"),
+        f(2, F::Remark, "deposit receive L-0001 --amount 100 --note {10k}"),
+        f(2, F::Refund, "deposit settle L-0001 --refund=-5"),
+        f(2, F::Refund, "deposit settle L-0001 --refund 10만"),
     ]
 }

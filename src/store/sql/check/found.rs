@@ -161,6 +161,14 @@ pub enum Found {
         field: crate::domain::Field,
         value: String,
     },
+    /// A lease chain's deposit paid out beyond what came in (`statement`
+    /// none; `amount` what is held), or an offset whose payment on
+    /// `statement` is another amount or another company's.
+    Deposit {
+        lease: String,
+        amount: Won,
+        statement: Option<String>,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -196,6 +204,7 @@ impl Found {
             Found::BookingPenalty { .. } => "booking_penalty",
             Found::WriteOff { .. } => "write_off",
             Found::Supplier { .. } => "supplier",
+            Found::Deposit { .. } => "deposit",
         }
     }
 }
