@@ -39,6 +39,8 @@ pub enum Refusal {
     DepositStillLeased { lease: String, last_day: String },
     /// A deposit settled with nothing held.
     NothingHeld { lease: String },
+    /// A correction document confirmed before the document it corrects.
+    OriginalWaiting { corrects: String },
     /// A value that must be unique is taken.
     Duplicate { field: Field, value: String },
     /// The demo fills only an empty database.

@@ -11,9 +11,7 @@ use calamine::{Reader, Xlsx, open_workbook};
 use common::cli::{fails, json, kiln};
 use common::money::{BRN, centre, me};
 use common::{TempDb, dump, open_at};
-use kiln::db::{Store, check, deposit, lease, room, statement};
-use kiln::domain::lease::LeaseInput;
-use kiln::domain::room::RoomInput;
+use kiln::db::{Store, check, deposit, statement};
 use kiln::domain::{Field, Problem, Won};
 use kiln::error::{Error, Refusal};
 
@@ -23,25 +21,8 @@ use kiln::error::{Error, Refusal};
 /// issued; 200,000원 of September is paid. Today is 2026-11-26.
 fn chain() -> (TempDb, Store) {
     let (db, mut s) = centre();
-    let r = RoomInput {
-        code: "301".into(),
-        floor: "3".into(),
-        kind: "office".into(),
-        area_m2: "66.12".into(),
-        rent_per_m2: None,
-    };
-    room::add(&mut s, &r).unwrap();
     for (from, to) in [("2026-03-01", "2026-09-01"), ("2026-09-01", "2026-11-01")] {
-        let l = LeaseInput {
-            company: BRN.into(),
-            room: "301".into(),
-            from: from.into(),
-            to: to.into(),
-            rent: "500,000".into(),
-            fee: "100,000".into(),
-            deposit: Some("3,000,000".into()),
-        };
-        lease::add(&mut s, &l).unwrap();
+        common::money::lease_301(&mut s, from, to, Some("3,000,000"));
     }
     deposit::receive(&mut s, "L-0001", "2026-03-02", "3,000,000", "계약 시 입금").unwrap();
     drop(s);

@@ -67,7 +67,7 @@ GRANT SELECT ON
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
     party_month, setting, rate_class, party, party_member, equipment_class, project,
     consumable, booking_consumable, equipment_operator,
-    voucher_programme, voucher_machine, voucher_class, voucher_grant, write_off, supplier, tax_approval, deposit_entry
+    voucher_programme, voucher_machine, voucher_class, voucher_grant, write_off, supplier, tax_approval, deposit_entry, tax_correction
 TO kiln_admin, kiln_equipment_manager, kiln_viewer;
 
 -- The audit log is appended to, by anyone who writes; nobody, not even an
@@ -99,7 +99,7 @@ GRANT INSERT, UPDATE, DELETE ON
     cohort, session, enrolment, attendance, qualification, statement, statement_line, payment,
     party_month, setting, rate_class, party, party_member, equipment_class, project,
     consumable, booking_consumable, equipment_operator,
-    voucher_programme, voucher_machine, voucher_class, voucher_grant, write_off, supplier, tax_approval, deposit_entry
+    voucher_programme, voucher_machine, voucher_class, voucher_grant, write_off, supplier, tax_approval, deposit_entry, tax_correction
 TO kiln_admin;
 -- setval after a load with explicit ids (the demo) needs UPDATE.
 GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO kiln_admin;

@@ -46,6 +46,9 @@ pub enum InvoiceCmd {
         /// 20261110-41000000-12345678
         #[arg(long)]
         approval: Option<String>,
+        /// For a correction (수정세금계산서): the statement it corrects (2026-10-0007)
+        #[arg(long, conflicts_with_all = ["file", "kind"], requires = "statement")]
+        corrects: Option<String>,
         /// A CSV with the columns statement (청구서), approval (승인번호) and, if any, kind (종류)
         #[arg(long)]
         file: Option<std::path::PathBuf>,
@@ -110,6 +113,9 @@ fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
         lang.pick("승인번호", "approval"),
     ];
     table(&heads, &rows)?;
+    if !m.corrections.is_empty() {
+        print_corrections(m, lang)?;
+    }
     if !m.without_brn.is_empty() {
         say(fill(
             lang.pick(
@@ -122,13 +128,71 @@ fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
     Ok(())
 }
 
+/// The corrections, to issue one by one in Hometax: each with its reason,
+/// the original's approval number and date, and the difference.
+fn print_corrections(m: &MonthDocuments, lang: Lang) -> Result<()> {
+    let won = |w: crate::domain::Won| group(i128::from(w.0));
+    say(lang.pick(
+        "수정세금계산서 (홈택스에서 한 장씩 발급: 원본 승인번호로 수정발급)",
+        "Corrections (issue each in Hometax from the original's approval number)",
+    ))?;
+    let rows: Vec<Vec<String>> = m
+        .corrections
+        .iter()
+        .map(|c| {
+            let waiting = || {
+                if c.original_approval.is_none() {
+                    lang.pick("원본 승인 대기", "original waiting").to_owned()
+                } else {
+                    lang.pick("대기", "waiting").to_owned()
+                }
+            };
+            vec![
+                c.statement.clone(),
+                c.correction.corrects.clone(),
+                format!("{} {}", c.correction.reason.code(), c.correction.reason.name_ko()),
+                c.correction.written_on.to_string(),
+                c.correction.original_written_on.to_string(),
+                c.name.clone(),
+                won(c.correction.supply),
+                won(c.correction.tax),
+                c.original_approval.clone().unwrap_or_default(),
+                c.approval.clone().unwrap_or_else(waiting),
+            ]
+        })
+        .collect();
+    let heads = [
+        lang.pick("청구서", "statement"),
+        lang.pick("원본", "corrects"),
+        lang.pick("수정사유", "reason"),
+        lang.pick("작성일자", "written"),
+        lang.pick("원본 작성일자", "original date"),
+        lang.pick("공급받는자", "buyer"),
+        lang.pick("공급가액", "supply"),
+        lang.pick("세액", "tax"),
+        lang.pick("원본 승인번호", "original approval"),
+        lang.pick("승인번호", "approval"),
+    ];
+    table(&heads, &rows)
+}
+
 pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
     match cmd {
         InvoiceCmd::List { month, json: j } => {
             let m = invoice::month(&env.open_existing()?, &month)?;
             if j { json(&m) } else { print(&m, env.lang) }
         }
-        InvoiceCmd::Confirm { month, statement, kind, approval, file, json: j } => {
+        InvoiceCmd::Confirm { month, statement, corrects: Some(corrects), approval, json: j, .. } => {
+            let mut store = env.open_existing()?;
+            let statement = statement.unwrap_or_default();
+            let approval = approval.unwrap_or_default();
+            let c = crate::db::correction::confirm(&mut store, &month, &statement, &corrects, &approval)?;
+            if j {
+                return json(&c);
+            }
+            say(format!("{} → {} {}", c.statement, c.correction.corrects, c.approval.unwrap_or_default()))
+        }
+        InvoiceCmd::Confirm { month, statement, kind, approval, file, json: j, .. } => {
             let items = match (file, statement) {
                 (Some(f), _) => read_confirmations(&f)?,
                 (None, Some(statement)) => {

@@ -37,6 +37,23 @@ pub enum CourseCmd {
         /// Courses to complete first: KILN-100
         #[arg(long)]
         requires: Option<String>,
+        /// The fee per enrolment in won (교육비), billed to the trainee's party when a seat is taken
+        #[arg(long, allow_hyphen_values = true)]
+        fee: Option<String>,
+        /// exempt (면세, the default) or taxable (과세): training that does not meet the exemption's conditions
+        #[arg(long)]
+        fee_tax: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a course's fee per enrolment; seats taken before keep theirs
+    SetFee {
+        code: String,
+        #[arg(long, allow_hyphen_values = true)]
+        fee: String,
+        /// exempt (면세, the default) or taxable (과세)
+        #[arg(long, default_value = "")]
+        tax: String,
         #[arg(long)]
         json: bool,
     },
@@ -258,6 +275,8 @@ pub fn course_cmd(env: &Env, cmd: CourseCmd) -> Result<()> {
             excused_counts,
             equipment,
             requires,
+            fee,
+            fee_tax,
             json: j,
         } => {
             let mut store = env.open_existing()?;
@@ -271,9 +290,20 @@ pub fn course_cmd(env: &Env, cmd: CourseCmd) -> Result<()> {
                 excused_counts: excused_counts.unwrap_or_default(),
                 equipment: equipment.unwrap_or_default(),
                 prerequisites: requires.unwrap_or_default(),
+                fee: fee.unwrap_or_default(),
+                fee_tax: fee_tax.unwrap_or_default(),
             };
             let c = training::add_course(&mut store, &input)?;
             if j { json(&c) } else { say(format!("{}  {}", c.code, c.title)) }
+        }
+        CourseCmd::SetFee { code, fee, tax, json: j } => {
+            let mut store = env.open_existing()?;
+            let c = training::set_course_fee(&mut store, &code, &fee, &tax)?;
+            if j {
+                return json(&c);
+            }
+            let tax = labels::tax(c.fee_tax, env.lang);
+            say(format!("{}  {}  {} ({tax})", c.code, c.title, labels::money(c.fee, env.lang)))
         }
         CourseCmd::List { json: j } => {
             let store = env.open_existing()?;
@@ -290,11 +320,18 @@ pub fn course_cmd(env: &Env, cmd: CourseCmd) -> Result<()> {
                         c.hours.to_string(),
                         c.validity_months.to_string(),
                         c.equipment.join(","),
+                        if c.fee.0 > 0 {
+                            format!("{} ({})", labels::money(c.fee, env.lang), labels::tax(c.fee_tax, env.lang))
+                        } else {
+                            String::new()
+                        },
                     ]
                 })
                 .collect();
             let h = |f| labels::field(f, env.lang);
-            table(&[h(F::Course), h(F::Title), h(F::CourseHours), h(F::Validity), h(F::Equipment)], &rows)
+            let heads =
+                [h(F::Course), h(F::Title), h(F::CourseHours), h(F::Validity), h(F::Equipment), h(F::CourseFee)];
+            table(&heads, &rows)
         }
         CourseCmd::Show { code, json: j } => {
             let store = env.open_existing()?;

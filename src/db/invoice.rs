@@ -35,6 +35,9 @@ pub struct MonthDocument {
 pub struct MonthDocuments {
     pub documents: Vec<MonthDocument>,
     pub without_brn: Vec<String>,
+    /// The correction documents (수정세금계산서) the month's statements make
+    /// of earlier ones: issued one by one in Hometax, not uploaded.
+    pub corrections: Vec<super::correction::MonthCorrection>,
 }
 
 /// The documents of `month`'s issued statements, in statement order.
@@ -50,7 +53,9 @@ pub fn month(store: &Store, month: &str) -> Result<MonthDocuments> {
     let approval = |number: &str, kind: DocKind| {
         approvals.iter().find(|a| a.statement == number && a.kind == kind.key()).map(|a| a.approval_no.clone())
     };
-    for s in statement::issued_list(store, Some(month), None)? {
+    let list = statement::issued_list(store, Some(month), None)?;
+    out.corrections = super::correction::of(store.sql(), &month_text(y, m), &list)?;
+    for s in list {
         let number = s.number.clone().unwrap_or_default();
         if s.brn.is_empty() {
             out.without_brn.push(number);

@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod check;
 pub mod company;
 pub mod consumable;
+pub mod correction;
 pub mod deposit;
 pub mod downtime;
 pub mod equipment;

@@ -30,6 +30,9 @@ pub fn statements(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<
             continue;
         }
         let month = month_text(first.year(), first.month());
+        if back == 1 {
+            late_check_out_found(store, first)?;
+        }
         for s in statement::issue_on(store, &month, None, issued_on)? {
             count += 1;
             let Some(number) = s.number else { continue };
@@ -43,6 +46,32 @@ pub fn statements(store: &mut Store, rng: &mut Rng, today: NaiveDate) -> Result<
     }
     late_log(store, this_month)?;
     Ok(count)
+}
+
+/// Before last month is issued, a check-out of the month before is found
+/// recorded an hour late (the machine's log shows it), on a company's
+/// hour-billed use: the correction reaches last month's statement, and
+/// with it a 수정세금계산서 of the earlier one's, waiting like the rest.
+fn late_check_out_found(store: &mut Store, last_month: NaiveDate) -> Result<()> {
+    use crate::db::booking::{self, BookingFilter};
+    use crate::domain::Minute;
+    use crate::domain::booking::BookingState;
+    let Some(before) = last_month.checked_sub_months(Months::new(1)) else { return Ok(()) };
+    let filter = BookingFilter {
+        state: Some(BookingState::Completed),
+        from: Some(Minute::at(before, 0, 0)),
+        to: Some(Minute::at(last_month, 0, 0)),
+        ..BookingFilter::default()
+    };
+    let found = booking::list(store, &filter, crate::db::Page::ALL_FOR_CLI)?.into_iter().find(|b| {
+        let hours = matches!((b.actual_start, b.actual_end), (Some(s), Some(e)) if (120..=480).contains(&(e.0 - s.0)));
+        b.company_brn.is_some() && b.start.date() >= before && hours && b.voucher.is_none()
+    });
+    let Some(b) = found else { return Ok(()) };
+    let Some(end) = b.actual_end else { return Ok(()) };
+    let earlier = Minute(end.0 - 60).to_string();
+    booking::correct(store, &b.id.to_string(), None, Some(&earlier), "장비 로그 확인: 실제 종료 1시간 전")?;
+    Ok(())
 }
 
 /// Records an approval number for every document of `month`, as Hometax

@@ -93,6 +93,7 @@ fn fill(store: &mut Store, seed: u64) -> Result<DemoSummary> {
     policy::happen(store)?;
     let statements = billing::statements(store, &mut rng, today)?;
     deposits::add(store, today)?;
+    let cohorts = cohorts + training::paid_course(store, &codes, today)?;
     Ok(DemoSummary {
         companies: plans.len(),
         rooms,

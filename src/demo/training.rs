@@ -74,6 +74,52 @@ pub(super) fn add(store: &mut Store, rng: &mut Rng, people: &[String], today: Na
     Ok(cohorts)
 }
 
+/// A paid course (교육비 350,000원, exempt) whose first cohort starts in
+/// three weeks: five seats taken today and charged to the trainees'
+/// parties, one cancelled and refunded, two waiting and not charged. Made
+/// last, so the parties it makes do not renumber the others.
+pub(super) fn paid_course(store: &mut Store, people: &[String], today: NaiveDate) -> Result<usize> {
+    let course = CourseInput {
+        code: "KILN-900".into(),
+        title: "세라믹 소성 공정 실무(유료)".into(),
+        title_en: "Ceramic firing practice (paid)".into(),
+        hours: "12".into(),
+        fee: "350,000".into(),
+        ..CourseInput::default()
+    };
+    training::add_course(store, &course)?;
+    let start = weekday_from(today + chrono::Duration::days(21));
+    let cohort = CohortInput {
+        course: "KILN-900".into(),
+        code: format!("{}-1", start.year()),
+        capacity: "5".into(),
+        // Open since its announcement, so the cohorts run now list first.
+        opens: date_text(start - chrono::Duration::days(70)),
+        closes: date_text(start - chrono::Duration::days(1)),
+    };
+    training::add_cohort(store, &cohort)?;
+    let reference = format!("KILN-900/{}", cohort.code);
+    for week in 0..4 {
+        let session = SessionInput {
+            cohort: reference.clone(),
+            date: date_text(weekday_from(start + chrono::Duration::days(7 * week))),
+            start: "09:00".into(),
+            end: "12:00".into(),
+            room: "411".into(),
+            instructor: String::new(),
+        };
+        training::add_session(store, &session)?;
+    }
+    // People late in the list: the first ones fill the other cohorts.
+    for person in people.iter().rev().take(7) {
+        training::enrol(store, &reference, person, Some("유료 과정: 선수 과목 면제"))?;
+    }
+    if let Some(first) = people.last() {
+        training::cancel(store, &reference, first)?;
+    }
+    Ok(1)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn run_cohort(
     store: &mut Store,

@@ -176,6 +176,10 @@ pub enum Field {
     Refund,
     /// A free note on a money entry (비고).
     Remark,
+    /// A course's fee per enrolment (교육비).
+    CourseFee,
+    /// Whether a course fee bears VAT.
+    FeeTax,
 }
 
 /// What was wrong with the value, and so what would be accepted.

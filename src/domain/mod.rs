@@ -29,6 +29,7 @@ pub mod search;
 pub mod setting;
 pub mod statement;
 pub mod supplier;
+pub mod tax_correction;
 pub mod tax_document;
 pub mod text;
 pub mod time;

@@ -26,10 +26,12 @@ pub enum LineKind {
     Adjustment,
     /// Use an admin chose not to bill, with a reason.
     WriteOff,
+    /// A course's fee for an enrolment (교육비), or its refund.
+    CourseFee,
 }
 
 impl LineKind {
-    pub const ALL: [LineKind; 10] = [
+    pub const ALL: [LineKind; 11] = [
         LineKind::Rent,
         LineKind::Fee,
         LineKind::Usage,
@@ -40,6 +42,7 @@ impl LineKind {
         LineKind::Surcharge,
         LineKind::Adjustment,
         LineKind::WriteOff,
+        LineKind::CourseFee,
     ];
 
     pub fn code(self) -> &'static str {
@@ -54,6 +57,7 @@ impl LineKind {
             LineKind::Surcharge => "surcharge",
             LineKind::Adjustment => "adjustment",
             LineKind::WriteOff => "write-off",
+            LineKind::CourseFee => "course-fee",
         }
     }
 
@@ -96,6 +100,9 @@ pub struct LineTerms {
     pub voucher: Option<String>,
     pub voucher_share: Won,
     pub tax: Tax,
+    /// The enrolment a course fee (or its refund) is for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enrolment: Option<i64>,
 }
 
 /// The unit a quantity is counted in.

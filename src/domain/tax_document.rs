@@ -138,6 +138,7 @@ enum Group {
     Cancellation,
     Surcharge,
     Carried,
+    CourseFee,
 }
 
 impl Group {
@@ -150,6 +151,7 @@ impl Group {
             LineKind::Consumable => Group::Consumable,
             LineKind::LateCancel | LineKind::NoShow => Group::Cancellation,
             LineKind::Surcharge => Group::Surcharge,
+            LineKind::CourseFee => Group::CourseFee,
             LineKind::Adjustment if line.subject.is_empty() => Group::Carried,
             // A correction is a 수정세금계산서; a write-off is not billed.
             LineKind::Adjustment | LineKind::WriteOff => return None,
@@ -167,6 +169,7 @@ impl Group {
             Group::Cancellation => "예약 취소·불참 요금",
             Group::Surcharge => "연체 가산금",
             Group::Carried => "미청구 사용",
+            Group::CourseFee => "교육비",
         }
     }
 }

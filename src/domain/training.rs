@@ -89,6 +89,30 @@ pub struct CourseInput {
     pub equipment: String,
     /// Courses to have completed first, comma separated.
     pub prerequisites: String,
+    /// The fee per enrolment in won (교육비); empty or 0: free.
+    pub fee: String,
+    /// `exempt` (the default: training that meets the exemption's
+    /// conditions bears no VAT) or `taxable`.
+    pub fee_tax: String,
+}
+
+/// How a course fee is taxed, as typed: `exempt` (면세, the default) or
+/// `taxable` (과세).
+pub fn fee_tax(raw: &str) -> Result<super::statement::Tax, Invalid> {
+    use super::statement::Tax;
+    match raw.trim() {
+        "" | "exempt" | "면세" => Ok(Tax::Exempt),
+        "taxable" | "과세" => Ok(Tax::Taxable),
+        _ => Err(Invalid::new(Field::FeeTax, raw, Problem::OneOf { accepted: &["exempt", "taxable", "면세", "과세"] })),
+    }
+}
+
+/// A course fee as typed: empty is none.
+pub fn course_fee(raw: &str) -> Result<super::Won, Invalid> {
+    if raw.trim().is_empty() {
+        return Ok(super::Won::ZERO);
+    }
+    super::Won::parse(raw).field(Field::CourseFee, raw)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +126,8 @@ pub struct NewCourse {
     pub excused_counts: bool,
     pub equipment: Vec<String>,
     pub prerequisites: Vec<String>,
+    pub fee: super::Won,
+    pub fee_tax: super::statement::Tax,
 }
 
 fn list(raw: &str) -> Vec<String> {
@@ -147,6 +173,8 @@ impl CourseInput {
             excused_counts,
             equipment: list(&self.equipment),
             prerequisites,
+            fee: course_fee(&self.fee)?,
+            fee_tax: fee_tax(&self.fee_tax)?,
         })
     }
 }

@@ -271,6 +271,37 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
+        Found::CourseFee { statement: Some(number), cohort, person, amount } => {
+            let amount = amount.korean();
+            if ko {
+                format!(
+                    "청구서 {number}의 교육비 {amount}이(가) {cohort} {person}에게 부과된 교육비(또는 그 환불)와 맞지 않습니다"
+                )
+            } else {
+                format!(
+                    "the course fee of {amount} on {number} is not what {person} was charged for {cohort} (or its refund)"
+                )
+            }
+        }
+        Found::CourseFee { statement: None, cohort, person, amount } => {
+            let amount = amount.korean();
+            if ko {
+                format!("{cohort} {person}의 교육비 {amount}이(가) 첫 수업이 시작된 뒤에 환불로 기록되었습니다")
+            } else {
+                format!(
+                    "{person}'s course fee of {amount} for {cohort} was recorded as refunded after the first session began"
+                )
+            }
+        }
+        Found::ApprovalNo { approval, documents } => {
+            if ko {
+                format!(
+                    "승인번호 {approval}이(가) 문서 {documents}건에 기록되어 있습니다: 승인번호는 문서 하나의 것입니다"
+                )
+            } else {
+                format!("approval number {approval} is recorded for {documents} documents: each is one document's")
+            }
+        }
         Found::SettingValue { key, machine, value } => {
             let at = machine.as_ref().map(|m| format!(" ({m})")).unwrap_or_default();
             if ko {

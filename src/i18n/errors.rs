@@ -102,6 +102,13 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
             ),
             &[lease, last_day],
         ),
+        Refusal::OriginalWaiting { corrects } => fill(
+            lang.pick(
+                "{0}의 세금계산서 승인번호가 아직 없습니다: 수정세금계산서는 원본이 발급된 뒤에 발급합니다 — 먼저 `kiln invoice confirm`으로 {0}의 승인번호를 기록하세요",
+                "the tax invoice of {0} has no approval number yet: a correction is issued after its original — record {0}'s number first with `kiln invoice confirm`",
+            ),
+            &[corrects],
+        ),
         Refusal::NothingHeld { lease } => fill(
             lang.pick("{0}에 보관 중인 보증금이 없습니다", "no deposit is held for {0}"),
             &[lease],

@@ -132,6 +132,8 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::ApprovalNo => ("승인번호", "approval number"),
         F::Refund => ("반환액", "refund"),
         F::Remark => ("비고", "note"),
+        F::CourseFee => ("교육비", "course fee"),
+        F::FeeTax => ("교육비 과세 구분", "course fee tax"),
         F::Address => ("사업장 주소", "address"),
         F::BusinessType => ("업태", "business type"),
         F::BusinessItem => ("종목", "business item"),
@@ -169,6 +171,14 @@ pub fn doc_kind(k: crate::domain::tax_document::DocKind, lang: Lang) -> &'static
     match k {
         crate::domain::tax_document::DocKind::TaxInvoice => lang.pick("세금계산서", "tax invoice"),
         crate::domain::tax_document::DocKind::Invoice => lang.pick("계산서", "invoice (exempt)"),
+    }
+}
+
+/// Whether a supply bears VAT: 과세 or 면세.
+pub fn tax(t: crate::domain::statement::Tax, lang: Lang) -> &'static str {
+    match t {
+        crate::domain::statement::Tax::Taxable => lang.pick("과세", "taxable"),
+        crate::domain::statement::Tax::Exempt => lang.pick("면세", "exempt"),
     }
 }
 
@@ -338,7 +348,11 @@ pub fn statement_line(line: &crate::domain::statement::Line, lang: Lang) -> Stri
         LineKind::Surcharge => Msg::LineSurcharge,
         LineKind::Adjustment => Msg::LineAdjustment,
         LineKind::WriteOff => Msg::LineWriteOff,
+        LineKind::CourseFee => Msg::LineCourseFee,
     };
+    if line.kind == LineKind::CourseFee && line.amount.0 < 0 {
+        return format!("{} {} ({})", Msg::LineCourseRefund.text(lang), line.subject, line.detail);
+    }
     // Use carried from a month the party had no statement for names the
     // month alone.
     if line.kind == LineKind::Adjustment && line.subject.is_empty() {

@@ -211,6 +211,8 @@ messages! {
     LineNoShow => "노쇼", "No-show";
     LineSurcharge => "연체 가산금", "Overdue surcharge";
     LineWriteOff => "손실 처리", "Written off";
+    LineCourseFee => "교육비", "Course fee";
+    LineCourseRefund => "교육비 환불", "Course fee refund";
     LineVoucher => "바우처 {0} -{1}", "voucher {0} -{1}";
     UnitMonth => "개월", " month";
     UnitDay => "일", " days";
@@ -241,6 +243,7 @@ messages! {
     DocumentsTitle => "세금계산서 {0} · {1}건 · 대기 {2}", "Tax documents {0} · {1} · waiting {2}";
     DocumentsIndividuals => "사업자등록번호 없는 개인 {0}명은 세금계산서 없음", "{0} individuals with no BRN get none";
     Waiting => "대기", "waiting";
+    OriginalWaiting => "원본 대기", "orig. wait";
     KeyConfirm => "승인번호", "approval no.";
     FormConfirm => "승인번호 기록", "Record the approval number";
     SavedConfirm => "{0} {1}: 승인번호 {2}", "{0} {1}: approval {2}";

@@ -52,7 +52,11 @@ fn waiting(store: &Store, today: NaiveDate) -> Result<Option<Waiting>> {
         return Ok(None);
     }
     let month = crate::domain::statement::month_text(last.year(), last.month());
-    let documents = crate::db::invoice::month(store, &month)?.documents.iter().filter(|d| d.approval.is_none()).count();
+    let m = crate::db::invoice::month(store, &month)?;
+    // Corrections dated last month are due by the same day.
+    let dated_last_month = |d: NaiveDate| (d.year(), d.month()) == (last.year(), last.month());
+    let documents = m.documents.iter().filter(|d| d.approval.is_none()).count()
+        + m.corrections.iter().filter(|c| c.approval.is_none() && dated_last_month(c.correction.written_on)).count();
     let due = issue_by(last.year(), last.month()).unwrap_or(today);
     Ok((documents > 0).then_some(Waiting { month, documents, due }))
 }

@@ -56,6 +56,7 @@ pub const TABLES: &[&str] = &[
     "payment",
     "write_off",
     "tax_approval",
+    "tax_correction",
     "deposit_entry",
     "party_month",
     "setting",

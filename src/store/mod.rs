@@ -72,6 +72,11 @@ pub enum Guard {
     BookingPenalty,
     /// A deposit paid out (refunded or offset) beyond what is held.
     DepositHeld,
+    /// A course fee charged for a waiting seat, refunded for one not
+    /// cancelled, or changed once charged.
+    EnrolmentFee,
+    /// An approval number recorded for a second document.
+    ApprovalOnce,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -79,7 +84,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 29] = [
+    pub const ALL: [(Guard, &'static str); 31] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -108,6 +113,8 @@ impl Guard {
         (Guard::StatementParty, "statement_party"),
         (Guard::BookingPenalty, "booking_penalty"),
         (Guard::DepositHeld, "deposit_held"),
+        (Guard::EnrolmentFee, "enrolment_fee"),
+        (Guard::ApprovalOnce, "approval_once"),
         (Guard::Code, "code"),
     ];
 

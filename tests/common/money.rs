@@ -85,3 +85,62 @@ pub fn programme() -> ProgrammeInput {
         ..ProgrammeInput::default()
     }
 }
+
+/// Office 301 (66.12 m²) leased to the SME from `from` to `to` at 500,000
+/// rent and 100,000 fee a month, with `deposit` agreed; the room is added
+/// the first time.
+pub fn lease_301(s: &mut Store, from: &str, to: &str, deposit: Option<&str>) {
+    use kiln::db::{lease, room};
+    if room::list(s, kiln::db::Page::ALL_FOR_CLI).unwrap().is_empty() {
+        let r = kiln::domain::room::RoomInput {
+            code: "301".into(),
+            floor: "3".into(),
+            kind: "office".into(),
+            area_m2: "66.12".into(),
+            rent_per_m2: None,
+        };
+        room::add(s, &r).unwrap();
+    }
+    let l = kiln::domain::lease::LeaseInput {
+        company: BRN.into(),
+        room: "301".into(),
+        from: from.into(),
+        to: to.into(),
+        rent: "500,000".into(),
+        fee: "100,000".into(),
+        deposit: deposit.map(str::to_owned),
+    };
+    lease::add(s, &l).unwrap();
+}
+
+/// A 300,000원 course (KILN-301, exempt) with a cohort `KILN-301/2026-4` of
+/// `capacity` seats whose first session is on 12-10 at 09:00.
+pub fn paid_course(s: &mut Store, capacity: &str) {
+    use kiln::db::training::{self, SessionInput};
+    use kiln::domain::training::{CohortInput, CourseInput};
+    let c = CourseInput {
+        code: "KILN-301".into(),
+        title: "소결로 운전 실무".into(),
+        hours: "12".into(),
+        fee: "300,000".into(),
+        ..CourseInput::default()
+    };
+    training::add_course(s, &c).unwrap();
+    let h = CohortInput {
+        course: "KILN-301".into(),
+        code: "2026-4".into(),
+        capacity: capacity.into(),
+        opens: "2026-11-01".into(),
+        closes: "2026-12-09".into(),
+    };
+    training::add_cohort(s, &h).unwrap();
+    let session = SessionInput {
+        cohort: "KILN-301/2026-4".into(),
+        date: "2026-12-10".into(),
+        start: "09:00".into(),
+        end: "12:00".into(),
+        room: String::new(),
+        instructor: String::new(),
+    };
+    training::add_session(s, &session).unwrap();
+}

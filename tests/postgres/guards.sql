@@ -534,3 +534,34 @@ INSERT INTO deposit_entry (lease_id, kind, on_date, amount, recorded_at, recorde
 UPDATE deposit_entry SET amount = 5;
 -- ok
 INSERT INTO deposit_entry (lease_id, kind, on_date, amount, recorded_at, recorded_by) VALUES (2, 'refunded', '2027-01-05', 1000000, '2027-01-05 09:00', 'op');
+
+-- ===== enrolment_fee: a charged seat names who pays and when, a waiting seat is never charged, a charge stays as it was
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO person (id, code, name, company_id, created_at) VALUES (1, 'P-0001', 'Kim', 1, '2026-01-05 09:00');
+INSERT INTO person (id, code, name, company_id, created_at) VALUES (2, 'P-0002', 'Lee', 1, '2026-01-05 09:00');
+INSERT INTO course (id, code, title, hours, created_at, fee) VALUES (1, 'KILN-101', 'Kiln basics', 16, '2026-01-05 09:00', 300000);
+INSERT INTO cohort (id, course_id, code, capacity, opens_on, closes_on, created_at) VALUES (1, 1, '2026-1', 1, '2026-11-01', '2026-11-20', '2026-10-01 09:00');
+INSERT INTO enrolment (id, cohort_id, person_id, status, enrolled_at, fee, fee_tax, party_id, charged_at) VALUES (1, 1, 1, 'enrolled', '2026-11-02 09:00', 300000, 'exempt', 1, '2026-11-02 09:00');
+INSERT INTO enrolment (id, cohort_id, person_id, status, enrolled_at) VALUES (2, 1, 2, 'waitlisted', '2026-11-02 09:05');
+-- expect 23514 enrolment_fee
+UPDATE enrolment SET fee = 5, fee_tax = 'exempt', party_id = 1, charged_at = '2026-11-02 09:05' WHERE id = 2;
+-- expect 23514 enrolment_fee
+UPDATE enrolment SET fee = 1 WHERE id = 1;
+-- expect 23514 enrolment_fee
+UPDATE enrolment SET refunded_at = '2026-11-03 09:00' WHERE id = 1;
+-- expect 23514 enrolment_fee
+UPDATE enrolment SET party_id = NULL WHERE id = 1;
+-- ok
+UPDATE enrolment SET status = 'cancelled', cancelled_at = '2026-11-03 09:00', refunded_at = '2026-11-03 09:00' WHERE id = 1;
+
+-- ===== approval_once: an approval number is one document's, a 세금계산서's or a correction's
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO statement (id, number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES (1, '2026-10-0001', 1, 1, '2026-10', '2026-11-05', '2026-12-04', 100, 10, 110, 'op');
+INSERT INTO statement (id, number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES (2, '2026-11-0001', 1, 1, '2026-11', '2026-12-05', '2027-01-04', -50, -5, -55, 'op');
+INSERT INTO tax_approval (statement_id, kind, approval_no, confirmed_on, confirmed_by) VALUES (1, 'tax-invoice', '202611054100000000000001', '2026-11-06', 'op');
+-- expect 23505 approval_once
+INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by) VALUES (2, 1, 2, '202611054100000000000001', '2026-12-06', 'op');
+-- ok
+INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by) VALUES (2, 1, 2, '202612064100000000000002', '2026-12-06', 'op');

@@ -80,6 +80,8 @@ pub(super) struct Inputs {
     corrected: HashMap<String, Won>,
     /// What was written off, by month.
     written_off: HashMap<NaiveDate, Won>,
+    /// Course fees charged or refunded by the month's end and not billed yet.
+    fees: Vec<super::course_fee::Event>,
 }
 
 /// The months already issued (to anyone) before the month drafted, first
@@ -142,6 +144,7 @@ pub(super) fn inputs(db: Sql<'_>, party_id: i64, year: i32, month: u32, closed: 
         penalties: penalties(db, party_id, &this)?,
         overdue,
         surcharge: terms.map_or(crate::domain::Percent::ZERO, |t| t.0),
+        fees: super::course_fee::unbilled(db, Some(party_id), midnight(this.end()))?,
         ..Inputs::default()
     };
     // Read even with no month issued before: they tell whether this month
@@ -187,6 +190,9 @@ pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<(HashMap<
         out.entry(party).or_default().penalties.push(p);
         Ok(())
     })?;
+    for fee in super::course_fee::unbilled(db, None, midnight(this.end()))? {
+        out.entry(fee.party_id).or_default().fees.push(fee);
+    }
     if let Some((share, before)) = surcharge_terms(db, &this)? {
         sql::overdue(db, None, before, |party, o| {
             let i = out.entry(party).or_default();
@@ -275,6 +281,7 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             voucher: u.voucher.as_ref().map(|(code, _)| code.clone()),
             voucher_share: paid,
             tax: Tax::Taxable,
+            enrolment: None,
         };
         lines.push(Line {
             kind: LineKind::Usage,
@@ -403,6 +410,7 @@ pub(super) fn lines_from(inputs: &Inputs, closed: &Closed, year: i32, month: u32
         return Vec::new();
     }
     let mut lines = base_from(inputs, year, month);
+    lines.extend(super::course_fee::lines(&inputs.fees));
     lines.extend(adjustments_from(inputs, closed));
     lines.extend(surcharges_from(inputs));
     lines

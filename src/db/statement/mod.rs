@@ -1,6 +1,7 @@
 //! Monthly statements: drafted from leases and use, issued (frozen and
 //! numbered `2026-12-0007`), paid against; arrears and their age.
 
+mod course_fee;
 mod draft;
 mod write_off;
 

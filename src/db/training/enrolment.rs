@@ -21,6 +21,18 @@ pub(super) fn person_id(db: Sql<'_>, raw: &str) -> Result<(i64, String)> {
     sql::person(db, &numbered("P", n))?.ok_or_else(|| Invalid::new(Field::Person, raw, Problem::NotFound).into())
 }
 
+/// Charges a seat just taken its course's fee, if the course has one, to
+/// the person's party: their company's, else their own (made now if they
+/// have none). A waiting seat is charged when it is seated.
+fn charge(w: &mut Write<'_>, id: i64, cohort_id: i64, person_id: i64) -> Result<()> {
+    let (fee, tax, company) = sql::fee_terms(w.sql(), cohort_id, person_id)?;
+    if fee.0 > 0 {
+        let party = crate::db::party::of_booker(w, person_id, company)?;
+        sql::charge(w.sql(), id, fee, &tax, party, w.now())?;
+    }
+    Ok(())
+}
+
 /// Seats waiting people, earliest first, while there are seats.
 fn promote(w: &mut Write<'_>, cohort: &Cohort) -> Result<Vec<Enrolment>> {
     let mut promoted = Vec::new();
@@ -28,6 +40,8 @@ fn promote(w: &mut Write<'_>, cohort: &Cohort) -> Result<Vec<Enrolment>> {
         let Some(id) = sql::first_waiting(w.sql(), cohort.id)? else { break };
         let before = by_id(w.sql(), id)?;
         sql::promote(w.sql(), id, w.now())?;
+        let (pid, _) = person_id(w.sql(), &before.person)?;
+        charge(w, id, cohort.id, pid)?;
         let after = by_id(w.sql(), id)?;
         w.audit("enrolment", &id.to_string(), "promote", Some(json(&before)), Some(json(&after)))?;
         promoted.push(after);
@@ -76,6 +90,9 @@ pub fn enrol(store: &mut Store, cohort: &str, person: &str, override_reason: Opt
                 e
             }
         })?;
+        if status == EnrolmentStatus::Enrolled {
+            charge(w, id, h.id, pid)?;
+        }
         let e = by_id(w.sql(), id)?;
         w.audit("enrolment", &e.id.to_string(), "enrol", None, Some(json(&e)))?;
         Ok(e)
@@ -96,6 +113,8 @@ pub fn cancel(store: &mut Store, cohort: &str, person: &str) -> Result<(Enrolmen
             .ok_or_else(|| Invalid::new(Field::Enrolment, format!("{} {name}", h.reference()), Problem::NotFound))?;
         let before = by_id(w.sql(), id)?;
         sql::cancel(w.sql(), id, w.now())?;
+        // Cancelled before the first session: the fee is refunded in full.
+        sql::refund(w.sql(), id, w.now())?;
         let after = by_id(w.sql(), id)?;
         w.audit("enrolment", &id.to_string(), "cancel", Some(json(&before)), Some(json(&after)))?;
         let promoted = promote(w, &cohort_by_id(w.sql(), h.id)?)?;

@@ -53,6 +53,20 @@ pub fn add_course(store: &mut Store, input: &CourseInput) -> Result<Course> {
     })
 }
 
+/// Sets a course's fee per enrolment and how it is taxed (admins). Seats
+/// taken before keep the fee they were charged.
+pub fn set_course_fee(store: &mut Store, code: &str, fee: &str, tax: &str) -> Result<Course> {
+    let amount = crate::domain::training::course_fee(fee)?;
+    let tax = crate::domain::training::fee_tax(tax)?;
+    store.write(Capability::ManageTraining, |w| {
+        let before = course_by_code(w.sql(), code)?;
+        sql::set_fee(w.sql(), before.id, amount, tax)?;
+        let after = course_by_code(w.sql(), &before.code)?;
+        w.audit("course", &after.code, "fee", Some(json(&before)), Some(json(&after)))?;
+        Ok(after)
+    })
+}
+
 pub fn courses(store: &Store) -> Result<Vec<Course>> {
     sql::courses(store.sql())
 }

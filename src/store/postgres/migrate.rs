@@ -31,6 +31,8 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0017_party_representative.sql"),
     include_str!("../../../migrations/postgres/0018_tax_approval.sql"),
     include_str!("../../../migrations/postgres/0019_deposits.sql"),
+    include_str!("../../../migrations/postgres/0020_course_fees.sql"),
+    include_str!("../../../migrations/postgres/0021_tax_corrections.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -35,7 +35,9 @@ pub fn statement(db: Sql<'_>, number: &str) -> Result<Option<(i64, String)>> {
 /// The statement an approval number was recorded for, if any.
 pub fn holder(db: Sql<'_>, approval_no: &str) -> Result<Option<String>> {
     db.opt(
-        "SELECT s.number FROM tax_approval a JOIN statement s ON s.id = a.statement_id WHERE a.approval_no = ?1",
+        "SELECT s.number FROM tax_approval a JOIN statement s ON s.id = a.statement_id WHERE a.approval_no = ?1
+         UNION ALL
+         SELECT s.number FROM tax_correction c JOIN statement s ON s.id = c.statement_id WHERE c.approval_no = ?1",
         &[&approval_no],
         |r| r.get(0),
     )
@@ -46,6 +48,46 @@ pub fn insert(db: Sql<'_>, statement_id: i64, kind: &str, approval_no: &str, on:
         "INSERT INTO tax_approval (statement_id, kind, approval_no, confirmed_on, confirmed_by)
          VALUES (?1, ?2, ?3, ?4, ?5)",
         &[&statement_id, &kind, &approval_no, &on, &by],
+    )?;
+    Ok(())
+}
+
+/// The correction approvals recorded for the statements of `month`: the
+/// carrying statement's number, the corrected one's and the approval number.
+pub fn corrections_of_month(db: Sql<'_>, month: &str) -> Result<Vec<(String, String, String)>> {
+    db.all(
+        "SELECT s.number, o.number, c.approval_no
+           FROM tax_correction c JOIN statement s ON s.id = c.statement_id JOIN statement o ON o.id = c.corrects_id
+          WHERE s.month = ?1 ORDER BY s.number, o.number",
+        &[&month],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+/// The statement a number names: its id, its month (`2026-10`) and the
+/// approval number of its 세금계산서, if recorded.
+pub fn original(db: Sql<'_>, number: &str) -> Result<Option<(i64, String, Option<String>)>> {
+    db.opt(
+        "SELECT s.id, s.month,
+                (SELECT a.approval_no FROM tax_approval a WHERE a.statement_id = s.id AND a.kind = 'tax-invoice')
+           FROM statement s WHERE s.number = ?1",
+        &[&number],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+pub fn insert_correction(
+    db: Sql<'_>,
+    ids: (i64, i64),
+    reason: u8,
+    approval_no: &str,
+    on: NaiveDate,
+    by: &str,
+) -> Result<()> {
+    db.run(
+        "INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        &[&ids.0, &ids.1, &i64::from(reason), &approval_no, &on, &by],
     )?;
     Ok(())
 }

@@ -28,6 +28,8 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0017_party_representative.sql"),
     include_str!("../../../migrations/0018_tax_approval.sql"),
     include_str!("../../../migrations/0019_deposits.sql"),
+    include_str!("../../../migrations/0020_course_fees.sql"),
+    include_str!("../../../migrations/0021_tax_corrections.sql"),
 ];
 
 /// The schema version this kiln writes.

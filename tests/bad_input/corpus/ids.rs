@@ -74,5 +74,10 @@ pub fn cases() -> Vec<Case> {
         f(2, F::Remark, "deposit receive L-0001 --amount 100 --note {10k}"),
         f(2, F::Refund, "deposit settle L-0001 --refund=-5"),
         f(2, F::Refund, "deposit settle L-0001 --refund 10만"),
+        // Course fees.
+        f(2, F::CourseFee, "course add --code KILN-301 --title 소결 --hours 6 --fee -300000"),
+        f(2, F::CourseFee, "course set-fee KILN-101 --fee 30만"),
+        fs(2, F::FeeTax, "exempt", "course set-fee KILN-101 --fee 300000 --tax vat"),
+        f(2, F::Course, "course set-fee KILN-999 --fee 300000"),
     ]
 }

@@ -169,6 +169,20 @@ pub enum Found {
         amount: Won,
         statement: Option<String>,
     },
+    /// A course fee line on `statement` that is not its enrolment's fee
+    /// (or its refund) for the party charged; or (`statement` none) a
+    /// refund recorded after the cohort's first session began.
+    CourseFee {
+        statement: Option<String>,
+        cohort: String,
+        person: String,
+        amount: Won,
+    },
+    /// One approval number recorded for several documents.
+    ApprovalNo {
+        approval: String,
+        documents: i64,
+    },
     /// A stored setting kiln would not accept.
     SettingValue {
         key: String,
@@ -205,6 +219,8 @@ impl Found {
             Found::WriteOff { .. } => "write_off",
             Found::Supplier { .. } => "supplier",
             Found::Deposit { .. } => "deposit",
+            Found::CourseFee { .. } => "course_fee",
+            Found::ApprovalNo { .. } => "approval_no",
         }
     }
 }

@@ -128,4 +128,43 @@ pub(super) const INVARIANTS: &[Query] = &[
         ),
         |r| Ok(Found::WriteOff { party: r.get(0)?, month: r.get(1)?, amount: r.get(2)? }),
     ),
+    (
+        // A course fee line bills its enrolment's fee (or refunds it) to the
+        // party charged, taxed as charged; a refund is for a seat
+        // cancelled before its cohort's first session.
+        Text::Both(
+            "SELECT s.number, c.code || '/' || h.code, p.code, l.amount
+           FROM statement_line l JOIN statement s ON s.id = l.statement_id
+           JOIN enrolment e ON e.id = l.enrolment_id JOIN cohort h ON h.id = e.cohort_id
+           JOIN course c ON c.id = h.course_id JOIN person p ON p.id = e.person_id
+          WHERE l.kind = 'course-fee'
+            AND (e.fee IS NULL OR s.party_id IS DISTINCT FROM e.party_id OR l.tax IS DISTINCT FROM e.fee_tax
+                 OR (l.amount > 0 AND l.amount <> e.fee)
+                 OR (l.amount <= 0 AND (l.amount <> -e.fee OR e.refunded_at IS NULL)))
+         UNION ALL
+         SELECT NULL, c.code || '/' || h.code, p.code, e.fee
+           FROM enrolment e JOIN cohort h ON h.id = e.cohort_id
+           JOIN course c ON c.id = h.course_id JOIN person p ON p.id = e.person_id
+          WHERE e.refunded_at IS NOT NULL
+            AND EXISTS (SELECT 1 FROM session x WHERE x.cohort_id = e.cohort_id AND x.start <= e.refunded_at)",
+        ),
+        |r| {
+            Ok(Found::CourseFee {
+                statement: r.get(0)?,
+                cohort: r.get(1)?,
+                person: r.get(2)?,
+                amount: r.get(3)?,
+            })
+        },
+    ),
+    (
+        // An approval number is one document's: a 세금계산서, a 계산서 or a
+        // correction, whichever table records it.
+        Text::Both(
+            "SELECT approval_no, count(*) FROM (SELECT approval_no FROM tax_approval
+                                                 UNION ALL SELECT approval_no FROM tax_correction) a
+          GROUP BY approval_no HAVING count(*) > 1",
+        ),
+        |r| Ok(Found::ApprovalNo { approval: r.get(0)?, documents: r.get(1)? }),
+    ),
 ];

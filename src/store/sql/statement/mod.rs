@@ -1,5 +1,6 @@
 //! Monthly statements: drafts, issued lines, payments.
 
+pub mod course_fee;
 pub mod draft;
 
 use std::collections::HashMap;
@@ -51,9 +52,9 @@ fn issued_row(r: &Row<'_, '_>) -> Result<Issued> {
 
 /// The columns [`line_at`] reads, from `l`.
 const LINE_COLUMNS: &str = "l.kind, l.subject, l.detail, l.quantity, l.unit, l.unit_price, l.amount, l.source,
-     l.project, l.nfec, l.voucher, l.voucher_share, l.tax";
+     l.project, l.nfec, l.voucher, l.voucher_share, l.tax, l.enrolment_id";
 
-/// A statement line from the row's columns `at..at + 13` ([`LINE_COLUMNS`]).
+/// A statement line from the row's columns `at..at + 14` ([`LINE_COLUMNS`]).
 fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
     let kind: String = r.get(at)?;
     let unit: String = r.get(at + 4)?;
@@ -73,6 +74,7 @@ fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
             voucher: r.get(at + 10)?,
             voucher_share: r.get(at + 11)?,
             tax: Tax::parse(&tax).unwrap_or_default(),
+            enrolment: r.get(at + 13)?,
         },
     })
 }
@@ -119,8 +121,8 @@ pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()
     for (i, l) in lines.iter().enumerate() {
         db.run(
             "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount,
-                                         source, project, nfec, voucher, voucher_share, tax)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                         source, project, nfec, voucher, voucher_share, tax, enrolment_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             &[
                 &statement_id,
                 &(i as i64 + 1),
@@ -137,6 +139,7 @@ pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()
                 &l.terms.voucher,
                 &l.terms.voucher_share,
                 &l.terms.tax.code(),
+                &l.terms.enrolment,
             ],
         )?;
     }

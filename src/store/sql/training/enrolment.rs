@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::domain::{EnrolmentStatus, Minute};
+use crate::domain::{EnrolmentStatus, Minute, Won};
 use crate::error::{Error, Result};
 use crate::store::{Row, Sql};
 
@@ -23,12 +23,20 @@ pub struct Enrolment {
     pub cancelled_at: Option<Minute>,
     pub override_reason: Option<String>,
     pub certificate: Option<String>,
+    /// The course fee charged when the seat was taken (none for a free
+    /// course or a seat still waiting).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fee: Option<Won>,
+    /// When a cancellation before the first session refunded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refunded_at: Option<Minute>,
 }
 
 const SELECT: &str = "SELECT e.id, c.code || '/' || h.code, p.code, p.name, co.name, e.status, e.enrolled_at, e.promoted_at,
        e.cancelled_at, e.override_reason, e.certificate,
        CASE WHEN e.status = 'waitlisted' THEN
-         (SELECT count(*) FROM enrolment w WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted' AND w.id <= e.id) END
+         (SELECT count(*) FROM enrolment w WHERE w.cohort_id = e.cohort_id AND w.status = 'waitlisted' AND w.id <= e.id) END,
+       e.fee, e.refunded_at
   FROM enrolment e JOIN cohort h ON h.id = e.cohort_id JOIN course c ON c.id = h.course_id
   JOIN person p ON p.id = e.person_id LEFT JOIN company co ON co.id = p.company_id";
 
@@ -47,6 +55,8 @@ fn row(r: &Row<'_, '_>) -> Result<Enrolment> {
         override_reason: r.get(9)?,
         certificate: r.get(10)?,
         position: r.get(11)?,
+        fee: r.get(12)?,
+        refunded_at: r.get(13)?,
     })
 }
 
@@ -118,6 +128,38 @@ pub fn insert(
         "INSERT INTO enrolment (cohort_id, person_id, status, enrolled_at, override_reason) VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
         &[&cohort_id, &person_id, &status.code(), &at, &reason],
     )
+}
+
+/// The fee a seat in the cohort is charged now, its tax (`exempt`,
+/// `taxable`), and the company of the person `person_id` (whose party pays).
+pub fn fee_terms(db: Sql<'_>, cohort_id: i64, person_id: i64) -> Result<(Won, String, Option<i64>)> {
+    db.one(
+        "SELECT c.fee, c.fee_tax, (SELECT company_id FROM person WHERE id = ?2)
+           FROM cohort h JOIN course c ON c.id = h.course_id WHERE h.id = ?1",
+        &[&cohort_id, &person_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}
+
+/// Charges a seat its course's fee, to `party_id`, at `at`.
+pub fn charge(db: Sql<'_>, id: i64, fee: Won, tax: &str, party_id: i64, at: Minute) -> Result<()> {
+    db.run(
+        "UPDATE enrolment SET fee = ?2, fee_tax = ?3, party_id = ?4, charged_at = ?5 WHERE id = ?1",
+        &[&id, &fee, &tax, &party_id, &at],
+    )?;
+    Ok(())
+}
+
+/// Refunds a cancelled seat's fee, if it was charged one and the cohort's
+/// first session has not begun by `at` (or it has none).
+pub fn refund(db: Sql<'_>, id: i64, at: Minute) -> Result<()> {
+    db.run(
+        "UPDATE enrolment SET refunded_at = ?2
+          WHERE id = ?1 AND fee IS NOT NULL AND status = 'cancelled'
+            AND NOT EXISTS (SELECT 1 FROM session s WHERE s.cohort_id = enrolment.cohort_id AND s.start <= ?2)",
+        &[&id, &at],
+    )?;
+    Ok(())
 }
 
 pub fn cancel(db: Sql<'_>, id: i64, at: Minute) -> Result<()> {

@@ -27,6 +27,9 @@ pub struct Course {
     /// Machines the course qualifies for.
     pub equipment: Vec<String>,
     pub prerequisites: Vec<String>,
+    /// The fee charged per enrolment (0: free), and how it is taxed.
+    pub fee: crate::domain::Won,
+    pub fee_tax: crate::domain::statement::Tax,
 }
 
 fn course_row(r: &Row<'_, '_>) -> Result<Course> {
@@ -41,6 +44,8 @@ fn course_row(r: &Row<'_, '_>) -> Result<Course> {
         excused_counts: r.get::<i64>(7)? == 1,
         equipment: Vec::new(),
         prerequisites: Vec::new(),
+        fee: r.get(8)?,
+        fee_tax: r.parsed(9, "fee_tax", crate::domain::statement::Tax::parse)?,
     })
 }
 
@@ -59,7 +64,7 @@ fn fill_links(db: Sql<'_>, mut c: Course) -> Result<Course> {
 }
 
 const COURSE: &str =
-    "SELECT id, code, title, title_en, hours, description, validity_months, excused_counts FROM course";
+    "SELECT id, code, title, title_en, hours, description, validity_months, excused_counts, fee, fee_tax FROM course";
 
 /// The course with this (canonical) code, with its machines and prerequisites.
 pub fn course(db: Sql<'_>, code: &str) -> Result<Option<Course>> {
@@ -78,8 +83,9 @@ pub fn course_taken(db: Sql<'_>, code: &str) -> Result<bool> {
 /// Adds the course row; its id.
 pub fn insert_course(db: Sql<'_>, new: &NewCourse, at: Minute) -> Result<i64> {
     db.value(
-        "INSERT INTO course (code, title, title_en, hours, description, validity_months, excused_counts, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        "INSERT INTO course (code, title, title_en, hours, description, validity_months, excused_counts, created_at,
+                             fee, fee_tax)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         &[
             &new.code,
             &new.title,
@@ -89,8 +95,16 @@ pub fn insert_course(db: Sql<'_>, new: &NewCourse, at: Minute) -> Result<i64> {
             &new.validity_months,
             &i64::from(new.excused_counts),
             &at,
+            &new.fee,
+            &new.fee_tax.code(),
         ],
     )
+}
+
+/// Sets a course's fee and its tax, for seats taken from now on.
+pub fn set_fee(db: Sql<'_>, course_id: i64, fee: crate::domain::Won, tax: crate::domain::statement::Tax) -> Result<()> {
+    db.run("UPDATE course SET fee = ?2, fee_tax = ?3 WHERE id = ?1", &[&course_id, &fee, &tax.code()])?;
+    Ok(())
 }
 
 pub fn link_equipment(db: Sql<'_>, course_id: i64, equipment_id: i64) -> Result<()> {

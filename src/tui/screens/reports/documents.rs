@@ -18,8 +18,11 @@ use crate::tui::theme;
 pub(super) fn draw(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang) {
     let m = &s.data().documents;
     let waiting = m.documents.iter().filter(|d| d.approval.is_none()).count();
-    let title = fill(Msg::DocumentsTitle.text(lang), &[&s.shown_month_text(), &m.documents.len(), &waiting])
-        + &s.filter_title();
+    let mut title = fill(Msg::DocumentsTitle.text(lang), &[&s.shown_month_text(), &m.documents.len(), &waiting]);
+    if !m.corrections.is_empty() {
+        title = format!("{title} · {} {}", lang.pick("수정", "corrections"), m.corrections.len());
+    }
+    let title = title + &s.filter_title();
     let block = titled(&title, s.focus == Focus::Content);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -36,7 +39,10 @@ pub(super) fn draw(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang)
         column_right(lang.pick("승인", "Approval"), 9),
     );
     let mut lines = vec![Line::styled(cut(&head, w), theme::dim())];
-    let fit = usize::from(inner.height.saturating_sub(2));
+    // Room for the corrections under the page of documents, up to half.
+    let room = usize::from(inner.height.saturating_sub(2));
+    let shown_corrections = m.corrections.len().min(room / 2);
+    let fit = room - shown_corrections;
     let top = rows::page_top(s.selected as u32, fit as u32) as usize;
     for (i, d) in m.documents.iter().enumerate().skip(top).take(fit) {
         let on = i == s.selected;
@@ -65,8 +71,30 @@ pub(super) fn draw(s: &ReportsScreen, frame: &mut Frame, area: Rect, lang: Lang)
         let line = Line::styled(cut(&text, w), style);
         lines.push(if on { line.style(theme::selected()) } else { line });
     }
-    if m.documents.is_empty() {
+    if m.documents.is_empty() && m.corrections.is_empty() {
         lines.push(Line::styled(Msg::NoData.text(lang), theme::dim()));
+    }
+    // Corrections are issued one by one in Hometax (`kiln invoice confirm
+    // --corrects`): listed under the documents, not selectable here.
+    for c in m.corrections.iter().take(shown_corrections) {
+        let status = match (&c.original_approval, &c.approval) {
+            (_, Some(a)) => {
+                let tail: String = a.chars().skip(a.chars().count().saturating_sub(6)).collect();
+                format!("…{tail}")
+            }
+            (None, None) => Msg::OriginalWaiting.text(lang).to_owned(),
+            (Some(_), None) => Msg::Waiting.text(lang).to_owned(),
+        };
+        let text = format!(
+            " {}{}{}{}{}",
+            column(&c.statement, 13),
+            column(lang.pick("수정", "fix"), kind_w),
+            column(&format!("→{} {}", c.correction.corrects, c.name), name_w),
+            column_right(&won(c.correction.supply.0), 11),
+            column_right(&status, 9),
+        );
+        let style = if c.approval.is_none() { theme::soon() } else { ratatui::style::Style::default() };
+        lines.push(Line::styled(cut(&text, w), style));
     }
     if !m.without_brn.is_empty() {
         lines.push(Line::styled(
