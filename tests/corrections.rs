@@ -144,4 +144,8 @@ fn the_command_line_lists_corrections_and_confirms_one_with_json() {
             "--json",
         ]));
     assert_eq!(done["approval"].as_str(), Some(FIXED));
+    let recorded = json(kiln(&db).args(["invoice", "approvals", "--json"]));
+    let fix = recorded.as_array().unwrap().iter().find(|a| a["kind"] == "correction").unwrap();
+    assert_eq!((fix["statement"].as_str(), fix["corrects"].as_str()), (Some("2026-11-0001"), Some("2026-10-0001")));
+    assert_eq!((fix["reason"].as_i64(), fix["approval_no"].as_str()), (Some(2), Some(FIXED)));
 }

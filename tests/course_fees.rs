@@ -140,3 +140,27 @@ fn the_command_line_sets_a_fee_and_refuses_a_bad_one_in_one_line() {
     );
     assert!(text.contains("교육비 KILN-301"), "{text}");
 }
+
+#[test]
+fn the_enrol_form_says_what_a_seat_costs_and_the_cancel_form_whether_it_is_refunded() {
+    use common::tui::{key, press, screen, type_text};
+    use kiln::i18n::{Lang, Msg, fill, labels};
+    use ratatui::crossterm::event::KeyCode;
+    for lang in [Lang::Ko, Lang::En] {
+        let (_db, s) = course();
+        let mut app = kiln::tui::app::App::new(s, lang, false).unwrap();
+        key(&mut app, '5');
+        press(&mut app, KeyCode::Enter);
+        key(&mut app, 'n');
+        let fee = labels::money(Won(300_000), lang);
+        let note = app.form().and_then(|f| f.note.clone()).unwrap().0;
+        assert_eq!(note, fill(Msg::NoteCourseFee.text(lang), &[&fee, &labels::tax(Tax::Exempt, lang)]));
+        insta::assert_snapshot!(format!("enrol_form_{}_80x24", lang.code()), screen(&app, 80, 24));
+        type_text(&mut app, "P-0001");
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none(), "{:?}", app.form().map(|f| f.error.clone()));
+        key(&mut app, 'x');
+        let note = app.form().and_then(|f| f.note.clone()).unwrap().0;
+        assert!(note.starts_with(&fill(Msg::NoteFeeRefunded.text(lang), &[&fee])), "{note}");
+    }
+}

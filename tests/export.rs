@@ -36,6 +36,7 @@ fn list_json(db: &TempDb, table: &str) -> Vec<Value> {
         // One row: the centre as supplier.
         "supplier" => &["centre", "show"],
         "deposits" => &["deposit", "ledger"],
+        "approvals" => &["invoice", "approvals"],
         other => panic!("no list for {other}"),
     };
     let noun = args[0];

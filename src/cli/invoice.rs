@@ -33,6 +33,14 @@ pub enum InvoiceCmd {
         #[arg(long)]
         json: bool,
     },
+    /// The approval numbers recorded: of documents and of corrections
+    Approvals {
+        /// Only the statements of this month (2026-10)
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Record the approval numbers (승인번호) Hometax gave the month's documents: one, or a CSV of them
     Confirm {
         #[arg(long)]
@@ -178,6 +186,31 @@ fn print_corrections(m: &MonthDocuments, lang: Lang) -> Result<()> {
 
 pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
     match cmd {
+        InvoiceCmd::Approvals { month, json: j } => {
+            let rows = invoice::approvals(&env.open_existing()?, month.as_deref())?;
+            if j {
+                return json(&rows);
+            }
+            let lang = env.lang;
+            let rows: Vec<Vec<String>> = rows
+                .into_iter()
+                .map(|a| {
+                    let kind = match crate::domain::tax_document::DocKind::parse(&a.kind) {
+                        Ok(k) if a.kind != "correction" => crate::i18n::labels::doc_kind(k, lang).to_owned(),
+                        _ => lang.pick("수정세금계산서", "correction").to_owned(),
+                    };
+                    vec![a.statement, kind, a.corrects.unwrap_or_default(), a.approval_no, a.confirmed_on.to_string()]
+                })
+                .collect();
+            let heads = [
+                lang.pick("청구서", "statement"),
+                lang.pick("종류", "kind"),
+                lang.pick("원본", "corrects"),
+                lang.pick("승인번호", "approval"),
+                lang.pick("기록일", "recorded"),
+            ];
+            table(&heads, &rows)
+        }
         InvoiceCmd::List { month, json: j } => {
             let m = invoice::month(&env.open_existing()?, &month)?;
             if j { json(&m) } else { print(&m, env.lang) }

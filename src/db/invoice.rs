@@ -178,3 +178,18 @@ pub fn confirm(store: &mut Store, month_raw: &str, items: &[Confirmation]) -> Re
     })?;
     Ok(chosen)
 }
+
+pub use crate::store::sql::invoice::Recorded;
+
+/// Every approval number recorded, of one month's statements or of all:
+/// the 세금계산서, 계산서 and corrections issued in Hometax.
+pub fn approvals(store: &Store, month: Option<&str>) -> Result<Vec<Recorded>> {
+    let month = match month {
+        Some(raw) => {
+            let (y, m) = parse_month(raw).field(Field::Month, raw)?;
+            Some(month_text(y, m))
+        }
+        None => None,
+    };
+    sql::recorded(store.sql(), month.as_deref())
+}

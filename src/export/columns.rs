@@ -230,6 +230,17 @@ pub const DEPOSITS: &[Column] = &[
     col("note", "비고", "Note", K::Text),
 ];
 
+/// The approval numbers (승인번호) of tax documents and corrections.
+pub const APPROVALS: &[Column] = &[
+    col("statement", "청구서", "Statement", K::Text),
+    col("kind", "종류", "Kind", K::Text),
+    col("corrects", "원본 청구서", "Corrects", K::Text),
+    col("reason", "수정사유", "Reason", K::Int),
+    col("approval_no", "승인번호", "Approval no.", K::Text),
+    col("confirmed_on", "기록일", "Recorded on", K::Date),
+    col("confirmed_by", "기록한 사람", "Recorded by", K::Text),
+];
+
 /// Billing parties (청구처): companies' own, outside organisations and
 /// individuals.
 #[rustfmt::skip]
@@ -347,6 +358,7 @@ pub const TABLES: &[(&str, &[Column])] = &[
     ("qualifications", QUALIFICATIONS),
     ("supplier", SUPPLIER),
     ("deposits", DEPOSITS),
+    ("approvals", APPROVALS),
 ];
 
 pub fn table(name: &str) -> Option<&'static [Column]> {

@@ -37,6 +37,7 @@ pub const NAMES: &[&str] = &[
     "qualifications",
     "supplier",
     "deposits",
+    "approvals",
 ];
 
 /// The worksheet's name in an XLSX file: Korean, as the staff call the
@@ -62,6 +63,7 @@ pub fn sheet_name(name: &str) -> &'static str {
         "qualifications" => "장비 사용 자격",
         "supplier" => "센터 공급자 정보",
         "deposits" => "보증금",
+        "approvals" => "승인번호",
         _ => "kiln",
     }
 }
@@ -126,6 +128,7 @@ pub fn rows(store: &Store, name: &str) -> Result<Sheet> {
         "qualifications" => sheet(name, &qualification::list(store, &qualification::QualificationFilter::default())?),
         "supplier" => sheet(name, &crate::db::supplier::show(store)?.into_iter().collect::<Vec<_>>()),
         "deposits" => sheet(name, &crate::db::deposit::ledger(store)?),
+        "approvals" => sheet(name, &crate::db::invoice::approvals(store, None)?),
         _ => Err(Invalid::new(Field::Name, name, Problem::OneOf { accepted: NAMES }).into()),
     }
 }

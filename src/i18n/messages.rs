@@ -191,6 +191,9 @@ messages! {
     FormCancelEnrolment => "수강 취소", "Cancel place";
     FormComplete => "수료 처리", "Complete cohort";
     FormRevoke => "자격 취소", "Revoke qualification";
+    NoteCourseFee => "교육비 {0}({1})은(는) 좌석이 확정될 때 수강생의 청구처에 청구됩니다 — 대기 중에는 청구하지 않습니다", "A course fee of {0} ({1}) is billed to the trainee's party when the seat is taken — never while waiting";
+    NoteFeeRefunded => "첫 수업 전이라 교육비 {0}은(는) 전액 환불됩니다", "Before the first session: the fee of {0} is refunded in full";
+    NoteFeeKept => "첫 수업이 시작되어 교육비 {0}은(는) 환불되지 않습니다", "The first session has begun: the fee of {0} is not refunded";
     NoteSeatGoesTo => "취소하면 대기 1순위 {0}이(가) 수강 확정됩니다 — Enter로 진행", "The first in line, {0}, takes the seat — Enter to go ahead";
     NoteConfirm => "Enter로 진행, Esc로 그만두기", "Enter to go ahead, Esc to leave it";
     NoteCompletion => "수료 {0}명 · 미달 {1}명 {2}", "{0} complete · {1} below 80 % {2}";

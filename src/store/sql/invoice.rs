@@ -91,3 +91,44 @@ pub fn insert_correction(
     )?;
     Ok(())
 }
+
+/// An approval number as recorded: for a statement's 세금계산서 or 계산서,
+/// or for a correction of an earlier statement's.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Recorded {
+    pub statement: String,
+    /// `tax-invoice`, `invoice` or `correction`.
+    pub kind: String,
+    /// The statement a correction corrects, and its reason code.
+    pub corrects: Option<String>,
+    pub reason: Option<i64>,
+    pub approval_no: String,
+    pub confirmed_on: NaiveDate,
+    pub confirmed_by: String,
+}
+
+/// Every approval number recorded (of one month's statements, or all), by
+/// statement.
+pub fn recorded(db: Sql<'_>, month: Option<&str>) -> Result<Vec<Recorded>> {
+    db.all(
+        "SELECT s.number, a.kind, CAST(NULL AS text), CAST(NULL AS bigint), a.approval_no, a.confirmed_on, a.confirmed_by
+           FROM tax_approval a JOIN statement s ON s.id = a.statement_id WHERE s.month = ?1 OR ?1 IS NULL
+         UNION ALL
+         SELECT s.number, 'correction', o.number, c.reason, c.approval_no, c.confirmed_on, c.confirmed_by
+           FROM tax_correction c JOIN statement s ON s.id = c.statement_id JOIN statement o ON o.id = c.corrects_id
+          WHERE s.month = ?1 OR ?1 IS NULL
+          ORDER BY 1, 2, 3",
+        &[&month],
+        |r| {
+            Ok(Recorded {
+                statement: r.get(0)?,
+                kind: r.get(1)?,
+                corrects: r.get(2)?,
+                reason: r.get(3)?,
+                approval_no: r.get(4)?,
+                confirmed_on: r.get(5)?,
+                confirmed_by: r.get(6)?,
+            })
+        },
+    )
+}

@@ -8,9 +8,10 @@ use super::{label, text};
 use crate::db::Store;
 use crate::db::training::qualification::{self, Qualification};
 use crate::db::training::{self, Enrolment, SessionInput};
+use crate::domain::statement::Tax;
 use crate::domain::time::date_text;
 use crate::domain::training::CohortInput;
-use crate::domain::{EnrolmentStatus, Field};
+use crate::domain::{EnrolmentStatus, Field, Won};
 use crate::error::Result;
 use crate::i18n::{Lang, Msg, fill, labels};
 use crate::tui::app::Tone;
@@ -45,17 +46,31 @@ pub fn session_form(store: &Store, cohort: &str, today: NaiveDate, lang: Lang) -
     Ok(Form::new(TrainingForm::NewSession { cohort: h.reference() }, title, fields))
 }
 
-pub fn enrol_form(cohort: &str, lang: Lang) -> Form {
+/// The enrolment form; on a paid course its note says what a seat costs.
+pub fn enrol_form(cohort: &str, fee: Option<(Won, Tax)>, lang: Lang) -> Form {
     let fields =
         vec![text(Field::Person, "", "P-0001", lang), text(Field::Reason, "", Msg::FormOverrideHint.text(lang), lang)];
-    Form::new(
+    let mut form = Form::new(
         TrainingForm::Enrol { cohort: cohort.to_owned() },
         format!("{} · {cohort}", Msg::FormEnrol.text(lang)),
         fields,
-    )
+    );
+    if let Some((fee, tax)) = fee {
+        let note = fill(Msg::NoteCourseFee.text(lang), &[&labels::money(fee, lang), &labels::tax(tax, lang)]);
+        form.note = Some((note, Tone::Info));
+    }
+    form
 }
 
-pub fn cancel_enrolment_form(cohort: &str, e: &Enrolment, first_waiting: Option<&Enrolment>, lang: Lang) -> Form {
+/// Cancelling a place: who takes the seat, and whether the fee charged is
+/// refunded (`begun`: the first session has started).
+pub fn cancel_enrolment_form(
+    cohort: &str,
+    e: &Enrolment,
+    first_waiting: Option<&Enrolment>,
+    begun: bool,
+    lang: Lang,
+) -> Form {
     let title = format!("{} · {cohort} · {}", Msg::FormCancelEnrolment.text(lang), e.person_name);
     let mut form = Form::new(
         TrainingForm::CancelEnrolment { cohort: cohort.to_owned(), person: e.person.clone() },
@@ -65,6 +80,13 @@ pub fn cancel_enrolment_form(cohort: &str, e: &Enrolment, first_waiting: Option<
     let note = match first_waiting {
         Some(w) if e.status == EnrolmentStatus::Enrolled => fill(Msg::NoteSeatGoesTo.text(lang), &[&w.person_name]),
         _ => Msg::NoteConfirm.text(lang).to_owned(),
+    };
+    let note = match e.fee {
+        Some(fee) if e.status == EnrolmentStatus::Enrolled => {
+            let about = if begun { Msg::NoteFeeKept } else { Msg::NoteFeeRefunded };
+            format!("{} · {note}", fill(about.text(lang), &[&labels::money(fee, lang)]))
+        }
+        _ => note,
     };
     form.note = Some((note, Tone::Info));
     form

@@ -241,14 +241,22 @@ impl Screen for TrainingScreen {
                         training::attend(store, &reference, &s.number.to_string(), &r.enrolment.person, mark.code())?;
                         self.load_roster(store)?;
                     }
-                    Action::New => return Ok(Outcome::OpenForm(forms::enrol_form(&reference, lang))),
+                    Action::New => {
+                        let h = training::cohort(store, &reference)?;
+                        let c = training::course(store, &h.course)?;
+                        let fee = (c.fee.0 > 0).then_some((c.fee, c.fee_tax));
+                        return Ok(Outcome::OpenForm(forms::enrol_form(&reference, fee, lang)));
+                    }
                     Action::Cancel => {
                         if let Some(r) = self.roster.grid.rows.get(self.row) {
                             let first = self.roster.waitlist.first();
+                            let now = store.now();
+                            let begun = self.roster.grid.sessions.iter().any(|x| x.start <= now);
                             return Ok(Outcome::OpenForm(forms::cancel_enrolment_form(
                                 &reference,
                                 &r.enrolment,
                                 first,
+                                begun,
                                 lang,
                             )));
                         }
