@@ -8,6 +8,7 @@ pub mod faults;
 pub mod files;
 pub mod labels;
 mod messages;
+mod money_errors;
 mod problems;
 pub mod screen;
 mod sheets;
