@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::Store;
 use super::statement::Statement;
-use crate::domain::statement::parse_month;
+use crate::domain::statement::{LineKind, parse_month};
 use crate::domain::tax_correction::{Correction, corrections};
 use crate::domain::tax_document::{DocKind, documents};
 use crate::domain::{Capability, Field, ForField, Invalid, Problem, Won};
@@ -58,7 +58,8 @@ pub(super) fn of(db: Sql<'_>, month: &str, list: &[Statement]) -> Result<Vec<Mon
     for s in list.iter().filter(|s| !s.brn.is_empty()) {
         let (Some(number), Some(issued_on)) = (s.number.as_deref(), s.issued_on) else { continue };
         let mut originals = Vec::new();
-        for l in s.lines.iter().filter(|l| !l.subject.is_empty()) {
+        // Only corrections name another statement: one lookup each.
+        for l in s.lines.iter().filter(|l| l.kind == LineKind::Adjustment && !l.subject.is_empty()) {
             if let Some(o) = original(db, &l.subject)? {
                 originals.push((l.subject.clone(), o));
             }

@@ -64,20 +64,27 @@ fn chains_of(db: Sql<'_>, company_id: Option<i64>) -> Result<Vec<(Chain, Vec<i64
         .iter()
         .map(|l| Span { lease: l.id, company: l.company_id, room: l.room_id, from: l.from, end: l.end })
         .collect();
-    let by_id = |id: i64| rows.iter().find(|l| l.id == id);
+    // By lease, so a centre of many thousand leases is read in one pass.
+    let by_id: std::collections::HashMap<i64, &LeaseRow> = rows.iter().map(|l| (l.id, l)).collect();
+    let mut ledgers: std::collections::HashMap<i64, Ledger> = std::collections::HashMap::new();
+    for e in &entries {
+        if let Some(kind) = EntryKind::parse(&e.kind) {
+            ledgers.entry(e.lease_id).or_default().add(kind, e.amount);
+        }
+    }
     let mut out = Vec::new();
     for chain in chains(&spans) {
         let (Some(first), Some(last)) =
-            (chain.first().and_then(|s| by_id(s.lease)), chain.last().and_then(|s| by_id(s.lease)))
+            (chain.first().and_then(|s| by_id.get(&s.lease)), chain.last().and_then(|s| by_id.get(&s.lease)))
         else {
             continue;
         };
         let ids: Vec<i64> = chain.iter().map(|s| s.lease).collect();
         let mut ledger = Ledger::default();
-        for e in entries.iter().filter(|e| ids.contains(&e.lease_id)) {
-            if let Some(kind) = EntryKind::parse(&e.kind) {
-                ledger.add(kind, e.amount);
-            }
+        for l in ids.iter().filter_map(|id| ledgers.get(id)) {
+            ledger.add(EntryKind::Received, l.received);
+            ledger.add(EntryKind::Refunded, l.refunded);
+            ledger.add(EntryKind::Offset, l.offset);
         }
         out.push((chain_of(first, last, &ids, ledger), ids));
     }
@@ -290,14 +297,24 @@ pub struct Movement {
 /// each in the order recorded.
 fn movements_of(db: Sql<'_>, company_id: Option<i64>, only: Option<&[i64]>) -> Result<Vec<(Chain, Vec<Movement>)>> {
     let entries = sql::entries(db, company_id)?;
+    let chains = chains_of(db, company_id)?;
+    // Each entry to its chain in one pass, keeping the order recorded.
+    let chain_at: std::collections::HashMap<i64, usize> =
+        chains.iter().enumerate().flat_map(|(i, (_, ids))| ids.iter().map(move |id| (*id, i))).collect();
+    let mut of_chain: Vec<Vec<&sql::Entry>> = vec![Vec::new(); chains.len()];
+    for e in &entries {
+        if let Some(i) = chain_at.get(&e.lease_id) {
+            of_chain[*i].push(e);
+        }
+    }
     let mut out = Vec::new();
-    for (chain, ids) in chains_of(db, company_id)? {
+    for ((chain, ids), mine) in chains.into_iter().zip(of_chain) {
         if only.is_some_and(|o| o != ids.as_slice()) {
             continue;
         }
         let mut ledger = Ledger::default();
         let mut moves = Vec::new();
-        for e in entries.iter().filter(|e| ids.contains(&e.lease_id)) {
+        for e in mine {
             let Some(kind) = EntryKind::parse(&e.kind) else { continue };
             ledger.add(kind, e.amount);
             moves.push(Movement {
