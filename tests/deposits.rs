@@ -156,4 +156,5 @@ fn the_command_line_receives_lists_and_settles_with_json_and_refuses_in_one_line
     assert!(sheet.exists());
     let text = common::cli::stdout(kiln(&db).args(["deposit", "list"]).env("LANG", "ko_KR.UTF-8"));
     assert!(text.contains("보관") && text.contains("1,120,000"), "{text}");
+    assert!(text.contains("L-0002 (L-0001~, 2)"), "the last lease, which commands take, first: {text}");
 }

@@ -69,12 +69,22 @@ fn won(w: crate::domain::Won) -> String {
     group(i128::from(w.0))
 }
 
+/// A chain as the list shows it: its last lease first (the one the
+/// commands take), and where it began when there is more than one.
+fn chain_text(c: &Chain) -> String {
+    match c.leases.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, .., last] => format!("{last} ({first}~, {})", c.leases.len()),
+    }
+}
+
 fn print(chains: &[Chain], lang: Lang) -> Result<()> {
     let rows: Vec<Vec<String>> = chains
         .iter()
         .map(|c| {
             vec![
-                c.leases.join("→"),
+                chain_text(c),
                 c.company.clone(),
                 c.room.clone(),
                 format!("{}–{}", c.from, c.last_day),
