@@ -195,9 +195,10 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
             let rows: Vec<Vec<String>> = rows
                 .into_iter()
                 .map(|a| {
+                    // `correction` is no document kind: a 수정세금계산서.
                     let kind = match crate::domain::tax_document::DocKind::parse(&a.kind) {
-                        Ok(k) if a.kind != "correction" => crate::i18n::labels::doc_kind(k, lang).to_owned(),
-                        _ => lang.pick("수정세금계산서", "correction").to_owned(),
+                        Ok(k) => crate::i18n::labels::doc_kind(k, lang).to_owned(),
+                        Err(_) => lang.pick("수정세금계산서", "correction").to_owned(),
                     };
                     vec![a.statement, kind, a.corrects.unwrap_or_default(), a.approval_no, a.confirmed_on.to_string()]
                 })

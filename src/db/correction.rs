@@ -3,7 +3,7 @@
 //! 세금계산서 (`domain::tax_correction`), waiting first for the original's
 //! approval number and then for its own.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Store;
@@ -36,7 +36,7 @@ pub struct MonthCorrection {
 /// The last day of the month `2026-10`.
 fn last_day(month: &str) -> Option<NaiveDate> {
     let (y, m) = parse_month(month).ok()?;
-    NaiveDate::from_ymd_opt(y, m, 1)?.checked_add_months(Months::new(1))?.pred_opt()
+    crate::domain::lease::month_period(y, m)?.end().pred_opt()
 }
 
 /// What a corrected statement's 세금계산서 was: its supply, its month's

@@ -14,7 +14,7 @@ use super::write::json;
 use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::deposit::{EntryKind, Ledger, Span, chains, settle as settle_rule};
 use crate::domain::time::{date_text, parse_date};
-use crate::domain::{Brn, Capability, Field, ForField, Invalid, PaymentMethod, Problem, Won, text};
+use crate::domain::{Capability, Field, ForField, Invalid, PaymentMethod, Problem, Won, text};
 use crate::error::{Refusal, Result};
 use crate::store::Sql;
 use crate::store::sql::deposit::{self as sql, LeaseRow, NewEntry};
@@ -49,10 +49,6 @@ impl Chain {
     pub fn ended_by(&self, on: NaiveDate) -> bool {
         self.last_day < on
     }
-}
-
-fn shown_brn(digits: &str) -> String {
-    Brn::parse(digits).map_or_else(|_| digits.to_owned(), |b| b.to_string())
 }
 
 /// Every chain of a company's leases (or of all), with what its deposit
@@ -95,7 +91,7 @@ fn chain_of(first: &LeaseRow, last: &LeaseRow, ids: &[i64], ledger: Ledger) -> C
     Chain {
         leases: ids.iter().map(|id| numbered("L", *id)).collect(),
         company: last.company.clone(),
-        brn: shown_brn(&last.brn),
+        brn: super::statement::shown_brn(Some(last.brn.clone())),
         room: last.room.clone(),
         from: first.from,
         last_day: last.end.pred_opt().unwrap_or(last.end),
@@ -108,10 +104,19 @@ fn chain_of(first: &LeaseRow, last: &LeaseRow, ids: &[i64], ledger: Ledger) -> C
 /// The chain a lease is in, and the chain's lease ids; refused naming the
 /// lease if there is none such.
 fn chain_with(db: Sql<'_>, code: &str) -> Result<(Chain, Vec<i64>)> {
+    let (id, company) = lease_of(db, code)?;
+    chains_of(db, Some(company))?.into_iter().find(|(_, ids)| ids.contains(&id)).ok_or_else(|| not_found(code))
+}
+
+fn not_found(code: &str) -> crate::error::Error {
+    Invalid::new(Field::Lease, code, Problem::NotFound).into()
+}
+
+/// The lease a code names and its company; refused naming the code.
+fn lease_of(db: Sql<'_>, code: &str) -> Result<(i64, i64)> {
     let id = parse_numbered("L", code, "L-0001").field(Field::Lease, code)?;
-    let not_found = || Invalid::new(Field::Lease, code, Problem::NotFound);
-    let company = sql::company_of(db, id)?.ok_or_else(not_found)?;
-    chains_of(db, Some(company))?.into_iter().find(|(_, ids)| ids.contains(&id)).ok_or_else(|| not_found().into())
+    let company = sql::company_of(db, id)?.ok_or_else(|| not_found(code))?;
+    Ok((id, company))
 }
 
 /// The chains that hold or were signed with a deposit, of one company (by
@@ -295,7 +300,7 @@ pub struct Movement {
 
 /// The movements of the chains of a company (or of all), chain by chain,
 /// each in the order recorded.
-fn movements_of(db: Sql<'_>, company_id: Option<i64>, only: Option<&[i64]>) -> Result<Vec<(Chain, Vec<Movement>)>> {
+fn movements_of(db: Sql<'_>, company_id: Option<i64>) -> Result<Vec<(Chain, Vec<Movement>)>> {
     let entries = sql::entries(db, company_id)?;
     let chains = chains_of(db, company_id)?;
     // Each entry to its chain in one pass, keeping the order recorded.
@@ -308,10 +313,7 @@ fn movements_of(db: Sql<'_>, company_id: Option<i64>, only: Option<&[i64]>) -> R
         }
     }
     let mut out = Vec::new();
-    for ((chain, ids), mine) in chains.into_iter().zip(of_chain) {
-        if only.is_some_and(|o| o != ids.as_slice()) {
-            continue;
-        }
+    for ((chain, _), mine) in chains.into_iter().zip(of_chain) {
         let mut ledger = Ledger::default();
         let mut moves = Vec::new();
         for e in mine {
@@ -337,15 +339,18 @@ fn movements_of(db: Sql<'_>, company_id: Option<i64>, only: Option<&[i64]>) -> R
 
 /// A chain and every movement of its deposit, in the order recorded.
 pub fn movements(store: &Store, lease: &str) -> Result<(Chain, Vec<Movement>)> {
-    let (chain, ids) = chain_with(store.sql(), lease.trim())?;
-    let company = sql::company_of(store.sql(), ids.first().copied().unwrap_or_default())?;
-    let moves = movements_of(store.sql(), company, Some(&ids))?.into_iter().next().map(|(_, m)| m).unwrap_or_default();
-    Ok((chain, moves))
+    let lease = lease.trim();
+    let (id, company) = lease_of(store.sql(), lease)?;
+    let code = numbered("L", id);
+    movements_of(store.sql(), Some(company))?
+        .into_iter()
+        .find(|(c, _)| c.leases.contains(&code))
+        .ok_or_else(|| not_found(lease))
 }
 
 /// Every movement of every deposit, chain by chain.
 pub fn ledger(store: &Store) -> Result<Vec<Movement>> {
-    Ok(movements_of(store.sql(), None, None)?.into_iter().flat_map(|(_, m)| m).collect())
+    Ok(movements_of(store.sql(), None)?.into_iter().flat_map(|(_, m)| m).collect())
 }
 
 /// The chains whose deposit went out beyond what came in, and the offsets

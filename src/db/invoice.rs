@@ -6,7 +6,6 @@
 //! document — a 세금계산서 goes to a business; their statements are named
 //! apart so that nobody wonders where they went.
 
-use chrono::Months;
 use serde::Serialize;
 
 use super::{Store, statement};
@@ -43,10 +42,8 @@ pub struct MonthDocuments {
 /// The documents of `month`'s issued statements, in statement order.
 pub fn month(store: &Store, month: &str) -> Result<MonthDocuments> {
     let (y, m) = parse_month(month).field(Field::Month, month)?;
-    let first = chrono::NaiveDate::from_ymd_opt(y, m, 1);
-    let last_day = first
-        .and_then(|d| d.checked_add_months(Months::new(1)))
-        .and_then(|d| d.pred_opt())
+    let last_day = crate::domain::lease::month_period(y, m)
+        .and_then(|p| p.end().pred_opt())
         .ok_or_else(|| Invalid::new(Field::Month, month, Problem::Format { example: "2026-12" }))?;
     let mut out = MonthDocuments::default();
     let approvals = sql::of_month(store.sql(), &month_text(y, m))?;

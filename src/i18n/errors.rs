@@ -17,6 +17,9 @@ fn names(list: &[String], lang: Lang) -> String {
 }
 
 pub fn refusal(r: &Refusal, lang: Lang) -> String {
+    if let Some(said) = super::money_errors::refusal(r, lang) {
+        return said;
+    }
     match r {
         Refusal::NotPermitted { user, role: None, admins, .. } => fill(
             lang.pick(
@@ -79,7 +82,8 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         | Refusal::DepositInFull { .. }
         | Refusal::DepositStillLeased { .. }
         | Refusal::OriginalWaiting { .. }
-        | Refusal::NothingHeld { .. } => super::money_errors::refusal(r, lang),
+        // Said by `money_errors` above.
+        | Refusal::NothingHeld { .. } => String::new(),
         Refusal::Duplicate { field: f, value } => fill(
             lang.pick("{0} '{1}'은(는) 이미 등록되어 있습니다", "{0} '{1}' is already registered"),
             &[&field(*f, lang), &shown(value)],

@@ -5,9 +5,10 @@ use super::labels::{self, field};
 use super::{Lang, fill};
 use crate::error::Refusal;
 
-/// The refusal in the person's language; `errors::refusal` hands these on.
-pub(super) fn refusal(r: &Refusal, lang: Lang) -> String {
-    match r {
+/// The refusal in the person's language; `None` for one not about money
+/// (`errors::refusal` says those).
+pub(super) fn refusal(r: &Refusal, lang: Lang) -> Option<String> {
+    Some(match r {
         Refusal::NoRepresentative { statement, party, name } => fill(
             lang.pick(
                 "{0}의 공급받는자 {1}({2})에 대표자 성명이 없어 세금계산서를 쓸 수 없습니다 — 기업은 `kiln company edit … --representative`, 기관은 `kiln party set-representative {2} 이름`",
@@ -52,6 +53,6 @@ pub(super) fn refusal(r: &Refusal, lang: Lang) -> String {
             lang.pick("{0}에 보관 중인 보증금이 없습니다", "no deposit is held for {0}"),
             &[lease],
         ),
-        other => super::errors::refusal(other, lang),
-    }
+        _ => return None,
+    })
 }

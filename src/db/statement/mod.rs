@@ -54,7 +54,9 @@ impl Statement {
     }
 }
 
-fn shown_brn(raw: Option<String>) -> String {
+/// A BRN as people read it (`220-81-62517`); as stored if it does not
+/// parse, empty when there is none.
+pub(crate) fn shown_brn(raw: Option<String>) -> String {
     raw.map(|raw| Brn::parse(&raw).map_or(raw, |b| b.to_string())).unwrap_or_default()
 }
 
