@@ -41,6 +41,9 @@ pub enum Refusal {
     NothingHeld { lease: String },
     /// A correction document confirmed before the document it corrects.
     OriginalWaiting { corrects: String },
+    /// A month issued while a voucher programme with no payer paid a share
+    /// of its use: no one could be billed the share.
+    NoPayer { programme: String, month: String },
     /// A value that must be unique is taken.
     Duplicate { field: Field, value: String },
     /// The demo fills only an empty database.

@@ -61,6 +61,10 @@ fn a_seat_is_charged_a_waiting_one_is_not_and_a_cancellation_before_the_first_se
     let mut s = open_at(&db.path, &me(), "2026-12-05 09:00");
     statement::issue(&mut s, "2026-11", None).unwrap();
     assert_eq!(fee_lines(&s, "2026-12"), [], "nothing billed twice");
+    // Nor taken back: a fee is not the month's use, which later months
+    // correct.
+    let december = statement::show(&s, BRN, "2026-12").unwrap();
+    assert!(december.lines.iter().all(|l| l.kind != LineKind::Adjustment), "{:?}", december.lines);
     let docs = invoice::month(&s, "2026-11").unwrap();
     let exempt = docs.documents.iter().find(|d| d.document.kind == DocKind::Invoice).unwrap();
     assert_eq!((exempt.document.supply, exempt.document.tax), (Won(300_000), Won(0)));

@@ -233,7 +233,9 @@ fn an_organisations_representative_is_set_and_a_companys_is_refused_there() {
     json(kiln(&db).args(["party", "set-representative", &code, "김총장", "--json"]));
     let audited = common::texts(
         &db.path,
-        "SELECT action FROM audit_log WHERE entity = 'party' AND action = 'set-representative'",
+        &format!(
+            "SELECT action FROM audit_log WHERE entity = 'party' AND entity_id = '{code}' AND action = 'set-representative'"
+        ),
     );
     assert_eq!(audited.len(), 1);
 }

@@ -13,6 +13,11 @@ use kiln::db::check;
 const COMPANIES_ONLY: &str = "
 DROP TRIGGER statement_kept;
 DROP TRIGGER statement_line_kept;
+DROP TRIGGER tax_approval_kept;
+DROP TRIGGER tax_correction_kept;
+DELETE FROM tax_approval WHERE statement_id IN (SELECT id FROM statement WHERE company_id IS NULL);
+DELETE FROM tax_correction WHERE statement_id IN (SELECT id FROM statement WHERE company_id IS NULL)
+                              OR corrects_id IN (SELECT id FROM statement WHERE company_id IS NULL);
 DELETE FROM payment WHERE statement_id IN (SELECT id FROM statement WHERE company_id IS NULL);
 DELETE FROM statement_line WHERE statement_id IN (SELECT id FROM statement WHERE company_id IS NULL);
 DELETE FROM statement WHERE company_id IS NULL;

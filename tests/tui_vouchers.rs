@@ -46,12 +46,19 @@ fn a_programme_is_added_through_its_form_and_its_refusals_show_beside_the_field(
     key(&mut app, 'n');
     let t = screen(&app, 80, 24);
     insta::assert_snapshot!("programme_form_ko_80x24", t);
-    for label in ["새 바우처 지원사업", "사업명", "지원 비율", "연간 지원 한도", "마지막 날", "비우면 모든 장비"]
+    for label in
+        ["새 바우처 지원사업", "사업명", "지불 주체", "지원 비율", "연간 지원 한도", "마지막 날", "비우면 모든 장비"]
     {
         assert!(t.contains(label), "{label}: {t}");
     }
     fill(&mut app, Field::ProgrammeName, "강릉 세라믹 바우처");
-    fill(&mut app, Field::Funder, "강릉시");
+    fill(&mut app, Field::Funder, "강원특별자치도");
+    // Who is billed the shares: a billing party, picked by name.
+    fill(&mut app, Field::Payer, "강원특별");
+    assert!(app.form().unwrap().picks.iter().any(|(_, row)| row.starts_with("강원특별자치도")), "offered");
+    press(&mut app, KeyCode::Enter);
+    let payer = app.form().unwrap().value(Field::Payer);
+    assert!(payer.starts_with("BP-"), "the picked party's code: {payer}");
     fill(&mut app, Field::SupportShare, "50");
     fill(&mut app, Field::Cap, "0");
     press(&mut app, KeyCode::Enter);
@@ -84,6 +91,7 @@ fn a_programme_is_added_through_its_form_and_its_refusals_show_beside_the_field(
     assert_eq!((p.share.to_string().as_str(), p.cap.0), ("50 %", 1_000_000));
     assert_eq!(p.machines, ["EQ-0001", "EQ-0002"]);
     assert_eq!(p.classes, ["sme"]);
+    assert_eq!((p.payer.as_deref(), p.payer_name.as_deref()), (Some(payer.as_str()), Some("강원특별자치도")));
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Issue 20's worked example, by hand in won: a tenant with rent and fee,
-//! equipment use with a voucher, an exempt course fee and a correction of
-//! last month's check-out. The statement, the documents, their items, the
+//! equipment use with a voucher (its share billed to the ministry that
+//! funds the programme), an exempt course fee and a correction of last
+//! month's check-out. The statement, the documents, their items, the
 //! correction and the upload rows match it, column by column. On a real
 //! file, and on PostgreSQL with KILN_TEST_ENGINE=postgres.
 
@@ -60,6 +61,8 @@ fn example() -> (TempDb, Store) {
     used(&mut s, "2026-10-05", 2);
     drop(s);
     let mut s = open_at(&db.path, &me(), "2026-11-05 09:00");
+    // The tenant's statement first, then the ministry's: numbered so.
+    statement::issue(&mut s, "2026-10", Some(BRN)).unwrap();
     statement::issue(&mut s, "2026-10", None).unwrap();
     let c = invoice::Confirmation {
         statement: "2026-10-0001".into(),
@@ -72,6 +75,7 @@ fn example() -> (TempDb, Store) {
     booking::correct(&mut s, "1", None, Some("2026-10-05 12:00"), "체크아웃 누락: 실제 12시 종료").unwrap();
     used(&mut s, "2026-11-02", 4);
     training::enrol(&mut s, "KILN-301/2026-4", "P-0002", None).unwrap();
+    statement::issue(&mut s, "2026-11", Some(BRN)).unwrap();
     statement::issue(&mut s, "2026-11", None).unwrap();
     (db, s)
 }
@@ -79,11 +83,17 @@ fn example() -> (TempDb, Store) {
 #[test]
 fn the_statement_documents_and_correction_match_the_example_by_hand() {
     let (_db, s) = example();
-    // October as issued: 500,000 + 100,000 + (2 h × 42,000 − 70 %) 25,200.
+    // October as issued: 500,000 + 100,000 + (2 h × 42,000 − 70 %) 25,200;
+    // the programme's 70 %, 58,800, to the ministry that funds it.
     let oct = invoice::month(&s, "2026-10").unwrap();
-    assert_eq!(oct.documents.len(), 1);
-    let october = &oct.documents[0].document;
+    assert_eq!(oct.documents.len(), 2);
+    let october = &oct.documents.iter().find(|d| d.party == "BP-0001").unwrap().document;
     assert_eq!((october.kind, october.supply, october.tax), (DocKind::TaxInvoice, Won(625_200), Won(62_520)));
+    let ministry = oct.documents.iter().find(|d| d.brn == "138-83-01234").unwrap();
+    assert_eq!(ministry.statement, "2026-10-0002");
+    let share = &ministry.document;
+    assert_eq!((share.kind, share.supply, share.tax), (DocKind::TaxInvoice, Won(58_800), Won(5_880)));
+    assert_eq!(share.items[0].name, "장비사용료 바우처 지원금");
 
     // November: rent, fee, 4 h × 42,000 = 168,000 less the voucher's
     // 117,600, the course fee (exempt), and October corrected: 3 h make
@@ -107,24 +117,49 @@ fn the_statement_documents_and_correction_match_the_example_by_hand() {
     assert_eq!((t.supply, t.exempt, t.vat, t.total), (Won(963_000), Won(300_000), Won(66_300), Won(1_029_300)));
 
     let m = invoice::month(&s, "2026-11").unwrap();
-    let tax_invoice = &m.documents.iter().find(|d| d.document.kind == DocKind::TaxInvoice).unwrap().document;
+    let ours = |d: &&invoice::MonthDocument| d.party == "BP-0001";
+    let tax_invoice =
+        &m.documents.iter().filter(ours).find(|d| d.document.kind == DocKind::TaxInvoice).unwrap().document;
     assert_eq!((tax_invoice.supply, tax_invoice.tax), (Won(650_400), Won(65_040)));
     let items: Vec<(&str, i64, i64)> =
         tax_invoice.items.iter().map(|i| (i.name.as_str(), i.supply.0, i.tax.0)).collect();
     assert_eq!(items, [("임대료", 500_000, 50_000), ("관리비", 100_000, 10_000), ("장비사용료", 50_400, 5_040)]);
-    let exempt = &m.documents.iter().find(|d| d.document.kind == DocKind::Invoice).unwrap().document;
+    let exempt = &m.documents.iter().filter(ours).find(|d| d.document.kind == DocKind::Invoice).unwrap().document;
     assert_eq!((exempt.supply, exempt.tax), (Won(300_000), Won(0)));
     assert_eq!((exempt.items[0].name.as_str(), exempt.items[0].supply), ("교육비", Won(300_000)));
     // The correction of October's 세금계산서: reason 2, the difference.
-    assert_eq!(m.corrections.len(), 1);
-    let fix = &m.corrections[0].correction;
+    assert_eq!(m.corrections.len(), 2, "the tenant's and the ministry's");
+    let ours = m.corrections.iter().find(|c| c.party == "BP-0001").unwrap();
+    let fix = &ours.correction;
     assert_eq!((fix.reason, fix.supply, fix.tax), (Reason::SupplyChanged, Won(12_600), Won(1_260)));
-    assert_eq!(m.corrections[0].original_approval.as_deref(), Some(OCTOBER_APPROVAL));
+    assert_eq!(ours.original_approval.as_deref(), Some(OCTOBER_APPROVAL));
     assert_eq!(fix.written_on.to_string(), "2026-11-26");
     // Documents and the correction carry every taxable won of the
     // statement and its VAT: 650,400 + 12,600 = 663,000; 65,040 + 1,260.
     assert_eq!(tax_invoice.supply.0 + fix.supply.0, t.supply.0 - t.exempt.0);
     assert_eq!(tax_invoice.tax.0 + fix.tax.0, t.vat.0);
+
+    // The ministry's November: the programme's 117,600 of the 4 hours
+    // (with the party's 50,400, the 168,000 they cost), and October's
+    // share corrected: 70 % of 126,000 is 88,200, 29,400 more than billed.
+    let funder = statement::show(&s, "138-83-01234", "2026-11").unwrap();
+    let lines: Vec<(LineKind, i64)> = funder.lines.iter().map(|l| (l.kind, l.amount.0)).collect();
+    assert_eq!(lines, [(LineKind::Voucher, 117_600), (LineKind::Adjustment, 29_400)]);
+    assert!(funder.lines[0].detail.ends_with("세라소재"), "names whose use: {}", funder.lines[0].detail);
+    assert_eq!(funder.lines[0].terms.voucher.as_deref(), Some("VP-0001"));
+    assert_eq!(funder.lines[1].subject, "2026-10-0002");
+    assert_eq!(funder.lines[0].amount.0 + nov.lines[2].amount.0, 4 * 42_000);
+    let f = &funder.totals;
+    assert_eq!((f.supply, f.vat, f.total), (Won(147_000), Won(14_700), Won(161_700)));
+    let theirs = m.documents.iter().find(|d| d.brn == "138-83-01234").unwrap();
+    assert_eq!((theirs.document.supply, theirs.document.tax), (Won(117_600), Won(11_760)));
+    // Its correction waits for October's document to be confirmed.
+    let fix = m.corrections.iter().find(|c| c.brn == "138-83-01234").unwrap();
+    assert_eq!(
+        (fix.correction.reason, fix.correction.supply, fix.correction.tax),
+        (Reason::SupplyChanged, Won(29_400), Won(2_940))
+    );
+    assert_eq!((fix.original_approval.as_deref(), fix.statement.as_str()), (None, funder.number.as_deref().unwrap()));
     // The deposit is on none of it.
     assert!(nov.lines.iter().all(|l| l.amount != Won(3_000_000)));
     assert!(check::run(&s).unwrap().is_clean(), "{:?}", check::run(&s).unwrap());
@@ -181,6 +216,13 @@ fn the_upload_rows_fill_every_required_column_where_the_reference_puts_it() {
         assert_eq!((cell(head, col).as_str(), cell(row, col).as_str()), (header, value), "column {col}");
     }
     assert_eq!(head.len(), 59, "A–BG");
+    // The ministry's: the programme's shares, to its 고유번호.
+    let funder = &rows[7];
+    let expect = [("K", "1388301234"), ("M", "과학기술정보통신부"), ("N", "한지원"), ("T", "117600"), ("U", "11760")];
+    for (col, value) in expect {
+        assert_eq!(cell(funder, col), value, "the ministry's column {col}");
+    }
+    assert_eq!((cell(funder, "V"), cell(funder, "X")), ("2026-11-0002".into(), "장비사용료 바우처 지원금".into()));
 
     let rows = sheet(&out.join("kiln-invoices-2026-11-1.xlsx"));
     let (head, row) = (&rows[5], &rows[6]);

@@ -46,9 +46,12 @@ pub enum ProgrammeCmd {
         /// 사업명
         #[arg(long)]
         name: String,
-        /// 주관기관: who pays the programme's share
+        /// 주관기관, by name, as printed
         #[arg(long)]
         funder: String,
+        /// The billing party its shares are billed to (BP-0012 or a BRN): the funder as kiln bills it
+        #[arg(long)]
+        payer: Option<String>,
         /// The share of a covered use it pays, in percent (70)
         #[arg(long, allow_hyphen_values = true)]
         share: String,
@@ -66,6 +69,15 @@ pub enum ProgrammeCmd {
         /// Rate classes it covers, comma-separated (sme,tenant) [default: every class]
         #[arg(long)]
         classes: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Give a programme with none the billing party its shares are billed to (admins; once)
+    SetPayer {
+        programme: String,
+        /// BP-0012 or a BRN
+        #[arg(long)]
+        payer: String,
         #[arg(long)]
         json: bool,
     },
@@ -132,6 +144,7 @@ fn print_programmes(rows: &[Programme], lang: Lang) -> Result<()> {
         lang.pick("코드", "code"),
         lang.pick("사업명", "name"),
         lang.pick("주관기관", "funder"),
+        lang.pick("지불 주체", "payer"),
         lang.pick("지원 비율", "share"),
         lang.pick("연간 한도", "yearly cap"),
         lang.pick("기간", "period"),
@@ -147,6 +160,7 @@ fn print_programmes(rows: &[Programme], lang: Lang) -> Result<()> {
                 p.code.clone(),
                 p.name.clone(),
                 p.funder.clone(),
+                p.payer.clone().unwrap_or_else(|| lang.pick("없음", "none").to_owned()),
                 p.share.to_string(),
                 p.cap.to_string(),
                 format!("{} ~ {}", p.from, p.last_day),
@@ -198,6 +212,7 @@ pub fn voucher_cmd(env: &Env, cmd: VoucherCmd) -> Result<()> {
         VoucherCmd::Programme(ProgrammeCmd::Add {
             name,
             funder,
+            payer,
             share,
             cap,
             from,
@@ -209,6 +224,7 @@ pub fn voucher_cmd(env: &Env, cmd: VoucherCmd) -> Result<()> {
             let input = ProgrammeInput {
                 name,
                 funder,
+                payer: payer.unwrap_or_default(),
                 share,
                 cap,
                 from,
@@ -218,6 +234,11 @@ pub fn voucher_cmd(env: &Env, cmd: VoucherCmd) -> Result<()> {
             };
             let mut store = env.open_existing()?;
             let p = voucher::add(&mut store, &input)?;
+            one(&p, j, || print_programmes(std::slice::from_ref(&p), lang))
+        }
+        VoucherCmd::Programme(ProgrammeCmd::SetPayer { programme, payer, json: j }) => {
+            let mut store = env.open_existing()?;
+            let p = voucher::set_payer(&mut store, &programme, &payer)?;
             one(&p, j, || print_programmes(std::slice::from_ref(&p), lang))
         }
         VoucherCmd::Programme(ProgrammeCmd::List { search, json: j }) => {

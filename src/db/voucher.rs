@@ -24,7 +24,7 @@ use crate::domain::codes::{numbered, parse_numbered};
 use crate::domain::party::class_code;
 use crate::domain::pricing::VoucherTerms;
 use crate::domain::voucher::{GrantInput, ProgrammeInput, grant_terms};
-use crate::domain::{Capability, Field, ForField, Invalid, Minute, Problem, Won};
+use crate::domain::{Capability, Field, ForField, Invalid, Minute, Problem, Won, text};
 use crate::error::{Refusal, Result};
 use crate::store::Sql;
 use crate::store::sql::voucher as sql;
@@ -61,13 +61,37 @@ pub fn add(store: &mut Store, input: &ProgrammeInput) -> Result<Programme> {
                 .ok_or_else(|| Invalid::new(Field::RateClass, raw, Problem::NotFound))?;
             classes.push(id);
         }
+        let payer = new.payer.as_deref().map(|p| party::resolve(w.sql(), p, Field::Payer)).transpose()?;
         let id = sql::next_id(w.sql())?;
         let code = numbered("VP", id);
-        sql::insert(w.sql(), id, &code, &new, (&machines, &classes), w.now())?;
+        sql::insert(w.sql(), id, &code, (&new, payer.map(|p| p.id)), (&machines, &classes), w.now())?;
         super::search::refresh(w.sql(), super::search::Table::Programme, id)?;
         let p = find(w.sql(), &code)?;
         w.audit("voucher_programme", &code, "add", None, Some(json(&p)))?;
         Ok(p)
+    })
+}
+
+/// Gives a programme its payer (admins): the billing party its shares are
+/// billed to, from the first month not yet issued (the shares of months
+/// issued before were settled outside kiln). Once only: a payer changed
+/// would move shares already billed.
+pub fn set_payer(store: &mut Store, code: &str, payer: &str) -> Result<Programme> {
+    let raw = payer;
+    let payer = text::required(raw, 100).field(Field::Payer, raw)?;
+    store.write(Capability::Billing, |w| {
+        let p = find(w.sql(), code)?;
+        let party = party::resolve(w.sql(), &payer, Field::Payer)?;
+        if let Some(given) = &p.payer {
+            let value = format!("{} {given}", p.code);
+            return Err(Refusal::Duplicate { field: Field::Payer, value }.into());
+        }
+        let latest = crate::store::sql::statement::latest_month(w.sql())?;
+        let from = latest.and_then(|m| m.checked_add_months(chrono::Months::new(1)));
+        sql::set_payer(w.sql(), p.id, party.id, from)?;
+        let after = find(w.sql(), code)?;
+        w.audit("voucher_programme", &p.code, "set-payer", Some(json(&p)), Some(json(&after)))?;
+        Ok(after)
     })
 }
 

@@ -6,6 +6,7 @@
 use chrono::Datelike;
 
 use crate::db::{Page, Store, voucher};
+use crate::domain::party::PartyInput;
 use crate::domain::voucher::{GrantInput, ProgrammeInput};
 use crate::error::Result;
 
@@ -18,14 +19,40 @@ pub fn register_machines(store: &mut Store) -> Result<()> {
     Ok(())
 }
 
-/// Adds the programmes and their grants; how many grants.
+/// The funders as billed: (name, 고유번호, representative). Each programme's
+/// shares are billed to its funder monthly.
+const FUNDERS: [(&str, &str, &str); 2] =
+    [("과학기술정보통신부", "138-83-01234", "한지원"), ("강원특별자치도", "223-83-00310", "박서연")];
+
+/// Adds each funder as a billing party; their codes.
+fn funders(store: &mut Store) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (name, brn, representative) in FUNDERS {
+        let input = PartyInput {
+            kind: "organisation".into(),
+            name: name.into(),
+            brn: brn.into(),
+            class: "external".into(),
+            ..PartyInput::default()
+        };
+        let p = crate::db::party::add(store, &input)?;
+        crate::db::party::set_representative(store, &p.code, representative)?;
+        out.push(p.code);
+    }
+    Ok(out)
+}
+
+/// Adds the programmes, their funders and their grants; how many grants.
 pub fn add(store: &mut Store) -> Result<usize> {
     let year = store.now().date().year();
+    let payers = funders(store)?;
+    let payer = |i: usize| payers.get(i).cloned().unwrap_or_default();
     let national = voucher::add(
         store,
         &ProgrammeInput {
             name: "연구장비 공동이용 지원사업".into(),
-            funder: "과학기술정보통신부".into(),
+            funder: FUNDERS[0].0.into(),
+            payer: payer(0),
             share: "70".into(),
             cap: "30,000,000".into(),
             from: format!("{}-01-01", year - 1),
@@ -37,7 +64,8 @@ pub fn add(store: &mut Store) -> Result<usize> {
         store,
         &ProgrammeInput {
             name: "강원 세라믹 기업지원 바우처".into(),
-            funder: "강원특별자치도".into(),
+            funder: FUNDERS[1].0.into(),
+            payer: payer(1),
             share: "50".into(),
             cap: "1,000,000".into(),
             from: format!("{year}-01-01"),

@@ -133,6 +133,8 @@ pub enum Field {
     ProjectNumber,
     /// 전문기관: who funds a project or a voucher programme.
     Funder,
+    /// The billing party a voucher programme's shares are billed to.
+    Payer,
     Budget,
     /// A consumable (소모품), by code.
     Consumable,

@@ -28,10 +28,13 @@ pub enum LineKind {
     WriteOff,
     /// A course's fee for an enrolment (교육비), or its refund.
     CourseFee,
+    /// A voucher programme's share of a party's use, billed to the
+    /// programme's payer.
+    Voucher,
 }
 
 impl LineKind {
-    pub const ALL: [LineKind; 11] = [
+    pub const ALL: [LineKind; 12] = [
         LineKind::Rent,
         LineKind::Fee,
         LineKind::Usage,
@@ -43,6 +46,7 @@ impl LineKind {
         LineKind::Adjustment,
         LineKind::WriteOff,
         LineKind::CourseFee,
+        LineKind::Voucher,
     ];
 
     pub fn code(self) -> &'static str {
@@ -58,6 +62,7 @@ impl LineKind {
             LineKind::Adjustment => "adjustment",
             LineKind::WriteOff => "write-off",
             LineKind::CourseFee => "course-fee",
+            LineKind::Voucher => "voucher",
         }
     }
 
@@ -103,6 +108,10 @@ pub struct LineTerms {
     /// The enrolment a course fee (or its refund) is for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub enrolment: Option<i64>,
+    /// The party whose use a voucher share paid (its id; the line's detail
+    /// names it).
+    #[serde(skip)]
+    pub paid_for: Option<i64>,
 }
 
 /// The unit a quantity is counted in.

@@ -139,6 +139,7 @@ enum Group {
     Surcharge,
     Carried,
     CourseFee,
+    Voucher,
 }
 
 impl Group {
@@ -152,6 +153,7 @@ impl Group {
             LineKind::LateCancel | LineKind::NoShow => Group::Cancellation,
             LineKind::Surcharge => Group::Surcharge,
             LineKind::CourseFee => Group::CourseFee,
+            LineKind::Voucher => Group::Voucher,
             LineKind::Adjustment if line.subject.is_empty() => Group::Carried,
             // A correction is a 수정세금계산서; a write-off is not billed.
             LineKind::Adjustment | LineKind::WriteOff => return None,
@@ -170,6 +172,7 @@ impl Group {
             Group::Surcharge => "연체 가산금",
             Group::Carried => "미청구 사용",
             Group::CourseFee => "교육비",
+            Group::Voucher => "장비사용료 바우처 지원금",
         }
     }
 }

@@ -16,8 +16,12 @@ use super::{Percent, Won};
 pub struct ProgrammeInput {
     /// 사업명 (`연구장비 공동이용 지원사업`).
     pub name: String,
-    /// 주관기관: who pays the programme's share.
+    /// 주관기관, by name, as printed.
     pub funder: String,
+    /// The billing party its shares are billed to (`BP-0012` or a BRN):
+    /// the funder as kiln bills it. Empty: none yet (nothing it pays can be
+    /// issued until one is given).
+    pub payer: String,
     /// The programme's share of a covered line, in percent (`70`).
     pub share: String,
     /// The most it pays for one party in one year, in won.
@@ -34,6 +38,7 @@ pub struct ProgrammeInput {
 pub struct NewProgramme {
     pub name: String,
     pub funder: String,
+    pub payer: Option<String>,
     pub share: Percent,
     pub cap: Won,
     pub from: NaiveDate,
@@ -78,6 +83,8 @@ impl ProgrammeInput {
     pub fn validate(&self) -> Result<NewProgramme, Invalid> {
         let name = text::name(&self.name, 200).field(Field::ProgrammeName, &self.name)?;
         let funder = text::name(&self.funder, 100).field(Field::Funder, &self.funder)?;
+        let payer = text::clean(&self.payer, 100).field(Field::Payer, &self.payer)?;
+        let payer = Some(payer).filter(|p| !p.is_empty());
         let share = share(&self.share)?;
         let cap = positive_won(&self.cap, Field::Cap)?;
         let from = parse_date(&self.from).field(Field::From, &self.from)?;
@@ -86,7 +93,7 @@ impl ProgrammeInput {
             return Err(Invalid::new(Field::LastDay, &self.last_day, Problem::NotBefore { earliest: date_text(from) }));
         }
         let (machines, classes) = (codes(&self.machines), codes(&self.classes));
-        Ok(NewProgramme { name, funder, share, cap, from, last_day, machines, classes })
+        Ok(NewProgramme { name, funder, payer, share, cap, from, last_day, machines, classes })
     }
 }
 
@@ -186,6 +193,7 @@ mod tests {
             last_day: "2026-12-31".into(),
             machines: vec!["EQ-0001, EQ-0002".into(), "eq-0001".into()],
             classes: Vec::new(),
+            payer: String::new(),
         }
     }
 
@@ -195,6 +203,9 @@ mod tests {
         assert_eq!(p.share, Percent::from_bp(7000).unwrap());
         assert_eq!(p.cap, Won(30_000_000));
         assert_eq!(p.machines, ["EQ-0001", "EQ-0002"]);
+        assert_eq!(p.payer, None, "no payer typed: none yet");
+        let paid = ProgrammeInput { payer: " BP-0012 ".into(), ..input() }.validate().unwrap();
+        assert_eq!(paid.payer.as_deref(), Some("BP-0012"));
     }
 
     #[test]
@@ -208,6 +219,7 @@ mod tests {
             (ProgrammeInput { cap: String::new(), ..input() }, Field::Cap),
             (ProgrammeInput { last_day: "2025-12-31".into(), ..input() }, Field::LastDay),
             (ProgrammeInput { funder: " ".into(), ..input() }, Field::Funder),
+            (ProgrammeInput { payer: "BP-\u{7}".into(), ..input() }, Field::Payer),
         ] {
             assert_eq!(change.validate().unwrap_err().field, field, "{change:?}");
         }

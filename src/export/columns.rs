@@ -287,6 +287,8 @@ pub const VOUCHER_PROGRAMMES: &[Column] = &[
     col("code", "사업 코드", "Programme", K::Text),
     col("name", "사업명", "Name", K::Text),
     col("funder", "주관기관", "Funder", K::Text),
+    col("payer", "지불 주체", "Payer", K::Text),
+    col("payer_name", "지불 주체 이름", "Payer name", K::Text),
     col("cap", "연간 지원 한도", "Yearly cap", K::Won),
     col("from", "시작일", "From", K::Date),
     col("last_day", "마지막 날", "Last day", K::Date),

@@ -82,6 +82,7 @@ pub fn refusal(r: &Refusal, lang: Lang) -> String {
         | Refusal::DepositInFull { .. }
         | Refusal::DepositStillLeased { .. }
         | Refusal::OriginalWaiting { .. }
+        | Refusal::NoPayer { .. }
         // Said by `money_errors` above.
         | Refusal::NothingHeld { .. } => String::new(),
         Refusal::Duplicate { field: f, value } => fill(

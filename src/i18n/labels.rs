@@ -122,6 +122,7 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::Project => ("과제", "project"),
         F::ProjectNumber => ("과제번호", "project number"),
         F::Funder => ("전문기관", "funder"),
+        F::Payer => ("지불 주체", "payer"),
         F::LateCancelShare => ("늦은 취소 부과율(%)", "late cancellation charge (%)"),
         F::NoShowShare => ("노쇼 부과율(%)", "no-show charge (%)"),
         F::ArrearsBlock => ("연체 시 예약 제한(개월)", "arrears: block bookings after (months)"),
@@ -349,6 +350,7 @@ pub fn statement_line(line: &crate::domain::statement::Line, lang: Lang) -> Stri
         LineKind::Adjustment => Msg::LineAdjustment,
         LineKind::WriteOff => Msg::LineWriteOff,
         LineKind::CourseFee => Msg::LineCourseFee,
+        LineKind::Voucher => Msg::LineVoucherShare,
     };
     if line.kind == LineKind::CourseFee && line.amount.0 < 0 {
         return format!("{} {} ({})", Msg::LineCourseRefund.text(lang), line.subject, line.detail);

@@ -82,6 +82,7 @@ messages! {
     FormEveryMachineHint => "EQ-0001, EQ-0002 (비우면 모든 장비)", "EQ-0001, EQ-0002 (empty: every machine)";
     FormEveryClassHint => "sme, academia (비우면 모든 구분)", "sme, academia (empty: every class)";
     FormGrantPartyHint => "청구처: 이름·BP-코드·사업자번호", "billing party: name, BP- code or BRN";
+    FormPayerHint => "지원금을 청구할 곳: 이름·BP-코드·사업자번호", "billed the shares: name, BP- code or BRN";
     FormGrantCapHint => "비우면 사업 한도 {0}원", "empty: the programme's cap, {0} won";
     NoProgrammes => "지원사업이 없습니다: 먼저 n으로 추가하세요", "No programmes: add one first with n";
     SavedProgramme => "지원사업 {0} {1}을(를) 추가했습니다", "Programme {0} {1} added";
@@ -215,6 +216,7 @@ messages! {
     LineSurcharge => "연체 가산금", "Overdue surcharge";
     LineWriteOff => "손실 처리", "Written off";
     LineCourseFee => "교육비", "Course fee";
+    LineVoucherShare => "바우처 지원금", "Voucher share";
     LineCourseRefund => "교육비 환불", "Course fee refund";
     LineVoucher => "바우처 {0} -{1}", "voucher {0} -{1}";
     UnitMonth => "개월", " month";

@@ -41,6 +41,14 @@ pub(super) fn refusal(r: &Refusal, lang: Lang) -> Option<String> {
             &[lease, last_day],
         ),
 
+        Refusal::NoPayer { programme, month } => fill(
+            lang.pick(
+                "바우처 사업 {0}이(가) {1}의 사용료 일부를 지원했지만 지불 주체가 없어 청구할 곳이 없습니다 — 먼저 `kiln voucher programme set-payer {0} --payer BP-…`로 지원금을 청구할 기관을 정하세요",
+                "voucher programme {0} paid a share of {1}'s use but has no payer to bill it to — give it one first with `kiln voucher programme set-payer {0} --payer BP-…`",
+            ),
+            &[programme, month],
+        ),
+
         Refusal::OriginalWaiting { corrects } => fill(
             lang.pick(
                 "{0}의 세금계산서 승인번호가 아직 없습니다: 수정세금계산서는 원본이 발급된 뒤에 발급합니다 — 먼저 `kiln invoice confirm`으로 {0}의 승인번호를 기록하세요",

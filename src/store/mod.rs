@@ -77,6 +77,8 @@ pub enum Guard {
     EnrolmentFee,
     /// An approval number recorded for a second document.
     ApprovalOnce,
+    /// A voucher programme's payer changed or taken away once given.
+    VoucherPayer,
     /// A stored code in the wrong shape (`EQ-0007`, `301`).
     Code,
 }
@@ -84,7 +86,7 @@ pub enum Guard {
 impl Guard {
     /// The guard's name in the schema: the code SQLite's triggers raise and
     /// the constraint names PostgreSQL's schema gives.
-    pub const ALL: [(Guard, &'static str); 31] = [
+    pub const ALL: [(Guard, &'static str); 32] = [
         (Guard::BookingOverlap, "booking_overlap"),
         (Guard::ActualOverlap, "actual_overlap"),
         (Guard::DowntimeOverlap, "downtime_overlap"),
@@ -115,6 +117,7 @@ impl Guard {
         (Guard::DepositHeld, "deposit_held"),
         (Guard::EnrolmentFee, "enrolment_fee"),
         (Guard::ApprovalOnce, "approval_once"),
+        (Guard::VoucherPayer, "voucher_payer"),
         (Guard::Code, "code"),
     ];
 

@@ -1,6 +1,6 @@
 //! A small centre for the money tests: an SME of the cluster with two
 //! people, two machines with an operator and a consumable, a 70 % voucher
-//! programme and the SME's project.
+//! programme billed to its funder (a ministry), and the SME's project.
 
 use kiln::db::{Store, company, consumable, equipment, party, person, project, rate_class, voucher};
 use kiln::domain::company::CompanyInput;
@@ -13,6 +13,8 @@ use kiln::domain::voucher::ProgrammeInput;
 use super::TempDb;
 
 pub const BRN: &str = "124-81-00998";
+/// The programme's funder, billed its shares (고유번호 of a ministry).
+pub const FUNDER_BRN: &str = "138-83-01234";
 
 /// The OS account the tests and their processes run as: the admin.
 pub fn me() -> String {
@@ -22,7 +24,8 @@ pub fn me() -> String {
 /// An SME of the cluster (no lease: priced as the SME class, 30 % off) with
 /// two people, an FE-SEM at 60,000원 an hour (42,000원 for the SME) with an
 /// operator at 30,000원 an hour, a coating target at 12,000원, a 70 %
-/// voucher programme, and the SME's project. The database is made by the
+/// voucher programme whose shares are billed to the ministry (an
+/// organisation, [`FUNDER_BRN`]), and the SME's project. The database is made by the
 /// OS account the tests run as, which is its admin (processes run as it).
 pub fn centre() -> (TempDb, Store) {
     let (db, mut s) = TempDb::with_admin(&me());
@@ -60,6 +63,15 @@ pub fn centre() -> (TempDb, Store) {
     let discount = rate_class::ClassChange { discount: Some("30".into()), ..Default::default() };
     rate_class::set(&mut s, "sme", &discount).unwrap();
     party::set_class(&mut s, BRN, "sme").unwrap();
+    let funder = kiln::domain::party::PartyInput {
+        kind: "organisation".into(),
+        name: "과학기술정보통신부".into(),
+        brn: FUNDER_BRN.into(),
+        class: "external".into(),
+        ..Default::default()
+    };
+    let funder = party::add(&mut s, &funder).unwrap();
+    party::set_representative(&mut s, &funder.code, "한지원").unwrap();
     voucher::add(&mut s, &programme()).unwrap();
     let input = ProjectInput {
         party: BRN.into(),
@@ -78,6 +90,7 @@ pub fn programme() -> ProgrammeInput {
     ProgrammeInput {
         name: "연구장비 공동이용 지원사업".into(),
         funder: "과학기술정보통신부".into(),
+        payer: FUNDER_BRN.into(),
         share: "70".into(),
         cap: "30,000,000".into(),
         from: "2026-01-01".into(),

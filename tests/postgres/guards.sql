@@ -565,3 +565,22 @@ INSERT INTO tax_approval (statement_id, kind, approval_no, confirmed_on, confirm
 INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by) VALUES (2, 1, 2, '202611054100000000000001', '2026-12-06', 'op');
 -- ok
 INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by) VALUES (2, 1, 2, '202612064100000000000002', '2026-12-06', 'op');
+
+-- ===== voucher_payer: a programme's payer is given once, and kept
+-- setup
+INSERT INTO company (id, brn, name, sector, zone, stage, admitted_on) VALUES (1, '1000000001', 'Alpha', 'glass', 'gangneung', 'growth', '2024-03-01');
+INSERT INTO voucher_programme (id, code, name, funder, share, cap, from_date, last_day, created_at) VALUES (1, 'VP-0001', 'Shared equipment', 'Ministry', 7000, 1000000, '2026-01-01', '2026-12-31', '2026-01-05 09:00');
+INSERT INTO voucher_programme (id, code, name, funder, share, cap, from_date, last_day, created_at, payer_id) VALUES (2, 'VP-0002', 'Regional', 'Province', 5000, 1000000, '2026-01-01', '2026-12-31', '2026-01-05 09:00', 1);
+INSERT INTO statement (id, number, party_id, company_id, month, issued_on, due_on, supply, vat, total, issued_by) VALUES (1, '2026-11-0001', 1, 1, '2026-11', '2026-12-05', '2027-01-04', 100, 10, 110, 'op');
+-- expect 23514 voucher_payer
+UPDATE voucher_programme SET payer_from = '2026-11-01' WHERE id = 1;
+-- ok
+UPDATE voucher_programme SET payer_id = 1, payer_from = '2026-11-01' WHERE id = 1;
+-- expect 23514 voucher_payer
+UPDATE voucher_programme SET payer_id = 1 WHERE id = 2;
+-- expect 23514 voucher_payer
+UPDATE voucher_programme SET payer_id = NULL WHERE id = 2;
+-- expect 23514 statement_line_paid_for
+INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, amount, source, voucher) VALUES (1, 1, 'voucher', 'EQ-0001 FE-SEM', '11-02 09:00–13:00', 4, 'hour', 100, '1', 'VP-0001');
+-- ok
+INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, amount, source, voucher, paid_for) VALUES (1, 1, 'voucher', 'EQ-0001 FE-SEM', '11-02 09:00–13:00', 4, 'hour', 100, '1', 'VP-0001', 1);

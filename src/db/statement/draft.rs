@@ -43,7 +43,7 @@ fn penalties(db: Sql<'_>, party_id: i64, span: &Period<NaiveDate>) -> Result<Vec
 
 /// `11-26 13:00–15:00`, or with the end's date when it is another day
 /// (firings run for days).
-fn when(start: Minute, end: Option<Minute>) -> String {
+pub(super) fn when(start: Minute, end: Option<Minute>) -> String {
     let at = |m: Minute, shape: &str| m.to_datetime().format(shape).to_string();
     let until = match end {
         Some(e) if e.date() == start.date() => at(e, "%H:%M"),
@@ -82,11 +82,20 @@ pub(super) struct Inputs {
     written_off: HashMap<NaiveDate, Won>,
     /// Course fees charged or refunded by the month's end and not billed yet.
     fees: Vec<super::course_fee::Event>,
+    /// The shares the programmes it pays paid of others' use this month,
+    /// by start.
+    funded: Vec<super::funded::Funded>,
 }
 
 /// The months already issued (to anyone) before the month drafted, first
 /// first: the months whose changes reach the draft as corrections.
 pub(super) type Closed = [NaiveDate];
+
+/// Adds `sum` to what was billed for use in `month`.
+fn add_used(used: &mut HashMap<NaiveDate, Won>, month: NaiveDate, sum: Won) {
+    let at = used.entry(month).or_insert(Won::ZERO);
+    *at = Won(at.0 + sum.0);
+}
 
 /// The first minute of `d`, where bookings' starts are compared.
 fn midnight(d: NaiveDate) -> Minute {
@@ -145,6 +154,7 @@ pub(super) fn inputs(db: Sql<'_>, party_id: i64, year: i32, month: u32, closed: 
         overdue,
         surcharge: terms.map_or(crate::domain::Percent::ZERO, |t| t.0),
         fees: super::course_fee::unbilled(db, Some(party_id), midnight(this.end()))?,
+        funded: super::funded::of(db, party_id, midnight(this.start()), midnight(this.end()))?,
         ..Inputs::default()
     };
     // Read even with no month issued before: they tell whether this month
@@ -156,7 +166,12 @@ pub(super) fn inputs(db: Sql<'_>, party_id: i64, year: i32, month: u32, closed: 
     })?;
     if !closed.is_empty() {
         out.issued = sql::billed(db, party_id, this.start())?;
-        out.used = sql::used(db, party_id, midnight(span.start()), midnight(this.start()))?;
+        let (from, until) = (midnight(span.start()), midnight(this.start()));
+        out.used = sql::used(db, party_id, from, until)?;
+        // A party may both use the machines and pay a programme's shares.
+        for (month, share) in crate::store::sql::statement::funded::used(db, party_id, from, until)? {
+            add_used(&mut out.used, month, share);
+        }
     }
     Ok(out)
 }
@@ -193,6 +208,10 @@ pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<(HashMap<
     for fee in super::course_fee::unbilled(db, None, midnight(this.end()))? {
         out.entry(fee.party_id).or_default().fees.push(fee);
     }
+    crate::store::sql::statement::funded::all(db, midnight(this.start()), midnight(this.end()), |payer, share| {
+        out.entry(payer).or_default().funded.push(share);
+        Ok(())
+    })?;
     if let Some((share, before)) = surcharge_terms(db, &this)? {
         sql::overdue(db, None, before, |party, o| {
             let i = out.entry(party).or_default();
@@ -203,7 +222,12 @@ pub(super) fn all_inputs(db: Sql<'_>, year: i32, month: u32) -> Result<(HashMap<
     }
     if let Some(from) = closed.first() {
         sql::all_used(db, *from, this.start(), |party, m, sum| {
-            out.entry(party).or_default().used.insert(m, sum);
+            add_used(&mut out.entry(party).or_default().used, m, sum);
+            Ok(())
+        })?;
+        let span = (midnight(*from), midnight(this.start()));
+        crate::store::sql::statement::funded::by_month(db, None, span, |payer, m, sum| {
+            add_used(&mut out.entry(payer).or_default().used, m, sum);
             Ok(())
         })?;
     }
@@ -282,6 +306,7 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
             voucher_share: paid,
             tax: Tax::Taxable,
             enrolment: None,
+            paid_for: None,
         };
         lines.push(Line {
             kind: LineKind::Usage,
@@ -410,6 +435,7 @@ pub(super) fn lines_from(inputs: &Inputs, closed: &Closed, year: i32, month: u32
         return Vec::new();
     }
     let mut lines = base_from(inputs, year, month);
+    lines.extend(super::funded::lines(&inputs.funded));
     lines.extend(super::course_fee::lines(&inputs.fees));
     lines.extend(adjustments_from(inputs, closed));
     lines.extend(surcharges_from(inputs));

@@ -28,6 +28,11 @@ pub struct Programme {
     pub grants: i64,
     /// What it has paid, over all grants.
     pub paid: Won,
+    /// The billing party its shares are billed to (`BP-0012`), and its name.
+    pub payer: Option<String>,
+    pub payer_name: Option<String>,
+    /// The first month billed to the payer; `None`: every month.
+    pub payer_from: Option<NaiveDate>,
     #[serde(skip)]
     pub id: i64,
 }
@@ -38,8 +43,9 @@ const SELECT: &str = "SELECT v.id, v.code, v.name, v.funder, v.share, v.cap, v.f
        (SELECT string_agg(r.code, ' ' ORDER BY r.id) FROM voucher_class k JOIN rate_class r ON r.id = k.class_id
          WHERE k.programme_id = v.id),
        (SELECT count(*) FROM voucher_grant g WHERE g.programme_id = v.id),
-       (SELECT coalesce(sum(g.used), 0) FROM voucher_grant g WHERE g.programme_id = v.id)
-  FROM voucher_programme v";
+       (SELECT coalesce(sum(g.used), 0) FROM voucher_grant g WHERE g.programme_id = v.id),
+       y.code, coalesce(c.name, y.name), v.payer_from
+  FROM voucher_programme v LEFT JOIN party y ON y.id = v.payer_id LEFT JOIN company c ON c.id = y.company_id";
 
 fn words(r: &Row<'_, '_>, at: usize) -> Result<Vec<String>> {
     let joined: Option<String> = r.get(at)?;
@@ -61,6 +67,9 @@ fn row(r: &Row<'_, '_>) -> Result<Programme> {
         classes: words(r, 9)?,
         grants: r.get(10)?,
         paid: r.get(11)?,
+        payer: r.get(12)?,
+        payer_name: r.get(13)?,
+        payer_from: r.get(14)?,
     })
 }
 
@@ -85,14 +94,14 @@ pub fn insert(
     db: Sql<'_>,
     id: i64,
     code: &str,
-    p: &NewProgramme,
+    (p, payer_id): (&NewProgramme, Option<i64>),
     (machines, classes): (&[i64], &[i64]),
     at: Minute,
 ) -> Result<()> {
     db.run(
-        "INSERT INTO voucher_programme (id, code, name, funder, share, cap, from_date, last_day, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        &[&id, &code, &p.name, &p.funder, &p.share.bp(), &p.cap, &p.from, &p.last_day, &at],
+        "INSERT INTO voucher_programme (id, code, name, funder, share, cap, from_date, last_day, created_at, payer_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        &[&id, &code, &p.name, &p.funder, &p.share.bp(), &p.cap, &p.from, &p.last_day, &at, &payer_id],
     )?;
     for m in machines {
         db.run("INSERT INTO voucher_machine (programme_id, equipment_id) VALUES (?1, ?2)", &[&id, m])?;
@@ -101,6 +110,26 @@ pub fn insert(
         db.run("INSERT INTO voucher_class (programme_id, class_id) VALUES (?1, ?2)", &[&id, c])?;
     }
     Ok(())
+}
+
+/// Gives a programme that had none its payer, billed from the month
+/// `from` (its first day); the schema refuses a second.
+pub fn set_payer(db: Sql<'_>, id: i64, payer_id: i64, from: Option<NaiveDate>) -> Result<()> {
+    db.run("UPDATE voucher_programme SET payer_id = ?2, payer_from = ?3 WHERE id = ?1", &[&id, &payer_id, &from])?;
+    Ok(())
+}
+
+/// The codes of the programmes with no payer that paid a share of a use
+/// started from `from` until before `until`: shares no one could be billed.
+pub fn unpaid(db: Sql<'_>, from: Minute, until: Minute) -> Result<Vec<String>> {
+    db.all(
+        "SELECT DISTINCT v.code FROM voucher_programme v JOIN voucher_grant g ON g.programme_id = v.id
+           JOIN booking b ON b.voucher_grant_id = g.id
+          WHERE v.payer_id IS NULL AND b.state = 'completed' AND b.start >= ?1 AND b.start < ?2
+          ORDER BY v.code",
+        &[&from, &until],
+        |r| r.get(0),
+    )
 }
 
 /// A party's grant for a year, and what is left of it.

@@ -23,6 +23,7 @@ pub fn is_picked(field: Field) -> bool {
         Field::Company
             | Field::Person
             | Field::Party
+            | Field::Payer
             | Field::Project
             | Field::Room
             | Field::Equipment
@@ -66,13 +67,15 @@ fn candidates(store: &Store, field: Field, typed: &str, lang: Lang) -> Result<Ve
                 (p.code.clone(), format!("{} · {}{at}", p.name, p.code))
             })
             .collect(),
-        Field::Party => party::list(store, &PartyFilter { search: some, ..PartyFilter::default() }, page)?
-            .into_iter()
-            .map(|p| {
-                let brn = p.brn.map(|b| format!(" · {b}")).unwrap_or_default();
-                (p.code.clone(), format!("{} · {}{brn}", p.name, p.code))
-            })
-            .collect(),
+        Field::Party | Field::Payer => {
+            party::list(store, &PartyFilter { search: some, ..PartyFilter::default() }, page)?
+                .into_iter()
+                .map(|p| {
+                    let brn = p.brn.map(|b| format!(" · {b}")).unwrap_or_default();
+                    (p.code.clone(), format!("{} · {}{brn}", p.name, p.code))
+                })
+                .collect()
+        }
         Field::Project => project::list(store, &ProjectFilter { search: some, ..ProjectFilter::default() })?
             .into_iter()
             .take(OFFERED as usize)

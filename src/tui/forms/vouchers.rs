@@ -21,6 +21,7 @@ pub fn programme_form(classes: &[RateClass], year: i32, lang: Lang) -> Form {
     let fields = vec![
         text(Field::ProgrammeName, "", "연구장비 공동이용 지원사업", lang),
         text(Field::Funder, "", "과학기술정보통신부", lang),
+        text(Field::Payer, "", Msg::FormPayerHint.text(lang), lang),
         text(Field::SupportShare, "", "70", lang),
         text(Field::Cap, "", "30,000,000", lang),
         text(Field::From, &format!("{year}-01-01"), "YYYY-MM-DD", lang),
@@ -68,6 +69,7 @@ pub(super) fn submit_programme(form: &Form, store: &mut Store, lang: Lang) -> Re
     let input = ProgrammeInput {
         name: form.value(Field::ProgrammeName),
         funder: form.value(Field::Funder),
+        payer: form.value(Field::Payer),
         share: form.value(Field::SupportShare),
         cap: form.value(Field::Cap),
         from: form.value(Field::From),

@@ -128,7 +128,7 @@ fn lease_at(r: &Row<'_, '_>, at: usize) -> Result<LeaseRow> {
 }
 
 /// A [`Use`] from the row's columns `at..at + 14`.
-fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
+pub(super) fn use_at(r: &Row<'_, '_>, at: usize) -> Result<Use> {
     Ok(Use {
         id: r.get(at)?,
         code: r.get(at + 1)?,
@@ -181,11 +181,12 @@ pub fn usage(db: Sql<'_>, party_id: i64, from: Minute, until: Minute) -> Result<
 pub fn billed(db: Sql<'_>, party_id: i64, month: NaiveDate) -> Result<Vec<Billed>> {
     db.all(
         // What was billed for the month itself: the supply amount less
-        // the corrections and surcharges of earlier months it carried (the rule
+        // the corrections and surcharges of earlier months it carried and
+        // the course fees, each billed once on its own (the rule
         // `statement_sum` holds the supply to its lines).
         "SELECT s.number, s.month,
                     s.supply - (SELECT coalesce(sum(amount), 0) FROM statement_line l
-                                 WHERE l.statement_id = s.id AND l.kind IN ('adjustment', 'surcharge'))
+                                 WHERE l.statement_id = s.id AND l.kind IN ('adjustment', 'surcharge', 'course-fee'))
                FROM statement s WHERE s.party_id = ?1 AND s.month < ?2 ORDER BY s.month",
         &[&party_id, &month_key(month)],
         |r| Ok(Billed { number: r.get(0)?, month: month_at(r, 1)?, base: r.get(2)? }),
@@ -236,7 +237,7 @@ pub fn all_billed(db: Sql<'_>, month: NaiveDate) -> Result<Vec<(i64, Billed)>> {
     db.all(
         "SELECT s.party_id, s.number, s.month, s.supply - coalesce(a.amount, 0) FROM statement s
                LEFT JOIN (SELECT statement_id, sum(amount) AS amount FROM statement_line INDEXED BY statement_line_source
-                           WHERE kind IN ('adjustment', 'surcharge') GROUP BY statement_id) a
+                           WHERE kind IN ('adjustment', 'surcharge', 'course-fee') GROUP BY statement_id) a
                  ON a.statement_id = s.id
               WHERE s.month < ?1 ORDER BY s.party_id, s.month",
         &[&month_key(month)],

@@ -2,6 +2,7 @@
 
 pub mod course_fee;
 pub mod draft;
+pub mod funded;
 
 use std::collections::HashMap;
 
@@ -21,6 +22,11 @@ fn month_key(first: NaiveDate) -> String {
 /// Column `i`, a month as the schema keeps it, as its first day.
 fn month_at(r: &Row<'_, '_>, i: usize) -> Result<NaiveDate> {
     r.parsed(i, "month", |t| parse_month(t).ok().and_then(|(y, m)| month_start(y, m)))
+}
+
+/// The latest month issued to anyone (its first day), if any.
+pub fn latest_month(db: Sql<'_>) -> Result<Option<NaiveDate>> {
+    db.opt("SELECT month FROM statement ORDER BY month DESC LIMIT 1", &[], |r| month_at(r, 0))
 }
 
 /// An issued statement's own columns, and what has been paid against it.
@@ -52,9 +58,9 @@ fn issued_row(r: &Row<'_, '_>) -> Result<Issued> {
 
 /// The columns [`line_at`] reads, from `l`.
 const LINE_COLUMNS: &str = "l.kind, l.subject, l.detail, l.quantity, l.unit, l.unit_price, l.amount, l.source,
-     l.project, l.nfec, l.voucher, l.voucher_share, l.tax, l.enrolment_id";
+     l.project, l.nfec, l.voucher, l.voucher_share, l.tax, l.enrolment_id, l.paid_for";
 
-/// A statement line from the row's columns `at..at + 14` ([`LINE_COLUMNS`]).
+/// A statement line from the row's columns `at..at + 15` ([`LINE_COLUMNS`]).
 fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
     let kind: String = r.get(at)?;
     let unit: String = r.get(at + 4)?;
@@ -75,6 +81,7 @@ fn line_at(r: &Row<'_, '_>, at: usize) -> Result<Line> {
             voucher_share: r.get(at + 11)?,
             tax: Tax::parse(&tax).unwrap_or_default(),
             enrolment: r.get(at + 13)?,
+            paid_for: r.get(at + 14)?,
         },
     })
 }
@@ -121,8 +128,8 @@ pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()
     for (i, l) in lines.iter().enumerate() {
         db.run(
             "INSERT INTO statement_line (statement_id, position, kind, subject, detail, quantity, unit, unit_price, amount,
-                                         source, project, nfec, voucher, voucher_share, tax, enrolment_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                                         source, project, nfec, voucher, voucher_share, tax, enrolment_id, paid_for)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             &[
                 &statement_id,
                 &(i as i64 + 1),
@@ -140,6 +147,7 @@ pub fn insert_lines(db: Sql<'_>, statement_id: i64, lines: &[Line]) -> Result<()
                 &l.terms.voucher_share,
                 &l.terms.tax.code(),
                 &l.terms.enrolment,
+                &l.terms.paid_for,
             ],
         )?;
     }

@@ -36,7 +36,7 @@ impl ReportsScreen {
             reader::Part::Vouchers(v) => {
                 let (old, grants) = (&d.vouchers.grants, v.grants.clone());
                 let grants = kept(old, grants, at, |g| (g.programme.clone(), g.party.clone()));
-                d.vouchers = VoucherReport { grants, ..v };
+                d.vouchers = VoucherReport { grants, ..*v };
             }
         }
         self.loaded.retain(|(r, _)| *r != ask.report);

@@ -85,8 +85,8 @@ impl ReportsScreen {
                 P::TopUsers(pick(&r.top_users, |u| user(f, u)))
             }
             P::Vouchers(v) => {
-                r.vouchers = v;
-                P::Vouchers(vouchers(f, &r.vouchers))
+                r.vouchers = *v;
+                P::Vouchers(Box::new(vouchers(f, &r.vouchers)))
             }
             P::Documents(v) => {
                 r.documents = v;

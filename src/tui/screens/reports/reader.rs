@@ -49,7 +49,7 @@ pub(super) enum Part {
     Training(Vec<TrainingOutcome>),
     Kpis(Vec<Programme>),
     TopUsers(Vec<TopUser>),
-    Vouchers(crate::db::voucher::VoucherReport),
+    Vouchers(Box<crate::db::voucher::VoucherReport>),
     Documents(crate::db::invoice::MonthDocuments),
 }
 
@@ -67,7 +67,7 @@ pub(super) fn read(store: &Store, ask: &Ask) -> Result<Part> {
         Report::Training => Part::Training(trends::training_outcomes(store)?),
         Report::Kpis => Part::Kpis(trends::programme_years(store, ask.today.year())?),
         Report::TopUsers => Part::TopUsers(usage::top_users(store, ask.year, TOP_USERS)?),
-        Report::Vouchers => Part::Vouchers(crate::db::voucher::report(store, None, ask.year)?),
+        Report::Vouchers => Part::Vouchers(Box::new(crate::db::voucher::report(store, None, ask.year)?)),
         Report::Documents => Part::Documents(crate::db::invoice::month(store, &month_text(y, m))?),
     })
 }
