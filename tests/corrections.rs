@@ -149,3 +149,50 @@ fn the_command_line_lists_corrections_and_confirms_one_with_json() {
     assert_eq!((fix["statement"].as_str(), fix["corrects"].as_str()), (Some("2026-11-0001"), Some("2026-10-0001")));
     assert_eq!((fix["reason"].as_i64(), fix["approval_no"].as_str()), (Some(2), Some(FIXED)));
 }
+
+#[test]
+fn screen_6_selects_a_correction_under_the_documents_and_records_its_number() {
+    use common::tui::{key, press, screen, type_text};
+    use kiln::i18n::Lang;
+    use kiln::tui::screens::reports::Report;
+    use ratatui::crossterm::event::KeyCode;
+    for lang in [Lang::Ko, Lang::En] {
+        let (db, s) = corrected();
+        drop(s);
+        let store = db.open_as(&me());
+        let mut app = kiln::tui::app::App::new(store, lang, false).unwrap();
+        key(&mut app, '6');
+        while app.screens().reports().report() != Report::Documents {
+            press(&mut app, KeyCode::Down);
+        }
+        // From last month (October) to November, whose only row is the
+        // correction; into the list, and `a` on it.
+        press(&mut app, KeyCode::Right);
+        press(&mut app, KeyCode::Enter);
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("▶2026-11-0001") && t.contains("→10-0001 세"), "selected: {t}");
+        assert!(t.contains(lang.pick("원본 대기", "wait orig")), "{t}");
+        key(&mut app, 'a');
+        let form = app.form().expect("the correction's form");
+        assert_eq!(
+            (form.value(Field::Statement).as_str(), form.value(Field::Corrects).as_str()),
+            ("2026-11-0001", "2026-10-0001")
+        );
+        type_text(&mut app, FIXED);
+        press(&mut app, KeyCode::Enter);
+        let t = screen(&app, 80, 24);
+        assert!(app.form().is_some(), "refused while the original waits");
+        assert!(t.contains(lang.pick("승인번호가 아직 없습니다", "has no approval number yet")), "{t}");
+        let mut other = db.open_as(&me());
+        let original =
+            invoice::Confirmation { statement: "2026-10-0001".into(), approval: ORIGINAL.into(), ..Default::default() };
+        invoice::confirm(&mut other, "2026-10", &[original]).unwrap();
+        drop(other);
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form().is_none(), "{:?}", app.form());
+        let t = screen(&app, 80, 24);
+        assert!(t.contains("…000002"), "its number shown: {t}");
+        let listed = invoice::month(&db.open_as(&me()), "2026-11").unwrap().corrections;
+        assert_eq!(listed[0].approval.as_deref(), Some(FIXED));
+    }
+}

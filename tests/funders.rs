@@ -10,36 +10,23 @@ mod common;
 use common::cli::{fails, json, kiln};
 use common::money::{BRN, FUNDER_BRN, centre, me};
 use common::{dump, invalid, open_at};
-use kiln::db::booking::{self, PastBooking};
+use kiln::db::booking;
 use kiln::db::{Store, check, invoice, statement, voucher};
-use kiln::domain::booking::BookingState;
 use kiln::domain::statement::LineKind;
 use kiln::domain::tax_correction::Reason;
 use kiln::domain::tax_document::DocKind;
 use kiln::domain::voucher::{GrantInput, ProgrammeInput};
-use kiln::domain::{Field, Minute, Period, Problem, Won};
+use kiln::domain::{Field, Problem, Won};
 use kiln::error::{Error, Refusal};
 
 fn grant(programme: &str) -> GrantInput {
     GrantInput { programme: programme.into(), party: BRN.into(), year: "2026".into(), cap: String::new() }
 }
 
-/// Four hours of the FE-SEM by 김하늘 on Monday 2 November: 4 × 42,000 =
-/// 168,000원, of which the programme pays 70 %, 117,600.
+/// Four hours of the FE-SEM on Monday 2 November: 4 × 42,000 = 168,000원,
+/// of which the programme pays 70 %, 117,600.
 fn used(s: &mut Store) {
-    let at = |t: &str| Minute::parse(&format!("2026-11-02 {t}")).unwrap();
-    let period = Period::new(at("09:00"), at("13:00")).unwrap();
-    let past = PastBooking {
-        equipment: "EQ-0001".into(),
-        person: "P-0001".into(),
-        party: String::new(),
-        period,
-        state: BookingState::Completed,
-        purpose: "소결체 단면 관찰".into(),
-        samples: 1,
-        actual: Some(period),
-    };
-    booking::record(s, &[past]).unwrap();
+    common::money::sem_used(s, "2026-11-02", 4);
 }
 
 #[test]

@@ -162,6 +162,7 @@ fn every_kind() -> Vec<FormKind> {
         BillingForm::Programme.into(),
         BillingForm::Grant.into(),
         BillingForm::Confirm { month: "2026-10".into() }.into(),
+        BillingForm::ConfirmCorrection { month: "2026-11".into() }.into(),
     ];
     for k in &kinds {
         match k {
@@ -200,7 +201,8 @@ fn every_kind() -> Vec<FormKind> {
                 | BillingForm::ClassDiscount
                 | BillingForm::Programme
                 | BillingForm::Grant
-                | BillingForm::Confirm { .. },
+                | BillingForm::Confirm { .. }
+                | BillingForm::ConfirmCorrection { .. },
             ) => {}
         }
     }
@@ -218,7 +220,7 @@ fn every_form_is_saved_through_its_use_case_and_none_closes_as_if_saved() {
     let mut store = db.open_as("yun");
     let before = common::dump(&db.path);
     let kinds = every_kind();
-    assert_eq!(kinds.len(), 31);
+    assert_eq!(kinds.len(), 32);
     for kind in kinds {
         let mut form = Form::new(kind.clone(), "t".into(), Vec::new());
         let result = kiln::tui::forms::submit(&form, &mut store, Lang::En);

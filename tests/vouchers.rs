@@ -6,11 +6,10 @@
 mod common;
 
 use common::dump;
-use kiln::db::booking::{self, BookingInput, PastBooking};
+use kiln::db::booking::{self, BookingInput};
 use kiln::db::{Store, check, consumable, project, statement, voucher};
-use kiln::domain::booking::BookingState;
 use kiln::domain::voucher::{GrantInput, ProgrammeInput};
-use kiln::domain::{Field, Minute, Period, Problem, Won};
+use kiln::domain::{Field, Problem, Won};
 use kiln::error::{Error, Refusal};
 
 use common::money::{BRN, centre, me, programme};
@@ -22,19 +21,7 @@ fn grant(cap: &str) -> GrantInput {
 /// Four hours of SEM on Monday 2 November, recorded as past use:
 /// 4 × 42,000 = 168,000원, of which the programme pays 70 % = 117,600원.
 fn earlier_use(s: &mut Store) {
-    let at = |t: &str| Minute::parse(&format!("2026-11-02 {t}")).unwrap();
-    let period = Period::new(at("09:00"), at("13:00")).unwrap();
-    let past = PastBooking {
-        equipment: "EQ-0001".into(),
-        person: "P-0001".into(),
-        party: String::new(),
-        period,
-        state: BookingState::Completed,
-        purpose: "소결체 단면 관찰".into(),
-        samples: 1,
-        actual: Some(period),
-    };
-    booking::record(s, &[past]).unwrap();
+    common::money::sem_used(s, "2026-11-02", 4);
 }
 
 #[test]

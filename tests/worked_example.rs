@@ -11,34 +11,16 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 use common::cli::{json, kiln};
 use common::money::{BRN, centre, me};
 use common::{TempDb, open_at};
-use kiln::db::booking::{self, PastBooking};
+use kiln::db::booking;
 use kiln::db::training;
 use kiln::db::{Store, check, company, deposit, invoice, statement, voucher};
-use kiln::domain::booking::BookingState;
+use kiln::domain::Won;
 use kiln::domain::statement::{LineKind, Tax};
 use kiln::domain::tax_correction::Reason;
 use kiln::domain::tax_document::DocKind;
 use kiln::domain::voucher::GrantInput;
-use kiln::domain::{Minute, Period, Won};
 
 const OCTOBER_APPROVAL: &str = "202611054100000000000001";
-
-/// `hours` of the FE-SEM by 김하늘 from 09:00 on `day`, recorded as used.
-fn used(s: &mut Store, day: &str, hours: i64) {
-    let from = Minute::parse(&format!("{day} 09:00")).unwrap();
-    let period = Period::new(from, Minute(from.0 + hours * 60)).unwrap();
-    let row = PastBooking {
-        equipment: "EQ-0001".into(),
-        person: "P-0001".into(),
-        party: String::new(),
-        period,
-        state: BookingState::Completed,
-        purpose: "소결체 단면 관찰".into(),
-        samples: 1,
-        actual: Some(period),
-    };
-    booking::record(s, &[row]).unwrap();
-}
 
 /// 세라소재 (an SME: the FE-SEM at 42,000원 an hour, 70 % of it paid by
 /// voucher VP-0001) leases 301 from 09-01 at 500,000 rent and 100,000 fee
@@ -58,7 +40,7 @@ fn example() -> (TempDb, Store) {
     common::money::paid_course(&mut s, "10");
     drop(s);
     let mut s = open_at(&db.path, &me(), "2026-10-06 10:00");
-    used(&mut s, "2026-10-05", 2);
+    common::money::sem_used(&mut s, "2026-10-05", 2);
     drop(s);
     let mut s = open_at(&db.path, &me(), "2026-11-05 09:00");
     // The tenant's statement first, then the ministry's: numbered so.
@@ -73,7 +55,7 @@ fn example() -> (TempDb, Store) {
     drop(s);
     let mut s = db.open_as(&me());
     booking::correct(&mut s, "1", None, Some("2026-10-05 12:00"), "체크아웃 누락: 실제 12시 종료").unwrap();
-    used(&mut s, "2026-11-02", 4);
+    common::money::sem_used(&mut s, "2026-11-02", 4);
     training::enrol(&mut s, "KILN-301/2026-4", "P-0002", None).unwrap();
     statement::issue(&mut s, "2026-11", Some(BRN)).unwrap();
     statement::issue(&mut s, "2026-11", None).unwrap();

@@ -152,6 +152,8 @@ pub enum Field {
     BookedTime,
     /// 승인번호: the number Hometax gave an issued tax document.
     ApprovalNo,
+    /// The statement whose document a correction (수정세금계산서) corrects.
+    Corrects,
     /// 상호: the centre's name as a supplier.
     TradeName,
     /// 사업장 주소: the centre's address as a supplier.

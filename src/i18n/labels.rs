@@ -131,6 +131,7 @@ pub fn field(f: Field, lang: Lang) -> &'static str {
         F::BookedTime => ("과금 시간", "time billed"),
         F::TradeName => ("상호", "trade name"),
         F::ApprovalNo => ("승인번호", "approval number"),
+        F::Corrects => ("원본 청구서", "corrects"),
         F::Refund => ("반환액", "refund"),
         F::Remark => ("비고", "note"),
         F::CourseFee => ("교육비", "course fee"),

@@ -248,10 +248,12 @@ messages! {
     DocumentsTitle => "세금계산서 {0} · {1}건 · 대기 {2}", "Tax documents {0} · {1} · waiting {2}";
     DocumentsIndividuals => "사업자등록번호 없는 개인 {0}명은 세금계산서 없음", "{0} individuals with no BRN get none";
     Waiting => "대기", "waiting";
-    OriginalWaiting => "원본 대기", "orig. wait";
+    OriginalWaiting => "원본 대기", "wait orig";
     KeyConfirm => "승인번호", "approval no.";
     FormConfirm => "승인번호 기록", "Record the approval number";
     SavedConfirm => "{0} {1}: 승인번호 {2}", "{0} {1}: approval {2}";
+    FormConfirmCorrection => "수정세금계산서 승인번호 기록", "Record a correction's approval number";
+    SavedConfirmCorrection => "{0}의 수정세금계산서(원본 {1}): 승인번호 {2}", "{0}'s correction of {1}: approval {2}";
     ExportedUpload => "홈택스 일괄발급 파일 {0}개: {1}", "{0} Hometax upload files: {1}";
     ReportTopUsers => "상위 이용 기업", "Top equipment users";
     ReportsMenu => "보고서", "Reports";

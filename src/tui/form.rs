@@ -160,6 +160,10 @@ pub enum BillingForm {
     Confirm {
         month: String,
     },
+    /// Screen 6's tax documents: a correction's approval number recorded.
+    ConfirmCorrection {
+        month: String,
+    },
 }
 
 impl From<BillingForm> for FormKind {

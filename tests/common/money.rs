@@ -157,3 +157,22 @@ pub fn paid_course(s: &mut Store, capacity: &str) {
     };
     training::add_session(s, &session).unwrap();
 }
+
+/// `hours` of the FE-SEM by 김하늘 (P-0001) from 09:00 on `day`, recorded
+/// as used: 42,000원 an hour for the SME, 70 % of it the programme's.
+pub fn sem_used(s: &mut Store, day: &str, hours: i64) {
+    use kiln::domain::{Minute, Period};
+    let from = Minute::parse(&format!("{day} 09:00")).unwrap();
+    let period = Period::new(from, Minute(from.0 + hours * 60)).unwrap();
+    let row = kiln::db::booking::PastBooking {
+        equipment: "EQ-0001".into(),
+        person: "P-0001".into(),
+        party: String::new(),
+        period,
+        state: kiln::domain::booking::BookingState::Completed,
+        purpose: "소결체 단면 관찰".into(),
+        samples: 1,
+        actual: Some(period),
+    };
+    kiln::db::booking::record(s, &[row]).unwrap();
+}

@@ -67,5 +67,6 @@ pub(super) fn submit(form: &Form, kind: &BillingForm, store: &mut Store, lang: L
         BillingForm::Programme => super::vouchers::submit_programme(form, store, lang),
         BillingForm::Grant => super::vouchers::submit_grant(form, store, lang),
         BillingForm::Confirm { month } => super::documents::submit_confirm(form, month, store, lang),
+        BillingForm::ConfirmCorrection { month } => super::documents::submit_correction(form, month, store, lang),
     }
 }

@@ -1,8 +1,10 @@
-//! The form of screen 6's tax documents: `a` records the approval number
-//! (승인번호) Hometax gave a document, as `kiln invoice confirm` does.
+//! The forms of screen 6's tax documents: `a` records the approval number
+//! (승인번호) Hometax gave a document, or a correction (수정세금계산서), as
+//! `kiln invoice confirm [--corrects …]` does.
 
 use super::text;
 use crate::db::Store;
+use crate::db::correction::{self, MonthCorrection};
 use crate::db::invoice::{self, Confirmation, MonthDocument};
 use crate::domain::Field;
 use crate::domain::tax_document::DocKind;
@@ -44,4 +46,26 @@ pub(super) fn submit_confirm(form: &Form, month: &str, store: &mut Store, lang: 
         done.first().ok_or_else(|| crate::domain::Invalid::new(Field::Statement, "", crate::domain::Problem::Empty))?;
     let kind = doc_kind(d.document.kind, lang);
     Ok(fill(Msg::SavedConfirm.text(lang), &[&d.statement, &kind, &d.approval.as_deref().unwrap_or_default()]))
+}
+
+/// An approval number for the selected correction: the statement that
+/// carried it and the one it corrects are filled in, the number is left
+/// to type.
+pub fn correction_form(month: &str, chosen: &MonthCorrection, lang: Lang) -> Form {
+    let fields = vec![
+        text(Field::Statement, &chosen.statement, &format!("{month}-0001"), lang),
+        text(Field::Corrects, &chosen.correction.corrects, "2026-10-0001", lang),
+        text(Field::ApprovalNo, "", "20261110-41000000-12345678", lang),
+    ];
+    let title = format!("{} · {month}", Msg::FormConfirmCorrection.text(lang));
+    let mut form = Form::new(BillingForm::ConfirmCorrection { month: month.to_owned() }, title, fields);
+    form.focus = 2;
+    form
+}
+
+pub(super) fn submit_correction(form: &Form, month: &str, store: &mut Store, lang: Lang) -> Result<String> {
+    let (statement, corrects) = (form.value(Field::Statement), form.value(Field::Corrects));
+    let done = correction::confirm(store, month, &statement, &corrects, &form.value(Field::ApprovalNo))?;
+    let approval = done.approval.as_deref().unwrap_or_default();
+    Ok(fill(Msg::SavedConfirmCorrection.text(lang), &[&done.statement, &done.correction.corrects, &approval]))
 }

@@ -18,7 +18,7 @@ use crate::i18n::{Lang, labels};
 use crate::tui::form::{Form, FormField, FormKind};
 
 pub use billing::{class_discount_form, party_class_form};
-pub use documents::confirm_form;
+pub use documents::{confirm_form, correction_form};
 pub use equipment::{
     booking_form, cancel_form, check_out_form, downtime_form, new_equipment, reject_form, walk_in_form,
 };

@@ -270,7 +270,8 @@ impl ReportsScreen {
             Report::Kpis => self.data.kpis.len(),
             Report::TopUsers => self.data.top_users.len(),
             Report::Vouchers => self.data.vouchers.grants.len(),
-            Report::Documents => self.data.documents.documents.len(),
+            // The documents, then the corrections under them.
+            Report::Documents => self.data.documents.documents.len() + self.data.documents.corrections.len(),
         }
     }
 
@@ -447,7 +448,11 @@ impl Screen for ReportsScreen {
             }
             Action::Confirm if self.report == Report::Documents => {
                 let month = self.shown_month_text();
-                let chosen = self.data.documents.documents.get(self.selected);
+                let m = &self.data.documents;
+                if let Some(c) = self.selected.checked_sub(m.documents.len()).and_then(|i| m.corrections.get(i)) {
+                    return Ok(Outcome::OpenForm(forms::correction_form(&month, c, lang)));
+                }
+                let chosen = m.documents.get(self.selected);
                 return Ok(Outcome::OpenForm(forms::confirm_form(&month, chosen, lang)));
             }
             Action::Grant if self.report == Report::Vouchers => {
