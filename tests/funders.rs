@@ -158,6 +158,18 @@ fn a_month_whose_share_no_one_could_be_billed_is_refused_until_the_programme_is_
     let e =
         common::behind(&db.path, "UPDATE voucher_programme SET payer_id = NULL WHERE code = 'VP-0002'").unwrap_err();
     assert!(e.contains("voucher_payer"), "{e}");
+    // Behind kiln, the guard dropped: the programme now names the company
+    // as its payer, and the share billed to the ministry is found.
+    let drop_guard = if common::pg::is_url(&db.path) {
+        "ALTER TABLE voucher_programme DISABLE TRIGGER voucher_payer_kept;"
+    } else {
+        "DROP TRIGGER voucher_payer_kept;"
+    };
+    let moved = "UPDATE voucher_programme SET payer_id = (SELECT id FROM party WHERE company_id IS NOT NULL) WHERE code = 'VP-0002';";
+    common::behind(&db.path, &format!("{drop_guard} {moved}")).unwrap();
+    let s = db.open_as(&me());
+    let rules: Vec<&str> = check::run(&s).unwrap().invariants.iter().map(|v| v.rule).collect();
+    assert_eq!(rules, ["voucher_billed"]);
 }
 
 #[test]

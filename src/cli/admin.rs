@@ -90,8 +90,8 @@ pub fn check(env: &Env, as_json: bool) -> Result<()> {
         json(&said)?;
     } else if report.is_clean() {
         say(env.lang.pick(
-            "이상 없음: 무결성·외래 키 검사와 kiln 규칙 검사(겹친 예약·계약, 정원, 건물 면적, 청구서 합계, 과납, 집계 합계, 사용·출석 기록 시각, 설정값, 예약의 청구처·과제·사용료·취소 요금, 바우처 지원액과 한도, 보증금 보관액, 교육비, 승인번호)를 통과했습니다.",
-            "ok: integrity, foreign keys and kiln's rules (overlapping bookings and leases, capacity, building area, statement sums, overpayment, kept sums, times of recorded use and attendance, settings, bookings' billing parties, projects, charges and cancellation charges, voucher shares and caps, deposits held, course fees, approval numbers) all pass.",
+            "이상 없음: 무결성·외래 키 검사와 kiln 규칙 검사(겹친 예약·계약, 정원, 건물 면적, 청구서 합계, 과납, 집계 합계, 사용·출석 기록 시각, 설정값, 예약의 청구처·과제·사용료·취소 요금, 바우처 지원액과 한도, 보증금 보관액, 교육비, 바우처 지원금의 지불 주체, 승인번호)를 통과했습니다.",
+            "ok: integrity, foreign keys and kiln's rules (overlapping bookings and leases, capacity, building area, statement sums, overpayment, kept sums, times of recorded use and attendance, settings, bookings' billing parties, projects, charges and cancellation charges, voucher shares and caps, deposits held, course fees, voucher shares billed to their payers, approval numbers) all pass.",
         ))?;
     } else {
         for line in said.integrity.iter().chain(&said.foreign_keys) {

@@ -20,7 +20,7 @@ pub struct Violation {
     /// `attendance_before_session`, `search_key`, `setting_value`, and the
     /// money rules `booking_party`, `booking_project`, `booking_charge`,
     /// `voucher_cap`, `booking_voucher`, `booking_penalty`, `write_off`,
-    /// `supplier`, `deposit`, `course_fee`, `approval_no`.
+    /// `supplier`, `deposit`, `course_fee`, `voucher_billed`, `approval_no`.
     pub rule: &'static str,
     pub found: Found,
 }

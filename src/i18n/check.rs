@@ -293,6 +293,18 @@ pub fn detail(v: &Violation, lang: Lang) -> String {
                 )
             }
         }
+        Found::VoucherBilled { statement, programme, booking } => {
+            let programme = programme.as_deref().unwrap_or("?");
+            if ko {
+                format!(
+                    "청구서 {statement}의 바우처 지원금(사업 {programme}, 예약 {booking})이 그 사업의 지불 주체나 예약의 청구처와 맞지 않습니다"
+                )
+            } else {
+                format!(
+                    "the voucher share on {statement} (programme {programme}, booking {booking}) is not billed to the programme's payer for the booking's party"
+                )
+            }
+        }
         Found::ApprovalNo { approval, documents } => {
             if ko {
                 format!(

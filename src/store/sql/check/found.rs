@@ -178,6 +178,13 @@ pub enum Found {
         person: String,
         amount: Won,
     },
+    /// A voucher share billed to another than its programme's payer, or
+    /// for another's use than the booking's party.
+    VoucherBilled {
+        statement: String,
+        programme: Option<String>,
+        booking: String,
+    },
     /// One approval number recorded for several documents.
     ApprovalNo {
         approval: String,
@@ -221,6 +228,7 @@ impl Found {
             Found::Deposit { .. } => "deposit",
             Found::CourseFee { .. } => "course_fee",
             Found::ApprovalNo { .. } => "approval_no",
+            Found::VoucherBilled { .. } => "voucher_billed",
         }
     }
 }

@@ -158,6 +158,18 @@ pub(super) const INVARIANTS: &[Query] = &[
         },
     ),
     (
+        // A voucher share is billed to its programme's payer, for the use
+        // of the party whose booking drew it.
+        Text::Both(
+            "SELECT s.number, l.voucher, l.source FROM statement_line l INDEXED BY statement_line_source
+           JOIN statement s ON s.id = l.statement_id LEFT JOIN voucher_programme v ON v.code = l.voucher
+          WHERE l.kind = 'voucher'
+            AND (v.payer_id IS DISTINCT FROM s.party_id
+                 OR l.paid_for IS DISTINCT FROM (SELECT b.party_id FROM booking b WHERE b.id = CAST(l.source AS BIGINT)))",
+        ),
+        |r| Ok(Found::VoucherBilled { statement: r.get(0)?, programme: r.get(1)?, booking: r.get(2)? }),
+    ),
+    (
         // An approval number is one document's: a 세금계산서, a 계산서 or a
         // correction, whichever table records it.
         Text::Both(
