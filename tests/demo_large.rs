@@ -40,6 +40,10 @@ fn a_small_fraction_of_the_large_centre_is_whole_sound_and_repeatable() {
     assert!(count(&first, "party", "WHERE class_id IS NOT NULL") > 0);
     assert!(count(&first, "voucher_grant", "WHERE used > 0") > 0);
     assert!(count(&first, "statement_line", "WHERE voucher_share > 0") > 0);
+    // The programme's funder is billed the shares from this month, the
+    // first not issued.
+    let billed_from = "WHERE payer_id IS NOT NULL AND payer_from IS NOT NULL";
+    assert_eq!(count(&first, "voucher_programme", billed_from), 1);
     // Outsiders with no company are billed too.
     assert!(count(&first, "statement", "WHERE company_id IS NULL") > 0);
 

@@ -4,7 +4,8 @@
 //! (70 %, 30,000,000원 a party a year) granted each year to one company in
 //! ten, whose completed use that year draws its share. Companies whose
 //! share would pass the cap are left out of that year's grants, as the
-//! programme's office would; the cap holds in the schema either way.
+//! programme's office would; the cap holds in the schema either way. The
+//! ministry is billed the shares from this month on.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -40,6 +41,11 @@ pub(super) fn add(w: &mut Write<'_>, loaded: &Loaded<'_>, first: NaiveDate) -> R
         at: Minute::at(from, 9, 0),
     };
     let id = sql::programme(w.sql(), &programme)?;
+    // Its funder is billed the shares from this month, the first not yet
+    // issued: the months before were settled outside kiln.
+    let payer = sql::funder(w.sql(), programme.funder, "1388301234", "한지원")?;
+    let this_month = today.with_day(1).unwrap_or(today);
+    crate::store::sql::voucher::set_payer(w.sql(), id, payer, Some(this_month))?;
     let who = w.who().to_owned();
     let mut grants = 0;
     for year in first.year()..=today.year() {
@@ -52,5 +58,6 @@ pub(super) fn add(w: &mut Write<'_>, loaded: &Loaded<'_>, first: NaiveDate) -> R
         grants += sql::grant_and_draw(w.sql(), id, (SHARE, CAP), 10, year, span, (at, &who))?;
     }
     loaded.table(w, "voucher_programme", 1)?;
+    loaded.table(w, "party", 1)?;
     loaded.table(w, "voucher_grant", grants)
 }

@@ -31,6 +31,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0020_course_fees.sql"),
     include_str!("../../../migrations/0021_tax_corrections.sql"),
     include_str!("../../../migrations/0022_voucher_payers.sql"),
+    include_str!("../../../migrations/0023_voucher_use_by_month.sql"),
 ];
 
 /// The schema version this kiln writes.

@@ -36,6 +36,19 @@ pub fn programme(db: Sql<'_>, p: &Programme<'_>) -> Result<i64> {
     )
 }
 
+/// The programme's funder as a billing party (an organisation, with its
+/// 고유번호 as digits and its representative); its id.
+pub fn funder(db: Sql<'_>, name: &str, brn: &str, representative: &str) -> Result<i64> {
+    let id: i64 = db.value("SELECT coalesce(max(id), 0) + 1 FROM party", &[])?;
+    let code = crate::domain::codes::numbered("BP", id);
+    db.run(
+        "INSERT INTO party (id, code, kind, name, brn, representative) VALUES (?1, ?2, 'organisation', ?3, ?4, ?5)",
+        &[&id, &code, &name, &brn, &representative],
+    )?;
+    crate::store::sql::search::refresh(db, crate::store::sql::search::Table::Party, id)?;
+    Ok(id)
+}
+
 /// Grants the programme for `year` (from `from` until before `until`) to
 /// one company's party in `every` whose use that year stays within the
 /// cap, and draws each completed booking's share on its grant; how many
