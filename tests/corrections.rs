@@ -68,7 +68,7 @@ fn from_the_8th_the_dashboard_counts_a_correction_dated_last_month_as_waiting() 
 fn a_correction_waits_for_its_original_and_each_approval_number_is_recorded_once() {
     let (db, mut s) = corrected();
     let before = dump(&db.path);
-    let e = correction::confirm(&mut s, "2026-11", "2026-11-0001", "2026-10-0001", FIXED).unwrap_err();
+    let e = correction::confirm(&mut s, "2026-11", ("2026-11-0001", "2026-10-0001", ""), FIXED).unwrap_err();
     assert!(
         matches!(e, Error::Refused(Refusal::OriginalWaiting { ref corrects }) if corrects == "2026-10-0001"),
         "{e:?}"
@@ -78,19 +78,19 @@ fn a_correction_waits_for_its_original_and_each_approval_number_is_recorded_once
         invoice::Confirmation { statement: "2026-10-0001".into(), approval: ORIGINAL.into(), ..Default::default() };
     invoice::confirm(&mut s, "2026-10", &[original]).unwrap();
     // The original's number is taken.
-    let e = correction::confirm(&mut s, "2026-11", "2026-11-0001", "2026-10-0001", ORIGINAL).unwrap_err();
+    let e = correction::confirm(&mut s, "2026-11", ("2026-11-0001", "2026-10-0001", ""), ORIGINAL).unwrap_err();
     assert!(matches!(e, Error::Refused(Refusal::Duplicate { field: Field::ApprovalNo, .. })), "{e:?}");
-    let e = correction::confirm(&mut s, "2026-11", "2026-11-0001", "2026-09-0001", FIXED).unwrap_err();
+    let e = correction::confirm(&mut s, "2026-11", ("2026-11-0001", "2026-09-0001", ""), FIXED).unwrap_err();
     assert!(
         matches!(e, Error::Invalid(ref i) if i.field == Field::Statement && i.problem == Problem::NotFound),
         "{e:?}"
     );
-    let done = correction::confirm(&mut s, "2026-11", "2026-11-0001", "2026-10-0001", FIXED).unwrap();
+    let done = correction::confirm(&mut s, "2026-11", ("2026-11-0001", "2026-10-0001", ""), FIXED).unwrap();
     assert_eq!(done.approval.as_deref(), Some(FIXED));
     let listed = invoice::month(&s, "2026-11").unwrap().corrections;
     assert_eq!((listed[0].original_approval.as_deref(), listed[0].approval.as_deref()), (Some(ORIGINAL), Some(FIXED)));
-    let e =
-        correction::confirm(&mut s, "2026-11", "2026-11-0001", "2026-10-0001", "202611264100000000000003").unwrap_err();
+    let e = correction::confirm(&mut s, "2026-11", ("2026-11-0001", "2026-10-0001", ""), "202611264100000000000003")
+        .unwrap_err();
     assert!(matches!(e, Error::Refused(Refusal::Duplicate { field: Field::Statement, .. })), "confirmed once: {e:?}");
     assert!(check::run(&s).unwrap().is_clean(), "{:?}", check::run(&s).unwrap());
     drop(s);

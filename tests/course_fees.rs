@@ -11,8 +11,9 @@ use common::invalid;
 use common::money::{BRN, centre, me};
 use common::{TempDb, open_at};
 use kiln::db::training;
-use kiln::db::{Store, check, invoice, statement};
+use kiln::db::{Store, check, correction, invoice, statement};
 use kiln::domain::statement::{LineKind, Tax};
+use kiln::domain::tax_correction::Reason;
 use kiln::domain::tax_document::DocKind;
 use kiln::domain::{EnrolmentStatus, Field, Won};
 
@@ -167,4 +168,74 @@ fn the_enrol_form_says_what_a_seat_costs_and_the_cancel_form_whether_it_is_refun
         let note = app.form().and_then(|f| f.note.clone()).unwrap().0;
         assert!(note.starts_with(&fill(Msg::NoteFeeRefunded.text(lang), &[&fee])), "{note}");
     }
+}
+
+#[test]
+fn a_fee_refunded_after_its_statement_was_issued_corrects_that_months_invoice_with_reason_4() {
+    let (db, mut s) = course();
+    training::enrol(&mut s, COHORT, "P-0001", None).unwrap();
+    drop(s);
+    let mut s = open_at(&db.path, &me(), "2026-12-01 09:00");
+    statement::issue(&mut s, "2026-11", None).unwrap();
+    let november = statement::show(&s, BRN, "2026-11").unwrap().number.unwrap();
+    drop(s);
+    // Cancelled on 12-03, before the first session (12-10): refunded.
+    let mut s = open_at(&db.path, &me(), "2026-12-03 09:00");
+    training::cancel(&mut s, COHORT, "P-0001").unwrap();
+    drop(s);
+    let mut s = open_at(&db.path, &me(), "2026-12-31 17:00");
+    statement::issue(&mut s, "2026-12", None).unwrap();
+    assert_eq!(fee_lines(&s, "2026-12"), [(Won(-300_000), Tax::Exempt)]);
+    let december = statement::show(&s, BRN, "2026-12").unwrap().number.unwrap();
+    let m = invoice::month(&s, "2026-12").unwrap();
+    assert!(
+        m.documents.iter().all(|d| d.document.kind != DocKind::Invoice),
+        "December supplied no seat: no 계산서 of its own: {:?}",
+        m.documents
+    );
+    assert_eq!(m.corrections.len(), 1, "{:?}", m.corrections);
+    let c = &m.corrections[0];
+    assert_eq!((c.statement.as_str(), c.correction.corrects.as_str()), (december.as_str(), november.as_str()));
+    let fix = &c.correction;
+    assert_eq!(
+        (fix.kind, fix.reason, fix.supply, fix.tax),
+        (DocKind::Invoice, Reason::Cancelled, Won(-300_000), Won(0))
+    );
+    assert_eq!(fix.written_on.to_string(), "2026-12-31");
+    assert_eq!(c.original_approval, None, "waits for November's 계산서");
+    // November's 계산서 confirmed, then its correction.
+    let original = invoice::Confirmation {
+        statement: november.clone(),
+        kind: "invoice".into(),
+        approval: "202612104100000000000011".into(),
+    };
+    invoice::confirm(&mut s, "2026-11", &[original]).unwrap();
+    let e = correction::confirm(&mut s, "2026-12", (&december, &november, "tax-invoice"), "202612314100000000000012")
+        .unwrap_err();
+    assert_eq!(invalid(e).0, Field::Statement, "no correction of its 세금계산서");
+    drop(s);
+    // From the command line, naming the document corrected.
+    let done = json(kiln(&db).args([
+        "invoice",
+        "confirm",
+        "--month",
+        "2026-12",
+        "--statement",
+        &december,
+        "--corrects",
+        &november,
+        "--kind",
+        "invoice",
+        "--approval",
+        "20261231-41000000-00000012",
+        "--json",
+    ]));
+    assert_eq!(
+        (done["kind"].as_str(), done["reason"].as_str(), done["approval"].as_str()),
+        (Some("invoice"), Some("cancelled"), Some("202612314100000000000012"))
+    );
+    let s = db.open_as(&me());
+    let listed = invoice::month(&s, "2026-12").unwrap().corrections;
+    assert_eq!(listed[0].approval.as_deref(), Some("202612314100000000000012"));
+    assert!(check::run(&s).unwrap().is_clean(), "{:?}", check::run(&s).unwrap());
 }

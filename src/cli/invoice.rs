@@ -48,14 +48,14 @@ pub enum InvoiceCmd {
         /// The statement whose document was issued (2026-10-0007)
         #[arg(long, required_unless_present = "file", conflicts_with = "file", requires = "approval")]
         statement: Option<String>,
-        /// tax-invoice (세금계산서, the default) or invoice (계산서)
+        /// tax-invoice (세금계산서, the default) or invoice (계산서); with --corrects, of the document corrected
         #[arg(long, default_value = "")]
         kind: String,
         /// 20261110-41000000-12345678
         #[arg(long)]
         approval: Option<String>,
         /// For a correction (수정세금계산서): the statement it corrects (2026-10-0007)
-        #[arg(long, conflicts_with_all = ["file", "kind"], requires = "statement")]
+        #[arg(long, conflicts_with = "file", requires = "statement")]
         corrects: Option<String>,
         /// A CSV with the columns statement (청구서), approval (승인번호) and, if any, kind (종류)
         #[arg(long)]
@@ -141,8 +141,8 @@ fn print(m: &MonthDocuments, lang: Lang) -> Result<()> {
 fn print_corrections(m: &MonthDocuments, lang: Lang) -> Result<()> {
     let won = |w: crate::domain::Won| group(i128::from(w.0));
     say(lang.pick(
-        "수정세금계산서 (홈택스에서 한 장씩 발급: 원본 승인번호로 수정발급)",
-        "Corrections (issue each in Hometax from the original's approval number)",
+        "수정(세금)계산서 (홈택스에서 한 장씩 발급: 원본 승인번호로 수정발급; 기록은 --corrects 원본 [--kind invoice])",
+        "Corrections (issue each in Hometax from the original's approval number; record with --corrects ORIGINAL [--kind invoice])",
     ))?;
     let rows: Vec<Vec<String>> = m
         .corrections
@@ -158,6 +158,7 @@ fn print_corrections(m: &MonthDocuments, lang: Lang) -> Result<()> {
             vec![
                 c.statement.clone(),
                 c.correction.corrects.clone(),
+                crate::i18n::labels::doc_kind(c.correction.kind, lang).to_owned(),
                 format!("{} {}", c.correction.reason.code(), c.correction.reason.name_ko()),
                 c.correction.written_on.to_string(),
                 c.correction.original_written_on.to_string(),
@@ -172,6 +173,7 @@ fn print_corrections(m: &MonthDocuments, lang: Lang) -> Result<()> {
     let heads = [
         lang.pick("청구서", "statement"),
         lang.pick("원본", "corrects"),
+        lang.pick("원본 종류", "of its"),
         lang.pick("수정사유", "reason"),
         lang.pick("작성일자", "written"),
         lang.pick("원본 작성일자", "original date"),
@@ -195,9 +197,13 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
             let rows: Vec<Vec<String>> = rows
                 .into_iter()
                 .map(|a| {
-                    // `correction` is no document kind: a 수정세금계산서.
+                    // `correction` is no document kind: a 수정세금계산서 (or,
+                    // `invoice-correction`, a 수정계산서).
                     let kind = match crate::domain::tax_document::DocKind::parse(&a.kind) {
                         Ok(k) => crate::i18n::labels::doc_kind(k, lang).to_owned(),
+                        Err(_) if a.kind == "invoice-correction" => {
+                            lang.pick("수정계산서", "invoice correction").to_owned()
+                        }
                         Err(_) => lang.pick("수정세금계산서", "correction").to_owned(),
                     };
                     vec![a.statement, kind, a.corrects.unwrap_or_default(), a.approval_no, a.confirmed_on.to_string()]
@@ -216,11 +222,11 @@ pub fn invoice_cmd(env: &Env, cmd: InvoiceCmd) -> Result<()> {
             let m = invoice::month(&env.open_existing()?, &month)?;
             if j { json(&m) } else { print(&m, env.lang) }
         }
-        InvoiceCmd::Confirm { month, statement, corrects: Some(corrects), approval, json: j, .. } => {
+        InvoiceCmd::Confirm { month, statement, corrects: Some(corrects), kind, approval, json: j, .. } => {
             let mut store = env.open_existing()?;
             let statement = statement.unwrap_or_default();
             let approval = approval.unwrap_or_default();
-            let c = crate::db::correction::confirm(&mut store, &month, &statement, &corrects, &approval)?;
+            let c = crate::db::correction::confirm(&mut store, &month, (&statement, &corrects, &kind), &approval)?;
             if j {
                 return json(&c);
             }

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::Store;
 use super::statement::Statement;
-use crate::domain::statement::{LineKind, parse_month};
+use crate::domain::statement::{LineKind, Tax, parse_month};
 use crate::domain::tax_correction::{Correction, corrections};
-use crate::domain::tax_document::{DocKind, documents};
+use crate::domain::tax_document::{DocKind, documents, refunds_earlier_charge};
 use crate::domain::{Capability, Field, ForField, Invalid, Problem, Won};
 use crate::error::{Refusal, Result};
 use crate::store::Sql;
@@ -39,16 +39,19 @@ fn last_day(month: &str) -> Option<NaiveDate> {
     crate::domain::lease::month_period(y, m)?.end().pred_opt()
 }
 
-/// What a corrected statement's 세금계산서 was: its supply, its month's
-/// last day and its approval number (if recorded); none when it made no
-/// 세금계산서.
-fn original(db: Sql<'_>, number: &str) -> Result<Option<(Won, NaiveDate, Option<String>)>> {
-    let Some((id, month, approval)) = sql::original(db, number)? else { return Ok(None) };
+/// What a corrected statement's document of `kind` was: its supply, its
+/// month's last day and its approval number (if recorded); none when it
+/// made no such document.
+fn original(db: Sql<'_>, number: &str, kind: DocKind) -> Result<Option<(Won, NaiveDate, Option<String>)>> {
+    let Some((id, month, approval)) = sql::original(db, number, kind.key())? else { return Ok(None) };
     let Some(last) = last_day(&month) else { return Ok(None) };
     let lines = crate::store::sql::statement::lines(db, id)?;
-    let taxable = documents(last, &lines).and_then(|d| d.into_iter().find(|d| d.kind == DocKind::TaxInvoice));
-    Ok(taxable.map(|d| (d.supply, last, approval)))
+    let made = documents(last, &lines).and_then(|d| d.into_iter().find(|d| d.kind == kind));
+    Ok(made.map(|d| (d.supply, last, approval)))
 }
+
+/// A statement's document corrected, and what [`original`] found of it.
+type Original = ((String, DocKind), (Won, NaiveDate, Option<String>));
 
 /// The corrections the issued statements `list` (of `month`) make, with
 /// the approvals recorded for them.
@@ -57,23 +60,39 @@ pub(super) fn of(db: Sql<'_>, month: &str, list: &[Statement]) -> Result<Vec<Mon
     let mut out = Vec::new();
     for s in list.iter().filter(|s| !s.brn.is_empty()) {
         let (Some(number), Some(issued_on)) = (s.number.as_deref(), s.issued_on) else { continue };
-        let mut originals = Vec::new();
+        let mut originals: Vec<Original> = Vec::new();
         // Only corrections name another statement: one lookup each.
         for l in s.lines.iter().filter(|l| l.kind == LineKind::Adjustment && !l.subject.is_empty()) {
-            if let Some(o) = original(db, &l.subject)? {
-                originals.push((l.subject.clone(), o));
+            if let Some(o) = original(db, &l.subject, DocKind::TaxInvoice)? {
+                originals.push(((l.subject.clone(), DocKind::TaxInvoice), o));
             }
         }
-        let find = |n: &str| originals.iter().find(|(k, _)| k == n).map(|(_, o)| o.clone());
-        for correction in corrections(&s.lines, issued_on, |n| find(n).map(|(supply, last, _)| (supply, last))) {
-            let approval =
-                recorded.iter().find(|(st, o, _)| st == number && *o == correction.corrects).map(|(_, _, a)| a.clone());
+        // And course fees refunded after the statement that charged them.
+        let mut charged: Vec<(i64, String)> = Vec::new();
+        for l in s.lines.iter().filter(|l| refunds_earlier_charge(l, &s.lines)) {
+            let Some(enrolment) = l.terms.enrolment else { continue };
+            let Some(on) = sql::charged_on(db, enrolment)? else { continue };
+            let kind = if l.terms.tax == Tax::Exempt { DocKind::Invoice } else { DocKind::TaxInvoice };
+            if let Some(o) = original(db, &on, kind)? {
+                originals.push(((on.clone(), kind), o));
+            }
+            charged.push((enrolment, on));
+        }
+        let find = |n: &str, k: DocKind| originals.iter().find(|((x, y), _)| x == n && *y == k).map(|(_, o)| o.clone());
+        let charged_on = |e: i64| charged.iter().find(|(x, _)| *x == e).map(|(_, n)| n.clone());
+        let made =
+            corrections(&s.lines, issued_on, |n, k| find(n, k).map(|(supply, last, _)| (supply, last)), charged_on);
+        for correction in made {
+            let approval = recorded
+                .iter()
+                .find(|(st, o, k, _)| st == number && *o == correction.corrects && k == correction.kind.key())
+                .map(|(_, _, _, a)| a.clone());
             out.push(MonthCorrection {
                 statement: number.to_owned(),
                 party: s.party.clone(),
                 name: s.name.clone(),
                 brn: s.brn.clone(),
-                original_approval: find(&correction.corrects).and_then(|(_, _, a)| a),
+                original_approval: find(&correction.corrects, correction.kind).and_then(|(_, _, a)| a),
                 correction,
                 approval,
             });
@@ -83,20 +102,27 @@ pub(super) fn of(db: Sql<'_>, month: &str, list: &[Statement]) -> Result<Vec<Mon
 }
 
 /// Records the approval number Hometax gave a correction (admins): the one
-/// the month's statement `statement` makes of `corrects`. Refused when
-/// there is no such correction, while the original's number is not
+/// the month's statement `statement` makes of `corrects`'s document of
+/// `kind` (`tax-invoice` or `invoice`; empty: the one there is). Refused
+/// when there is no such correction, while the original's number is not
 /// recorded, once it is confirmed, and for a number recorded before.
 pub fn confirm(
     store: &mut Store,
     month: &str,
-    statement: &str,
-    corrects: &str,
+    (statement, corrects, kind): (&str, &str, &str),
     approval: &str,
 ) -> Result<MonthCorrection> {
     let number = crate::domain::tax_document::approval_no(approval).field(Field::ApprovalNo, approval)?;
+    let wanted = match kind.trim() {
+        "" => None,
+        k => Some(DocKind::parse(k).field(Field::Kind, k)?),
+    };
     let list = super::invoice::month(store, month)?.corrections;
     let (statement, corrects) = (statement.trim(), corrects.trim());
-    let Some(c) = list.iter().find(|c| c.statement == statement && c.correction.corrects == corrects) else {
+    let mut found = list.iter().filter(|c| {
+        c.statement == statement && c.correction.corrects == corrects && wanted.is_none_or(|k| c.correction.kind == k)
+    });
+    let (Some(c), None) = (found.next(), found.next()) else {
         return Err(Invalid::new(Field::Statement, format!("{statement} → {corrects}"), Problem::NotFound).into());
     };
     if c.original_approval.is_none() {
@@ -116,9 +142,10 @@ pub fn confirm(
             Ok(sql::statement(w.sql(), n)?.ok_or_else(|| Invalid::new(Field::Statement, n, Problem::NotFound))?.0)
         };
         let ids = (id(statement)?, id(corrects)?);
-        sql::insert_correction(w.sql(), ids, done.correction.reason.code(), &number, today, w.who())?;
+        let (reason, kind) = (done.correction.reason.code(), done.correction.kind.key());
+        sql::insert_correction(w.sql(), ids, (reason, kind), &number, today, w.who())?;
         let after = serde_json::json!({
-            "corrects": corrects, "reason": done.correction.reason.code(), "approval_no": number
+            "corrects": corrects, "kind": kind, "reason": reason, "approval_no": number
         });
         w.audit("tax_correction", statement, "confirm", None, Some(after))?;
         Ok(())

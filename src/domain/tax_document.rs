@@ -177,14 +177,29 @@ impl Group {
     }
 }
 
+/// A course fee's refund whose charge is not on the same statement: it
+/// corrects the earlier statement's document (reason 4, 계약의 해제)
+/// rather than lowering this month's, which never supplied the seat. A
+/// charge and its refund on one statement net within its document.
+pub fn refunds_earlier_charge(line: &Line, lines: &[Line]) -> bool {
+    line.kind == LineKind::CourseFee
+        && line.amount.0 < 0
+        && line.terms.enrolment.is_some_and(|e| {
+            !lines.iter().any(|l| l.kind == LineKind::CourseFee && l.amount.0 > 0 && l.terms.enrolment == Some(e))
+        })
+}
+
 /// The documents of a statement for the month ending `last_day`: a
 /// 세금계산서 for its taxable lines and a 계산서 for its exempt ones, each
 /// made only when its supply is above zero. `None` if a sum overflows.
 pub fn documents(last_day: NaiveDate, lines: &[Line]) -> Option<Vec<Document>> {
     let mut out = Vec::new();
     for (kind, tax) in [(DocKind::TaxInvoice, Tax::Taxable), (DocKind::Invoice, Tax::Exempt)] {
-        let mine: Vec<(Group, &Line)> =
-            lines.iter().filter(|l| l.terms.tax == tax).filter_map(|l| Group::of(l).map(|g| (g, l))).collect();
+        let mine: Vec<(Group, &Line)> = lines
+            .iter()
+            .filter(|l| l.terms.tax == tax && !refunds_earlier_charge(l, lines))
+            .filter_map(|l| Group::of(l).map(|g| (g, l)))
+            .collect();
         let supply = mine.iter().try_fold(Won::ZERO, |acc, (_, l)| acc.checked_add(l.amount))?;
         if supply <= Won::ZERO {
             continue;

@@ -35,6 +35,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/postgres/0021_tax_corrections.sql"),
     include_str!("../../../migrations/postgres/0022_voucher_payers.sql"),
     include_str!("../../../migrations/postgres/0023_voucher_use_by_month.sql"),
+    include_str!("../../../migrations/postgres/0024_correction_kinds.sql"),
 ];
 
 pub(super) const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

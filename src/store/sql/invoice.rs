@@ -54,24 +54,34 @@ pub fn insert(db: Sql<'_>, statement_id: i64, kind: &str, approval_no: &str, on:
 
 /// The correction approvals recorded for the statements of `month`: the
 /// carrying statement's number, the corrected one's and the approval number.
-pub fn corrections_of_month(db: Sql<'_>, month: &str) -> Result<Vec<(String, String, String)>> {
+pub fn corrections_of_month(db: Sql<'_>, month: &str) -> Result<Vec<(String, String, String, String)>> {
     db.all(
-        "SELECT s.number, o.number, c.approval_no
+        "SELECT s.number, o.number, c.kind, c.approval_no
            FROM tax_correction c JOIN statement s ON s.id = c.statement_id JOIN statement o ON o.id = c.corrects_id
-          WHERE s.month = ?1 ORDER BY s.number, o.number",
+          WHERE s.month = ?1 ORDER BY s.number, o.number, c.kind",
         &[&month],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )
+}
+
+/// The statement that charged an enrolment's course fee, by number.
+pub fn charged_on(db: Sql<'_>, enrolment_id: i64) -> Result<Option<String>> {
+    db.opt(
+        "SELECT s.number FROM statement_line l JOIN statement s ON s.id = l.statement_id
+          WHERE l.enrolment_id = ?1 AND l.amount > 0",
+        &[&enrolment_id],
+        |r| r.get(0),
     )
 }
 
 /// The statement a number names: its id, its month (`2026-10`) and the
-/// approval number of its 세금계산서, if recorded.
-pub fn original(db: Sql<'_>, number: &str) -> Result<Option<(i64, String, Option<String>)>> {
+/// approval number of its document of `kind`, if recorded.
+pub fn original(db: Sql<'_>, number: &str, kind: &str) -> Result<Option<(i64, String, Option<String>)>> {
     db.opt(
         "SELECT s.id, s.month,
-                (SELECT a.approval_no FROM tax_approval a WHERE a.statement_id = s.id AND a.kind = 'tax-invoice')
+                (SELECT a.approval_no FROM tax_approval a WHERE a.statement_id = s.id AND a.kind = ?2)
            FROM statement s WHERE s.number = ?1",
-        &[&number],
+        &[&number, &kind],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )
 }
@@ -79,15 +89,15 @@ pub fn original(db: Sql<'_>, number: &str) -> Result<Option<(i64, String, Option
 pub fn insert_correction(
     db: Sql<'_>,
     ids: (i64, i64),
-    reason: u8,
+    (reason, kind): (u8, &str),
     approval_no: &str,
     on: NaiveDate,
     by: &str,
 ) -> Result<()> {
     db.run(
-        "INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        &[&ids.0, &ids.1, &i64::from(reason), &approval_no, &on, &by],
+        "INSERT INTO tax_correction (statement_id, corrects_id, reason, approval_no, confirmed_on, confirmed_by, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &[&ids.0, &ids.1, &i64::from(reason), &approval_no, &on, &by, &kind],
     )?;
     Ok(())
 }
@@ -97,7 +107,8 @@ pub fn insert_correction(
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Recorded {
     pub statement: String,
-    /// `tax-invoice`, `invoice` or `correction`.
+    /// `tax-invoice`, `invoice`, `correction` (of a 세금계산서) or
+    /// `invoice-correction` (of a 계산서).
     pub kind: String,
     /// The statement a correction corrects, and its reason code.
     pub corrects: Option<String>,
@@ -114,7 +125,7 @@ pub fn recorded(db: Sql<'_>, month: Option<&str>) -> Result<Vec<Recorded>> {
         "SELECT s.number, a.kind, CAST(NULL AS text), CAST(NULL AS bigint), a.approval_no, a.confirmed_on, a.confirmed_by
            FROM tax_approval a JOIN statement s ON s.id = a.statement_id WHERE s.month = ?1 OR ?1 IS NULL
          UNION ALL
-         SELECT s.number, 'correction', o.number, c.reason, c.approval_no, c.confirmed_on, c.confirmed_by
+         SELECT s.number, CASE c.kind WHEN 'invoice' THEN 'invoice-correction' ELSE 'correction' END, o.number, c.reason, c.approval_no, c.confirmed_on, c.confirmed_by
            FROM tax_correction c JOIN statement s ON s.id = c.statement_id JOIN statement o ON o.id = c.corrects_id
           WHERE s.month = ?1 OR ?1 IS NULL
           ORDER BY 1, 2, 3",

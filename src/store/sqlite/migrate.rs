@@ -32,6 +32,7 @@ pub(in crate::store) const MIGRATIONS: &[&str] = &[
     include_str!("../../../migrations/0021_tax_corrections.sql"),
     include_str!("../../../migrations/0022_voucher_payers.sql"),
     include_str!("../../../migrations/0023_voucher_use_by_month.sql"),
+    include_str!("../../../migrations/0024_correction_kinds.sql"),
 ];
 
 /// The schema version this kiln writes.

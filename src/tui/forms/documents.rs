@@ -15,11 +15,16 @@ use crate::tui::form::{BillingForm, Form, FormField};
 
 /// An approval number for one of the month's documents, opening on the
 /// selected one.
+/// The two kinds of document, as a choice.
+fn kinds(lang: Lang) -> Vec<(String, String)> {
+    [DocKind::TaxInvoice, DocKind::Invoice]
+        .into_iter()
+        .map(|k| (k.key().to_owned(), doc_kind(k, lang).to_owned()))
+        .collect()
+}
+
 pub fn confirm_form(month: &str, chosen: Option<&MonthDocument>, lang: Lang) -> Form {
-    let kinds = vec![
-        (DocKind::TaxInvoice.key().to_owned(), doc_kind(DocKind::TaxInvoice, lang).to_owned()),
-        (DocKind::Invoice.key().to_owned(), doc_kind(DocKind::Invoice, lang).to_owned()),
-    ];
+    let kinds = kinds(lang);
     let kind = chosen.map_or(DocKind::TaxInvoice, |d| d.document.kind).key();
     let fields = vec![
         text(Field::Statement, chosen.map_or("", |d| d.statement.as_str()), &format!("{month}-0001"), lang),
@@ -55,17 +60,19 @@ pub fn correction_form(month: &str, chosen: &MonthCorrection, lang: Lang) -> For
     let fields = vec![
         text(Field::Statement, &chosen.statement, &format!("{month}-0001"), lang),
         text(Field::Corrects, &chosen.correction.corrects, "2026-10-0001", lang),
+        FormField::choice(Field::Kind, lang.pick("종류", "Kind"), chosen.correction.kind.key(), kinds(lang)),
         text(Field::ApprovalNo, "", "20261110-41000000-12345678", lang),
     ];
     let title = format!("{} · {month}", Msg::FormConfirmCorrection.text(lang));
     let mut form = Form::new(BillingForm::ConfirmCorrection { month: month.to_owned() }, title, fields);
-    form.focus = 2;
+    form.focus = 3;
     form
 }
 
 pub(super) fn submit_correction(form: &Form, month: &str, store: &mut Store, lang: Lang) -> Result<String> {
-    let (statement, corrects) = (form.value(Field::Statement), form.value(Field::Corrects));
-    let done = correction::confirm(store, month, &statement, &corrects, &form.value(Field::ApprovalNo))?;
+    let (statement, corrects, kind) =
+        (form.value(Field::Statement), form.value(Field::Corrects), form.value(Field::Kind));
+    let done = correction::confirm(store, month, (&statement, &corrects, &kind), &form.value(Field::ApprovalNo))?;
     let approval = done.approval.as_deref().unwrap_or_default();
     Ok(fill(Msg::SavedConfirmCorrection.text(lang), &[&done.statement, &done.correction.corrects, &approval]))
 }
