@@ -290,11 +290,7 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
         }
     }
     for u in &inputs.uses {
-        let (quantity, unit) = if u.billing_unit == "sample" {
-            (u.samples.unwrap_or(0) as f64, Unit::Sample)
-        } else {
-            (u.minutes.unwrap_or(0) as f64 / 60.0, Unit::Hour)
-        };
+        let (quantity, unit) = measured(u);
         let detail = when(u.start, u.end);
         // What a voucher programme paid is not the party's to pay: the
         // line bills the rest, and names the programme and its share.
@@ -340,6 +336,15 @@ fn base_from(inputs: &Inputs, year: i32, month: u32) -> Vec<Line> {
         });
     }
     lines
+}
+
+/// A use's quantity as billed: samples, or hours of the minutes billed.
+pub(super) fn measured(u: &Use) -> (f64, Unit) {
+    if u.billing_unit == "sample" {
+        (u.samples.unwrap_or(0) as f64, Unit::Sample)
+    } else {
+        (u.minutes.unwrap_or(0) as f64 / 60.0, Unit::Hour)
+    }
 }
 
 /// What a party owes for an issued month that it has not been billed yet:

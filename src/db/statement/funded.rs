@@ -6,7 +6,7 @@
 //! changed after its month was issued reaches the payer's next statement as
 //! an adjustment, as any correction does (and so a 수정세금계산서).
 
-use crate::domain::statement::{Line, LineKind, LineTerms, Tax, Unit};
+use crate::domain::statement::{Line, LineKind, LineTerms, Tax};
 use crate::domain::{Minute, Won};
 use crate::error::Result;
 use crate::store::Sql;
@@ -27,11 +27,7 @@ pub(super) fn lines(shares: &[Funded]) -> Vec<Line> {
         .filter_map(|s| {
             let (programme, share) = s.used.voucher.clone()?;
             let u = &s.used;
-            let (quantity, unit) = if u.billing_unit == "sample" {
-                (u.samples.unwrap_or(0) as f64, Unit::Sample)
-            } else {
-                (u.minutes.unwrap_or(0) as f64 / 60.0, Unit::Hour)
-            };
+            let (quantity, unit) = super::draft::measured(u);
             Some(Line {
                 kind: LineKind::Voucher,
                 subject: format!("{} {}", u.code, u.name),

@@ -187,12 +187,6 @@ pub fn month_to_issue(store: &Store, today: NaiveDate) -> Result<(i32, u32)> {
     Ok(last)
 }
 
-/// The first minute of the month after the one starting on `first`.
-fn next_month_start(first: NaiveDate) -> crate::domain::Minute {
-    let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
-    crate::domain::Minute::at(next, 0, 0)
-}
-
 /// Days from issue to the due date.
 pub const PAYMENT_TERM_DAYS: i64 = 30;
 
@@ -219,7 +213,10 @@ pub fn issue_on(store: &mut Store, month: &str, party: Option<&str>, today: Naiv
         // Each statement is the ground of a tax document naming its issuer.
         super::supplier::required(w.sql())?;
         // Every voucher share is billed to someone.
-        let (from, until) = (crate::domain::Minute::at(first, 0, 0), next_month_start(first));
+        let span = crate::domain::lease::month_period(y, m)
+            .ok_or_else(|| Invalid::new(Field::Month, month, Problem::Format { example: "2026-12" }))?;
+        let (from, until) =
+            (crate::domain::Minute::at(span.start(), 0, 0), crate::domain::Minute::at(span.end(), 0, 0));
         if let Some(programme) = crate::store::sql::voucher::unpaid(w.sql(), from, until)?.into_iter().next() {
             return Err(Refusal::NoPayer { programme, month: month_text(y, m) }.into());
         }
